@@ -1,0 +1,255 @@
+/*
+ * linux_maps.c - what the address space holds, as Linux tells it.
+ *
+ * Planning a merge needs three facts about the process: its mappings
+ * (/proc/self/maps), where each loaded module's segments lie
+ * (dl_iterate_phdr), and where the thread's own TLS block and descriptor
+ * are.  This file gathers them without malloc or stdio, so the parent can
+ * call it right before forking and a worker right after.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* glibc's accessor for the size of the static TLS area (ld.so, private
+ * version), looked up once. */
+typedef void (*tls_info_fn)(size_t *size, size_t *align);
+static tls_info_fn tls_info MPLOOP__STATE;
+static int tls_info_looked MPLOOP__STATE;
+
+/* Parse a hexadecimal number at *p, advancing *p. */
+static uintptr_t parse_hex(const char **p, const char *end)
+{
+    uintptr_t v = 0;
+    for (; *p < end; (*p)++) {
+        char c = **p;
+        unsigned d;
+        if (c >= '0' && c <= '9')
+            d = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = (unsigned)(c - 'a' + 10);
+        else
+            break;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* Parse one line of /proc/self/maps [p, end) into *v.  Returns 0 or -EPROTO. */
+static int parse_line(const char *p, const char *end, struct mploop__vma *v)
+{
+    v->start = parse_hex(&p, end);
+    if (p >= end || *p++ != '-')
+        return -EPROTO;
+    v->end = parse_hex(&p, end);
+    if (end - p < 5 || *p++ != ' ')
+        return -EPROTO;
+    v->flags = 0;
+    if (p[0] == 'r')
+        v->flags |= MPLOOP__VMA_READ;
+    if (p[1] == 'w')
+        v->flags |= MPLOOP__VMA_WRITE;
+    if (p[3] == 's')
+        v->flags |= MPLOOP__VMA_SHARED;
+    /* Skip offset, device and inode to the path column. */
+    for (int field = 0; field < 4 && p < end; field++) {
+        while (p < end && *p != ' ')
+            p++;
+        while (p < end && *p == ' ')
+            p++;
+    }
+    if (p >= end)
+        return 0; /* anonymous */
+    if (*p == '[') {
+        size_t len = (size_t)(end - p);
+        if (len >= 6 && memcmp(p, "[heap]", 6) == 0)
+            v->flags |= MPLOOP__VMA_HEAP;
+        else if (len >= 7 && memcmp(p, "[stack]", 7) == 0)
+            v->flags |= MPLOOP__VMA_STACK;
+        else if (!(len >= 6 && memcmp(p, "[anon:", 6) == 0))
+            v->flags |= MPLOOP__VMA_SPECIAL;
+    } else {
+        v->flags |= MPLOOP__VMA_FILE;
+    }
+    return 0;
+}
+
+/* Both: see internal.h.  Reads the whole file into runtime-owned memory
+ * (growing it as needed), then parses it into a second buffer. */
+int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
+{
+    int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    size_t tsize = 64 * 1024, tlen = 0;
+    char *text = mploop__map(tsize);
+    int err = 0;
+    if (!text) {
+        close(fd);
+        return -ENOMEM;
+    }
+    for (;;) {
+        if (tlen == tsize) {
+            char *bigger = mploop__map(tsize * 2);
+            if (!bigger) {
+                err = -ENOMEM;
+                goto out;
+            }
+            memcpy(bigger, text, tlen);
+            mploop__unmap(text, tsize);
+            text = bigger;
+            tsize *= 2;
+        }
+        ssize_t got = read(fd, text + tlen, tsize - tlen);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            err = -errno;
+            goto out;
+        }
+        if (got == 0)
+            break;
+        tlen += (size_t)got;
+    }
+    unsigned lines = 0;
+    for (size_t i = 0; i < tlen; i++)
+        lines += text[i] == '\n';
+    size_t vsize = ((size_t)lines + 1) * sizeof(struct mploop__vma);
+    vsize = (vsize + MPLOOP__PAGE - 1) & ~(size_t)(MPLOOP__PAGE - 1);
+    struct mploop__vma *v = mploop__map(vsize);
+    if (!v) {
+        err = -ENOMEM;
+        goto out;
+    }
+    unsigned count = 0;
+    const char *p = text, *end = text + tlen;
+    while (p < end && count <= lines) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        if (eol > p && parse_line(p, eol, &v[count]) == 0)
+            count++;
+        p = eol + 1;
+    }
+    *out = v;
+    *n = count;
+    *cap = vsize;
+out:
+    mploop__unmap(text, tsize);
+    close(fd);
+    return err;
+}
+
+/* State of one dl_iterate_phdr walk for mploop__maps_modules. */
+struct module_walk {
+    uintptr_t site;
+    struct mploop__range *tracked;
+    unsigned max_t, nt;
+    struct mploop__range *spans;
+    unsigned max_s, ns;
+    int first;
+};
+
+/* Callback of dl_iterate_phdr: the first object is the executable. */
+static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct module_walk *w = data;
+    (void)size;
+    int is_exe = w->first;
+    w->first = 0;
+    uintptr_t lo = UINTPTR_MAX, hi = 0;
+    for (unsigned i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD)
+            continue;
+        uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+        uintptr_t b = a + ph->p_memsz;
+        a &= ~(uintptr_t)(MPLOOP__PAGE - 1);
+        b = (b + MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1);
+        if (a < lo)
+            lo = a;
+        if (b > hi)
+            hi = b;
+    }
+    if (lo >= hi)
+        return 0;
+    int tracked = is_exe || (w->site >= lo && w->site < hi);
+    if (!tracked) {
+        if (w->ns < w->max_s)
+            w->spans[w->ns] = (struct mploop__range){ lo, hi - lo };
+        w->ns++;
+        return 0;
+    }
+    for (unsigned i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
+            continue;
+        uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+        uintptr_t b = a + ph->p_memsz;
+        a &= ~(uintptr_t)(MPLOOP__PAGE - 1);
+        b = (b + MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1);
+        if (w->nt < w->max_t)
+            w->tracked[w->nt] = (struct mploop__range){ a, b - a };
+        w->nt++;
+    }
+    return 0;
+}
+
+/* Both: see internal.h. */
+int mploop__maps_modules(const void *site, struct mploop__range *tracked,
+                         unsigned max_t, unsigned *nt,
+                         struct mploop__range *spans, unsigned max_s,
+                         unsigned *ns)
+{
+    struct module_walk w = {
+        .site = (uintptr_t)site,
+        .tracked = tracked, .max_t = max_t,
+        .spans = spans, .max_s = max_s,
+        .first = 1,
+    };
+    dl_iterate_phdr(module_cb, &w);
+    *nt = w.nt;
+    *ns = w.ns;
+    return 0;
+}
+
+/* Both: see internal.h.  On x86-64 the thread pointer addresses the thread
+ * descriptor; the static TLS block lies just below it and the descriptor
+ * (under 4 KiB in glibc) just above.  The dynamic thread vector is a
+ * separate allocation of the loader, found through the descriptor's second
+ * word, with its length in the slot before it. */
+unsigned mploop__maps_tls(struct mploop__range *out, unsigned max)
+{
+    if (!tls_info_looked) {
+        tls_info = (tls_info_fn)dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
+        tls_info_looked = 1;
+    }
+    size_t static_size = 8192, align = 64;
+    if (tls_info)
+        tls_info(&static_size, &align);
+    uintptr_t tp, dtv;
+    __asm__("mov %%fs:0, %0" : "=r"(tp));
+    __asm__("mov %%fs:8, %0" : "=r"(dtv));
+    unsigned n = 0;
+    if (n < max)
+        out[n] = (struct mploop__range){ tp - static_size - align, static_size + align + 4096 };
+    n++;
+    if (dtv) {
+        /* dtv[-1].counter holds the number of slots; each slot is 16 bytes
+         * and slot 0 holds the generation. */
+        uintptr_t slots = *(const uintptr_t *)(dtv - 16);
+        if (slots > 65536)
+            slots = 65536;
+        if (n < max)
+            out[n] = (struct mploop__range){ dtv - 16, (slots + 2) * 16 };
+        n++;
+    }
+    return n;
+}

@@ -1,0 +1,146 @@
+/*
+ * linux_proc.c - the Linux and glibc specifics of running worker processes.
+ *
+ * Why this file exists: the core (team.c, loop.c, report.c) needs a handful
+ * of operating-system services that have no portable spelling: the CPUs the
+ * process may run on, a child that dies with its parent, a descriptor per
+ * child to wait on several at once, futexes on shared memory, and signal
+ * and errno names that neither allocate nor depend on the locale (they are
+ * used in the parent between fork and merge, where malloc is off limits).
+ * Keeping them here leaves the core free of #ifdefs.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Parent: the number of CPUs in this process's affinity mask, or the
+ * number of online CPUs when the mask cannot be read; at least 1. */
+unsigned mploop__os_cpus(void)
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        int n = CPU_COUNT(&set);
+        if (n > 0)
+            return (unsigned)n;
+    }
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1u;
+}
+
+/* Worker, right after fork: ask for SIGKILL when the parent dies, then
+ * check that the parent did not die before the request took effect.
+ * Returns 0, -ESRCH when the parent is gone, or -errno from prctl. */
+int mploop__os_die_with_parent(pid_t parent)
+{
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
+        return -errno;
+    if (getppid() != parent)
+        return -ESRCH;
+    return 0;
+}
+
+/* Parent: pidfd_open(pid).  Returns the descriptor (close-on-exec) or
+ * -errno, e.g. -ENOSYS on kernels before 5.3. */
+int mploop__os_pidfd(pid_t pid)
+{
+    long fd = syscall(SYS_pidfd_open, pid, 0);
+    return fd < 0 ? -errno : (int)fd;
+}
+
+/* Both: FUTEX_WAIT on a word in MAP_SHARED memory (not the private
+ * variant: the waiters are different processes).  Returns when woken, on a
+ * signal, or at once if *word != val. */
+void mploop__os_futex_wait(int *word, int val)
+{
+    syscall(SYS_futex, word, FUTEX_WAIT, val, NULL, NULL, 0);
+}
+
+/* Both: FUTEX_WAKE every waiter on a word in MAP_SHARED memory. */
+void mploop__os_futex_wake(int *word)
+{
+    syscall(SYS_futex, word, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+}
+
+/* Both: the abbreviation of a signal with its SIG prefix ("SIGSEGV");
+ * real-time and unknown signals are spelt "SIGRTMIN+3" or "signal 99" in
+ * buf.  Never allocates. */
+const char *mploop__os_signal_name(int sig, char *buf, size_t size)
+{
+    const char *abbrev = sigabbrev_np(sig);
+    if (abbrev)
+        snprintf(buf, size, "SIG%s", abbrev);
+    else if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+        snprintf(buf, size, "SIGRTMIN+%d", sig - SIGRTMIN);
+    else
+        snprintf(buf, size, "signal %d", sig);
+    return buf;
+}
+
+/* Both: the English description of a signal ("Segmentation fault"), or
+ * "unknown signal".  Never allocates, never translates. */
+const char *mploop__os_signal_text(int sig)
+{
+    const char *text = sigdescr_np(sig);
+    if (!text && sig >= SIGRTMIN && sig <= SIGRTMAX)
+        return "Real-time signal";
+    return text ? text : "unknown signal";
+}
+
+/* Both: the English description of an errno value (positive or
+ * negative), or "unknown error".  Never allocates, never translates. */
+const char *mploop__os_errno_text(int err)
+{
+    const char *text = strerrordesc_np(err < 0 ? -err : err);
+    return text ? text : "unknown error";
+}
+
+/* Parent: end the process with signal sig and its default action, as the
+ * sequential program would have ended, but without a core dump (the
+ * worker's crash is not this process's state).  The signal is unblocked
+ * first.  If its default action does not end the process (SIGCHLD, a stop
+ * signal), exits with EXIT_FAILURE instead. */
+void mploop__os_die_by_signal(int sig)
+{
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    if (sig != SIGKILL && sig != SIGSTOP)
+        sigaction(sig, &dfl, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    if (sig != SIGSTOP && sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
+        raise(sig);
+    exit(EXIT_FAILURE);
+}
+
+/* Both: write(2) all of buf, retrying on EINTR and short writes; gives up
+ * silently on any other error (there is nowhere left to report it). */
+void mploop__os_write_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+}

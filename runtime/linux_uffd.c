@@ -1,0 +1,232 @@
+/*
+ * linux_uffd.c - which pages did this worker write?  Linux answer.
+ *
+ * A worker asks the kernel to write-protect every tracked page with
+ * userfaultfd in asynchronous mode (UFFD_FEATURE_WP_ASYNC): the first write
+ * to a page then simply lifts the protection in the kernel, with no message
+ * and no handler thread, and the page table remembers it.  At the end of the
+ * worker, one PAGEMAP_SCAN ioctl on /proc/self/pagemap lists exactly the
+ * pages written since (kernel writes such as read() into a buffer included).
+ * UFFD_FEATURE_WP_UNPOPULATED protects pages that were never touched too,
+ * so arming costs one pass over the page tables and no faults.
+ *
+ * Needs Linux 6.7 or later.  Debian 12's headers are older than that, so
+ * the constants and structures of the kernel's UAPI are defined here when
+ * the headers lack them (values from include/uapi/linux/userfaultfd.h and
+ * include/uapi/linux/fs.h).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <linux/userfaultfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#ifndef UFFD_USER_MODE_ONLY
+#define UFFD_USER_MODE_ONLY 1
+#endif
+#ifndef UFFD_FEATURE_WP_UNPOPULATED
+#define UFFD_FEATURE_WP_UNPOPULATED (1 << 13)
+#endif
+#ifndef UFFD_FEATURE_WP_ASYNC
+#define UFFD_FEATURE_WP_ASYNC (1 << 15)
+#endif
+
+#ifndef PAGEMAP_SCAN
+#define PAGE_IS_WPALLOWED (1 << 0)
+#define PAGE_IS_WRITTEN (1 << 1)
+#define PAGE_IS_FILE (1 << 2)
+#define PAGE_IS_PRESENT (1 << 3)
+#define PAGE_IS_SWAPPED (1 << 4)
+#define PAGE_IS_PFNZERO (1 << 5)
+#define PAGE_IS_HUGE (1 << 6)
+#define PAGE_IS_SOFT_DIRTY (1 << 7)
+
+struct page_region {
+    __u64 start;
+    __u64 end;
+    __u64 categories;
+};
+
+#define PM_SCAN_WP_MATCHING (1 << 0)
+#define PM_SCAN_CHECK_WPASYNC (1 << 1)
+
+struct pm_scan_arg {
+    __u64 size;
+    __u64 flags;
+    __u64 start;
+    __u64 end;
+    __u64 walk_end;
+    __u64 vec;
+    __u64 vec_len;
+    __u64 max_pages;
+    __u64 category_inverted;
+    __u64 category_mask;
+    __u64 category_anyof_mask;
+    __u64 return_mask;
+};
+
+#define PAGEMAP_SCAN _IOWR('f', 16, struct pm_scan_arg)
+#endif
+
+/* Runs of written pages fetched per PAGEMAP_SCAN call. */
+#define SCAN_VEC 512
+
+/* Worker-local descriptors; the state section is never merged. */
+static int uffd_fd MPLOOP__STATE = -1;
+static int pagemap_fd MPLOOP__STATE = -1;
+
+/* Both: open a userfaultfd with the asynchronous write-protect features.
+ * Returns the descriptor or -errno. */
+static int uffd_open(void)
+{
+    int fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
+    if (fd < 0)
+        return -errno;
+    struct uffdio_api api = {
+        .api = UFFD_API,
+        .features = UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_WP_UNPOPULATED,
+    };
+    if (ioctl(fd, UFFDIO_API, &api) < 0) {
+        int e = errno == EINVAL ? ENOSYS : errno;
+        close(fd);
+        return -e;
+    }
+    return fd;
+}
+
+/* Parent: check that userfaultfd asynchronous write-protect and PAGEMAP_SCAN
+ * both work, on a scratch mapping.  Returns 0 or -ENOSYS (or another -errno
+ * for a resource failure). */
+static int uffd_probe(void)
+{
+    int fd = uffd_open();
+    if (fd < 0)
+        return fd;
+    int pm = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    if (pm < 0) {
+        int e = errno;
+        close(fd);
+        return -e;
+    }
+    int err = 0;
+    char *page = mmap(NULL, MPLOOP__PAGE, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED) {
+        err = -errno;
+        goto out;
+    }
+    struct uffdio_register reg = {
+        .range = { (uintptr_t)page, MPLOOP__PAGE },
+        .mode = UFFDIO_REGISTER_MODE_WP,
+    };
+    struct uffdio_writeprotect wp = {
+        .range = { (uintptr_t)page, MPLOOP__PAGE },
+        .mode = UFFDIO_WRITEPROTECT_MODE_WP,
+    };
+    if (ioctl(fd, UFFDIO_REGISTER, &reg) < 0 || ioctl(fd, UFFDIO_WRITEPROTECT, &wp) < 0) {
+        err = -ENOSYS;
+        goto unmap;
+    }
+    page[0] = 1;
+    struct page_region vec[1];
+    struct pm_scan_arg arg = {
+        .size = sizeof arg,
+        .flags = PM_SCAN_CHECK_WPASYNC,
+        .start = (uintptr_t)page,
+        .end = (uintptr_t)page + MPLOOP__PAGE,
+        .vec = (uintptr_t)vec,
+        .vec_len = 1,
+        .category_mask = PAGE_IS_WRITTEN,
+        .return_mask = PAGE_IS_WRITTEN,
+    };
+    if (ioctl(pm, PAGEMAP_SCAN, &arg) != 1 || vec[0].start != (uintptr_t)page)
+        err = -ENOSYS;
+unmap:
+    munmap(page, MPLOOP__PAGE);
+out:
+    close(pm);
+    close(fd);
+    return err;
+}
+
+/* Worker: register and write-protect every range.  Returns 0 or -errno. */
+static int uffd_arm(const struct mploop__range *pages, unsigned n)
+{
+    if (uffd_fd < 0) {
+        int fd = uffd_open();
+        if (fd < 0)
+            return fd;
+        uffd_fd = fd;
+    }
+    if (pagemap_fd < 0) {
+        pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+        if (pagemap_fd < 0)
+            return -errno;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        struct uffdio_register reg = {
+            .range = { pages[i].addr, pages[i].size },
+            .mode = UFFDIO_REGISTER_MODE_WP,
+        };
+        if (ioctl(uffd_fd, UFFDIO_REGISTER, &reg) < 0)
+            return -errno;
+        struct uffdio_writeprotect wp = {
+            .range = { pages[i].addr, pages[i].size },
+            .mode = UFFDIO_WRITEPROTECT_MODE_WP,
+        };
+        if (ioctl(uffd_fd, UFFDIO_WRITEPROTECT, &wp) < 0)
+            return -errno;
+    }
+    return 0;
+}
+
+/* Worker: list the written pages with PAGEMAP_SCAN, range by range, resuming
+ * from walk_end only when the output vector came back full. */
+static int uffd_collect(const struct mploop__range *pages, unsigned n,
+                        int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                        void *ctx)
+{
+    if (pagemap_fd < 0)
+        return -EBADF;
+    struct page_region vec[SCAN_VEC];
+    for (unsigned i = 0; i < n; i++) {
+        uintptr_t start = pages[i].addr, end = pages[i].addr + pages[i].size;
+        while (start < end) {
+            struct pm_scan_arg arg = {
+                .size = sizeof arg,
+                .flags = PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC,
+                .start = start,
+                .end = end,
+                .vec = (uintptr_t)vec,
+                .vec_len = SCAN_VEC,
+                .category_mask = PAGE_IS_WRITTEN,
+                .return_mask = PAGE_IS_WRITTEN,
+            };
+            long got = ioctl(pagemap_fd, PAGEMAP_SCAN, &arg);
+            if (got < 0)
+                return -errno;
+            for (long k = 0; k < got; k++) {
+                int r = emit(ctx, vec[k].start, vec[k].end);
+                if (r)
+                    return r;
+            }
+            if (got < SCAN_VEC)
+                break;
+            start = arg.walk_end;
+        }
+    }
+    return 0;
+}
+
+const struct mploop__tracker mploop__tracker_uffd = {
+    .name = "uffd",
+    .probe = uffd_probe,
+    .arm = uffd_arm,
+    .collect = uffd_collect,
+};

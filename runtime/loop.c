@@ -1,0 +1,510 @@
+/*
+ * loop.c - the mploop_* entry points that generated code calls.
+ *
+ * Why this file exists: it turns the fixed ABI of include/mploop.h into
+ * decisions and calls to the other files.  mploop_begin checks the loop and
+ * decides how it runs: in-process (nested in a worker, if() false, a trip
+ * count of 0 or 1, or a single worker) or on forked workers.  mploop_start
+ * forks through team.c around the memory module's prepare/worker_begin;
+ * mploop_next hands out chunks computed by sched.c; mploop_end ends a
+ * worker; mploop_join waits, merges, and reports failures through report.c.
+ *
+ * Per-loop state lives in runtime-owned memory, never in the heap: a small
+ * array of slots in the runtime's state section (nested and recursive
+ * in-process loops each take one), then anonymous mappings for deeper
+ * nesting.  The generated mploop_loop only points at its slot.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "internal.h"
+
+/* Bytes of reduction partials and of lastprivate values an in-process loop
+ * keeps inside its slot; larger areas get a mapping. */
+#define LOOP_INLINE_AREA 64
+
+/* Slots in the state section; deeper nesting maps its state. */
+#define LOOP_SLOTS 32
+
+/* One execution of one loop. */
+struct loop_state {
+    int in_use;                 /* atomic: slot taken (section slots only) */
+    int mapped;                 /* this state is its own mapping */
+    const mploop_site *site;
+    const char *reason;         /* why it runs in-process; NULL: forked */
+    int nested;                 /* in-process because this is a worker */
+    uint64_t trip;
+    int64_t lb, step;           /* for reports */
+    struct mploop__sched sched; /* resolved schedule */
+    unsigned n;                 /* workers planned */
+    uint64_t result_bytes, last_bytes;
+    int handed;                 /* in-process: the one chunk was handed out */
+    int local_err;              /* -errno of a failed mploop_local */
+    void *frame;                /* mploop_frame */
+    struct mploop__team *team;  /* control block of a forked loop */
+    struct mploop__mem *mem;    /* memory state of a forked loop */
+    char *part, *last;          /* participant areas when in-process */
+    void *scratch;              /* mapping behind part/last if too large */
+    size_t scratch_size;
+    volatile uint64_t cur;      /* iteration slot when in-process */
+    char area[2 * LOOP_INLINE_AREA] __attribute__((aligned(16)));
+};
+
+static struct loop_state loop_slots[LOOP_SLOTS] MPLOOP__STATE;
+
+/* What this process is in the loop it was forked for (workers only):
+ * that loop's state, its worker index, and the static share it is
+ * running (its own, then shares of workers that could not be forked). */
+static struct {
+    struct loop_state *st;
+    unsigned w;
+    unsigned share;
+    uint64_t round;
+} loop_me MPLOOP__STATE;
+
+/* Both: a free state, from the section or mapped.  Reports and ends the
+ * program when no memory is left. */
+static struct loop_state *loop_state_get(const mploop_site *site)
+{
+    for (unsigned i = 0; i < LOOP_SLOTS; i++)
+        if (!__atomic_exchange_n(&loop_slots[i].in_use, 1, __ATOMIC_ACQUIRE)) {
+            struct loop_state *st = &loop_slots[i];
+            memset((char *)st + sizeof st->in_use, 0, sizeof *st - sizeof st->in_use);
+            return st;
+        }
+    void *map = mmap(NULL, sizeof(struct loop_state), PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED) {
+        mploop__error(site, "out of memory for the state of a loop nested %d deep",
+                      LOOP_SLOTS);
+        exit(EXIT_FAILURE);
+    }
+    struct loop_state *st = map;
+    st->in_use = 1;
+    st->mapped = 1;
+    return st;
+}
+
+/* Both: give a state back. */
+static void loop_state_put(struct loop_state *st)
+{
+    if (st->mapped)
+        munmap(st, sizeof *st);
+    else
+        __atomic_store_n(&st->in_use, 0, __ATOMIC_RELEASE);
+}
+
+/* Both: the words that explain a bad trip-count status. */
+static const char *loop_status_text(int status)
+{
+    switch (status) {
+    case MPLOOP_TRIP_ZERO_STEP:
+        return "loop never ends: its step is 0; give the loop variable a non-zero step";
+    case MPLOOP_TRIP_WRONG_DIRECTION:
+        return "loop never ends: its step moves the loop variable away from the bound; "
+               "check the sign of the step and the direction of the test";
+    case MPLOOP_TRIP_NE_UNREACHED:
+        return "loop never ends: the loop variable steps over the `!=` bound without "
+               "ever equalling it; use `<` or `>` instead of `!=`, or fix the bounds";
+    case MPLOOP_TRIP_OVERFLOW:
+        return "loop has more than 18446744073709551615 iterations, which mploop cannot "
+               "count; split the loop";
+    default:
+        return "loop has an invalid trip count status; rebuild with a matching mploop";
+    }
+}
+
+/* Both: check the parameters of a loop, reporting and ending the program
+ * on anything that cannot run. */
+static void loop_check(const mploop_site *site, const mploop_params *p)
+{
+    if (p->status != MPLOOP_TRIP_OK) {
+        mploop__error(site, "%s", loop_status_text(p->status));
+        exit(EXIT_FAILURE);
+    }
+    if (p->schedule < MPLOOP_SCHED_STATIC || p->schedule > MPLOOP_SCHED_DEFAULT) {
+        mploop__error(site, "unknown schedule %d; rebuild with a matching mploop",
+                      p->schedule);
+        exit(EXIT_FAILURE);
+    }
+    if (p->has_chunk && p->chunk <= 0) {
+        mploop__error(site, "the chunk size of the schedule clause is %ld; it must be "
+                      "positive", p->chunk);
+        exit(EXIT_FAILURE);
+    }
+    if (p->has_workers && p->workers <= 0) {
+        mploop__error(site, "the num_workers clause asks for %ld workers; it must be "
+                      "positive", p->workers);
+        exit(EXIT_FAILURE);
+    }
+}
+
+/* Both: the schedule the loop runs with.  No clause and `auto` are
+ * static; `runtime` is MPLOOP_SCHEDULE (static when unset), whose chunk
+ * wins over the clause's. */
+static struct mploop__sched loop_schedule(const mploop_params *p, const struct mploop__env *env)
+{
+    struct mploop__sched s = {p->schedule, p->has_chunk ? (uint64_t)p->chunk : 0};
+    if (s.kind == MPLOOP_SCHED_RUNTIME) {
+        if (env->has_schedule) {
+            s.kind = env->sched_kind;
+            if (env->sched_chunk)
+                s.chunk = (uint64_t)env->sched_chunk;
+        } else {
+            s.kind = MPLOOP_SCHED_STATIC;
+        }
+    }
+    if (s.kind == MPLOOP_SCHED_AUTO || s.kind == MPLOOP_SCHED_DEFAULT)
+        s.kind = MPLOOP_SCHED_STATIC;
+    return s;
+}
+
+/* Both: the number of workers: the clause, else MPLOOP_WORKERS, else the
+ * CPUs this process may run on; at most the trip count and
+ * MPLOOP__MAX_WORKERS. */
+static unsigned loop_workers(const mploop_params *p, const struct mploop__env *env)
+{
+    uint64_t n = p->has_workers ? (uint64_t)p->workers : env->workers ? env->workers : env->cpus;
+    if (n > MPLOOP__MAX_WORKERS)
+        n = MPLOOP__MAX_WORKERS;
+    if (n > p->trip)
+        n = p->trip;
+    return (unsigned)n;
+}
+
+/* Both: set up the participant areas of an in-process loop: inside the
+ * slot when small enough, else one mapping. */
+static void loop_inprocess_areas(struct loop_state *st)
+{
+    if (st->result_bytes <= LOOP_INLINE_AREA && st->last_bytes <= LOOP_INLINE_AREA) {
+        st->part = st->area;
+        st->last = st->area + LOOP_INLINE_AREA;
+        return;
+    }
+    uint64_t r = (st->result_bytes + 63) & ~(uint64_t)63;
+    uint64_t size = r + st->last_bytes + 1;
+    void *map = size >= ((uint64_t)1 << 41) ? MAP_FAILED
+              : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED) {
+        mploop__error(st->site, "out of memory for %llu bytes of reduction and lastprivate "
+                      "values", (unsigned long long)size);
+        exit(EXIT_FAILURE);
+    }
+    st->scratch = map;
+    st->scratch_size = size;
+    st->part = map;
+    st->last = (char *)map + r;
+}
+
+/* Both: is this process a worker forked for the loop of st? */
+static int loop_is_my_worker(const struct loop_state *st)
+{
+    return loop_me.st == st && mploop__team_in_worker();
+}
+
+/* Parent (or a worker, for nested loops): check the loop, resolve its
+ * schedule and worker count, and decide whether it forks.  A forked loop
+ * gets its control block here so that mploop_local can record locals in
+ * it. */
+void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *p)
+{
+    loop_check(site, p);
+    const struct mploop__env *env = mploop__env_get(site);
+    struct loop_state *st = loop_state_get(site);
+    st->site = site;
+    st->trip = p->trip;
+    st->lb = p->lb;
+    st->step = p->step;
+    st->sched = loop_schedule(p, env);
+    st->result_bytes = p->result_bytes;
+    st->last_bytes = p->last_bytes;
+    st->n = loop_workers(p, env);
+    L->mploop__impl = st;
+    L->mploop__cur = &st->cur;
+
+    if (mploop__team_in_worker()) {
+        st->reason = "nested";
+        st->nested = 1;
+    }
+    else if (!p->cond)
+        st->reason = "if clause false";
+    else if (p->trip == 0)
+        st->reason = "trip count 0";
+    else if (p->trip == 1)
+        st->reason = "trip count 1";
+    else if (st->n <= 1)
+        st->reason = "one worker";
+    else {
+        int rc = mploop__team_map(&st->team, st->n, p->result_bytes, p->last_bytes);
+        if (rc < 0) {
+            mploop__warning(site, "cannot map the workers' control block (%s); running the "
+                            "loop in-process", mploop__os_errno_text(rc));
+            st->reason = "fork failed";
+        }
+    }
+    if (st->reason)
+        loop_inprocess_areas(st);
+}
+
+/* Parent: record the enclosing function's frame address for the merge. */
+void mploop_frame(mploop_loop *L, void *frame)
+{
+    struct loop_state *st = L->mploop__impl;
+    st->frame = frame;
+}
+
+/* Parent: record a local of the enclosing function for the merge; the
+ * call itself makes the variable's address escape.  Only forked loops
+ * need the list. */
+void mploop_local(mploop_loop *L, void *addr, uint64_t size)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (st->team && !st->local_err)
+        st->local_err = mploop__team_add_local(&st->team, addr, size);
+}
+
+/* Parent: give up forking and run the loop in-process, using slot 0 of
+ * the control block as the participant's areas. */
+static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
+{
+    st->reason = "fork failed";
+    st->part = st->team->results;
+    st->last = st->team->last;
+    if (env->verbose >= 1)
+        mploop__verbose_inprocess(st->site, st->trip, st->reason);
+    return 1;
+}
+
+/* Parent: run the loop.  In-process loops print their verbose line and
+ * return 1: this process is the only participant.  Otherwise flush stdio,
+ * prepare memory, print the verbose line and fork: returns 1 in each worker
+ * and 0 in the parent.  When memory cannot be prepared or no worker can be
+ * forked, warns and runs the loop in-process; when only some workers can
+ * be forked, warns and lets them share the missing workers' iterations. */
+int mploop_start(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    const struct mploop__env *env = mploop__env_get(st->site);
+    if (st->reason) {
+        if (env->verbose >= (st->nested ? 2 : 1))
+            mploop__verbose_inprocess(st->site, st->trip, st->reason);
+        return 1;
+    }
+    struct mploop__team *t = st->team;
+    fflush(NULL);
+    if (st->local_err) {
+        mploop__warning(st->site, "cannot record the enclosing function's variables (%s); "
+                        "running the loop in-process", mploop__os_errno_text(st->local_err));
+        t->forked = 0;
+        return loop_fall_back(st, env);
+    }
+    struct mploop__memreq req = {
+        .site = st->site,
+        .frame = st->frame,
+        .locals = t->locals,
+        .nlocals = t->nlocals,
+        .nworkers = st->n,
+    };
+    int rc = mploop__mem_prepare(&req, &st->mem);
+    if (rc < 0) {
+        mploop__warning(st->site, "cannot prepare memory for the workers (%s); running the "
+                        "loop in-process", mploop__os_errno_text(rc));
+        st->mem = NULL;
+        t->forked = 0;
+        return loop_fall_back(st, env);
+    }
+    if (env->verbose >= 1)
+        mploop__verbose_forked(st->site, st->trip, st->n, &st->sched);
+    unsigned w;
+    if (mploop__team_fork(t, st->mem, &w)) {
+        loop_me.st = st;
+        loop_me.w = w;
+        loop_me.share = w;
+        loop_me.round = 0;
+        L->mploop__cur = &t->slot[w].cur;
+        return 1;
+    }
+    if (t->forked == 0) {
+        mploop__mem_release(st->mem);
+        st->mem = NULL;
+        mploop__warning(st->site, "cannot fork a worker (%s); running the loop in-process",
+                        mploop__os_errno_text(t->fork_err));
+        return loop_fall_back(st, env);
+    }
+    if ((unsigned)t->forked < st->n)
+        mploop__warning(st->site, "could fork only %d of %u workers (%s); they share the "
+                        "iterations of the others", t->forked, st->n,
+                        mploop__os_errno_text(t->fork_err));
+    return 0;
+}
+
+/* Worker: the next static chunk of this worker: its own share round by
+ * round, then the shares of planned workers that could not be forked. */
+static int loop_next_static(struct loop_state *st, uint64_t *lo, uint64_t *hi)
+{
+    struct mploop__team *t = st->team;
+    for (;;) {
+        if (mploop__sched_static(st->trip, st->n, loop_me.share, st->sched.chunk,
+                                 loop_me.round, lo, hi)) {
+            loop_me.round++;
+            return 1;
+        }
+        /* Nothing left of this share.  Usually every planned worker
+         * exists; otherwise adopt an orphaned share. */
+        if (__atomic_load_n(&t->forked, __ATOMIC_ACQUIRE) == (int)st->n)
+            return 0;
+        unsigned forked = mploop__team_forked(t);
+        unsigned next = forked + __atomic_fetch_add(&t->adopted, 1, __ATOMIC_RELAXED);
+        if (next >= st->n)
+            return 0;
+        loop_me.share = next;
+        loop_me.round = 0;
+    }
+}
+
+/* Worker: the next dynamic or guided chunk, claimed with a compare-and-
+ * swap on the shared counter so that it never runs past the trip count. */
+static int loop_next_claim(struct loop_state *st, uint64_t *lo, uint64_t *hi)
+{
+    uint64_t *counter = &st->team->next;
+    uint64_t next = __atomic_load_n(counter, __ATOMIC_RELAXED);
+    for (;;) {
+        uint64_t take = mploop__sched_take(&st->sched, st->trip, st->n, next);
+        if (take == 0)
+            return 0;
+        if (__atomic_compare_exchange_n(counter, &next, next + take, 1, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_RELAXED)) {
+            *lo = next;
+            *hi = next + take;
+            return 1;
+        }
+    }
+}
+
+/* Both: the next chunk [*lo, *hi) of iteration indices for this
+ * participant; 0 when it has none left.  In-process the whole loop is one
+ * chunk. */
+int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (loop_is_my_worker(st)) {
+        if (st->sched.kind == MPLOOP_SCHED_STATIC)
+            return loop_next_static(st, lo, hi);
+        return loop_next_claim(st, lo, hi);
+    }
+    if (st->handed || st->trip == 0)
+        return 0;
+    st->handed = 1;
+    *lo = 0;
+    *hi = st->trip;
+    return 1;
+}
+
+/* Both: this participant's result_bytes slot for reduction partials. */
+void *mploop_partial(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (loop_is_my_worker(st))
+        return st->team->results + st->team->result_stride * loop_me.w;
+    return st->part;
+}
+
+/* Both, and the parent after the join: the lastprivate area. */
+void *mploop_last(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    return st->team ? st->team->last : st->last;
+}
+
+/* Both: the end of a participant.  A worker flushes, ships its writes and
+ * exits; in-process this returns. */
+void mploop_end(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (loop_is_my_worker(st))
+        mploop__team_worker_exit(st->team, st->mem, loop_me.w);
+}
+
+/* Parent: report a failed worker and end the program the way the
+ * sequential program would have: by the same signal, else with
+ * EXIT_FAILURE.  Memory was released and nothing was merged. */
+__attribute__((noreturn)) static void loop_fail(struct loop_state *st,
+                                                const struct mploop__failure *f,
+                                                unsigned others)
+{
+    mploop__report_failure(st->site, st->lb, st->step, f, others);
+    if (f->kind == MPLOOP__FAIL_SIGNAL)
+        mploop__os_die_by_signal(f->code);
+    exit(EXIT_FAILURE);
+}
+
+/* Parent: wait for the workers, then merge their writes.  In-process
+ * loops return 0 at once.  A failed worker or a merge error is reported and
+ * ends the program (the parent's memory is left as before the loop); on
+ * success returns 0. */
+int mploop_join(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (st->reason)
+        return 0;
+    struct mploop__failure f;
+    unsigned others;
+    if (mploop__team_wait(st->team, &f, &others) != 0) {
+        mploop__mem_release(st->mem);
+        st->mem = NULL;
+        loop_fail(st, &f, others);
+    }
+    uintptr_t race = 0;
+    int rc = mploop__mem_merge(st->mem, &race);
+    mploop__mem_release(st->mem);
+    st->mem = NULL;
+    if (rc == -EBUSY) {
+        mploop__error(st->site, "data race: workers wrote different values to address %#lx",
+                      (unsigned long)race);
+        mploop__note("iterations of a parallel loop must not write the same memory; use a "
+                     "reduction clause for accumulators, or make the writes disjoint");
+        exit(EXIT_FAILURE);
+    }
+    if (rc < 0) {
+        mploop__error(st->site, "cannot merge the workers' writes (%s)",
+                      mploop__os_errno_text(rc));
+        mploop__note("set MPLOOP_WORKERS=1 to run loops in-process");
+        exit(EXIT_FAILURE);
+    }
+    return 0;
+}
+
+/* Parent, after a successful join: the number of participants whose
+ * partials are combined: the forked workers, or 1 in-process. */
+unsigned mploop_parts(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    return st->reason ? 1u : (unsigned)st->team->forked;
+}
+
+/* Parent, after a successful join: participant w's partials. */
+const void *mploop_part(mploop_loop *L, unsigned w)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (st->reason)
+        return st->part;
+    return st->team->results + st->team->result_stride * w;
+}
+
+/* Parent (and, for nested loops, a worker): release everything the loop
+ * holds.  Called last, on the success path; failures never return. */
+void mploop_done(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (st->mem)
+        mploop__mem_release(st->mem);
+    mploop__team_unmap(st->team);
+    if (st->scratch)
+        munmap(st->scratch, st->scratch_size);
+    L->mploop__impl = NULL;
+    loop_state_put(st);
+}

@@ -1,0 +1,443 @@
+/*
+ * malloc.c - allocation that survives the join.
+ *
+ * Every program linked with mploop gets these definitions of malloc and its
+ * family, so that the C library and the program itself allocate through
+ * them.  In the parent they forward to glibc (__libc_malloc and friends),
+ * which costs one well-predicted branch.
+ *
+ * In a worker, glibc's heap must stay untouched: its metadata lives in
+ * memory the merge copies back, and two workers' different updates of it
+ * would corrupt the parent's heap.  So a worker allocates from an arena of
+ * its own, inside a region the parent mapped MAP_SHARED before the fork
+ * (one region per worker slot, at fixed distinct addresses within one
+ * reserved window).  A block allocated in the body and stored in memory
+ * that existed before the loop (`out[i] = strdup(...)`) is then valid and
+ * readable in the parent after the join, and the parent can free it, ask
+ * its size or realloc it like any other block (the Grace/Dthreads layout).
+ *
+ * Arena allocator: power-of-two size classes with one free list each, a
+ * bump pointer for fresh space, a 16-byte header before each block.  Large
+ * freed chunks give their pages back (MADV_REMOVE), and regions are created
+ * MAP_NORESERVE, so an arena costs only the memory its live blocks touch.
+ * The arenas persist across loops: worker slot w of the next loop continues
+ * arena w, so the mapping count stays flat however many loops run.
+ *
+ * A worker ignores free() of a block that existed before the loop (glibc's,
+ * or an arena block of an earlier loop or another worker): freeing it for
+ * real would change memory the parent still uses.  Each block records the
+ * loop generation that allocated it to tell the two apart.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* glibc's allocator, exported by libc.so.6 under these names. */
+extern void *__libc_malloc(size_t);
+extern void __libc_free(void *);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void *__libc_memalign(size_t, size_t);
+extern void *__libc_valloc(size_t);
+extern void *__libc_pvalloc(size_t);
+
+/* Address space of one worker arena, and the biggest class in it. */
+#define ARENA_SIZE (32ull << 30)
+#define MAX_CLS 34
+#define MIN_CLS 5
+#define HDR 16u
+#define ARENA_MAGIC 0x6d706c6f6f706172ull /* "mploopar" */
+#define STATE_USED 0xa5
+#define STATE_FREE 0x5a
+/* Classes at least this big give their pages back when freed. */
+#define PUNCH_CLS 16
+
+/* Header of an arena region (its first page). */
+struct arena {
+    uint64_t magic;
+    volatile int lock;
+    uint32_t pad;
+    uint64_t bump;                 /* offset of the first never-used byte */
+    uint64_t live;                 /* blocks allocated and not yet freed */
+    uintptr_t head[MAX_CLS + 1];   /* free chunk lists, by class */
+};
+
+/* Header in front of every arena block; for a free chunk, at its start. */
+struct bhdr {
+    uint64_t word;   /* used: distance from chunk start to block; free: next chunk */
+    uint32_t gen;    /* loop generation that allocated the block */
+    uint8_t cls;     /* log2 of the chunk size */
+    uint8_t state;   /* STATE_USED or STATE_FREE */
+    uint16_t arena;  /* arena index */
+};
+
+/* Process-private state of the allocator (never merged). */
+static struct {
+    uintptr_t base;        /* reserved window for MPLOOP__MAX_WORKERS arenas */
+    unsigned mapped;       /* arenas 0..mapped-1 are mapped */
+    int worker;            /* this process is a worker */
+    unsigned w;            /* its arena */
+    uint32_t gen;          /* generation of the running loop */
+    size_t (*glibc_usable)(void *);
+} st MPLOOP__STATE;
+
+/* Both: arena i. */
+static struct arena *arena_at(unsigned i)
+{
+    return (struct arena *)(st.base + (uintptr_t)i * ARENA_SIZE);
+}
+
+/* Both: the arena index of p, or -1 when p is not in a mapped arena. */
+static int arena_index(const void *p)
+{
+    uintptr_t a = (uintptr_t)p;
+    if (a < st.base || a >= st.base + (uintptr_t)st.mapped * ARENA_SIZE)
+        return -1;
+    return (int)((a - st.base) / ARENA_SIZE);
+}
+
+static void lock(struct arena *a)
+{
+    while (__atomic_exchange_n(&a->lock, 1, __ATOMIC_ACQUIRE))
+        while (__atomic_load_n(&a->lock, __ATOMIC_RELAXED))
+            __builtin_ia32_pause();
+}
+
+static void unlock(struct arena *a)
+{
+    __atomic_store_n(&a->lock, 0, __ATOMIC_RELEASE);
+}
+
+/* Both: report a corrupted or invalid free and abort, as glibc does. */
+__attribute__((noreturn)) static void bad_pointer(const char *what)
+{
+    static const char pre[] = "mploop: ";
+    static const char post[] = ": invalid pointer (not an allocated block)\n";
+    (void)!write(2, pre, sizeof pre - 1);
+    (void)!write(2, what, strlen(what));
+    (void)!write(2, post, sizeof post - 1);
+    abort();
+}
+
+/* Both: header of arena block p after checking it, or NULL when p is not the
+ * start of a block that is currently allocated. */
+static struct bhdr *block_header(void *p, int idx)
+{
+    uintptr_t a = (uintptr_t)p;
+    if (a & (HDR - 1))
+        return NULL;
+    if (a < (uintptr_t)arena_at((unsigned)idx) + MPLOOP__PAGE + HDR)
+        return NULL;
+    struct bhdr *h = (struct bhdr *)(a - HDR);
+    if (h->state != STATE_USED || h->arena != idx || h->cls < MIN_CLS ||
+        h->cls > MAX_CLS || h->word < HDR || h->word >= (1ull << h->cls))
+        return NULL;
+    return h;
+}
+
+/* Worker: allocate n bytes aligned to `align` (a power of two) from this
+ * worker's arena.  *fresh tells whether the memory is known to be zero.
+ * Returns NULL with errno ENOMEM when the arena is full. */
+static void *arena_alloc(size_t n, size_t align, int *fresh)
+{
+    size_t lead = align > HDR ? align : HDR;
+    if (n > ARENA_SIZE / 2 || lead > ARENA_SIZE / 4) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    size_t need = n + lead;
+    unsigned cls = MIN_CLS;
+    while ((1ull << cls) < need)
+        cls++;
+    if (cls > MAX_CLS) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    struct arena *a = arena_at(st.w);
+    uintptr_t chunk;
+    lock(a);
+    if (a->head[cls]) {
+        chunk = a->head[cls];
+        a->head[cls] = (uintptr_t)((struct bhdr *)chunk)->word;
+        *fresh = 0;
+    } else {
+        uint64_t al = cls >= 12 ? MPLOOP__PAGE : HDR;
+        uint64_t off = (a->bump + al - 1) & ~(al - 1);
+        if (off + (1ull << cls) > ARENA_SIZE) {
+            unlock(a);
+            errno = ENOMEM;
+            return NULL;
+        }
+        a->bump = off + (1ull << cls);
+        chunk = (uintptr_t)a + off;
+        *fresh = 1;
+    }
+    a->live++;
+    unlock(a);
+    uintptr_t block = (chunk + HDR + align - 1) & ~(uintptr_t)(align - 1);
+    if (block < chunk + HDR)
+        block = chunk + HDR;
+    struct bhdr *h = (struct bhdr *)(block - HDR);
+    h->word = block - chunk;
+    h->gen = st.gen;
+    h->cls = (uint8_t)cls;
+    h->state = STATE_USED;
+    h->arena = (uint16_t)st.w;
+    return (void *)block;
+}
+
+/* Both: return arena block p (header h, arena idx) to its free list. */
+static void arena_release(void *p, struct bhdr *h, int idx)
+{
+    struct arena *a = arena_at((unsigned)idx);
+    uintptr_t chunk = (uintptr_t)p - h->word;
+    unsigned cls = h->cls;
+    h->state = STATE_FREE;
+    if (cls >= PUNCH_CLS)
+        madvise((void *)(chunk + MPLOOP__PAGE), (1ull << cls) - MPLOOP__PAGE, MADV_REMOVE);
+    lock(a);
+    struct bhdr *c = (struct bhdr *)chunk;
+    c->word = a->head[cls];
+    c->cls = (uint8_t)cls;
+    c->state = STATE_FREE;
+    c->arena = (uint16_t)idx;
+    a->head[cls] = chunk;
+    a->live--;
+    unlock(a);
+}
+
+/* Both: free an arena block.  A worker frees only blocks it allocated in
+ * this loop; anything older is left alone (the parent still owns it). */
+static void arena_free(void *p, int idx)
+{
+    if (st.worker) {
+        if ((unsigned)idx != st.w)
+            return;
+        struct bhdr *h = (struct bhdr *)((uintptr_t)p - HDR);
+        if (((uintptr_t)p & (HDR - 1)) == 0 && h->gen != st.gen && h->state == STATE_USED)
+            return;
+    }
+    struct bhdr *h = block_header(p, idx);
+    if (!h)
+        bad_pointer("free()");
+    arena_release(p, h, idx);
+}
+
+/* Both: usable bytes of arena block p. */
+static size_t arena_usable(void *p, int idx)
+{
+    struct bhdr *h = block_header(p, idx);
+    if (!h)
+        bad_pointer("malloc_usable_size()");
+    return (size_t)((1ull << h->cls) - h->word);
+}
+
+/* Both: glibc's malloc_usable_size, looked up once. */
+static size_t glibc_usable(void *p)
+{
+    if (!st.glibc_usable)
+        st.glibc_usable = (size_t (*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
+    return st.glibc_usable ? st.glibc_usable(p) : 0;
+}
+
+/* Both: see internal.h. */
+size_t mploop__malloc_usable(void *p)
+{
+    if (!p)
+        return 0;
+    int idx = arena_index(p);
+    return idx >= 0 ? arena_usable(p, idx) : glibc_usable(p);
+}
+
+/* Worker: allocate with an alignment, zeroed on request. */
+static void *worker_alloc(size_t n, size_t align, int zero)
+{
+    int fresh;
+    void *p = arena_alloc(n, align, &fresh);
+    if (p && zero && !fresh)
+        memset(p, 0, n);
+    return p;
+}
+
+/* ---- the interposed functions (both processes) --------------------------- */
+
+void *malloc(size_t n)
+{
+    if (!st.worker)
+        return __libc_malloc(n);
+    return worker_alloc(n, HDR, 0);
+}
+
+void free(void *p)
+{
+    if (!p)
+        return;
+    int saved = errno;
+    int idx = arena_index(p);
+    if (idx >= 0)
+        arena_free(p, idx);
+    else if (!st.worker)
+        __libc_free(p);
+    errno = saved;
+}
+
+void *calloc(size_t n, size_t size)
+{
+    if (!st.worker)
+        return __libc_calloc(n, size);
+    size_t total;
+    if (__builtin_mul_overflow(n, size, &total)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return worker_alloc(total, HDR, 1);
+}
+
+void *realloc(void *p, size_t n)
+{
+    int idx = p ? arena_index(p) : -1;
+    if (!st.worker && idx < 0)
+        return __libc_realloc(p, n);
+    if (!p)
+        return malloc(n);
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    size_t old;
+    if (idx >= 0) {
+        old = arena_usable(p, idx);
+        if (st.worker && (unsigned)idx == st.w && n <= old &&
+            ((struct bhdr *)((uintptr_t)p - HDR))->gen == st.gen)
+            return p;
+    } else {
+        old = glibc_usable(p);
+    }
+    void *q = malloc(n);
+    if (!q)
+        return NULL;
+    memcpy(q, p, old < n ? old : n);
+    free(p);
+    return q;
+}
+
+void *reallocarray(void *p, size_t n, size_t size)
+{
+    size_t total;
+    if (__builtin_mul_overflow(n, size, &total)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return realloc(p, total);
+}
+
+void *memalign(size_t align, size_t n)
+{
+    if (!st.worker)
+        return __libc_memalign(align, n);
+    if (align == 0 || (align & (align - 1))) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return worker_alloc(n, align < HDR ? HDR : align, 0);
+}
+
+int posix_memalign(void **out, size_t align, size_t n)
+{
+    if (align < sizeof(void *) || (align & (align - 1)))
+        return EINVAL;
+    int saved = errno;
+    void *p = memalign(align, n);
+    int err = p ? 0 : ENOMEM;
+    errno = saved;
+    if (p)
+        *out = p;
+    return err;
+}
+
+void *aligned_alloc(size_t align, size_t n)
+{
+    return memalign(align, n);
+}
+
+void *valloc(size_t n)
+{
+    if (!st.worker)
+        return __libc_valloc(n);
+    return worker_alloc(n, MPLOOP__PAGE, 0);
+}
+
+void *pvalloc(size_t n)
+{
+    if (!st.worker)
+        return __libc_pvalloc(n);
+    size_t rounded;
+    if (__builtin_add_overflow(n, MPLOOP__PAGE - 1, &rounded)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return worker_alloc(rounded & ~(size_t)(MPLOOP__PAGE - 1), MPLOOP__PAGE, 0);
+}
+
+size_t malloc_usable_size(void *p)
+{
+    return mploop__malloc_usable(p);
+}
+
+/* ---- runtime interface --------------------------------------------------- */
+
+/* Both: see internal.h. */
+int mploop__in_worker(void)
+{
+    return st.worker;
+}
+
+/* Parent: see internal.h.  Reserves the window on first use, maps the
+ * arenas this loop needs, and clears locks a failed worker may have left. */
+int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
+{
+    if (nworkers > MPLOOP__MAX_WORKERS)
+        return -EINVAL;
+    if (!st.base) {
+        void *w = mmap(NULL, (size_t)MPLOOP__MAX_WORKERS * ARENA_SIZE, PROT_NONE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (w == MAP_FAILED)
+            return -errno;
+        st.base = (uintptr_t)w;
+    }
+    glibc_usable(NULL);
+    while (st.mapped < nworkers) {
+        void *a = mmap(arena_at(st.mapped), ARENA_SIZE, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+        if (a == MAP_FAILED)
+            return -errno;
+        struct arena *h = a;
+        h->magic = ARENA_MAGIC;
+        h->bump = MPLOOP__PAGE;
+        st.mapped++;
+    }
+    for (unsigned i = 0; i < nworkers; i++)
+        arena_at(i)->lock = 0;
+    st.gen = gen;
+    return 0;
+}
+
+/* Worker: see internal.h. */
+void mploop__malloc_worker(unsigned w)
+{
+    st.w = w;
+    st.worker = 1;
+}
+
+/* Both: see internal.h. */
+struct mploop__range mploop__malloc_arenas(void)
+{
+    return (struct mploop__range){ st.base, st.base ? (uintptr_t)MPLOOP__MAX_WORKERS * ARENA_SIZE : 0 };
+}

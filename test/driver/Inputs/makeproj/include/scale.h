@@ -1,0 +1,2 @@
+/* Found through -Iinclude in the Makefile's CFLAGS. */
+#define MUL(x) ((x) * SCALE)

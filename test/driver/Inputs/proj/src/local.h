@@ -1,0 +1,1 @@
+#define WHO "from-src"

@@ -1,0 +1,257 @@
+/*
+ * check.c - forms refused in the body of a parallel loop.
+ *
+ * The body runs in worker processes, each on a share of the iterations, so
+ * control may not leave it (`break` out of the loop, `return`, `goto` to a
+ * label outside, computed goto), and a scalar declared outside the loop that
+ * the body assigns would be a race or a lost update: the user must say what
+ * it means with a clause, and the diagnostic names the clause that fits.
+ * Writes to array elements, struct fields and through pointers are merged by
+ * the runtime and are allowed.
+ *
+ * libclang 14 has no operator-kind API (and pretty-prints declarations
+ * only), so whether an expression modifies a variable is decided from the
+ * shape of the AST, which macros cannot hide (`#define INC(c) c++`), and the
+ * operator, which only chooses the suggested clause, is read from the file.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter.h"
+
+struct chk {
+    const struct mploop__src *src;
+    struct mploop__loop *l;
+    size_t loop_start, loop_end;   /* the whole (outermost) for statement */
+    unsigned breakable;            /* loops and switches entered in the body */
+    CXCursor *exempt;              /* loop and clause variables */
+    unsigned nexempt;
+    int rc;
+};
+
+static size_t cursor_off(const struct chk *k, CXCursor c)
+{
+    size_t off;
+    if (!mploop__loc_off(k->src, clang_getRangeStart(clang_getCursorExtent(c)), &off))
+        off = k->loop_start;
+    return off;
+}
+
+/* Report an error at c followed by the note naming the loop. */
+static void refuse(struct chk *k, CXCursor c, const char *msg)
+{
+    mploop__error(cursor_off(k, c), "%s", msg);
+    mploop__note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
+                 k->l->lv[0].name);
+    k->rc = -1;
+}
+
+/* c without the parentheses around it (implicit conversions are kept: an
+ * operand read as a value has one, a modified operand has none). */
+static CXCursor strip_parens(CXCursor c)
+{
+    while (clang_getCursorKind(c) == CXCursor_ParenExpr) {
+        CXCursor *kids;
+        unsigned n = mploop__children(c, &kids);
+        if (n != 1) {
+            free(kids);
+            break;
+        }
+        c = kids[0];
+        free(kids);
+    }
+    return c;
+}
+
+/* The punctuator written at offset off, or "" (inside a macro expansion the
+ * offset points at the macro's name). */
+static void punct_at(const struct chk *k, size_t off, char op[8])
+{
+    struct mploop__tok t;
+    mploop__lex(k->src->buf, k->src->len, off, 0, &t);
+    op[0] = 0;
+    if (t.kind == MPLOOP__T_PUNCT && t.off == off && t.len < 8) {
+        memcpy(op, k->src->buf + t.off, t.len);
+        op[t.len] = 0;
+    }
+}
+
+/* The operator of expression e (kind: unary, binary or compound assignment)
+ * whose operand or left-hand side is lhs, read from the file; "" when the
+ * expression comes from a macro body. */
+static void get_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
+{
+    size_t ea, eb, la, lb;
+    op[0] = 0;
+    if (!mploop__extent(k->src, e, &ea, &eb) || !mploop__extent(k->src, lhs, &la, &lb))
+        return;
+    if (clang_getCursorKind(e) == CXCursor_UnaryOperator && la > ea) {
+        punct_at(k, ea, op);
+        return;
+    }
+    struct mploop__tok t;
+    mploop__lex(k->src->buf, k->src->len, lb, 0, &t);
+    if (t.off < eb)
+        punct_at(k, t.off, op);
+}
+
+/* Check expression e that may modify lhs (its operand or left-hand side).
+ * Whether e modifies a variable is decided from the AST alone, so that
+ * macros cannot hide it: a variable that is the direct operand of a unary
+ * operator other than `&`, or the direct left-hand side of an assignment,
+ * is modified (any other use reads it through an implicit conversion). */
+static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
+{
+    enum CXCursorKind ek = clang_getCursorKind(e);
+    CXCursor direct = strip_parens(lhs);
+    if (clang_getCursorKind(direct) != CXCursor_DeclRefExpr)
+        return;
+    CXCursor d = clang_getCursorReferenced(direct);
+    enum CXCursorKind dk = clang_getCursorKind(d);
+    if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+        return;
+    for (unsigned i = 0; i < k->nexempt; i++)
+        if (clang_equalCursors(d, k->exempt[i]))
+            return;
+    if (!mploop__decl_outside(k->src, d, k->loop_start, k->loop_end))
+        return;
+    CXType t = clang_getCursorType(d);
+    int arith = mploop__type_is_arith(t);
+    if (!arith && !mploop__type_is_pointer(t))
+        return;
+    char op[8];
+    get_op(k, e, lhs, op);
+    if (ek == CXCursor_UnaryOperator) {
+        CXType pt = clang_getPointeeType(clang_getCursorType(e));
+        if (pt.kind != CXType_Invalid &&
+            clang_equalTypes(clang_getCanonicalType(pt), clang_getCanonicalType(t)))
+            return; /* &x */
+        if (strcmp(op, "++") && strcmp(op, "--"))
+            strcpy(op, "++");
+    } else if (ek == CXCursor_BinaryOperator) {
+        if (op[0] && strcmp(op, "="))
+            return; /* a comma operator */
+        strcpy(op, "=");
+    } else {
+        static const char *const compound[] = { "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+                                                "<<=", ">>=", NULL };
+        int known = 0;
+        for (const char *const *a = compound; *a; a++)
+            known |= !strcmp(op, *a);
+        if (!known)
+            strcpy(op, "?=");
+    }
+    char *name = mploop__spelling(d);
+    char *fix;
+    const char *red = NULL;
+    int integer = mploop__type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
+    if (!strcmp(op, "+=") || !strcmp(op, "++"))
+        red = "+";
+    else if (!strcmp(op, "-=") || !strcmp(op, "--"))
+        red = "-";
+    else if (!strcmp(op, "*="))
+        red = "*";
+    else if (integer && !strcmp(op, "&="))
+        red = "&";
+    else if (integer && !strcmp(op, "|="))
+        red = "|";
+    else if (integer && !strcmp(op, "^="))
+        red = "^";
+    if (red && arith)
+        fix = mploop__xasprintf("add 'reduction(%s:%s)' to the pragma", red, name);
+    else if (!strcmp(op, "="))
+        fix = mploop__xasprintf("add 'private(%s)' if every iteration sets it before using it, or "
+                                "'lastprivate(%s)' to keep the last iteration's value", name, name);
+    else if (!strcmp(op, "?=") && arith)
+        fix = mploop__xasprintf("add a 'reduction' clause with the operator that combines the "
+                                "updates, e.g. 'reduction(+:%s)'", name);
+    else
+        fix = mploop__xasprintf("no clause fits '%s': declare it inside the loop body instead", op);
+    mploop__error(cursor_off(k, e),
+                  "variable '%s' declared outside the parallel loop is modified in its body "
+                  "without a clause; %s", name, fix);
+    mploop__note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
+                 k->l->lv[0].name);
+    k->rc = -1;
+    free(name);
+    free(fix);
+}
+
+static void visit(struct chk *k, CXCursor c);
+
+static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    visit(d, c);
+    return CXChildVisit_Continue;
+}
+
+static void visit(struct chk *k, CXCursor c)
+{
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    switch (kind) {
+    case CXCursor_ForStmt: case CXCursor_WhileStmt: case CXCursor_DoStmt:
+    case CXCursor_SwitchStmt:
+        k->breakable++;
+        clang_visitChildren(c, visit_kid, k);
+        k->breakable--;
+        return;
+    case CXCursor_BreakStmt:
+        if (!k->breakable)
+            refuse(k, c, "'break' would leave the parallel loop; iterations run in separate "
+                         "processes and cannot stop the others");
+        return;
+    case CXCursor_ReturnStmt:
+        refuse(k, c, "'return' is not allowed in the body of a parallel loop");
+        break;
+    case CXCursor_IndirectGotoStmt:
+        refuse(k, c, "computed 'goto' is not allowed in the body of a parallel loop");
+        break;
+    case CXCursor_GotoStmt: {
+        CXCursor label = clang_getCursorReferenced(c);
+        if (clang_Cursor_isNull(label) || clang_getCursorKind(label) != CXCursor_LabelStmt) {
+            CXCursor *kids;
+            unsigned n = mploop__children(c, &kids);
+            if (n)
+                label = clang_getCursorReferenced(kids[0]);
+            free(kids);
+        }
+        size_t off;
+        if (clang_Cursor_isNull(label) ||
+            !mploop__loc_off(k->src, clang_getCursorLocation(label), &off) ||
+            off < k->l->body_start || off >= k->l->body_end) {
+            char *name = mploop__spelling(label);
+            char *msg = mploop__xasprintf("'goto %s' jumps out of the body of a parallel loop", name);
+            refuse(k, c, msg);
+            free(msg);
+            free(name);
+        }
+        return;
+    }
+    case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator:
+    case CXCursor_UnaryOperator: {
+        CXCursor *kids;
+        unsigned n = mploop__children(c, &kids);
+        if (n >= 1)
+            check_write(k, c, kids[0]);
+        free(kids);
+        break;
+    }
+    default:
+        break;
+    }
+    clang_visitChildren(c, visit_kid, k);
+}
+
+int mploop__check_body(const struct mploop__src *src, struct mploop__loop *l)
+{
+    struct chk k = { .src = src, .l = l, .loop_start = l->lv[0].for_off, .loop_end = l->end };
+    k.exempt = mploop__xmalloc((l->nlv + l->pragma->nvars + 1) * sizeof *k.exempt);
+    for (unsigned i = 0; i < l->nlv; i++)
+        k.exempt[k.nexempt++] = l->lv[i].var;
+    for (unsigned i = 0; i < l->pragma->nvars; i++)
+        k.exempt[k.nexempt++] = l->pragma->vars[i].decl;
+    visit(&k, l->body);
+    free(k.exempt);
+    return k.rc;
+}

@@ -1,0 +1,109 @@
+/*
+ * clause.c - what the names in data clauses refer to.
+ *
+ * pragma.c checked the clause syntax; here each listed name is resolved to
+ * the variable visible at the loop (the innermost local of that name, else a
+ * global), and refused when the generated code could not save, restore or
+ * combine it: undeclared names, `register` and const variables, reductions
+ * over non-arithmetic types or bitwise reductions over floating types.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter.h"
+
+static const char *const clause_names[] = { "private", "firstprivate", "lastprivate", "reduction" };
+
+/* The variable named name visible at loop l, or a null cursor. */
+static CXCursor lookup(const struct mploop__loop *l, const char *name, const CXCursor *globals,
+                       unsigned nglobals)
+{
+    for (unsigned i = l->site.nvisible; i-- > 0;) {
+        CXString s = clang_getCursorSpelling(l->site.visible[i]);
+        int eq = !strcmp(clang_getCString(s), name);
+        clang_disposeString(s);
+        if (eq)
+            return l->site.visible[i];
+    }
+    for (unsigned i = nglobals; i-- > 0;) {
+        CXString s = clang_getCursorSpelling(globals[i]);
+        int eq = !strcmp(clang_getCString(s), name);
+        clang_disposeString(s);
+        if (eq)
+            return globals[i];
+    }
+    return clang_getNullCursor();
+}
+
+int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
+                          const CXCursor *globals, unsigned nglobals)
+{
+    struct mploop__pragma *p = l->pragma;
+    int rc = 0;
+    unsigned kept = 0;
+    (void)src;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        struct mploop__var *v = &p->vars[i];
+        const char *cl = clause_names[v->kind];
+        v->decl = lookup(l, v->name, globals, nglobals);
+        if (clang_Cursor_isNull(v->decl)) {
+            mploop__error(v->off, "use of undeclared identifier '%s' in '%s' clause", v->name, cl);
+            rc = -1;
+            continue;
+        }
+        int is_loop_var = 0;
+        for (unsigned j = 0; j < l->nlv; j++)
+            if (clang_equalCursors(v->decl, l->lv[j].var))
+                is_loop_var = 1;
+        if (is_loop_var) {
+            if (v->kind == MPLOOP__REDUCTION) {
+                mploop__error(v->off, "loop variable '%s' cannot appear in a 'reduction' clause",
+                              v->name);
+                rc = -1;
+            }
+            /* private/lastprivate of the loop variable: it is handled already */
+            continue;
+        }
+        CXType t = clang_getCursorType(v->decl);
+        if (clang_Cursor_getStorageClass(v->decl) == CX_SC_Register) {
+            mploop__error(v->off, "variable '%s' is declared 'register' and cannot appear in a '%s' "
+                                  "clause", v->name, cl);
+            rc = -1;
+            continue;
+        }
+        if (clang_isConstQualifiedType(t)) {
+            mploop__error(v->off, "variable '%s' is const and cannot appear in a '%s' clause",
+                          v->name, cl);
+            rc = -1;
+            continue;
+        }
+        if (clang_getCanonicalType(t).kind != CXType_VariableArray && clang_Type_getSizeOf(t) < 0) {
+            char *ts = mploop__type_spelling(t);
+            mploop__error(v->off, "variable '%s' in '%s' clause has incomplete type '%s'", v->name,
+                          cl, ts);
+            free(ts);
+            rc = -1;
+            continue;
+        }
+        if (v->kind == MPLOOP__REDUCTION) {
+            char *ts = mploop__type_spelling(t);
+            if (!mploop__type_is_arith(t)) {
+                mploop__error(v->off, "reduction variable '%s' must have an arithmetic type (it has "
+                                      "type '%s')", v->name, ts);
+                rc = -1;
+            } else if (mploop__type_is_floating(t) &&
+                       (v->op == MPLOOP__RED_AND || v->op == MPLOOP__RED_OR ||
+                        v->op == MPLOOP__RED_XOR)) {
+                mploop__error(v->off, "bitwise reduction on '%s' of floating type '%s'", v->name, ts);
+                rc = -1;
+            }
+            free(ts);
+            if (rc)
+                continue;
+        }
+        p->vars[kept++] = *v;
+    }
+    if (!rc)
+        p->nvars = kept;
+    return rc;
+}

@@ -1,0 +1,93 @@
+/*
+ * diag.c - diagnostics in the compiler's format.
+ *
+ * Every error the rewriter reports looks like clang's own:
+ *   file:line:col: error: message
+ *   <the source line>
+ *   <spaces>^
+ * so that editors and build logs treat mploop like the compiler.  Columns
+ * count bytes (as clang does); tabs in the echoed line are expanded so that
+ * the caret lines up.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rewriter.h"
+
+static const struct mploop__src *diag_src;
+static unsigned diag_errors;
+
+void mploop__diag_init(const struct mploop__src *src)
+{
+    diag_src = src;
+}
+
+void mploop__linecol(size_t off, unsigned *line, unsigned *col)
+{
+    const char *buf = diag_src->buf;
+    unsigned l = 1;
+    size_t bol = 0;
+    if (off > diag_src->len)
+        off = diag_src->len;
+    for (size_t i = 0; i < off; i++)
+        if (buf[i] == '\n') {
+            l++;
+            bol = i + 1;
+        }
+    *line = l;
+    *col = (unsigned)(off - bol) + 1;
+}
+
+/* Print one diagnostic of the given severity at offset off. */
+static void vreport(const char *severity, size_t off, const char *fmt, va_list ap)
+{
+    unsigned line, col;
+    mploop__linecol(off, &line, &col);
+    fprintf(stderr, "%s:%u:%u: %s: ", diag_src->path, line, col, severity);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+
+    const char *buf = diag_src->buf;
+    size_t bol = off - (col - 1), eol = bol;
+    while (eol < diag_src->len && buf[eol] != '\n' && buf[eol] != '\r')
+        eol++;
+    unsigned vcol = 0, caret = 0;
+    for (size_t i = bol; i < eol; i++) {
+        if (i == off)
+            caret = vcol;
+        if (buf[i] == '\t') {
+            do
+                fputc(' ', stderr);
+            while (++vcol % 8);
+        } else {
+            fputc(buf[i], stderr);
+            vcol++;
+        }
+    }
+    if (off >= eol)
+        caret = vcol + (unsigned)(off - eol);
+    fputc('\n', stderr);
+    fprintf(stderr, "%*s^\n", (int)caret, "");
+}
+
+void mploop__error(size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport("error", off, fmt, ap);
+    va_end(ap);
+    diag_errors++;
+}
+
+void mploop__note(size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport("note", off, fmt, ap);
+    va_end(ap);
+}
+
+unsigned mploop__error_count(void)
+{
+    return diag_errors;
+}

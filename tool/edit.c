@@ -1,0 +1,56 @@
+/*
+ * edit.c - an offset-sorted list of edits applied to the original buffer.
+ *
+ * The rewriter never modifies the buffer in place: every change is an edit
+ * (replace bytes [start, end) with a text), and the output is the original
+ * with the edits applied in offset order.  Nested loops produce nested
+ * edits; edits at the same offset keep the order given by their rank, then
+ * by the order they were added.  Overlapping edits are a bug and are
+ * refused rather than producing garbage.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter.h"
+
+void mploop__edit_add(struct mploop__edits *e, size_t start, size_t end, int rank, char *text)
+{
+    if (e->n == e->cap) {
+        e->cap = e->cap ? 2 * e->cap : 16;
+        e->v = mploop__xrealloc(e->v, e->cap * sizeof *e->v);
+    }
+    e->v[e->n] = (struct mploop__edit){ start, end, rank, e->n, text };
+    e->n++;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    const struct mploop__edit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+char *mploop__edit_apply(struct mploop__edits *e, const char *buf, size_t len, size_t *outlen)
+{
+    struct mploop__buf out = { 0 };
+    size_t pos = 0;
+    qsort(e->v, e->n, sizeof *e->v, cmp);
+    for (unsigned i = 0; i < e->n; i++) {
+        struct mploop__edit *d = &e->v[i];
+        if (d->start < pos || d->end < d->start || d->end > len) {
+            free(out.s);
+            return NULL;
+        }
+        mploop__buf_add(&out, buf + pos, d->start - pos);
+        mploop__buf_puts(&out, d->text);
+        pos = d->end;
+    }
+    mploop__buf_add(&out, buf + pos, len - pos);
+    *outlen = out.len;
+    if (!out.s)
+        out.s = mploop__xmalloc(1);
+    return out.s;
+}

@@ -1,0 +1,462 @@
+/*
+ * emit.c - the code generated for each loop, as edits of the input.
+ *
+ * docs/generated-code.md is the contract this file implements: the pragma is
+ * blanked (newlines kept), the loop header is replaced by a prologue that
+ * computes the trip count and starts the workers, the body stays byte for
+ * byte where it was, and an epilogue after it joins the workers and combines
+ * the clause variables.  `#line` directives put the body and the rest of the
+ * file back on their original lines and columns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mploop.h>
+
+#include "rewriter.h"
+
+static const char *const sched_names[] = {
+    "MPLOOP_SCHED_STATIC", "MPLOOP_SCHED_DYNAMIC", "MPLOOP_SCHED_GUIDED",
+    "MPLOOP_SCHED_AUTO", "MPLOOP_SCHED_RUNTIME", "MPLOOP_SCHED_DEFAULT"
+};
+static const char *const test_names[] = { "MPLOOP_LT", "MPLOOP_LE", "MPLOOP_GT", "MPLOOP_GE", "MPLOOP_NE" };
+static const char *const test_ops[] = { "<", "<=", ">", ">=", "!=" };
+
+/* The file name as a C string literal body (backslashes and quotes escaped). */
+static char *escaped_path(const char *path)
+{
+    struct mploop__buf b = { 0 };
+    for (const char *p = path; *p; p++) {
+        if (*p == '\\' || *p == '"')
+            mploop__buf_add(&b, "\\", 1);
+        mploop__buf_add(&b, p, 1);
+    }
+    mploop__buf_add(&b, "", 0);
+    return b.s ? b.s : mploop__xstrndup("", 0);
+}
+
+/* `#line` so that the text at offset off keeps its line and column. */
+static void line_marker(struct mploop__buf *b, const char *file, size_t off)
+{
+    unsigned line, col;
+    mploop__linecol(off, &line, &col);
+    if (b->len && b->s[b->len - 1] != '\n')
+        mploop__buf_puts(b, "\n");
+    mploop__buf_printf(b, "#line %u \"%s\"\n%*s", line, file, (int)(col - 1), "");
+}
+
+/* Name of a per-level variable: __mploop_lb_N for the outermost loop,
+ * __mploop_lb2_N, __mploop_lb3_N... for the loops it collapses. */
+static char *lvname(const char *what, unsigned level, unsigned id)
+{
+    if (level == 0)
+        return mploop__xasprintf("__mploop_%s_%u", what, id);
+    return mploop__xasprintf("__mploop_%s%u_%u", what, level + 1, id);
+}
+
+/* Value of the loop variable of level j at iteration index idx. */
+static char *value_expr(const struct mploop__level *lv, unsigned j, unsigned id, const char *idx,
+                        const char *type)
+{
+    char *lb = lvname("lb", j, id), *st = lvname("st", j, id), *r;
+    if (lv->is_ptr)
+        r = mploop__xasprintf("%s + (__PTRDIFF_TYPE__)(%s * (uint64_t)%s)", lb, idx, st);
+    else
+        r = mploop__xasprintf("(%s)((uint64_t)%s + %s * (uint64_t)%s)", type, lb, idx, st);
+    free(lb);
+    free(st);
+    return r;
+}
+
+/* Whether local variable c must be handed to mploop_local for loop l. */
+static int is_local_to_register(const struct mploop__loop *l, CXCursor c)
+{
+    if (clang_getCursorKind(c) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(c))
+        return 0;
+    if (clang_Cursor_getStorageClass(c) == CX_SC_Register)
+        return 0;
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(c)).kind;
+    if (k == CXType_FunctionProto || k == CXType_FunctionNoProto)
+        return 0;
+    for (unsigned i = 0; i < l->nlv; i++)
+        if (clang_equalCursors(c, l->lv[i].var))
+            return 0;
+    for (unsigned i = 0; i < l->pragma->nvars; i++)
+        if (clang_equalCursors(c, l->pragma->vars[i].decl))
+            return 0;
+    return 1;
+}
+
+/* The mploop_local calls for loop l: innermost declaration of each name. */
+static void emit_locals(struct mploop__buf *b, const struct mploop__loop *l, const char *L)
+{
+    unsigned n = l->site.nvisible;
+    char **names = mploop__xmalloc((n + 1) * sizeof *names);
+    int *keep = mploop__xmalloc((n + 1) * sizeof *keep);
+    for (unsigned i = n; i-- > 0;) {
+        names[i] = mploop__spelling(l->site.visible[i]);
+        keep[i] = names[i][0] != 0;
+        for (unsigned j = i + 1; j < n && keep[i]; j++)
+            if (!strcmp(names[i], names[j]))
+                keep[i] = 0;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        if (keep[i] && is_local_to_register(l, l->site.visible[i])) {
+            /* an array parameter is a pointer: sizeof on its name would warn */
+            enum CXTypeKind tk = clang_getCursorType(l->site.visible[i]).kind;
+            if (clang_getCursorKind(l->site.visible[i]) == CXCursor_ParmDecl &&
+                (tk == CXType_ConstantArray || tk == CXType_IncompleteArray ||
+                 tk == CXType_VariableArray || tk == CXType_DependentSizedArray))
+                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)));\n", L,
+                                   names[i], names[i]);
+            else
+                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s));\n", L, names[i],
+                                   names[i]);
+        }
+        free(names[i]);
+    }
+    free(names);
+    free(keep);
+}
+
+/* Offset expression of the i-th variable of the given kind in a packed area. */
+static char *area_offset(const struct mploop__pragma *p, unsigned upto, int reduction)
+{
+    struct mploop__buf b = { 0 };
+    for (unsigned i = 0; i < upto; i++) {
+        const struct mploop__var *v = &p->vars[i];
+        if ((v->kind == MPLOOP__REDUCTION) != reduction || (!reduction && v->kind != MPLOOP__LASTPRIVATE))
+            continue;
+        mploop__buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->name);
+    }
+    if (!b.len)
+        mploop__buf_puts(&b, "0");
+    return b.s;
+}
+
+static void emit_loop(const struct mploop__src *src, const char *file, struct mploop__loop *l,
+                      struct mploop__edits *e)
+{
+    struct mploop__pragma *p = l->pragma;
+    unsigned id = l->id, m = l->nlv;
+    struct mploop__buf b = { 0 };
+    unsigned line, col;
+    char L[48];
+    snprintf(L, sizeof L, "&__mploop_L_%u", id);
+    mploop__linecol(l->lv[0].for_off, &line, &col);
+
+    /* ---- prologue ---- */
+    mploop__buf_printf(&b, "{ /* mploop: loop at %s:%u */\n", src->path, line);
+    unsigned flags = 0;
+    mploop__buf_printf(&b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
+                       file, line, col, l->lv[0].name);
+    if (l->lv[0].is_ptr)
+        mploop__buf_puts(&b, "MPLOOP_SITE_VAR_POINTER");
+    else if (l->lv[0].is_signed)
+        mploop__buf_puts(&b, "MPLOOP_SITE_VAR_SIGNED");
+    else
+        mploop__buf_printf(&b, "%u", flags);
+    mploop__buf_puts(&b, " };\n");
+    mploop__buf_printf(&b, "mploop_loop __mploop_L_%u;\n", id);
+    for (unsigned j = 0; j < m; j++) {
+        struct mploop__level *lv = &l->lv[j];
+        char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
+        if (lv->declared)
+            mploop__buf_printf(&b, "%s %s = (%s);\n", lv->type, lb, lv->lb);
+        else
+            mploop__buf_printf(&b, "__typeof__(%s) %s = (%s);\n", lv->name, lb, lv->lb);
+        mploop__buf_printf(&b, "__typeof__((%s) + 0) %s = (%s);\n", lv->ub, ub, lv->ub);
+        mploop__buf_printf(&b, "int64_t %s = %s;\n", st, lv->step);
+        free(lb);
+        free(ub);
+        free(st);
+    }
+    if (m == 1) {
+        mploop__buf_printf(&b, "uint64_t __mploop_n_%u;\n", id);
+    } else {
+        mploop__buf_printf(&b, "uint64_t __mploop_n_%u = 1", id);
+        for (unsigned j = 0; j < m; j++)
+            mploop__buf_printf(&b, ", __mploop_c%u_%u = 0", j + 1, id);
+        mploop__buf_puts(&b, ";\n");
+    }
+    mploop__buf_printf(&b, "mploop_params __mploop_p_%u = {0};\n", id);
+    for (unsigned j = 0; j < m; j++) {
+        struct mploop__level *lv = &l->lv[j];
+        char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
+        char *cnt = m == 1 ? mploop__xasprintf("__mploop_n_%u", id)
+                           : mploop__xasprintf("__mploop_c%u_%u", j + 1, id);
+        if (j > 0)
+            mploop__buf_printf(&b, "if (__mploop_p_%u.status == MPLOOP_TRIP_OK && __mploop_n_%u != 0) {\n",
+                               id, id);
+        if (lv->is_ptr)
+            mploop__buf_printf(&b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)0, "
+                                   "(mploop_wide)(%s - %s),\n        (mploop_wide)%s, %s, (%s %s %s), &%s);\n",
+                               id, ub, lb, st, test_names[lv->test], lb, test_ops[lv->test], ub, cnt);
+        else /* compare in the common type, as C does, without -Wsign-compare noise */
+            mploop__buf_printf(&b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)%s, "
+                                   "(mploop_wide)%s,\n        (mploop_wide)%s, %s, "
+                                   "((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
+                               id, lb, ub, st, test_names[lv->test], lb, ub, lb, test_ops[lv->test],
+                               lb, ub, ub, cnt);
+        if (m > 1)
+            mploop__buf_printf(&b, "__mploop_p_%u.status = mploop_trip_mul(&__mploop_n_%u, %s, "
+                                   "__mploop_p_%u.status);\n", id, id, cnt, id);
+        if (j > 0)
+            mploop__buf_puts(&b, "}\n");
+        free(lb);
+        free(ub);
+        free(st);
+        free(cnt);
+    }
+    mploop__buf_printf(&b, "__mploop_p_%u.trip = __mploop_n_%u;\n", id, id);
+    if (l->lv[0].is_ptr)
+        mploop__buf_printf(&b, "__mploop_p_%u.lb = 0;\n", id);
+    else
+        mploop__buf_printf(&b, "__mploop_p_%u.lb = (int64_t)__mploop_lb_%u;\n", id, id);
+    mploop__buf_printf(&b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
+    mploop__buf_printf(&b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
+    if (p->chunk)
+        mploop__buf_printf(&b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
+                           id, p->chunk);
+    if (p->workers)
+        mploop__buf_printf(&b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
+                           id, id, p->workers);
+    if (p->cond)
+        mploop__buf_printf(&b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
+    else
+        mploop__buf_printf(&b, "__mploop_p_%u.cond = 1;\n", id);
+    {
+        char *rb = area_offset(p, p->nvars, 1), *lbs = area_offset(p, p->nvars, 0);
+        mploop__buf_printf(&b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
+        mploop__buf_printf(&b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
+        free(rb);
+        free(lbs);
+    }
+    mploop__buf_printf(&b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
+    mploop__buf_printf(&b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
+    emit_locals(&b, l, L);
+    mploop__buf_printf(&b, "if (mploop_start(%s)) {\n", L);
+
+    /* saved variables: clause variables in clause order, then outer loop variables */
+    unsigned ns = 0;
+    const char **saved = mploop__xmalloc((p->nvars + m + 1) * sizeof *saved);
+    for (unsigned i = 0; i < p->nvars; i++)
+        saved[ns++] = p->vars[i].name;
+    for (unsigned j = 0; j < m; j++)
+        if (!l->lv[j].declared)
+            saved[ns++] = l->lv[j].name;
+    for (unsigned i = 0; i < ns; i++)
+        mploop__buf_printf(&b, "__typeof__(%s) __mploop_s%u_%u; __builtin_memcpy(&__mploop_s%u_%u, &%s, "
+                               "sizeof(%s));\n", saved[i], i, id, i, id, saved[i], saved[i]);
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct mploop__var *v = &p->vars[i];
+        if (v->kind != MPLOOP__REDUCTION)
+            continue;
+        switch (v->op) {
+        case MPLOOP__RED_MUL: case MPLOOP__RED_LAND:
+            mploop__buf_printf(&b, "%s = 1;\n", v->name);
+            break;
+        case MPLOOP__RED_AND:
+            mploop__buf_printf(&b, "%s = ~(__typeof__(%s))0;\n", v->name, v->name);
+            break;
+        case MPLOOP__RED_MIN: case MPLOOP__RED_MAX:
+            break;
+        default:
+            mploop__buf_printf(&b, "%s = 0;\n", v->name);
+        }
+    }
+    mploop__buf_printf(&b, "uint64_t __mploop_lo_%u, __mploop_hi_%u;\n", id, id);
+    mploop__buf_printf(&b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
+    mploop__buf_printf(&b, "for (uint64_t __mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
+                           "__mploop_k_%u++) {\n", id, id, id, id, id);
+    mploop__buf_printf(&b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
+    char *q = mploop__xasprintf("__mploop_q_%u", id);
+    if (m > 1)
+        mploop__buf_printf(&b, "uint64_t %s = __mploop_k_%u;\n", q, id);
+    for (unsigned jj = m; jj-- > 0;) {
+        struct mploop__level *lv = &l->lv[jj];
+        char *idx = m == 1 ? mploop__xasprintf("__mploop_k_%u", id)
+                    : jj > 0 ? mploop__xasprintf("(%s %% __mploop_c%u_%u)", q, jj + 1, id)
+                             : mploop__xstrndup(q, strlen(q));
+        char *cast = lv->declared ? mploop__xstrndup(lv->type, strlen(lv->type))
+                                  : mploop__xasprintf("__typeof__(%s)", lv->name);
+        char *val = value_expr(lv, jj, id, idx, cast);
+        if (lv->declared)
+            mploop__buf_printf(&b, "__attribute__((__unused__)) %s %s = %s;\n", lv->type, lv->name, val);
+        else
+            mploop__buf_printf(&b, "%s = %s;\n", lv->name, val);
+        if (m > 1 && jj > 0)
+            mploop__buf_printf(&b, "%s /= __mploop_c%u_%u;\n", q, jj + 1, id);
+        free(idx);
+        free(cast);
+        free(val);
+    }
+    line_marker(&b, file, l->lv[m - 1].rparen_end);
+    mploop__edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
+
+    /* ---- epilogue ---- */
+    b = (struct mploop__buf){ 0 };
+    mploop__buf_puts(&b, "\n}\n");
+    int nlast = 0;
+    for (unsigned i = 0; i < p->nvars; i++)
+        nlast += p->vars[i].kind == MPLOOP__LASTPRIVATE;
+    if (nlast) {
+        mploop__buf_printf(&b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
+        for (unsigned i = 0; i < p->nvars; i++)
+            if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
+                char *off = area_offset(p, i, 0);
+                mploop__buf_printf(&b, "__builtin_memcpy((char *)mploop_last(%s) + %s, &%s, sizeof(%s));\n",
+                                   L, off, p->vars[i].name, p->vars[i].name);
+                free(off);
+            }
+        mploop__buf_puts(&b, "}\n");
+    }
+    mploop__buf_puts(&b, "}\n");
+    for (unsigned i = 0; i < p->nvars; i++)
+        if (p->vars[i].kind == MPLOOP__REDUCTION) {
+            char *off = area_offset(p, i, 1);
+            mploop__buf_printf(&b, "__builtin_memcpy((char *)mploop_partial(%s) + %s, &%s, sizeof(%s));\n",
+                               L, off, p->vars[i].name, p->vars[i].name);
+            free(off);
+        }
+    for (unsigned i = 0; i < ns; i++)
+        mploop__buf_printf(&b, "__builtin_memcpy(&%s, &__mploop_s%u_%u, sizeof(%s));\n", saved[i], i, id,
+                           saved[i]);
+    mploop__buf_printf(&b, "mploop_end(%s);\n}\n", L);
+    mploop__buf_printf(&b, "if (mploop_join(%s) == 0) {\n", L);
+    int nred = 0;
+    for (unsigned i = 0; i < p->nvars; i++)
+        nred += p->vars[i].kind == MPLOOP__REDUCTION;
+    if (nred) {
+        mploop__buf_printf(&b, "for (unsigned __mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
+                               "__mploop_w_%u++) {\n", id, id, L, id);
+        unsigned r = 0;
+        for (unsigned i = 0; i < p->nvars; i++) {
+            const struct mploop__var *v = &p->vars[i];
+            if (v->kind != MPLOOP__REDUCTION)
+                continue;
+            char *off = area_offset(p, i, 1);
+            const char *x = v->name;
+            mploop__buf_printf(&b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
+            mploop__buf_printf(&b, "__builtin_memcpy(&__mploop_r%u_%u, (const char *)mploop_part(%s, "
+                                   "__mploop_w_%u) + %s, sizeof(%s));\n", r, id, L, id, off, x);
+            static const char *const comb[] = { "+", "+", "*", "&", "|", "^", "&&", "||" };
+            if (v->op == MPLOOP__RED_MIN)
+                mploop__buf_printf(&b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
+                                   r, id, x);
+            else if (v->op == MPLOOP__RED_MAX)
+                mploop__buf_printf(&b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
+                                   r, id, x);
+            else
+                mploop__buf_printf(&b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
+            free(off);
+            r++;
+        }
+        mploop__buf_puts(&b, "}\n");
+    }
+    if (nlast) {
+        mploop__buf_printf(&b, "if (__mploop_n_%u > 0) {\n", id);
+        for (unsigned i = 0; i < p->nvars; i++)
+            if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
+                char *off = area_offset(p, i, 0);
+                mploop__buf_printf(&b, "__builtin_memcpy(&%s, (char *)mploop_last(%s) + %s, sizeof(%s));\n",
+                                   p->vars[i].name, L, off, p->vars[i].name);
+                free(off);
+            }
+        mploop__buf_puts(&b, "}\n");
+    }
+    /* sequential final values of loop variables declared outside the loop */
+    for (unsigned j = 0; j < m; j++) {
+        struct mploop__level *lv = &l->lv[j];
+        if (lv->declared)
+            continue;
+        char *cnt = m == 1 ? mploop__xasprintf("__mploop_n_%u", id)
+                           : mploop__xasprintf("__mploop_c%u_%u", j + 1, id);
+        char *cast = mploop__xasprintf("__typeof__(%s)", lv->name);
+        char *val = value_expr(lv, j, id, cnt, cast);
+        if (j > 0) {
+            mploop__buf_puts(&b, "if (");
+            for (unsigned i = 0; i < j; i++)
+                mploop__buf_printf(&b, "%s__mploop_c%u_%u != 0", i ? " && " : "", i + 1, id);
+            mploop__buf_puts(&b, ")\n    ");
+        }
+        mploop__buf_printf(&b, "%s = %s;\n", lv->name, val);
+        free(cnt);
+        free(cast);
+        free(val);
+    }
+    mploop__buf_puts(&b, "}\n");
+    mploop__buf_printf(&b, "mploop_done(%s);\n}", L);
+    mploop__edit_add(e, l->body_end, l->end, 100 - (int)l->site.depth, b.s);
+    free(saved);
+    free(q);
+}
+
+/* Add the `#line` that puts the text after offset end back in place, unless
+ * one was added at that offset already. */
+static void resync(const struct mploop__src *src, const char *file, size_t end,
+                   struct mploop__edits *e, size_t *done, unsigned *ndone)
+{
+    for (unsigned i = 0; i < *ndone; i++)
+        if (done[i] == end)
+            return;
+    done[(*ndone)++] = end;
+    size_t p = end;
+    while (p < src->len && (src->buf[p] == ' ' || src->buf[p] == '\t' || src->buf[p] == '\r'))
+        p++;
+    struct mploop__buf b = { 0 };
+    if (p < src->len && src->buf[p] == '\n') {
+        unsigned line, col;
+        mploop__linecol(p + 1, &line, &col);
+        mploop__buf_printf(&b, "\n#line %u \"%s\"\n", line, file);
+        mploop__edit_add(e, end, p + 1, 1000, b.s);
+    } else {
+        mploop__buf_puts(&b, "\n");
+        line_marker(&b, file, end);
+        mploop__edit_add(e, end, end, 1000, b.s);
+    }
+}
+
+void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsigned np,
+                  struct mploop__edits *e)
+{
+    char *file = escaped_path(src->path);
+    size_t *funcs = mploop__xmalloc((np + 1) * sizeof *funcs);
+    size_t *ends = mploop__xmalloc((np + 1) * sizeof *ends);
+    unsigned nf = 0, ne = 0;
+    int any = 0;
+    for (unsigned i = 0; i < np; i++)
+        any |= p[i].loop != NULL;
+    if (!any) {
+        free(file);
+        free(funcs);
+        free(ends);
+        return;
+    }
+    mploop__edit_add(e, 0, 0, -10, mploop__xasprintf("#include <mploop.h>\n#line 1 \"%s\"\n", file));
+    for (unsigned i = 0; i < np; i++) {
+        struct mploop__buf b = { 0 };
+        for (size_t k = p[i].start; k < p[i].end; k++)
+            if (src->buf[k] == '\n')
+                mploop__buf_add(&b, "\n", 1);
+        mploop__buf_add(&b, "", 0);
+        mploop__edit_add(e, p[i].start, p[i].end, 0, b.s);
+        struct mploop__loop *l = p[i].loop;
+        if (!l)
+            continue;
+        unsigned k;
+        for (k = 0; k < nf && funcs[k] != l->func_start; k++)
+            ;
+        if (k == nf) {
+            funcs[nf++] = l->func_start;
+            mploop__edit_add(e, l->func_start, l->func_start, -5,
+                             mploop__xasprintf("__attribute__((__noinline__)) "));
+        }
+        emit_loop(src, file, l, e);
+        resync(src, file, l->end, e, ends, &ne);
+    }
+    free(file);
+    free(funcs);
+    free(ends);
+}

@@ -1,0 +1,443 @@
+/*
+ * loop.c - the canonical loop form (OpenMP's), and collapsed nests.
+ *
+ * mploop computes the trip count once, before the loop, so it accepts only
+ * loops whose iteration space is known then: `v = lb` or `T v = lb`, a test
+ * comparing v with a bound, and a constant-stride step.  libclang 14 has no
+ * API for operator kinds, so the operators are read from the file's bytes
+ * right after the left operand's extent; the AST tells which child is the
+ * init, test, increment and body by comparing their offsets with the two
+ * `;` and the `)` of the header.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <mploop.h>
+
+#include "rewriter.h"
+
+/* The token that starts at or after off. */
+static struct mploop__tok tok_at(const struct mploop__src *src, size_t off)
+{
+    struct mploop__tok t;
+    mploop__lex(src->buf, src->len, off, 0, &t);
+    return t;
+}
+
+/* The operator token right after cursor c's extent, or an empty token. */
+static struct mploop__tok op_after(const struct mploop__src *src, CXCursor c)
+{
+    size_t a, b;
+    struct mploop__tok t = { MPLOOP__T_EOF, 0, 0 };
+    if (!mploop__extent(src, c, &a, &b))
+        return t;
+    return tok_at(src, b);
+}
+
+/* Whether expression c is the variable var written out in the file. */
+static int is_var(const struct mploop__src *src, CXCursor c, CXCursor var)
+{
+    CXCursor d = mploop__named_var(c);
+    if (clang_Cursor_isNull(d) || !clang_equalCursors(d, var))
+        return 0;
+    size_t a, b;
+    if (!mploop__extent(src, c, &a, &b))
+        return 0;
+    struct mploop__tok t = tok_at(src, a);
+    return t.kind == MPLOOP__T_IDENT && t.off + t.len == b;
+}
+
+static char *cursor_text(const struct mploop__src *src, CXCursor c)
+{
+    size_t a, b;
+    if (!mploop__extent(src, c, &a, &b) || b < a)
+        return NULL;
+    return mploop__text(src, a, b);
+}
+
+size_t mploop__stmt_end(const struct mploop__src *src, CXCursor c)
+{
+    size_t a, e;
+    if (!mploop__extent(src, c, &a, &e))
+        return 0;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_CompoundStmt:
+        return e;
+    case CXCursor_IfStmt: case CXCursor_ForStmt: case CXCursor_WhileStmt:
+    case CXCursor_SwitchStmt: case CXCursor_LabelStmt: case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt: {
+        CXCursor *kids;
+        unsigned n = mploop__children(c, &kids);
+        size_t r = n ? mploop__stmt_end(src, kids[n - 1]) : e;
+        free(kids);
+        return r > e ? r : e;
+    }
+    default:
+        if (e > 0 && src->buf[e - 1] == ';')
+            return e;
+        {
+            struct mploop__tok t = tok_at(src, e);
+            if (mploop__tok_is(src->buf, &t, ";"))
+                return t.off + 1;
+        }
+        return e;
+    }
+}
+
+static const char *const forms =
+    "'v++', '++v', 'v--', '--v', 'v += s', 'v -= s', 'v = v + s', 'v = s + v' or 'v = v - s'";
+
+/* Type checks of a bound or step expression c for a loop over var. */
+static int check_bound(const struct mploop__src *src, CXCursor c, const struct mploop__level *lv,
+                       const char *what, int pointer_ok)
+{
+    size_t a, b, r;
+    mploop__extent(src, c, &a, &b);
+    CXType t = clang_getCursorType(mploop__strip(c, 0));
+    CXType u = clang_getCursorType(c);
+    int ok = pointer_ok ? mploop__type_is_pointer(u)
+                        : mploop__type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
+    if (!ok) {
+        char *ts = mploop__type_spelling(t);
+        mploop__error(a, "%s of the loop over '%s' must have %s type (it has type '%s')", what,
+                      lv->name, pointer_ok ? "pointer" : "integer", ts);
+        free(ts);
+        return -1;
+    }
+    if (mploop__find_ref(src, c, &lv->var, 1, &r) >= 0) {
+        mploop__error(r, "%s of the loop must not use the loop variable '%s'", what, lv->name);
+        return -1;
+    }
+    return 0;
+}
+
+/* Analyse the header of for statement f into lv; store its body in *body.
+ * Returns 0 or -1 after reporting. */
+static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploop__level *lv,
+                         CXCursor *body)
+{
+    size_t fs, fe;
+    mploop__extent(src, f, &fs, &fe);
+    lv->for_stmt = f;
+    lv->for_off = fs;
+    lv->st_c = clang_getNullCursor();
+    struct mploop__tok t = tok_at(src, fs), lp;
+    if (!mploop__tok_is(src->buf, &t, "for")) {
+        mploop__error(fs, "the for loop is produced by a macro; write the for statement out");
+        return -1;
+    }
+    size_t pos = mploop__lex(src->buf, src->len, t.off + t.len, 0, &lp);
+    if (!mploop__tok_is(src->buf, &lp, "(")) {
+        mploop__error(lp.off, "the loop header must be written out, not produced by a macro");
+        return -1;
+    }
+    size_t semi[2] = { 0, 0 }, rparen = 0;
+    int depth = 1, nsemi = 0;
+    while (!rparen) {
+        pos = mploop__lex(src->buf, src->len, pos, 0, &t);
+        if (t.kind == MPLOOP__T_EOF) {
+            mploop__error(lp.off, "the loop header must be written out, not produced by a macro");
+            return -1;
+        }
+        if (t.kind != MPLOOP__T_PUNCT)
+            continue;
+        if (mploop__tok_is(src->buf, &t, "(") || mploop__tok_is(src->buf, &t, "[") ||
+            mploop__tok_is(src->buf, &t, "{"))
+            depth++;
+        else if (mploop__tok_is(src->buf, &t, ")") || mploop__tok_is(src->buf, &t, "]") ||
+                 mploop__tok_is(src->buf, &t, "}")) {
+            if (--depth == 0)
+                rparen = t.off;
+        } else if (depth == 1 && mploop__tok_is(src->buf, &t, ";") && nsemi < 2)
+            semi[nsemi++] = t.off;
+    }
+    if (nsemi != 2) {
+        mploop__error(lp.off, "the loop header must be written out, not produced by a macro");
+        return -1;
+    }
+    lv->rparen_end = rparen + 1;
+
+    CXCursor *kids;
+    unsigned n = mploop__children(f, &kids);
+    CXCursor init = clang_getNullCursor(), cond = init, inc = init;
+    *body = init;
+    for (unsigned i = 0; i < n; i++) {
+        size_t a, b;
+        if (!mploop__extent(src, kids[i], &a, &b))
+            continue;
+        if (i == n - 1 && a >= rparen)
+            *body = kids[i];
+        else if (a < semi[0])
+            init = kids[i];
+        else if (a < semi[1])
+            cond = kids[i];
+        else if (a < rparen)
+            inc = kids[i];
+    }
+    free(kids);
+    if (clang_Cursor_isNull(*body)) {
+        mploop__error(rparen, "expected a loop body");
+        return -1;
+    }
+
+    /* init: `T v = lb` or `v = lb` */
+    CXCursor lb = clang_getNullCursor();
+    size_t ia = semi[0], ib;
+    if (!clang_Cursor_isNull(init))
+        mploop__extent(src, init, &ia, &ib);
+    if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
+        CXCursor *decls;
+        unsigned nd = mploop__children(init, &decls);
+        if (nd != 1 || clang_getCursorKind(decls[0]) != CXCursor_VarDecl) {
+            mploop__error(ia, "loop init must declare exactly one variable ('T v = lb')");
+            free(decls);
+            return -1;
+        }
+        lv->var = decls[0];
+        free(decls);
+        CXCursor *vk;
+        unsigned nv = mploop__children(lv->var, &vk);
+        if (nv && clang_isExpression(clang_getCursorKind(vk[nv - 1])))
+            lb = vk[nv - 1];
+        free(vk);
+        if (clang_Cursor_isNull(lb)) {
+            mploop__error(ia, "loop variable must be initialized in the loop init ('T v = lb')");
+            return -1;
+        }
+        lv->declared = 1;
+        lv->type = mploop__type_spelling(clang_getCursorType(lv->var));
+        if (strchr(lv->type, '(') || strchr(lv->type, '[')) {
+            char *t2 = mploop__xasprintf("__typeof__(%s)", lv->type);
+            free(lv->type);
+            lv->type = t2;
+        }
+    } else {
+        CXCursor e = mploop__strip(init, 0);
+        CXCursor *ek = NULL;
+        unsigned ne = 0;
+        if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
+            ne = mploop__children(e, &ek);
+        if (ne == 2) {
+            struct mploop__tok op = op_after(src, ek[0]);
+            CXCursor v = mploop__named_var(ek[0]);
+            if (mploop__tok_is(src->buf, &op, "=") && !clang_Cursor_isNull(v)) {
+                lv->var = v;
+                lb = ek[1];
+            }
+        }
+        free(ek);
+        if (clang_Cursor_isNull(lb)) {
+            mploop__error(ia, "loop init must have the form 'v = lb' or 'T v = lb'");
+            return -1;
+        }
+    }
+    lv->name = mploop__spelling(lv->var);
+    CXType vt = clang_getCursorType(lv->var);
+    lv->is_ptr = mploop__type_is_pointer(vt);
+    lv->is_signed = mploop__type_is_signed(vt);
+    size_t vo = ia;
+    mploop__loc_off(src, clang_getCursorLocation(lv->var), &vo);
+    if (lv->is_ptr) {
+        enum CXTypeKind pk = clang_getCanonicalType(clang_getPointeeType(vt)).kind;
+        if (pk == CXType_Void || pk == CXType_FunctionProto || pk == CXType_FunctionNoProto) {
+            char *ts = mploop__type_spelling(vt);
+            mploop__error(ia, "loop variable '%s' must point to an object type to step through "
+                              "memory (it has type '%s')", lv->name, ts);
+            free(ts);
+            return -1;
+        }
+    } else if (!mploop__type_is_integer(vt) || clang_Type_getSizeOf(vt) > 8 ||
+               clang_getCanonicalType(vt).kind == CXType_Bool) {
+        char *ts = mploop__type_spelling(vt);
+        mploop__error(ia, "loop variable '%s' must have an integer type of at most 64 bits or a "
+                          "pointer type (it has type '%s')", lv->name, ts);
+        free(ts);
+        return -1;
+    }
+    if (clang_Cursor_getStorageClass(lv->var) == CX_SC_Register && !lv->declared) {
+        mploop__error(ia, "loop variable '%s' must not be declared 'register'", lv->name);
+        return -1;
+    }
+    if (check_bound(src, lb, lv, "the initial value", lv->is_ptr))
+        return -1;
+    lv->lb_c = lb;
+    lv->lb = cursor_text(src, lb);
+
+    /* test: `v OP ub` or `ub OP v` */
+    int ok = 0;
+    size_t ca = semi[0] + 1, cb;
+    if (!clang_Cursor_isNull(cond)) {
+        mploop__extent(src, cond, &ca, &cb);
+        CXCursor e = mploop__strip(cond, 0);
+        CXCursor *ek = NULL;
+        unsigned ne = 0;
+        if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
+            ne = mploop__children(e, &ek);
+        if (ne == 2) {
+            static const char *const ops[] = { "<", "<=", ">", ">=", "!=" };
+            static const int flip[] = { MPLOOP_GT, MPLOOP_GE, MPLOOP_LT, MPLOOP_LE, MPLOOP_NE };
+            struct mploop__tok op = op_after(src, ek[0]);
+            for (int i = 0; i < 5; i++)
+                if (mploop__tok_is(src->buf, &op, ops[i])) {
+                    if (is_var(src, ek[0], lv->var)) {
+                        lv->test = i;
+                        lv->ub_c = ek[1];
+                        ok = 1;
+                    } else if (is_var(src, ek[1], lv->var)) {
+                        lv->test = flip[i];
+                        lv->ub_c = ek[0];
+                        ok = 1;
+                    }
+                }
+        }
+        free(ek);
+    }
+    if (!ok) {
+        mploop__error(ca, "loop test must compare the loop variable '%s' with <, <=, >, >= or !=",
+                      lv->name);
+        return -1;
+    }
+    if (check_bound(src, lv->ub_c, lv, "the bound", lv->is_ptr))
+        return -1;
+    lv->ub = cursor_text(src, lv->ub_c);
+
+    /* increment */
+    ok = 0;
+    size_t na = semi[1] + 1, nb;
+    if (!clang_Cursor_isNull(inc)) {
+        mploop__extent(src, inc, &na, &nb);
+        CXCursor e = mploop__strip(inc, 1);
+        enum CXCursorKind k = clang_getCursorKind(e);
+        CXCursor *ek = NULL;
+        unsigned ne = mploop__children(e, &ek);
+        if (k == CXCursor_UnaryOperator && ne == 1 && is_var(src, ek[0], lv->var)) {
+            size_t ea, eb, va, vb;
+            mploop__extent(src, e, &ea, &eb);
+            mploop__extent(src, ek[0], &va, &vb);
+            struct mploop__tok op = va > ea ? tok_at(src, ea) : op_after(src, ek[0]);
+            if (mploop__tok_is(src->buf, &op, "++")) {
+                lv->step = mploop__xstrndup("1", 1);
+                ok = 1;
+            } else if (mploop__tok_is(src->buf, &op, "--")) {
+                lv->step = mploop__xstrndup("-1", 2);
+                ok = 1;
+            }
+        } else if (k == CXCursor_CompoundAssignOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
+            struct mploop__tok op = op_after(src, ek[0]);
+            int neg = mploop__tok_is(src->buf, &op, "-=");
+            if (neg || mploop__tok_is(src->buf, &op, "+=")) {
+                lv->st_c = ek[1];
+                char *s = cursor_text(src, ek[1]);
+                lv->step = mploop__xasprintf("%s(%s)", neg ? "-" : "", s);
+                free(s);
+                ok = 1;
+            }
+        } else if (k == CXCursor_BinaryOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
+            struct mploop__tok op = op_after(src, ek[0]);
+            CXCursor r = mploop__strip(ek[1], 1);
+            CXCursor *rk = NULL;
+            unsigned nr = clang_getCursorKind(r) == CXCursor_BinaryOperator ? mploop__children(r, &rk) : 0;
+            if (mploop__tok_is(src->buf, &op, "=") && nr == 2) {
+                struct mploop__tok rop = op_after(src, rk[0]);
+                int plus = mploop__tok_is(src->buf, &rop, "+");
+                int minus = mploop__tok_is(src->buf, &rop, "-");
+                CXCursor s = clang_getNullCursor();
+                int neg = 0;
+                if ((plus || minus) && is_var(src, rk[0], lv->var)) {
+                    s = rk[1];
+                    neg = minus;
+                } else if (plus && is_var(src, rk[1], lv->var)) {
+                    s = rk[0];
+                }
+                if (!clang_Cursor_isNull(s)) {
+                    lv->st_c = s;
+                    char *st = cursor_text(src, s);
+                    lv->step = mploop__xasprintf("%s(%s)", neg ? "-" : "", st);
+                    free(st);
+                    ok = 1;
+                }
+            }
+            free(rk);
+        }
+        free(ek);
+    }
+    if (!ok) {
+        mploop__error(na, "loop increment must be %s with the loop variable '%s'", forms, lv->name);
+        return -1;
+    }
+    if (!clang_Cursor_isNull(lv->st_c) && check_bound(src, lv->st_c, lv, "the step", 0))
+        return -1;
+    return 0;
+}
+
+int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
+{
+    CXCursor f = l->site.for_stmt, body;
+    size_t fs, fe;
+    mploop__extent(src, f, &fs, &fe);
+    l->nlv = 0;
+    for (int j = 0; j < l->pragma->collapse; j++) {
+        struct mploop__level *lv = &l->lv[l->nlv];
+        if (analyse_level(src, f, lv, &body))
+            return -1;
+        l->nlv++;
+        /* rectangular: bounds and steps must not use outer loop variables */
+        for (unsigned i = 0; i + 1 < l->nlv; i++) {
+            CXCursor outer = l->lv[i].var;
+            CXCursor parts[3] = { lv->lb_c, lv->ub_c, lv->st_c };
+            for (int q = 0; q < 3; q++) {
+                size_t r;
+                if (!clang_Cursor_isNull(parts[q]) && mploop__find_ref(src, parts[q], &outer, 1, &r) >= 0) {
+                    mploop__error(r, "'collapse' needs rectangular loops: the bounds and step of the "
+                                     "loop over '%s' must not use the outer loop variable '%s'",
+                                  lv->name, l->lv[i].name);
+                    return -1;
+                }
+            }
+            if (clang_equalCursors(outer, lv->var)) {
+                mploop__error(lv->for_off, "collapsed loops must use different loop variables");
+                return -1;
+            }
+        }
+        if (j + 1 == l->pragma->collapse)
+            break;
+        /* the next loop must be the only statement of this body */
+        CXCursor inner = body;
+        if (clang_getCursorKind(body) == CXCursor_CompoundStmt) {
+            CXCursor *kids;
+            unsigned n = mploop__children(body, &kids);
+            inner = n == 1 ? kids[0] : clang_getNullCursor();
+            free(kids);
+        }
+        size_t ba, bb;
+        mploop__extent(src, body, &ba, &bb);
+        if (clang_Cursor_isNull(inner) || clang_getCursorKind(inner) != CXCursor_ForStmt) {
+            mploop__error(ba, "'collapse(%d)' needs %d perfectly nested loops: the body of the loop "
+                              "over '%s' must be a for loop and nothing else",
+                          l->pragma->collapse, l->pragma->collapse, lv->name);
+            mploop__note(l->pragma->collapse_off, "collapse requested here");
+            return -1;
+        }
+        f = inner;
+    }
+    l->body = body;
+    mploop__extent(src, body, &l->body_start, &l->body_end);
+    l->body_end = mploop__stmt_end(src, body);
+    l->end = mploop__stmt_end(src, l->site.for_stmt);
+    if (l->end < l->body_end)
+        l->end = l->body_end;
+    /* for collapse, only braces may follow the innermost body */
+    for (size_t pos = l->body_end; pos < l->end;) {
+        struct mploop__tok t;
+        pos = mploop__lex(src->buf, src->len, pos, 0, &t);
+        if (t.off >= l->end)
+            break;
+        if (!mploop__tok_is(src->buf, &t, "}")) {
+            mploop__error(t.off, "'collapse' needs perfectly nested loops: nothing may follow the "
+                                 "inner loop");
+            return -1;
+        }
+    }
+    mploop__extent(src, l->site.func, &l->func_start, &fe);
+    return 0;
+}

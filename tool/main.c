@@ -1,0 +1,247 @@
+/*
+ * main.c - the `mploop` command: rewrite the parallel loops of one C file.
+ *
+ *   mploop [options] input.c [-o output.c] [-- compiler flags]
+ *
+ * The input is parsed with libclang using the given flags (or those of its
+ * compile_commands.json entry), every `#pragma mploop for` is checked and
+ * rewritten, and the result goes to stdout or to the output file.  Any error
+ * (the input does not compile, a refused loop) is reported in the compiler's
+ * format and the command fails without leaving an output file behind.
+ */
+#define _GNU_SOURCE 1 /* memmem, vasprintf, realpath */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rewriter.h"
+
+#ifndef MPLOOP_VERSION
+#define MPLOOP_VERSION "unknown"
+#endif
+
+static void usage(FILE *f)
+{
+    fputs("usage: mploop [options] input.c [-o output.c] [-- compiler flags]\n"
+          "\n"
+          "Rewrites the '#pragma mploop for' loops of input.c into calls to the mploop\n"
+          "runtime and writes the result to stdout, or to output.c with -o.\n"
+          "\n"
+          "options:\n"
+          "  -o FILE        write the rewritten source to FILE\n"
+          "  -p BUILD_DIR   take the compiler flags of input.c from\n"
+          "                 BUILD_DIR/compile_commands.json\n"
+          "  --help         print this help and exit\n"
+          "  --version      print the version and exit\n"
+          "\n"
+          "Flags after '--' (-I, -D, -std, ...) are used to parse the input.\n", f);
+}
+
+/* Print clang's own errors; returns how many there were. */
+static unsigned clang_errors(CXTranslationUnit tu)
+{
+    unsigned n = clang_getNumDiagnostics(tu), errors = 0;
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
+        if (s >= CXDiagnostic_Error) {
+            CXString t = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
+            fprintf(stderr, "%s\n", clang_getCString(t));
+            clang_disposeString(t);
+            errors++;
+        }
+        clang_disposeDiagnostic(d);
+    }
+    return errors;
+}
+
+/* Write buf to path atomically (temporary file in the same directory, then
+ * rename).  Returns 0 or -1 after printing an error. */
+static int write_output(const char *path, const char *buf, size_t len)
+{
+    char *tmp = mploop__xasprintf("%s.mploop-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "mploop: error: cannot create %s: %s\n", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    if (close(fd) != 0 || done != len || rename(tmp, path) != 0) {
+        fprintf(stderr, "mploop: error: cannot write %s: %s\n", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+/* Rewrite src; on success store the output and return 0. */
+static int rewrite(struct mploop__src *src, char **out, size_t *outlen)
+{
+    struct mploop__pragma *p;
+    unsigned np;
+    mploop__find_pragmas(src, &p, &np);
+    if (np == 0) {
+        *out = mploop__xstrndup(src->buf, src->len);
+        *outlen = src->len;
+        return mploop__error_count() ? -1 : 0;
+    }
+    struct mploop__loop_site *sites = mploop__xmalloc(np * sizeof *sites);
+    CXCursor *globals;
+    unsigned nglobals;
+    mploop__match_loops(src, p, np, sites, &globals, &nglobals);
+    for (unsigned i = 0; i < np; i++) {
+        if (clang_Cursor_isNull(sites[i].for_stmt))
+            continue;
+        struct mploop__loop *l = mploop__xmalloc(sizeof *l);
+        memset(l, 0, sizeof *l);
+        l->pragma = &p[i];
+        l->site = sites[i];
+        l->id = i + 1;
+        if (mploop__analyse_loop(src, l) || mploop__check_clauses(src, l, globals, nglobals) ||
+            mploop__check_body(src, l))
+            continue;
+        p[i].loop = l;
+    }
+    if (mploop__error_count())
+        return -1;
+    struct mploop__edits e = { 0 };
+    mploop__emit(src, p, np, &e);
+    *out = mploop__edit_apply(&e, src->buf, src->len, outlen);
+    if (!*out) {
+        fprintf(stderr, "mploop: internal error: overlapping edits in %s\n", src->path);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *input = NULL, *output = NULL, *build_dir = NULL;
+    char **args = NULL;
+    unsigned nargs = 0;
+    args = mploop__xrealloc(args, sizeof *args);
+    args[nargs++] = "-Wno-unknown-pragmas";
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("mploop version %s\n", MPLOOP_VERSION);
+            return 0;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "-p")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "mploop: error: missing argument after '%s'\n", a);
+                return 2;
+            }
+            if (a[1] == 'o')
+                output = argv[++i];
+            else
+                build_dir = argv[++i];
+        } else if (a[0] == '-' && a[1] != 0) {
+            fprintf(stderr, "mploop: error: unknown option '%s' (compiler flags go after '--')\n", a);
+            usage(stderr);
+            return 2;
+        } else if (input) {
+            fprintf(stderr, "mploop: error: more than one input file ('%s' and '%s')\n", input, a);
+            return 2;
+        } else {
+            input = a;
+        }
+    }
+    if (!input) {
+        fprintf(stderr, "mploop: error: no input file\n");
+        usage(stderr);
+        return 2;
+    }
+
+    char *parse_path = realpath(input, NULL);
+    if (!parse_path) {
+        fprintf(stderr, "mploop: error: cannot open %s: %s\n", input, strerror(errno));
+        if (output)
+            unlink(output);
+        return 1;
+    }
+    char *out_path = NULL;
+    if (output) {
+        char cwd[4096];
+        out_path = output[0] == '/' || !getcwd(cwd, sizeof cwd)
+                       ? mploop__xasprintf("%s", output)
+                       : mploop__xasprintf("%s/%s", cwd, output);
+    }
+    if (build_dir) {
+        char *dir = NULL;
+        if (mploop__compdb_flags(build_dir, parse_path, &args, &nargs, &dir)) {
+            if (out_path)
+                unlink(out_path);
+            return 1;
+        }
+        if (chdir(dir) != 0) {
+            fprintf(stderr, "mploop: error: cannot change to %s: %s\n", dir, strerror(errno));
+            if (out_path)
+                unlink(out_path);
+            return 1;
+        }
+        free(dir);
+    }
+    for (; i < argc; i++) {
+        args = mploop__xrealloc(args, (nargs + 1) * sizeof *args);
+        args[nargs++] = argv[i];
+    }
+
+    CXIndex index = clang_createIndex(0, 0);
+    CXTranslationUnit tu;
+    enum CXErrorCode err = clang_parseTranslationUnit2(
+        index, build_dir ? parse_path : input, (const char *const *)args, (int)nargs, NULL, 0,
+        CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing, &tu);
+    int rc = 1;
+    char *out = NULL;
+    size_t outlen = 0;
+    if (err != CXError_Success) {
+        fprintf(stderr, "mploop: error: cannot parse %s (libclang error %d)\n", input, (int)err);
+    } else if (clang_errors(tu) == 0) {
+        struct mploop__src src = { .path = input, .tu = tu };
+        src.file = clang_getFile(tu, build_dir ? parse_path : input);
+        src.buf = src.file ? clang_getFileContents(tu, src.file, &src.len) : NULL;
+        if (!src.buf) {
+            fprintf(stderr, "mploop: error: cannot read %s\n", input);
+        } else {
+            mploop__diag_init(&src);
+            if (rewrite(&src, &out, &outlen) == 0)
+                rc = 0;
+        }
+    }
+    if (rc == 0) {
+        if (out_path) {
+            if (write_output(out_path, out, outlen))
+                rc = 1;
+        } else if (fwrite(out, 1, outlen, stdout) != outlen || fflush(stdout) != 0) {
+            fprintf(stderr, "mploop: error: cannot write the output: %s\n", strerror(errno));
+            rc = 1;
+        }
+    }
+    if (rc != 0 && out_path)
+        unlink(out_path);
+    return rc;
+}

@@ -1,0 +1,85 @@
+/*
+ * util.c - memory and string helpers of the rewriter.
+ *
+ * The rewriter is a short-lived command: running out of memory ends it with
+ * a message, so callers never check allocation results.
+ */
+#define _GNU_SOURCE 1 /* memmem, vasprintf, realpath */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter.h"
+
+static void out_of_memory(void)
+{
+    fputs("mploop: error: out of memory\n", stderr);
+    exit(1);
+}
+
+void *mploop__xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *mploop__xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+char *mploop__xstrndup(const char *s, size_t n)
+{
+    char *r = mploop__xmalloc(n + 1);
+    memcpy(r, s, n);
+    r[n] = 0;
+    return r;
+}
+
+char *mploop__xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    char *r;
+    va_start(ap, fmt);
+    if (vasprintf(&r, fmt, ap) < 0)
+        out_of_memory();
+    va_end(ap);
+    return r;
+}
+
+void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
+{
+    if (!b->s || b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->s = mploop__xrealloc(b->s, cap);
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = 0;
+}
+
+void mploop__buf_puts(struct mploop__buf *b, const char *s)
+{
+    mploop__buf_add(b, s, strlen(s));
+}
+
+void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    int n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        out_of_memory();
+    mploop__buf_add(b, s, (size_t)n);
+    free(s);
+}
