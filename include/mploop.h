@@ -62,7 +62,9 @@ enum mploop_schedule {
 enum mploop_site_flags {
     MPLOOP_SITE_VAR_SIGNED = 1u << 0,  /* loop variable is a signed integer */
     MPLOOP_SITE_VAR_POINTER = 1u << 1, /* loop variable is a pointer */
-    MPLOOP_SITE_SNAPSHOT = 1u << 2     /* loop asks for snapshot mode */
+    MPLOOP_SITE_SNAPSHOT = 1u << 2,    /* loop asks for snapshot mode */
+    MPLOOP_SITE_COLLAPSED = 1u << 3    /* collapse(n > 1): reports give the
+                                        * iteration index, not `var = value` */
 };
 
 /* One annotated loop in the source: static, read-only, one per pragma. */

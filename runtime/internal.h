@@ -232,6 +232,8 @@ struct mploop__team {
                              * number of workers that exist */
     unsigned adopted;       /* atomic: static shares of workers that could
                              * not be forked, claimed by the others */
+    unsigned shipped_for;   /* atomic: channels of workers that could not
+                             * be forked, shipped by the others */
     int fork_err;           /* -errno of the fork that failed, 0 if none */
     uint64_t result_stride; /* bytes between two result slots */
     char *results;          /* planned result slots */
@@ -259,7 +261,9 @@ void mploop__team_unmap(struct mploop__team *t);
 int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w);
 /* Worker: wait until the parent has finished forking; returns t->forked. */
 unsigned mploop__team_forked(struct mploop__team *t);
-/* Worker: flush stdio, ship this worker's writes, mark it done and _exit. */
+/* Worker: flush stdio, ship this worker's writes (and, when some planned
+ * workers could not be forked, fill some of their channels), mark it done
+ * and _exit. */
 __attribute__((noreturn)) void mploop__team_worker_exit(struct mploop__team *t,
                                                         struct mploop__mem *m, unsigned w);
 /* Parent: wait for every forked worker.  Returns 0 when all finished their
@@ -352,10 +356,6 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen);
 /* malloc.c.  Worker, first thing after fork: from now on every allocation of
  * this process comes from arena w. */
 void mploop__malloc_worker(unsigned w);
-
-/* malloc.c.  Both: the range of addresses the worker arenas may occupy
- * (empty before the first loop). */
-struct mploop__range mploop__malloc_arenas(void);
 
 /* malloc.c.  Both: usable size of a block of either allocator (glibc's or a
  * worker arena's). */

@@ -220,26 +220,45 @@ int mploop__maps_modules(const void *site, struct mploop__range *tracked,
     return 0;
 }
 
+/* Callback of dl_iterate_phdr: lowest address of the calling thread's
+ * instance of any module's TLS block. */
+static int tls_low_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+    uintptr_t *low = data;
+    (void)size;
+    if (info->dlpi_tls_modid && info->dlpi_tls_data && (uintptr_t)info->dlpi_tls_data < *low)
+        *low = (uintptr_t)info->dlpi_tls_data;
+    return 0;
+}
+
 /* Both: see internal.h.  On x86-64 the thread pointer addresses the thread
- * descriptor; the static TLS block lies just below it and the descriptor
- * (under 4 KiB in glibc) just above.  The dynamic thread vector is a
- * separate allocation of the loader, found through the descriptor's second
- * word, with its length in the slot before it. */
+ * descriptor (glibc's struct pthread, under 4 KiB), and the TLS blocks of
+ * the modules loaded at startup lie just below it, within the static TLS
+ * area whose size glibc reports.  The exclusion starts at the lowest
+ * module block: the allocation below the area may be the program's own
+ * (the loader's TLS mapping often merges with an mmapped heap chunk).  The
+ * dynamic thread vector is a separate allocation of the loader, found
+ * through the descriptor's second word, with its length in the slot before
+ * it. */
 unsigned mploop__maps_tls(struct mploop__range *out, unsigned max)
 {
     if (!tls_info_looked) {
         tls_info = (tls_info_fn)dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
         tls_info_looked = 1;
     }
-    size_t static_size = 8192, align = 64;
+    size_t static_size = 4096, align = 64;
     if (tls_info)
         tls_info(&static_size, &align);
     uintptr_t tp, dtv;
     __asm__("mov %%fs:0, %0" : "=r"(tp));
     __asm__("mov %%fs:8, %0" : "=r"(dtv));
+    uintptr_t low = tp;
+    dl_iterate_phdr(tls_low_cb, &low);
+    if (low < tp - static_size)
+        low = tp - static_size;
     unsigned n = 0;
     if (n < max)
-        out[n] = (struct mploop__range){ tp - static_size - align, static_size + align + 4096 };
+        out[n] = (struct mploop__range){ low, tp + 4096 - low };
     n++;
     if (dtv) {
         /* dtv[-1].counter holds the number of slots; each slot is 16 bytes

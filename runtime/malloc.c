@@ -48,8 +48,11 @@ extern void *__libc_memalign(size_t, size_t);
 extern void *__libc_valloc(size_t);
 extern void *__libc_pvalloc(size_t);
 
-/* Address space of one worker arena, and the biggest class in it. */
-#define ARENA_SIZE (32ull << 30)
+/* Bounds of the address space of one worker arena (st.arena_size: the
+ * largest for which MPLOOP__MAX_WORKERS arenas could be reserved, less
+ * under an address-space limit), and the biggest class in it. */
+#define ARENA_SIZE_MAX (32ull << 30)
+#define ARENA_SIZE_MIN (4ull << 20)
 #define MAX_CLS 34
 #define MIN_CLS 5
 #define HDR 16u
@@ -81,6 +84,7 @@ struct bhdr {
 /* Process-private state of the allocator (never merged). */
 static struct {
     uintptr_t base;        /* reserved window for MPLOOP__MAX_WORKERS arenas */
+    uint64_t arena_size;   /* bytes of address space per arena */
     unsigned mapped;       /* arenas 0..mapped-1 are mapped */
     int worker;            /* this process is a worker */
     unsigned w;            /* its arena */
@@ -91,16 +95,16 @@ static struct {
 /* Both: arena i. */
 static struct arena *arena_at(unsigned i)
 {
-    return (struct arena *)(st.base + (uintptr_t)i * ARENA_SIZE);
+    return (struct arena *)(st.base + (uintptr_t)i * st.arena_size);
 }
 
 /* Both: the arena index of p, or -1 when p is not in a mapped arena. */
 static int arena_index(const void *p)
 {
     uintptr_t a = (uintptr_t)p;
-    if (a < st.base || a >= st.base + (uintptr_t)st.mapped * ARENA_SIZE)
+    if (a < st.base || a >= st.base + (uintptr_t)st.mapped * st.arena_size)
         return -1;
-    return (int)((a - st.base) / ARENA_SIZE);
+    return (int)((a - st.base) / st.arena_size);
 }
 
 static void lock(struct arena *a)
@@ -148,7 +152,7 @@ static struct bhdr *block_header(void *p, int idx)
 static void *arena_alloc(size_t n, size_t align, int *fresh)
 {
     size_t lead = align > HDR ? align : HDR;
-    if (n > ARENA_SIZE / 2 || lead > ARENA_SIZE / 4) {
+    if (n > st.arena_size / 2 || lead > st.arena_size / 4) {
         errno = ENOMEM;
         return NULL;
     }
@@ -170,7 +174,7 @@ static void *arena_alloc(size_t n, size_t align, int *fresh)
     } else {
         uint64_t al = cls >= 12 ? MPLOOP__PAGE : HDR;
         uint64_t off = (a->bump + al - 1) & ~(al - 1);
-        if (off + (1ull << cls) > ARENA_SIZE) {
+        if (off + (1ull << cls) > st.arena_size) {
             unlock(a);
             errno = ENOMEM;
             return NULL;
@@ -342,11 +346,14 @@ void *memalign(size_t align, size_t n)
 {
     if (!st.worker)
         return __libc_memalign(align, n);
-    if (align == 0 || (align & (align - 1))) {
+    if (align > ((size_t)1 << 40)) {
         errno = EINVAL;
         return NULL;
     }
-    return worker_alloc(n, align < HDR ? HDR : align, 0);
+    size_t al = HDR;           /* glibc rounds an odd alignment up, so do we */
+    while (al < align)
+        al *= 2;
+    return worker_alloc(n, al, 0);
 }
 
 int posix_memalign(void **out, size_t align, size_t n)
@@ -405,16 +412,19 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
 {
     if (nworkers > MPLOOP__MAX_WORKERS)
         return -EINVAL;
-    if (!st.base) {
-        void *w = mmap(NULL, (size_t)MPLOOP__MAX_WORKERS * ARENA_SIZE, PROT_NONE,
+    for (uint64_t size = ARENA_SIZE_MAX; !st.base; size /= 4) {
+        void *w = mmap(NULL, (size_t)(MPLOOP__MAX_WORKERS * size), PROT_NONE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (w == MAP_FAILED)
+        if (w != MAP_FAILED) {
+            st.base = (uintptr_t)w;
+            st.arena_size = size;
+        } else if (size / 4 < ARENA_SIZE_MIN) {
             return -errno;
-        st.base = (uintptr_t)w;
+        }
     }
     glibc_usable(NULL);
     while (st.mapped < nworkers) {
-        void *a = mmap(arena_at(st.mapped), ARENA_SIZE, PROT_READ | PROT_WRITE,
+        void *a = mmap(arena_at(st.mapped), st.arena_size, PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
         if (a == MAP_FAILED)
             return -errno;
@@ -434,10 +444,4 @@ void mploop__malloc_worker(unsigned w)
 {
     st.w = w;
     st.worker = 1;
-}
-
-/* Both: see internal.h. */
-struct mploop__range mploop__malloc_arenas(void)
-{
-    return (struct mploop__range){ st.base, st.base ? (uintptr_t)MPLOOP__MAX_WORKERS * ARENA_SIZE : 0 };
 }

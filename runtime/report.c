@@ -121,7 +121,7 @@ void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const cha
 
 /* Both: append ` at iteration VAR = VALUE` for iteration index k of a loop
  * whose variable starts at lb and moves by step: signed or unsigned as the
- * site says, the bare index for pointer loops. */
+ * site says; ` at iteration K` (the index) for pointer and collapsed loops. */
 static void report_iteration(char *buf, size_t *len, const mploop_site *site, int64_t lb,
                              int64_t step, uint64_t k)
 {
@@ -130,7 +130,7 @@ static void report_iteration(char *buf, size_t *len, const mploop_site *site, in
         return;
     }
     uint64_t v = (uint64_t)lb + k * (uint64_t)step;
-    if (site->flags & MPLOOP_SITE_VAR_POINTER)
+    if (site->flags & (MPLOOP_SITE_VAR_POINTER | MPLOOP_SITE_COLLAPSED))
         report_append(buf, len, " at iteration %" PRIu64, k);
     else if (site->flags & MPLOOP_SITE_VAR_SIGNED)
         report_append(buf, len, " at iteration %s = %" PRId64, site->var, (int64_t)v);
@@ -182,10 +182,13 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
 
     switch (f->kind) {
     case MPLOOP__FAIL_SIGNAL:
+        mploop__note("the loop body crashed in that iteration; the program ends by the same "
+                     "signal (set MPLOOP_WORKERS=1 to run loops in-process, e.g. under a "
+                     "debugger)");
+        break;
     case MPLOOP__FAIL_EXIT:
-        mploop__note("the loop body failed in that iteration; the program stops as the "
-                     "sequential program would have (set MPLOOP_WORKERS=1 to run the loop "
-                     "in-process, e.g. under a debugger)");
+        mploop__note("the loop body ended its process in that iteration; the program stops "
+                     "(set MPLOOP_WORKERS=1 to run loops in-process, e.g. under a debugger)");
         break;
     case MPLOOP__FAIL_LOST:
         mploop__note("do not wait() for arbitrary children, or ignore SIGCHLD, while a "

@@ -79,13 +79,14 @@ uint64_t mploop__sched_take(const struct mploop__sched *s, uint64_t trip,
     return take < left ? take : left;
 }
 
-/* Is c a space or a tab? */
+/* Any process, pure: is c a space or a tab? */
 static int sched_is_blank(char c)
 {
     return c == ' ' || c == '\t';
 }
 
-/* Does the word [s, s + len) spell `name`, ignoring case? */
+/* Any process, pure: does the word [s, s + len) spell `name` (lower
+ * case), ignoring the case of s? */
 static int sched_word_is(const char *s, size_t len, const char *name)
 {
     size_t i;

@@ -25,13 +25,14 @@
 
 #include "internal.h"
 
-/* Locals held in the control block itself; more go to a mapping of their own. */
+/* Locals held in the control block itself; more go to a mapping of their
+ * own. */
 #define TEAM_INLINE_LOCALS 128
 
 /* Set in a worker right after fork: loops it reaches run in-process. */
 static int team_worker MPLOOP__STATE;
 
-/* Round x up to a multiple of a (a power of two). */
+/* Parent: x rounded up to a multiple of a (a power of two). */
 static uint64_t team_align(uint64_t x, uint64_t a)
 {
     return (x + a - 1) & ~(a - 1);
@@ -76,7 +77,7 @@ int mploop__team_map(struct mploop__team **out, unsigned n, uint64_t result_byte
     return 0;
 }
 
-/* Does the locals array live in a mapping of its own? */
+/* Parent: does the locals array live in a mapping of its own? */
 static int team_locals_outside(const struct mploop__team *t)
 {
     const char *p = (const char *)t->locals;
@@ -181,12 +182,24 @@ unsigned mploop__team_forked(struct mploop__team *t)
 
 /* Worker: the end of worker w.  Flushes every stdio stream (so its output
  * appears once), ships its writes, marks its slot done and _exits without
- * running atexit handlers (they belong to the parent).  A failed ship is
+ * running atexit handlers (they belong to the parent).  The merge expects
+ * one shipment per planned worker: when some could not be forked, the
+ * workers that exist share out the missing channels and ship into them
+ * too.  Shipping the same pages twice is harmless (the copies are equal,
+ * so they merge without a race); in practice the tracker has already
+ * reported them and the extra shipments are empty.  A failed ship is
  * recorded in the slot and ends with MPLOOP__EXIT_RUNTIME. */
 void mploop__team_worker_exit(struct mploop__team *t, struct mploop__mem *m, unsigned w)
 {
     fflush(NULL);
     int rc = mploop__mem_worker_ship(m, w);
+    unsigned forked = mploop__team_forked(t);
+    while (rc == 0 && forked < t->planned) {
+        unsigned j = forked + __atomic_fetch_add(&t->shipped_for, 1, __ATOMIC_RELAXED);
+        if (j >= t->planned)
+            break;
+        rc = mploop__mem_worker_ship(m, j);
+    }
     if (rc < 0) {
         t->slot[w].err = rc;
         __atomic_store_n(&t->slot[w].state, MPLOOP__SLOT_SHIP_FAILED, __ATOMIC_RELEASE);

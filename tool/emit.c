@@ -36,14 +36,19 @@ static char *escaped_path(const char *path)
     return b.s ? b.s : mploop__xstrndup("", 0);
 }
 
-/* `#line` so that the text at offset off keeps its line and column. */
-static void line_marker(struct mploop__buf *b, const char *file, size_t off)
+/* `#line` so that the text at offset off keeps its line and column: the
+ * padding repeats the tabs of the original line and turns everything else
+ * into spaces, so both byte columns and tab-expanded columns match. */
+static void line_marker(const struct mploop__src *src, struct mploop__buf *b, const char *file,
+                        size_t off)
 {
     unsigned line, col;
     mploop__linecol(off, &line, &col);
     if (b->len && b->s[b->len - 1] != '\n')
         mploop__buf_puts(b, "\n");
-    mploop__buf_printf(b, "#line %u \"%s\"\n%*s", line, file, (int)(col - 1), "");
+    mploop__buf_printf(b, "#line %u \"%s\"\n", line, file);
+    for (size_t i = off - (col - 1); i < off; i++)
+        mploop__buf_add(b, src->buf[i] == '\t' ? "\t" : " ", 1);
 }
 
 /* Name of a per-level variable: __mploop_lb_N for the outermost loop,
@@ -292,7 +297,7 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
         free(cast);
         free(val);
     }
-    line_marker(&b, file, l->lv[m - 1].rparen_end);
+    line_marker(src, &b, file, l->lv[m - 1].rparen_end);
     mploop__edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
 
     /* ---- epilogue ---- */
@@ -413,7 +418,7 @@ static void resync(const struct mploop__src *src, const char *file, size_t end,
         mploop__edit_add(e, end, p + 1, 1000, b.s);
     } else {
         mploop__buf_puts(&b, "\n");
-        line_marker(&b, file, end);
+        line_marker(src, &b, file, end);
         mploop__edit_add(e, end, end, 1000, b.s);
     }
 }
@@ -450,8 +455,21 @@ void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsig
             ;
         if (k == nf) {
             funcs[nf++] = l->func_start;
-            mploop__edit_add(e, l->func_start, l->func_start, -5,
-                             mploop__xasprintf("__attribute__((__noinline__)) "));
+            size_t fs, fe;
+            if (clang_Cursor_isFunctionInlined(l->site.func) &&
+                mploop__extent(src, l->site.func, &fs, &fe)) {
+                /* gcc warns about noinline on an inline function: silence that
+                 * warning for this definition only */
+                mploop__edit_add(e, l->func_start, l->func_start, -5,
+                                 mploop__xasprintf("_Pragma(\"GCC diagnostic push\") "
+                                                   "_Pragma(\"GCC diagnostic ignored \\\"-Wattributes\\\"\") "
+                                                   "__attribute__((__noinline__)) "));
+                mploop__edit_add(e, fe, fe, -5,
+                                 mploop__xasprintf(" _Pragma(\"GCC diagnostic pop\")"));
+            } else {
+                mploop__edit_add(e, l->func_start, l->func_start, -5,
+                                 mploop__xasprintf("__attribute__((__noinline__)) "));
+            }
         }
         emit_loop(src, file, l, e);
         resync(src, file, l->end, e, ends, &ne);

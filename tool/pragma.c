@@ -53,7 +53,12 @@ static char *expr_text(const struct ptext *pt, size_t a, size_t b)
         }
         r[n++] = pt->s[i];
     }
+    /* trim again: the text may have started or ended with a continuation */
+    while (n > 0 && (r[n - 1] == ' ' || r[n - 1] == '\t'))
+        n--;
     r[n] = 0;
+    size_t skip = strspn(r, " \t");
+    memmove(r, r + skip, n - skip + 1);
     return r;
 }
 

@@ -1,6 +1,7 @@
 // Plain (not annotated) loops nested in the body: for, while and do loops,
 // two levels deep, with loop variables of their own and one declared in the
-// body, writing a 2-D array row by row.
+// body, writing a 2-D array row by row, and a VLA declared in the body whose
+// length changes from one iteration to the next.
 //
 // RUN: %exec-check %s %t
 // RUN: FileCheck %s --check-prefix=W -DN=2 --implicit-check-not=mploop: < %t.log.2
@@ -31,6 +32,10 @@ int main(void)
             m[r][c] ^= c;
             c += 3;
         }
+        int tmp[r % 11 + 1];
+        for (int k = 0; k <= r % 11; k++)
+            tmp[k] = m[r][k] + k;
+        m[r][C - 1] += tmp[r % 11];
         int steps = 0;
         do {
             total += m[r][steps];

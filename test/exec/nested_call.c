@@ -5,8 +5,13 @@
 // RUN: %exec-check %s %t
 // RUN: grep -v 'in-process (nested)' %t.log.2 | FileCheck %s --check-prefix=W -DN=2 --implicit-check-not=mploop:
 // RUN: grep -v 'in-process (nested)' %t.log.3 | FileCheck %s --check-prefix=W -DN=3 --implicit-check-not=mploop:
-// RUN: grep 'in-process (nested)' %t.log.3 | count 20
-// RUN: grep 'in-process (nested)' %t.log.3 | sort -u | FileCheck %s --check-prefix=INNER --implicit-check-not=mploop:
+//
+// MPLOOP_VERBOSE=2 also reports the loops that workers run nested:
+// RUN: env MPLOOP_WORKERS=3 MPLOOP_VERBOSE=2 %t.par > %t.v2.out 2> %t.v2.log
+// RUN: cmp %t.expected %t.v2.out
+// RUN: grep -v 'in-process (nested)' %t.v2.log | FileCheck %s --check-prefix=W -DN=3 --implicit-check-not=mploop:
+// RUN: grep 'in-process (nested)' %t.v2.log | count 20
+// RUN: grep 'in-process (nested)' %t.v2.log | sort -u | FileCheck %s --check-prefix=INNER --implicit-check-not=mploop:
 
 #include <stdio.h>
 

@@ -1,0 +1,50 @@
+// The same annotated loop run 300 times in a row, alternating between
+// worker counts (num_workers): results accumulate as in the sequential
+// program, and the process holds as many file descriptors at the end as at
+// the start (no channel or memfd of a finished loop is left open).
+//
+// RUN: %exec-check %s %t
+// RUN: grep -c 'iterations on 2 workers' %t.log.1 | FileCheck %s --check-prefix=HALF
+// RUN: grep -c 'iterations on 3 workers' %t.log.1 | FileCheck %s --check-prefix=HALF
+// RUN: grep -c 'iterations on 3 workers' %t.log.4 | FileCheck %s --check-prefix=HALF
+// RUN: FileCheck %s --check-prefix=OUT < %t.expected
+// HALF: {{^}}150{{$}}
+// OUT: descriptors: same
+
+#include <dirent.h>
+#include <stdio.h>
+
+static int count_fds(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    if (!d)
+        return -1;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
+
+int main(void)
+{
+    static long acc[64];
+    long total = 0;
+    int before = count_fds();
+
+    for (int round = 0; round < 300; round++) {
+        int w = 2 + round % 2;
+#pragma mploop for num_workers(w) reduction(+: total)
+        for (int i = 0; i < 64; i++) {
+            acc[i] += (long)i * round % 17;
+            total += acc[i] & 7;
+        }
+    }
+    int after = count_fds();
+    unsigned long h = 0;
+    for (int k = 0; k < 64; k++)
+        h = h * 31 + (unsigned long)acc[k];
+    printf("total=%ld hash=%lu\n", total, h);
+    printf("descriptors: %s\n", before == after ? "same" : "different");
+    return 0;
+}

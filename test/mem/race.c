@@ -1,0 +1,31 @@
+// Two workers writing different values to one byte is a race: the loop
+// fails with a report naming it and the address, and nothing is merged.
+// Writes of the same value by several workers merge silently.
+//
+// RUN: %mploop-cc -O2 %s -o %t
+// RUN: env MPLOOP_WORKERS=2 %t same | FileCheck %s --check-prefix=SAME
+// RUN: env MPLOOP_WORKERS=2 not %t race 2>&1 | FileCheck %s --check-prefix=RACE
+// SAME: found=1 count=0
+// RACE: mploop: error: {{.*}}race.c:[[@LINE+13]]: data race: {{.*}} address 0x{{[0-9a-f]+}}
+// RACE-NOT: after the loop
+
+#include <stdio.h>
+#include <string.h>
+
+int found[1];
+int last_seen[1];
+
+int main(int argc, char **argv)
+{
+    int race = argc > 1 && strcmp(argv[1], "race") == 0;
+#pragma mploop for
+    for (int i = 0; i < 100; i++) {
+        if (i % 10 == 3)
+            found[0] = 1;           /* same value from every worker */
+        if (race)
+            last_seen[0] = i;       /* different values: a race */
+    }
+    printf("found=%d count=%d\n", found[0], last_seen[0]);
+    printf("after the loop\n");
+    return 0;
+}

@@ -1,0 +1,46 @@
+// The runtime reads MPLOOP_WORKERS, MPLOOP_SCHEDULE and MPLOOP_VERBOSE once,
+// at the first loop; a malformed value is reported with the loop's location
+// and what the variable accepts, and the program stops.
+//
+// RUN: %mploop-cc -O2 -w %s -o %t
+// RUN: env MPLOOP_WORKERS=abc not %t 2>&1 | FileCheck %s --check-prefix=WORKERS -DV=abc
+// RUN: env MPLOOP_WORKERS=0 not %t 2>&1 | FileCheck %s --check-prefix=WORKERS -DV=0
+// RUN: env MPLOOP_WORKERS=-2 not %t 2>&1 | FileCheck %s --check-prefix=WORKERS -DV=-2
+// RUN: env MPLOOP_WORKERS=99999999999999999999 not %t 2>&1 | FileCheck %s --check-prefix=WORKERS -DV=99999999999999999999
+// RUN: env MPLOOP_SCHEDULE=dynamic,0 not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=dynamic,0
+// RUN: env MPLOOP_SCHEDULE=fast not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=fast
+// RUN: env MPLOOP_SCHEDULE=runtime not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=runtime
+// RUN: env MPLOOP_VERBOSE=3 not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=3
+// RUN: env MPLOOP_VERBOSE=yes not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=yes
+//
+// Good values: schedule(runtime) follows MPLOOP_SCHEDULE (auto is static),
+// the worker count is capped at the trip count, empty means unset.
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=guided,3 %t 2>&1 | FileCheck %s --check-prefixes=OK,GUIDED
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=' Dynamic , 2 ' %t 2>&1 | FileCheck %s --check-prefixes=OK,DYNAMIC
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=auto %t 2>&1 | FileCheck %s --check-prefixes=OK,STATIC
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE= %t 2>&1 | FileCheck %s --check-prefixes=OK,STATIC
+// RUN: env MPLOOP_WORKERS=1000 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=static %t 2>&1 | FileCheck %s --check-prefixes=OK,CAPPED
+// RUN: env MPLOOP_WORKERS=1 MPLOOP_VERBOSE=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,ONE
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=0 %t 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=mploop:
+
+#include <stdio.h>
+
+int main(void)
+{
+    int n = 5;
+    long s = 0;
+    // WORKERS: mploop: error: {{.*}}runtime_env.c:[[@LINE+9]]: MPLOOP_WORKERS=[[V]] is not a positive number of workers; set it to a number such as 4, or unset it to use every CPU
+    // SCHED: mploop: error: {{.*}}runtime_env.c:[[@LINE+8]]: MPLOOP_SCHEDULE=[[V]] is not a schedule; use static, dynamic, guided or auto, optionally with a positive chunk size as in "dynamic,4"
+    // VERBOSE: mploop: error: {{.*}}runtime_env.c:[[@LINE+7]]: MPLOOP_VERBOSE=[[V]] is not a verbosity level; use 0, 1 (a line per loop) or 2 (also loops nested in workers)
+    // GUIDED: mploop: {{.*}}runtime_env.c:[[@LINE+6]]: 5 iterations on 2 workers, schedule guided,3{{$}}
+    // DYNAMIC: mploop: {{.*}}runtime_env.c:[[@LINE+5]]: 5 iterations on 2 workers, schedule dynamic,2{{$}}
+    // STATIC: mploop: {{.*}}runtime_env.c:[[@LINE+4]]: 5 iterations on 2 workers, schedule static{{$}}
+    // CAPPED: mploop: {{.*}}runtime_env.c:[[@LINE+3]]: 5 iterations on 5 workers, schedule static{{$}}
+    // ONE: mploop: {{.*}}runtime_env.c:[[@LINE+2]]: 5 iterations in-process (one worker)
+#pragma mploop for schedule(runtime) reduction(+: s)
+    for (int i = 0; i < n; i++)
+        s += i;
+    // OK: s=10
+    printf("s=%ld\n", s);
+    return 0;
+}
