@@ -229,8 +229,7 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
     if (mploop__team_in_worker()) {
         st->reason = "nested";
         st->nested = 1;
-    }
-    else if (!p->cond)
+    } else if (!p->cond)
         st->reason = "if clause false";
     else if (p->trip == 0)
         st->reason = "trip count 0";

@@ -301,8 +301,11 @@ int mploop__team_wait(struct mploop__team *t, struct mploop__failure *first, uns
                     fds[nfds].revents = 0;
                     who[nfds++] = w;
                 }
-            if (poll(fds, nfds, -1) < 0)
-                continue; /* EINTR; anything else would repeat, but cannot happen */
+            if (poll(fds, nfds, -1) < 0) {
+                if (errno != EINTR)
+                    use_pidfd = 0; /* e.g. ENOMEM: fall back to polling waitpid */
+                continue;
+            }
         }
         for (unsigned i = 0; i < (use_pidfd ? nfds : n); i++) {
             unsigned w = use_pidfd ? who[i] : i;

@@ -2,9 +2,10 @@
  * compdb.c - compiler flags from a compilation database (`-p BUILD_DIR`).
  *
  * libclang reads compile_commands.json but neither applies the entry's
- * working directory nor refuses a file it does not know (it returns an
- * interpolated guess for any path), so the input is looked up by its real
- * path and the caller changes to the entry's directory before parsing.
+ * working directory nor refuses a file it does not know (a look-up returns
+ * an interpolated guess for any path), so the input is searched among all
+ * entries by its real path and the caller changes to the entry's directory
+ * before parsing.
  * Flags that only matter to a real compilation (-c, -o, dependency files)
  * are dropped, as is the source file itself.
  */
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <clang-c/CXCompilationDatabase.h>
 
@@ -32,12 +34,17 @@ int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
                          unsigned *nargs, char **dir)
 {
     CXCompilationDatabase_Error err;
-    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(build_dir, &err);
-    if (err != CXCompilationDatabase_NoError || !db) {
+    char *json = mploop__xasprintf("%s/compile_commands.json", build_dir);
+    int readable = access(json, R_OK) == 0;
+    free(json);
+    CXCompilationDatabase db =
+        readable ? clang_CompilationDatabase_fromDirectory(build_dir, &err) : NULL;
+    if (!readable || err != CXCompilationDatabase_NoError || !db) {
         fprintf(stderr, "mploop: error: cannot read %s/compile_commands.json\n", build_dir);
         return -1;
     }
-    CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, input);
+    /* all entries, not getCompileCommands: that one invents an entry for any file */
+    CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
     unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
     CXCompileCommand cmd = NULL;
     CXString d = { 0 };

@@ -22,20 +22,35 @@ void mploop__diag_init(const struct mploop__src *src)
     diag_src = src;
 }
 
+/* Offsets where lines start, built on first use. */
+static size_t *line_starts;
+static unsigned nlines;
+
 void mploop__linecol(size_t off, unsigned *line, unsigned *col)
 {
     const char *buf = diag_src->buf;
-    unsigned l = 1;
-    size_t bol = 0;
+    if (!line_starts) {
+        unsigned cap = 1;
+        for (size_t i = 0; i < diag_src->len; i++)
+            cap += buf[i] == '\n';
+        line_starts = mploop__xmalloc(cap * sizeof *line_starts);
+        line_starts[nlines++] = 0;
+        for (size_t i = 0; i < diag_src->len; i++)
+            if (buf[i] == '\n')
+                line_starts[nlines++] = i + 1;
+    }
     if (off > diag_src->len)
         off = diag_src->len;
-    for (size_t i = 0; i < off; i++)
-        if (buf[i] == '\n') {
-            l++;
-            bol = i + 1;
-        }
-    *line = l;
-    *col = (unsigned)(off - bol) + 1;
+    unsigned lo = 0, hi = nlines; /* last start <= off */
+    while (hi - lo > 1) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = lo + 1;
+    *col = (unsigned)(off - line_starts[lo]) + 1;
 }
 
 /* Print one diagnostic of the given severity at offset off. */

@@ -23,11 +23,18 @@ static const char *const sched_names[] = {
 static const char *const test_names[] = { "MPLOOP_LT", "MPLOOP_LE", "MPLOOP_GT", "MPLOOP_GE", "MPLOOP_NE" };
 static const char *const test_ops[] = { "<", "<=", ">", ">=", "!=" };
 
-/* The file name as a C string literal body (backslashes and quotes escaped). */
+/* The file name as the body of a C string literal: backslashes and quotes
+ * escaped, control characters in octal. */
 static char *escaped_path(const char *path)
 {
     struct mploop__buf b = { 0 };
     for (const char *p = path; *p; p++) {
+        if ((unsigned char)*p < 0x20) {
+            char oct[8];
+            snprintf(oct, sizeof oct, "\\%03o", (unsigned char)*p);
+            mploop__buf_puts(&b, oct);
+            continue;
+        }
         if (*p == '\\' || *p == '"')
             mploop__buf_add(&b, "\\", 1);
         mploop__buf_add(&b, p, 1);
@@ -152,7 +159,11 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
     mploop__linecol(l->lv[0].for_off, &line, &col);
 
     /* ---- prologue ---- */
-    mploop__buf_printf(&b, "{ /* mploop: loop at %s:%u */\n", src->path, line);
+    /* the comment names the loop; a `*` `/` in the path must not end it */
+    mploop__buf_puts(&b, "{ /* mploop: loop at ");
+    for (const char *c = src->path; *c; c++)
+        mploop__buf_add(&b, c, c[0] == '*' && c[1] == '/' ? 0 : 1);
+    mploop__buf_printf(&b, ":%u */\n", line);
     unsigned flags = 0;
     mploop__buf_printf(&b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
                        file, line, col, l->lv[0].name);

@@ -94,9 +94,10 @@ static int check_bound(const struct mploop__src *src, CXCursor c, const struct m
     size_t a, b, r;
     mploop__extent(src, c, &a, &b);
     CXType t = clang_getCursorType(mploop__strip(c, 0));
-    CXType u = clang_getCursorType(c);
-    int ok = pointer_ok ? mploop__type_is_pointer(u)
-                        : mploop__type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
+    enum CXTypeKind k = clang_getCanonicalType(t).kind;
+    int ok = pointer_ok ? k == CXType_Pointer || k == CXType_ConstantArray ||
+                              k == CXType_IncompleteArray || k == CXType_VariableArray
+                        : mploop__type_is_integer(t) || k == CXType_Enum;
     if (!ok) {
         char *ts = mploop__type_spelling(t);
         mploop__error(a, "%s of the loop over '%s' must have %s type (it has type '%s')", what,
@@ -265,7 +266,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
 
     /* test: `v OP ub` or `ub OP v` */
     int ok = 0;
-    size_t ca = semi[0] + 1, cb;
+    size_t ca = semi[1], cb;
     if (!clang_Cursor_isNull(cond)) {
         mploop__extent(src, cond, &ca, &cb);
         CXCursor e = mploop__strip(cond, 0);
@@ -303,7 +304,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
 
     /* increment */
     ok = 0;
-    size_t na = semi[1] + 1, nb;
+    size_t na = rparen, nb;
     if (!clang_Cursor_isNull(inc)) {
         mploop__extent(src, inc, &na, &nb);
         CXCursor e = mploop__strip(inc, 1);

@@ -396,6 +396,7 @@ static size_t do_Pragma(const struct mploop__src *src, const struct mploop__tok 
     p->off = t->off;
     q = next_tok(&pt, q, &w);
     if (!is(&pt, &w, "for")) {
+        p->not_for = 1;
         if (w.kind == MPLOOP__T_EOL)
             mploop__error(file_off(&pt, q), "expected 'for' after 'mploop'");
         else
@@ -449,6 +450,7 @@ void mploop__find_pragmas(const struct mploop__src *src, struct mploop__pragma *
         p->off = t.off;
         q = next_tok(&pt, q, &w);
         if (!is(&pt, &w, "for")) {
+            p->not_for = 1;
             if (w.kind == MPLOOP__T_EOL)
                 mploop__error(w.off, "expected 'for' after '#pragma mploop'");
             else

@@ -129,6 +129,7 @@ struct mploop__pragma {
     size_t start, end;   /* bytes to blank (newlines are kept) */
     size_t off;          /* where the directive is written, for notes */
     struct mploop__tok next; /* first token after the pragma */
+    int not_for;         /* `#pragma mploop xxx` other than `for` (reported) */
     int sched;           /* enum mploop_schedule; MPLOOP_SCHED_DEFAULT without clause */
     char *chunk;         /* chunk expression or NULL */
     char *workers;       /* num_workers expression or NULL */

@@ -50,7 +50,7 @@ static enum CXChildVisitResult walk_kid(CXCursor c, CXCursor parent, CXClientDat
 static int pragma_at(const struct walk *w, size_t off)
 {
     for (unsigned i = 0; i < w->n; i++)
-        if (w->p[i].next.off == off && w->p[i].next.kind != MPLOOP__T_EOF)
+        if (w->p[i].next.off == off && w->p[i].next.kind != MPLOOP__T_EOF && !w->p[i].not_for)
             return (int)i;
     return -1;
 }
@@ -202,7 +202,8 @@ void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p
         sites[i].for_stmt = sites[i].func = clang_getNullCursor();
     clang_visitChildren(clang_getTranslationUnitCursor(src->tu), top_visit, &t);
     for (unsigned i = 0; i < n; i++) {
-        if (!clang_Cursor_isNull(sites[i].for_stmt) || p[i].next.kind == MPLOOP__T_EOF)
+        if (!clang_Cursor_isNull(sites[i].for_stmt) || p[i].next.kind == MPLOOP__T_EOF ||
+            p[i].not_for)
             continue;
         if (mploop__tok_is(src->buf, &p[i].next, "for"))
             mploop__error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop "
@@ -212,7 +213,7 @@ void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p
     }
     for (unsigned i = 0; i < n; i++)
         if (p[i].next.kind == MPLOOP__T_EOF && clang_Cursor_isNull(sites[i].for_stmt) &&
-            p[i].next.off >= src->len)
+            p[i].next.off >= src->len && !p[i].not_for)
             mploop__error(p[i].start, "'#pragma mploop for' must be followed by a for loop");
     free(w.vis);
     free(t.bad);
