@@ -324,8 +324,8 @@ int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap);
 
 /* Both: address spans of the loaded modules.  tracked[] receives the
  * writable PT_LOAD segments of the executable and of the module containing
- * `site`; spans[] receives the whole PT_LOAD span of every other module
- * (their data and bss tails are never merged).  *nt / *ns are set to the
+ * `site`; spans[] receives the whole PT_LOAD span of every module (what lies
+ * in a span is merged only when it is in tracked[]).  *nt / *ns are set to the
  * counts, which may exceed the capacities (then call again with more room).
  * Returns 0 or -errno. */
 int mploop__maps_modules(const void *site, struct mploop__range *tracked,

@@ -180,13 +180,11 @@ static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
     }
     if (lo >= hi)
         return 0;
-    int tracked = is_exe || (w->site >= lo && w->site < hi);
-    if (!tracked) {
-        if (w->ns < w->max_s)
-            w->spans[w->ns] = (struct mploop__range){ lo, hi - lo };
-        w->ns++;
+    if (w->ns < w->max_s)
+        w->spans[w->ns] = (struct mploop__range){ lo, hi - lo };
+    w->ns++;
+    if (!is_exe && (w->site < lo || w->site >= hi))
         return 0;
-    }
     for (unsigned i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
         if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))

@@ -107,6 +107,7 @@ static int arena_index(const void *p)
     return (int)((a - st.base) / st.arena_size);
 }
 
+/* Both: take arena a's spin lock (held only for a few list operations). */
 static void lock(struct arena *a)
 {
     while (__atomic_exchange_n(&a->lock, 1, __ATOMIC_ACQUIRE))
@@ -114,6 +115,7 @@ static void lock(struct arena *a)
             __builtin_ia32_pause();
 }
 
+/* Both: release arena a's spin lock. */
 static void unlock(struct arena *a)
 {
     __atomic_store_n(&a->lock, 0, __ATOMIC_RELEASE);
@@ -270,8 +272,11 @@ static void *worker_alloc(size_t n, size_t align, int zero)
     return p;
 }
 
-/* ---- the interposed functions (both processes) --------------------------- */
+/* ---- the interposed functions (both processes) ---------------------------
+ * Each has the C library's contract; the parent forwards to glibc, a worker
+ * allocates from its arena. */
 
+/* Both: allocate n bytes. */
 void *malloc(size_t n)
 {
     if (!st.worker)
@@ -279,6 +284,8 @@ void *malloc(size_t n)
     return worker_alloc(n, HDR, 0);
 }
 
+/* Both: release p; a worker ignores blocks older than its loop.  Keeps
+ * errno. */
 void free(void *p)
 {
     if (!p)
@@ -292,6 +299,7 @@ void free(void *p)
     errno = saved;
 }
 
+/* Both: allocate n * size zeroed bytes. */
 void *calloc(size_t n, size_t size)
 {
     if (!st.worker)
@@ -304,6 +312,9 @@ void *calloc(size_t n, size_t size)
     return worker_alloc(total, HDR, 1);
 }
 
+/* Both: resize p.  A block of a worker arena resized in the parent, and a
+ * block older than the loop resized in a worker, move to a new block (the
+ * old one is freed where that is allowed, see free). */
 void *realloc(void *p, size_t n)
 {
     int idx = p ? arena_index(p) : -1;
@@ -332,6 +343,7 @@ void *realloc(void *p, size_t n)
     return q;
 }
 
+/* Both: realloc with an overflow check of n * size. */
 void *reallocarray(void *p, size_t n, size_t size)
 {
     size_t total;
@@ -342,6 +354,7 @@ void *reallocarray(void *p, size_t n, size_t size)
     return realloc(p, total);
 }
 
+/* Both: allocate n bytes aligned to align. */
 void *memalign(size_t align, size_t n)
 {
     if (!st.worker)
@@ -356,6 +369,7 @@ void *memalign(size_t align, size_t n)
     return worker_alloc(n, al, 0);
 }
 
+/* Both: POSIX aligned allocation; returns 0 or an error number, keeps errno. */
 int posix_memalign(void **out, size_t align, size_t n)
 {
     if (align < sizeof(void *) || (align & (align - 1)))
@@ -369,11 +383,13 @@ int posix_memalign(void **out, size_t align, size_t n)
     return err;
 }
 
+/* Both: C11 aligned allocation (glibc's memalign semantics). */
 void *aligned_alloc(size_t align, size_t n)
 {
     return memalign(align, n);
 }
 
+/* Both: page-aligned allocation. */
 void *valloc(size_t n)
 {
     if (!st.worker)
@@ -381,6 +397,7 @@ void *valloc(size_t n)
     return worker_alloc(n, MPLOOP__PAGE, 0);
 }
 
+/* Both: page-aligned allocation of whole pages. */
 void *pvalloc(size_t n)
 {
     if (!st.worker)
@@ -393,6 +410,7 @@ void *pvalloc(size_t n)
     return worker_alloc(rounded & ~(size_t)(MPLOOP__PAGE - 1), MPLOOP__PAGE, 0);
 }
 
+/* Both: usable bytes of block p (0 for NULL). */
 size_t malloc_usable_size(void *p)
 {
     return mploop__malloc_usable(p);

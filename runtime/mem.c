@@ -98,6 +98,7 @@ void mploop__unmap(void *addr, size_t size)
 
 /* ---- range lists ---------------------------------------------------------- */
 
+/* Both: order of ranges by address, then size. */
 static int range_less(const struct mploop__range *a, const struct mploop__range *b)
 {
     return a->addr < b->addr || (a->addr == b->addr && a->size < b->size);
@@ -236,7 +237,7 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
     struct mploop__range *scratch = NULL;
     size_t scratch_size = 0;
     for (;;) {
-        size_t cap_t = (size_t)nvma * 2 + (size_t)cap_mod + req->nlocals + 2;
+        size_t cap_t = (size_t)nvma * 2 + (size_t)cap_mod * 3 + req->nlocals + 2;
         size_t cap_e = (size_t)cap_stdio + 8;
         size_t entries = 2 * (size_t)cap_mod + cap_t + cap_e + (cap_t + cap_e);
         scratch_size = PAGE_UP(entries * sizeof(struct mploop__range));
@@ -257,7 +258,7 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
         while (cap_stdio < nstdio)
             cap_stdio *= 2;
     }
-    size_t cap_t = (size_t)nvma * 2 + (size_t)cap_mod + req->nlocals + 2;
+    size_t cap_t = (size_t)nvma * 2 + (size_t)cap_mod * 3 + req->nlocals + 2;
     struct mploop__range *segs = scratch, *spans = segs + cap_mod;
     struct mploop__range *trk = spans + cap_mod;
     struct mploop__range *excl = trk + cap_t;
@@ -281,20 +282,6 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
         if ((v->flags & (MPLOOP__VMA_WRITE | MPLOOP__VMA_SHARED | MPLOOP__VMA_SPECIAL)) !=
             MPLOOP__VMA_WRITE)
             continue;
-        if (overlaps(segs, nt_mod, v->start, v->end - v->start)) {
-            /* Data of the executable or of the loop's module. */
-            for (unsigned k = first_ending_after(segs, nt_mod, v->start);
-                 k < nt_mod && segs[k].addr < v->end; k++) {
-                uintptr_t a = segs[k].addr > v->start ? segs[k].addr : v->start;
-                uintptr_t b = segs[k].addr + segs[k].size;
-                if (b > v->end)
-                    b = v->end;
-                trk[nt++] = (struct mploop__range){ a, b - a };
-            }
-            continue;
-        }
-        if (overlaps(spans, ns_mod, v->start, v->end - v->start))
-            continue; /* data or bss tail of a module that is not merged */
         if (frame && frame >= v->start && frame < v->end) {
             /* The loop's stack: callers' frames whole, from the enclosing
              * frame's saved frame pointer and return address up. */
@@ -307,7 +294,20 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
             }
             continue;
         }
-        trk[nt++] = (struct mploop__range){ v->start, v->end - v->start };
+        /* Data of the executable or of the loop's module. */
+        for (unsigned k = first_ending_after(segs, nt_mod, v->start);
+             k < nt_mod && segs[k].addr < v->end; k++) {
+            uintptr_t a = segs[k].addr > v->start ? segs[k].addr : v->start;
+            uintptr_t b = segs[k].addr + segs[k].size;
+            if (b > v->end)
+                b = v->end;
+            trk[nt++] = (struct mploop__range){ a, b - a };
+        }
+        /* Whatever lies outside every module: heap, mmapped chunks, the
+         * program's own mappings (a module's data or bss tail that is not
+         * in segs is never merged). */
+        struct mploop__range whole = { v->start, v->end - v->start };
+        nt += subtract(&whole, 1, spans, ns_mod, trk + nt);
     }
     nt = normalize(trk, nt);
 

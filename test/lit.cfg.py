@@ -70,6 +70,6 @@ for tool in ('make', 'pkg-config'):
 try:
     import psutil  # noqa: F401
     if lit_config.maxIndividualTestTime == 0:
-        lit_config.maxIndividualTestTime = 600
+        lit_config.maxIndividualTestTime = 300
 except ImportError:
     pass

@@ -11,6 +11,7 @@
 
 #include "rewriter.h"
 
+/* Expansion offset of loc when it lies in the main file. */
 int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t *off)
 {
     CXFile f;
@@ -22,6 +23,7 @@ int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t 
     return 1;
 }
 
+/* Expansion offsets of c's extent; 0 when not in the main file. */
 int mploop__extent(const struct mploop__src *src, CXCursor c, size_t *start, size_t *end)
 {
     CXSourceRange r = clang_getCursorExtent(c);
@@ -34,6 +36,7 @@ struct kids {
     unsigned n, cap;
 };
 
+/* Visitor appending each child to the array in d. */
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d)
 {
     struct kids *k = d;
@@ -46,6 +49,7 @@ static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData
     return CXChildVisit_Continue;
 }
 
+/* Direct children of c in a new array (caller frees). */
 unsigned mploop__children(CXCursor c, CXCursor **out)
 {
     struct kids k = { 0 };
@@ -88,6 +92,7 @@ CXCursor mploop__named_var(CXCursor c)
     return d;
 }
 
+/* c's spelling as a new heap string. */
 char *mploop__spelling(CXCursor c)
 {
     CXString s = clang_getCursorSpelling(c);
@@ -98,6 +103,7 @@ char *mploop__spelling(CXCursor c)
     return r;
 }
 
+/* t's spelling as a new heap string. */
 char *mploop__type_spelling(CXType t)
 {
     CXString s = clang_getTypeSpelling(t);
@@ -108,6 +114,7 @@ char *mploop__type_spelling(CXType t)
     return r;
 }
 
+/* Integer types and _Bool by canonical kind (enums are not). */
 int mploop__type_is_integer(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
@@ -122,6 +129,7 @@ int mploop__type_is_integer(CXType t)
     }
 }
 
+/* Signed integer types by canonical kind. */
 int mploop__type_is_signed(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
@@ -133,6 +141,7 @@ int mploop__type_is_signed(CXType t)
     }
 }
 
+/* Floating types by canonical kind. */
 int mploop__type_is_floating(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
@@ -144,17 +153,29 @@ int mploop__type_is_floating(CXType t)
     }
 }
 
+/* Integer, enumeration and floating types. */
 int mploop__type_is_arith(CXType t)
 {
     return mploop__type_is_integer(t) || mploop__type_is_floating(t) ||
            clang_getCanonicalType(t).kind == CXType_Enum;
 }
 
+/* Pointer types by canonical kind. */
 int mploop__type_is_pointer(CXType t)
 {
     return clang_getCanonicalType(t).kind == CXType_Pointer;
 }
 
+/* Whether decl is a parameter declared with an array type (it is a pointer). */
+int mploop__is_array_param(CXCursor decl)
+{
+    enum CXTypeKind k = clang_getCursorType(decl).kind;
+    return clang_getCursorKind(decl) == CXCursor_ParmDecl &&
+           (k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+            k == CXType_VariableArray || k == CXType_DependentSizedArray);
+}
+
+/* Whether decl is declared outside [start, end) of the main file (or in another file). */
 int mploop__decl_outside(const struct mploop__src *src, CXCursor decl, size_t start, size_t end)
 {
     size_t off;
@@ -171,6 +192,7 @@ struct refs {
     size_t off;
 };
 
+/* Visitor stopping at the first reference to one of r->decls. */
 static enum CXChildVisitResult find_ref_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
     struct refs *r = d;
@@ -188,6 +210,7 @@ static enum CXChildVisitResult find_ref_visit(CXCursor c, CXCursor parent, CXCli
     return CXChildVisit_Recurse;
 }
 
+/* First reference in c (c included) to one of decls; index or -1. */
 int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *decls,
                      unsigned n, size_t *off)
 {
@@ -201,6 +224,7 @@ int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *
     return r.found;
 }
 
+/* Copy of buf[start, end) of the main file. */
 char *mploop__text(const struct mploop__src *src, size_t start, size_t end)
 {
     return mploop__xstrndup(src->buf + start, end - start);

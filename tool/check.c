@@ -29,6 +29,7 @@ struct chk {
     int rc;
 };
 
+/* Offset where c starts (the loop's start when unknown). */
 static size_t cursor_off(const struct chk *k, CXCursor c)
 {
     size_t off;
@@ -76,6 +77,43 @@ static void punct_at(const struct chk *k, size_t off, char op[8])
     }
 }
 
+static const char *const compound_ops[] = { "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+                                           "<<=", ">>=", NULL };
+static const char *const incdec_ops[] = { "++", "--", NULL };
+
+/* For an expression produced by the macro used at offset off: the one
+ * operator of the list ops that the macro's definition contains, if it
+ * contains exactly one kind of them. */
+static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[8])
+{
+    CXSourceLocation loc = clang_getLocationForOffset(k->src->tu, k->src->file, (unsigned)off);
+    CXCursor exp = clang_getCursor(k->src->tu, loc);
+    if (clang_getCursorKind(exp) != CXCursor_MacroExpansion)
+        return;
+    CXCursor def = clang_getCursorReferenced(exp);
+    CXSourceRange r = clang_getCursorExtent(def);
+    CXFile f;
+    unsigned a, b;
+    size_t len;
+    clang_getFileLocation(clang_getRangeStart(r), &f, NULL, NULL, &a);
+    clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
+    const char *buf = f ? clang_getFileContents(k->src->tu, f, &len) : NULL;
+    if (!buf || b > len || a >= b)
+        return;
+    const char *found = NULL;
+    struct mploop__tok t;
+    for (size_t pos = a; (pos = mploop__lex(buf, b, pos, 1, &t)), t.kind != MPLOOP__T_EOL;) {
+        for (const char *const *c = ops; *c; c++)
+            if (mploop__tok_is(buf, &t, *c)) {
+                if (found && strcmp(found, *c))
+                    return;
+                found = *c;
+            }
+    }
+    if (found)
+        strcpy(op, found);
+}
+
 /* The operator of expression e (kind: unary, binary or compound assignment)
  * whose operand or left-hand side is lhs, read from the file; "" when the
  * expression comes from a macro body. */
@@ -85,14 +123,17 @@ static void get_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
     op[0] = 0;
     if (!mploop__extent(k->src, e, &ea, &eb) || !mploop__extent(k->src, lhs, &la, &lb))
         return;
-    if (clang_getCursorKind(e) == CXCursor_UnaryOperator && la > ea) {
+    int unary = clang_getCursorKind(e) == CXCursor_UnaryOperator;
+    if (unary && la > ea) {
         punct_at(k, ea, op);
-        return;
+    } else {
+        struct mploop__tok t;
+        mploop__lex(k->src->buf, k->src->len, lb, 0, &t);
+        if (t.off < eb)
+            punct_at(k, t.off, op);
     }
-    struct mploop__tok t;
-    mploop__lex(k->src->buf, k->src->len, lb, 0, &t);
-    if (t.off < eb)
-        punct_at(k, t.off, op);
+    if (!op[0] || (unary && strcmp(op, "++") && strcmp(op, "--")))
+        macro_op(k, ea, unary ? incdec_ops : compound_ops, op);
 }
 
 /* Check expression e that may modify lhs (its operand or left-hand side).
@@ -117,8 +158,8 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         return;
     CXType t = clang_getCursorType(d);
     int arith = mploop__type_is_arith(t);
-    if (!arith && !mploop__type_is_pointer(t))
-        return;
+    if (!arith && !mploop__type_is_pointer(t) && !mploop__is_array_param(d))
+        return; /* an array parameter is a pointer */
     char op[8];
     get_op(k, e, lhs, op);
     if (ek == CXCursor_UnaryOperator) {
@@ -133,10 +174,8 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
             return; /* a comma operator */
         strcpy(op, "=");
     } else {
-        static const char *const compound[] = { "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-                                                "<<=", ">>=", NULL };
         int known = 0;
-        for (const char *const *a = compound; *a; a++)
+        for (const char *const *a = compound_ops; *a; a++)
             known |= !strcmp(op, *a);
         if (!known)
             strcpy(op, "?=");
@@ -177,8 +216,10 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
     free(fix);
 }
 
+/* Check statement or expression c of the body and everything under it. */
 static void visit(struct chk *k, CXCursor c);
 
+/* Visitor handing each child to visit(). */
 static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
@@ -186,6 +227,7 @@ static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
+/* Check statement or expression c of the body and everything under it. */
 static void visit(struct chk *k, CXCursor c)
 {
     enum CXCursorKind kind = clang_getCursorKind(c);
@@ -243,6 +285,7 @@ static void visit(struct chk *k, CXCursor c)
     clang_visitChildren(c, visit_kid, k);
 }
 
+/* Check the innermost body of loop l against the refused forms. */
 int mploop__check_body(const struct mploop__src *src, struct mploop__loop *l)
 {
     struct chk k = { .src = src, .l = l, .loop_start = l->lv[0].for_off, .loop_end = l->end };

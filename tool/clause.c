@@ -35,6 +35,8 @@ static CXCursor lookup(const struct mploop__loop *l, const char *name, const CXC
     return clang_getNullCursor();
 }
 
+/* Resolve the clause variables of l in its scope and check that the generated code can handle
+ * them; drops the loop variable from private-like clauses. */
 int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
                           const CXCursor *globals, unsigned nglobals)
 {
@@ -77,7 +79,9 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
             rc = -1;
             continue;
         }
-        if (clang_getCanonicalType(t).kind != CXType_VariableArray && clang_Type_getSizeOf(t) < 0) {
+        int array_param = mploop__is_array_param(v->decl);
+        if (!array_param && clang_getCanonicalType(t).kind != CXType_VariableArray &&
+            clang_Type_getSizeOf(t) < 0) {
             char *ts = mploop__type_spelling(t);
             mploop__error(v->off, "variable '%s' in '%s' clause has incomplete type '%s'", v->name,
                           cl, ts);
@@ -101,6 +105,8 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
             if (rc)
                 continue;
         }
+        v->szarg = array_param ? mploop__xasprintf("__typeof__(%s)", v->name)
+                               : mploop__xasprintf("%s", v->name);
         p->vars[kept++] = *v;
     }
     if (!rc)

@@ -30,6 +30,7 @@ static int is_input(const char *a, const char *dir, const char *input)
     return eq;
 }
 
+/* Append the flags of input's compile_commands.json entry to args and return its directory. */
 int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
                          unsigned *nargs, char **dir)
 {

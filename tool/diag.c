@@ -17,6 +17,7 @@
 static const struct mploop__src *diag_src;
 static unsigned diag_errors;
 
+/* Report the diagnostics that follow against src. */
 void mploop__diag_init(const struct mploop__src *src)
 {
     diag_src = src;
@@ -26,6 +27,7 @@ void mploop__diag_init(const struct mploop__src *src)
 static size_t *line_starts;
 static unsigned nlines;
 
+/* Line and byte column of offset off, by binary search over the line starts. */
 void mploop__linecol(size_t off, unsigned *line, unsigned *col)
 {
     const char *buf = diag_src->buf;
@@ -85,6 +87,7 @@ static void vreport(const char *severity, size_t off, const char *fmt, va_list a
     fprintf(stderr, "%*s^\n", (int)caret, "");
 }
 
+/* Print an error at off and count it. */
 void mploop__error(size_t off, const char *fmt, ...)
 {
     va_list ap;
@@ -94,6 +97,7 @@ void mploop__error(size_t off, const char *fmt, ...)
     diag_errors++;
 }
 
+/* Print a note at off (attached to the previous error). */
 void mploop__note(size_t off, const char *fmt, ...)
 {
     va_list ap;
@@ -102,6 +106,7 @@ void mploop__note(size_t off, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Number of errors printed so far. */
 unsigned mploop__error_count(void)
 {
     return diag_errors;

@@ -13,6 +13,7 @@
 
 #include "rewriter.h"
 
+/* Append an edit; text is owned by the list from now on. */
 void mploop__edit_add(struct mploop__edits *e, size_t start, size_t end, int rank, char *text)
 {
     if (e->n == e->cap) {
@@ -23,6 +24,7 @@ void mploop__edit_add(struct mploop__edits *e, size_t start, size_t end, int ran
     e->n++;
 }
 
+/* Order of edits: offset, then rank, then insertion order. */
 static int cmp(const void *a, const void *b)
 {
     const struct mploop__edit *x = a, *y = b;
@@ -33,6 +35,7 @@ static int cmp(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The buffer with every edit applied, or NULL when edits overlap. */
 char *mploop__edit_apply(struct mploop__edits *e, const char *buf, size_t len, size_t *outlen)
 {
     struct mploop__buf out = { 0 };

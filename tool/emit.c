@@ -116,10 +116,7 @@ static void emit_locals(struct mploop__buf *b, const struct mploop__loop *l, con
     for (unsigned i = 0; i < n; i++) {
         if (keep[i] && is_local_to_register(l, l->site.visible[i])) {
             /* an array parameter is a pointer: sizeof on its name would warn */
-            enum CXTypeKind tk = clang_getCursorType(l->site.visible[i]).kind;
-            if (clang_getCursorKind(l->site.visible[i]) == CXCursor_ParmDecl &&
-                (tk == CXType_ConstantArray || tk == CXType_IncompleteArray ||
-                 tk == CXType_VariableArray || tk == CXType_DependentSizedArray))
+            if (mploop__is_array_param(l->site.visible[i]))
                 mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)));\n", L,
                                    names[i], names[i]);
             else
@@ -140,13 +137,15 @@ static char *area_offset(const struct mploop__pragma *p, unsigned upto, int redu
         const struct mploop__var *v = &p->vars[i];
         if ((v->kind == MPLOOP__REDUCTION) != reduction || (!reduction && v->kind != MPLOOP__LASTPRIVATE))
             continue;
-        mploop__buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->name);
+        mploop__buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
     }
     if (!b.len)
         mploop__buf_puts(&b, "0");
     return b.s;
 }
 
+/* Add the prologue (replacing the headers) and the epilogue (after the innermost body) of loop
+ * l. */
 static void emit_loop(const struct mploop__src *src, const char *file, struct mploop__loop *l,
                       struct mploop__edits *e)
 {
@@ -164,7 +163,6 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
     for (const char *c = src->path; *c; c++)
         mploop__buf_add(&b, c, c[0] == '*' && c[1] == '/' ? 0 : 1);
     mploop__buf_printf(&b, ":%u */\n", line);
-    unsigned flags = 0;
     mploop__buf_printf(&b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
                        file, line, col, l->lv[0].name);
     if (l->lv[0].is_ptr)
@@ -172,7 +170,7 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
     else if (l->lv[0].is_signed)
         mploop__buf_puts(&b, "MPLOOP_SITE_VAR_SIGNED");
     else
-        mploop__buf_printf(&b, "%u", flags);
+        mploop__buf_puts(&b, "0");
     mploop__buf_puts(&b, " };\n");
     mploop__buf_printf(&b, "mploop_loop __mploop_L_%u;\n", id);
     for (unsigned j = 0; j < m; j++) {
@@ -257,14 +255,19 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
     /* saved variables: clause variables in clause order, then outer loop variables */
     unsigned ns = 0;
     const char **saved = mploop__xmalloc((p->nvars + m + 1) * sizeof *saved);
-    for (unsigned i = 0; i < p->nvars; i++)
-        saved[ns++] = p->vars[i].name;
+    const char **savedsz = mploop__xmalloc((p->nvars + m + 1) * sizeof *savedsz);
+    for (unsigned i = 0; i < p->nvars; i++) {
+        saved[ns] = p->vars[i].name;
+        savedsz[ns++] = p->vars[i].szarg;
+    }
     for (unsigned j = 0; j < m; j++)
-        if (!l->lv[j].declared)
-            saved[ns++] = l->lv[j].name;
+        if (!l->lv[j].declared) {
+            saved[ns] = l->lv[j].name;
+            savedsz[ns++] = l->lv[j].name;
+        }
     for (unsigned i = 0; i < ns; i++)
         mploop__buf_printf(&b, "__typeof__(%s) __mploop_s%u_%u; __builtin_memcpy(&__mploop_s%u_%u, &%s, "
-                               "sizeof(%s));\n", saved[i], i, id, i, id, saved[i], saved[i]);
+                               "sizeof(%s));\n", saved[i], i, id, i, id, saved[i], savedsz[i]);
     for (unsigned i = 0; i < p->nvars; i++) {
         const struct mploop__var *v = &p->vars[i];
         if (v->kind != MPLOOP__REDUCTION)
@@ -323,7 +326,7 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
             if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
                 char *off = area_offset(p, i, 0);
                 mploop__buf_printf(&b, "__builtin_memcpy((char *)mploop_last(%s) + %s, &%s, sizeof(%s));\n",
-                                   L, off, p->vars[i].name, p->vars[i].name);
+                                   L, off, p->vars[i].name, p->vars[i].szarg);
                 free(off);
             }
         mploop__buf_puts(&b, "}\n");
@@ -333,12 +336,12 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
         if (p->vars[i].kind == MPLOOP__REDUCTION) {
             char *off = area_offset(p, i, 1);
             mploop__buf_printf(&b, "__builtin_memcpy((char *)mploop_partial(%s) + %s, &%s, sizeof(%s));\n",
-                               L, off, p->vars[i].name, p->vars[i].name);
+                               L, off, p->vars[i].name, p->vars[i].szarg);
             free(off);
         }
     for (unsigned i = 0; i < ns; i++)
         mploop__buf_printf(&b, "__builtin_memcpy(&%s, &__mploop_s%u_%u, sizeof(%s));\n", saved[i], i, id,
-                           saved[i]);
+                           savedsz[i]);
     mploop__buf_printf(&b, "mploop_end(%s);\n}\n", L);
     mploop__buf_printf(&b, "if (mploop_join(%s) == 0) {\n", L);
     int nred = 0;
@@ -377,7 +380,7 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
             if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
                 char *off = area_offset(p, i, 0);
                 mploop__buf_printf(&b, "__builtin_memcpy(&%s, (char *)mploop_last(%s) + %s, sizeof(%s));\n",
-                                   p->vars[i].name, L, off, p->vars[i].name);
+                                   p->vars[i].name, L, off, p->vars[i].szarg);
                 free(off);
             }
         mploop__buf_puts(&b, "}\n");
@@ -406,6 +409,7 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
     mploop__buf_printf(&b, "mploop_done(%s);\n}", L);
     mploop__edit_add(e, l->body_end, l->end, 100 - (int)l->site.depth, b.s);
     free(saved);
+    free(savedsz);
     free(q);
 }
 
@@ -434,6 +438,8 @@ static void resync(const struct mploop__src *src, const char *file, size_t end,
     }
 }
 
+/* Add every edit of the file: the include and #line at the top, blanked pragmas, noinline
+ * markers and each loop. */
 void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsigned np,
                   struct mploop__edits *e)
 {

@@ -25,6 +25,7 @@ static size_t splice_len(const char *buf, size_t len, size_t p)
     return 0;
 }
 
+/* Whether c may appear in an identifier (UTF-8 bytes included). */
 static int is_ident_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -118,6 +119,7 @@ static const char *const puncts[] = {
     "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", NULL
 };
 
+/* Lex one token at or after pos (see rewriter.h). */
 size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struct mploop__tok *t)
 {
     int newline = 0;
@@ -185,6 +187,7 @@ size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struc
     return e;
 }
 
+/* Whether token t spells exactly s. */
 int mploop__tok_is(const char *buf, const struct mploop__tok *t, const char *s)
 {
     size_t n = strlen(s);

@@ -47,6 +47,7 @@ static int is_var(const struct mploop__src *src, CXCursor c, CXCursor var)
     return t.kind == MPLOOP__T_IDENT && t.off + t.len == b;
 }
 
+/* Text of c's extent in the main file, or NULL. */
 static char *cursor_text(const struct mploop__src *src, CXCursor c)
 {
     size_t a, b;
@@ -55,6 +56,8 @@ static char *cursor_text(const struct mploop__src *src, CXCursor c)
     return mploop__text(src, a, b);
 }
 
+/* End of statement c, past its `;` when the statement has one (libclang's extents stop before
+ * it). */
 size_t mploop__stmt_end(const struct mploop__src *src, CXCursor c)
 {
     size_t a, e;
@@ -235,7 +238,10 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
     lv->name = mploop__spelling(lv->var);
     CXType vt = clang_getCursorType(lv->var);
     lv->is_ptr = mploop__type_is_pointer(vt);
-    lv->is_signed = mploop__type_is_signed(vt);
+    int is_enum = clang_getCanonicalType(vt).kind == CXType_Enum;
+    lv->is_signed = is_enum ? mploop__type_is_signed(clang_getEnumDeclIntegerType(
+                                  clang_getTypeDeclaration(clang_getCanonicalType(vt))))
+                            : mploop__type_is_signed(vt);
     size_t vo = ia;
     mploop__loc_off(src, clang_getCursorLocation(lv->var), &vo);
     if (lv->is_ptr) {
@@ -247,7 +253,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
             free(ts);
             return -1;
         }
-    } else if (!mploop__type_is_integer(vt) || clang_Type_getSizeOf(vt) > 8 ||
+    } else if (!(mploop__type_is_integer(vt) || is_enum) || clang_Type_getSizeOf(vt) > 8 ||
                clang_getCanonicalType(vt).kind == CXType_Bool) {
         char *ts = mploop__type_spelling(vt);
         mploop__error(ia, "loop variable '%s' must have an integer type of at most 64 bits or a "
@@ -371,6 +377,8 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
     return 0;
 }
 
+/* Analyse every level of l's nest, check collapse's nesting, and locate the innermost body and
+ * the end of the statement. */
 int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
 {
     CXCursor f = l->site.for_stmt, body;
@@ -418,6 +426,21 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
                           l->pragma->collapse, l->pragma->collapse, lv->name);
             mploop__note(l->pragma->collapse_off, "collapse requested here");
             return -1;
+        }
+        /* nothing but comments between `{` and the inner loop (no pragma,
+         * no directive: the header region is replaced as a whole) */
+        size_t ia2, ib2;
+        mploop__extent(src, inner, &ia2, &ib2);
+        {
+            struct mploop__tok t;
+            size_t pos = mploop__lex(src->buf, src->len, lv->rparen_end, 0, &t);
+            if (mploop__tok_is(src->buf, &t, "{"))
+                mploop__lex(src->buf, src->len, pos, 0, &t);
+            if (t.off < ia2) {
+                mploop__error(t.off, "'collapse' needs perfectly nested loops: nothing may come "
+                                     "before the inner loop");
+                return -1;
+            }
         }
         f = inner;
     }

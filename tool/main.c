@@ -23,6 +23,7 @@
 #define MPLOOP_VERSION "unknown"
 #endif
 
+/* Print the usage text to f. */
 static void usage(FILE *f)
 {
     fputs("usage: mploop [options] input.c [-o output.c] [-- compiler flags]\n"
@@ -131,6 +132,8 @@ static int rewrite(struct mploop__src *src, char **out, size_t *outlen)
     return 0;
 }
 
+/* Parse the command line, parse the input with libclang, rewrite it and write the output; exit
+ * status 0 on success. */
 int main(int argc, char **argv)
 {
     const char *input = NULL, *output = NULL, *build_dir = NULL;

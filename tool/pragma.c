@@ -26,6 +26,7 @@ struct ptext {
     const size_t *map;  /* NULL: offsets are file offsets */
 };
 
+/* File offset of offset o of the pragma text. */
 static size_t file_off(const struct ptext *pt, size_t o)
 {
     if (!pt->map)
@@ -62,11 +63,13 @@ static char *expr_text(const struct ptext *pt, size_t a, size_t b)
     return r;
 }
 
+/* Lex the next token of the pragma text. */
 static size_t next_tok(const struct ptext *pt, size_t pos, struct mploop__tok *t)
 {
     return mploop__lex(pt->s, pt->len, pos, 1, t);
 }
 
+/* Whether token t of the pragma text spells s. */
 static int is(const struct ptext *pt, const struct mploop__tok *t, const char *s)
 {
     return mploop__tok_is(pt->s, t, s);
@@ -175,7 +178,6 @@ static void parse_clause(struct mploop__pragma *p, const struct ptext *pt,
                           "expected 'static', 'dynamic', 'guided', 'auto' or 'runtime' in 'schedule' clause");
         } else {
             p->sched = kind;
-            size_t kpos = pos;
             pos = next_tok(pt, pos, &t);
             if (t.off < b) {
                 if (!is(pt, &t, ","))
@@ -192,7 +194,6 @@ static void parse_clause(struct mploop__pragma *p, const struct ptext *pt,
                         p->chunk = expr_text(pt, pos, b);
                 }
             }
-            (void)kpos;
         }
     } else if (!strcmp(cname, "reduction")) {
         size_t pos = a, colon = 0;
@@ -318,6 +319,7 @@ struct skipped {
     unsigned n;
 };
 
+/* Collect the ranges the preprocessor skipped in the main file. */
 static void get_skipped(const struct mploop__src *src, struct skipped *sk)
 {
     CXSourceRangeList *l = clang_getSkippedRanges(src->tu, src->file);
@@ -336,6 +338,7 @@ static void get_skipped(const struct mploop__src *src, struct skipped *sk)
         clang_disposeSourceRangeList(l);
 }
 
+/* Whether offset off lies in a skipped range. */
 static int is_skipped(const struct skipped *sk, size_t off)
 {
     for (unsigned i = 0; i < sk->n; i++)
@@ -344,6 +347,7 @@ static int is_skipped(const struct skipped *sk, size_t off)
     return 0;
 }
 
+/* Append a pragma with the default clause values. */
 static struct mploop__pragma *new_pragma(struct mploop__pragma **v, unsigned *n)
 {
     *v = mploop__xrealloc(*v, (*n + 1) * sizeof **v);
@@ -412,6 +416,7 @@ static size_t do_Pragma(const struct mploop__src *src, const struct mploop__tok 
     return p3;
 }
 
+/* Scan the main file for pragmas (see rewriter.h). */
 void mploop__find_pragmas(const struct mploop__src *src, struct mploop__pragma **out, unsigned *n)
 {
     struct skipped sk;

@@ -120,6 +120,8 @@ struct mploop__var {
     int op;              /* enum mploop__redop for reductions */
     int also_first;      /* lastprivate also named in firstprivate */
     CXCursor decl;       /* resolved by clause.c */
+    char *szarg;         /* operand of sizeof for it (clause.c): an array
+                            parameter is a pointer, sizeof on its name warns */
 };
 
 struct mploop__loop;
@@ -130,6 +132,7 @@ struct mploop__pragma {
     size_t off;          /* where the directive is written, for notes */
     struct mploop__tok next; /* first token after the pragma */
     int not_for;         /* `#pragma mploop xxx` other than `for` (reported) */
+    int reported;        /* an error about its loop was printed already */
     int sched;           /* enum mploop_schedule; MPLOOP_SCHED_DEFAULT without clause */
     char *chunk;         /* chunk expression or NULL */
     char *workers;       /* num_workers expression or NULL */
@@ -170,6 +173,9 @@ int mploop__type_is_signed(CXType t);
 int mploop__type_is_floating(CXType t);
 int mploop__type_is_arith(CXType t);     /* integer, enum or floating */
 int mploop__type_is_pointer(CXType t);
+/* Whether decl is a parameter declared with an array type (really a pointer:
+ * sizeof on its name warns). */
+int mploop__is_array_param(CXCursor decl);
 /* Whether cursor c (a declaration) is declared outside [start, end) of the
  * main file. */
 int mploop__decl_outside(const struct mploop__src *src, CXCursor decl, size_t start, size_t end);

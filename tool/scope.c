@@ -28,6 +28,7 @@ struct walk {
     unsigned depth;
 };
 
+/* Push variable c on the stack of variables in scope. */
 static void push_var(struct walk *w, CXCursor c)
 {
     if (w->nvis == w->cap) {
@@ -39,6 +40,7 @@ static void push_var(struct walk *w, CXCursor c)
 
 static void walk(struct walk *w, CXCursor c);
 
+/* Visitor handing each child to walk(). */
 static enum CXChildVisitResult walk_kid(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
@@ -50,7 +52,8 @@ static enum CXChildVisitResult walk_kid(CXCursor c, CXCursor parent, CXClientDat
 static int pragma_at(const struct walk *w, size_t off)
 {
     for (unsigned i = 0; i < w->n; i++)
-        if (w->p[i].next.off == off && w->p[i].next.kind != MPLOOP__T_EOF && !w->p[i].not_for)
+        if (w->p[i].next.off == off && w->p[i].next.kind != MPLOOP__T_EOF && !w->p[i].not_for &&
+            !w->p[i].reported)
             return (int)i;
     return -1;
 }
@@ -73,7 +76,7 @@ static void walk(struct walk *w, CXCursor c)
             if (!mploop__tok_is(w->src->buf, &p->next, "for")) {
                 mploop__error(p->next.off, "the for loop after '#pragma mploop for' is produced by a "
                                            "macro; write the for statement out");
-                p->next.kind = MPLOOP__T_EOF; /* reported */
+                p->reported = 1;
             } else {
                 struct mploop__loop_site *s = &w->sites[i];
                 s->for_stmt = c;
@@ -142,6 +145,7 @@ static int extent_contains(struct top *t, CXCursor c, const char *needle)
     return memmem(t->last_buf + a, b - a, needle, strlen(needle)) != NULL;
 }
 
+/* Visitor over the translation unit: globals, macros, and functions holding pragmas. */
 static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
     struct top *t = d;
@@ -191,6 +195,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
+/* Find the loop of each pragma and its scope (see rewriter.h). */
 void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p, unsigned n,
                          struct mploop__loop_site *sites, CXCursor **globals,
                          unsigned *nglobals)
@@ -202,19 +207,16 @@ void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p
         sites[i].for_stmt = sites[i].func = clang_getNullCursor();
     clang_visitChildren(clang_getTranslationUnitCursor(src->tu), top_visit, &t);
     for (unsigned i = 0; i < n; i++) {
-        if (!clang_Cursor_isNull(sites[i].for_stmt) || p[i].next.kind == MPLOOP__T_EOF ||
-            p[i].not_for)
+        if (!clang_Cursor_isNull(sites[i].for_stmt) || p[i].not_for || p[i].reported)
             continue;
-        if (mploop__tok_is(src->buf, &p[i].next, "for"))
+        if (p[i].next.kind == MPLOOP__T_EOF)
+            mploop__error(p[i].start, "'#pragma mploop for' must be followed by a for loop");
+        else if (mploop__tok_is(src->buf, &p[i].next, "for"))
             mploop__error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop "
                                          "(this 'for' is not one the compiler parsed as a statement)");
         else
             mploop__error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop");
     }
-    for (unsigned i = 0; i < n; i++)
-        if (p[i].next.kind == MPLOOP__T_EOF && clang_Cursor_isNull(sites[i].for_stmt) &&
-            p[i].next.off >= src->len && !p[i].not_for)
-            mploop__error(p[i].start, "'#pragma mploop for' must be followed by a for loop");
     free(w.vis);
     free(t.bad);
     *globals = t.globals;

@@ -11,12 +11,14 @@
 
 #include "rewriter.h"
 
+/* End the program after an allocation failure. */
 static void out_of_memory(void)
 {
     fputs("mploop: error: out of memory\n", stderr);
     exit(1);
 }
 
+/* malloc that never returns NULL. */
 void *mploop__xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
@@ -25,6 +27,7 @@ void *mploop__xmalloc(size_t n)
     return p;
 }
 
+/* realloc that never returns NULL. */
 void *mploop__xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
@@ -33,6 +36,7 @@ void *mploop__xrealloc(void *p, size_t n)
     return p;
 }
 
+/* Copy of s[0, n) with a terminating NUL. */
 char *mploop__xstrndup(const char *s, size_t n)
 {
     char *r = mploop__xmalloc(n + 1);
@@ -41,6 +45,7 @@ char *mploop__xstrndup(const char *s, size_t n)
     return r;
 }
 
+/* Formatted string in a new heap buffer. */
 char *mploop__xasprintf(const char *fmt, ...)
 {
     va_list ap;
@@ -52,6 +57,7 @@ char *mploop__xasprintf(const char *fmt, ...)
     return r;
 }
 
+/* Append s[0, n) to b, keeping it NUL-terminated. */
 void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
 {
     if (!b->s || b->len + n + 1 > b->cap) {
@@ -66,11 +72,13 @@ void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
     b->s[b->len] = 0;
 }
 
+/* Append string s to b. */
 void mploop__buf_puts(struct mploop__buf *b, const char *s)
 {
     mploop__buf_add(b, s, strlen(s));
 }
 
+/* Append formatted text to b. */
 void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
 {
     va_list ap;

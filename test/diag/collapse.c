@@ -34,4 +34,17 @@ void f(int *a, int n, int m)
         for (int j = 0; j < m; j += i + 1)
 // CHECK: collapse.c:[[@LINE-1]]:37: error: 'collapse' needs rectangular loops
             a[j] = 1;
+#pragma mploop for collapse(2)
+    for (int i = 0; i < n; i++)
+#pragma mploop for
+// CHECK: collapse.c:[[@LINE-1]]:1: error: 'collapse' needs perfectly nested loops: nothing may come before the inner loop
+        for (int j = 0; j < m; j++)
+            a[j] = i;
+#pragma mploop for collapse(2)
+    for (int i = 0; i < n; i++) { /* comments are fine */
+// CHECK: collapse.c:[[@LINE-1]]:33: error: 'collapse(2)' needs 2 perfectly nested loops
+        ; for (int j = 0; j < m; j++)
+// CHECK: note: collapse requested here
+            a[j] = i;
+    }
 }

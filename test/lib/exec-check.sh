@@ -14,6 +14,8 @@
 #   TMP.seq TMP.par            the two programs
 #   TMP.expected TMP.status    sequential stdout and exit status
 #   TMP.out.W TMP.log.W        parallel stdout and stderr with W workers
+# Each run is limited to $MPLOOP_TEST_TIMEOUT seconds (default 300), so that
+# a hung loop fails the test instead of stopping the suite.
 # Exits 0 when every run matches, 1 otherwise (after printing the worker
 # count, the difference and the runtime's log).
 set -u
@@ -29,6 +31,7 @@ shift 2
 cc=${CC:-cc}
 driver=${MPLOOP_CC_DRIVER:-mploop-cc}
 workers=${MPLOOP_TEST_WORKERS:-1 2 3 4}
+limit=${MPLOOP_TEST_TIMEOUT:-300}
 
 rm -f "$tmp".seq "$tmp".par "$tmp".expected "$tmp".status "$tmp".out.* "$tmp".log.*
 
@@ -41,15 +44,23 @@ if ! "$driver" -O2 -w "$src" -o "$tmp.par" "$@" -lm; then
     exit 1
 fi
 
-"$tmp.seq" > "$tmp.expected" < /dev/null
+timeout -k 5 "$limit" "$tmp.seq" > "$tmp.expected" < /dev/null
 seq_status=$?
+if [ "$seq_status" = 124 ]; then
+    echo "exec-check: the sequential program ran longer than $limit s" >&2
+    exit 1
+fi
 echo "$seq_status" > "$tmp.status"
 
 failed=0
 for w in $workers; do
-    MPLOOP_WORKERS=$w MPLOOP_VERBOSE=1 "$tmp.par" > "$tmp.out.$w" 2> "$tmp.log.$w" < /dev/null
+    MPLOOP_WORKERS=$w MPLOOP_VERBOSE=1 timeout -k 5 "$limit" "$tmp.par" \
+        > "$tmp.out.$w" 2> "$tmp.log.$w" < /dev/null
     par_status=$?
-    if [ "$par_status" != "$seq_status" ]; then
+    if [ "$par_status" = 124 ]; then
+        echo "exec-check: with MPLOOP_WORKERS=$w the program ran longer than $limit s" >&2
+        failed=1
+    elif [ "$par_status" != "$seq_status" ]; then
         echo "exec-check: with MPLOOP_WORKERS=$w the exit status is $par_status," \
              "sequentially it is $seq_status" >&2
         failed=1

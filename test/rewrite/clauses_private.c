@@ -59,3 +59,18 @@ void f(int *a, int n)
 // CHECK-NEXT: }
 // CHECK-NEXT: }
 // CHECK-NEXT: mploop_done(&__mploop_L_1);
+
+// An array parameter is a pointer: its size is taken as sizeof(__typeof__(p))
+// so that the compiler does not warn about sizeof on an array parameter.
+void g(int cur[], int n)
+{
+#pragma mploop for lastprivate(cur)
+    for (int i = 0; i < n; i++)
+        cur = &cur[1];
+    (void)cur;
+}
+// CHECK-LABEL: __mploop_p_2.last_bytes = sizeof(__typeof__(cur));
+// CHECK: __typeof__(cur) __mploop_s0_2; __builtin_memcpy(&__mploop_s0_2, &cur, sizeof(__typeof__(cur)));
+// CHECK: __builtin_memcpy((char *)mploop_last(&__mploop_L_2) + 0, &cur, sizeof(__typeof__(cur)));
+// CHECK: __builtin_memcpy(&cur, &__mploop_s0_2, sizeof(__typeof__(cur)));
+// CHECK: __builtin_memcpy(&cur, (char *)mploop_last(&__mploop_L_2) + 0, sizeof(__typeof__(cur)));

@@ -1,5 +1,5 @@
-// Unsigned and narrow loop variables, typedef'd types, a negative step on an
-// unsigned variable: the site is not flagged signed, the variable keeps its
+// Unsigned and narrow loop variables, typedef'd types, enumerations, a
+// negative step on an unsigned variable: the site is not flagged signed, the variable keeps its
 // declared type, and the iteration value is computed in uint64_t and
 // converted back.
 //
@@ -7,6 +7,8 @@
 // RUN: %mploop %s -o %t.c && %cc -fsyntax-only -Wall -Werror -I%S/../../include %t.c
 
 #include <stddef.h>
+
+enum color { RED, GREEN, BLUE, NCOLORS };
 
 void f(int *a, size_t n)
 {
@@ -30,4 +32,9 @@ void f(int *a, size_t n)
     for (unsigned long long u = ~0ull; u > ~0ull - 4; u--) a[~0ull - u] = 0;
     // CHECK: static const mploop_site __mploop_site_4 = { "{{.*}}loop_unsigned.c", [[@LINE-1]], 5, "u", 0 };
     // CHECK: unsigned long long __mploop_lb_4 = (~0ull);
+#pragma mploop for
+    for (enum color c = RED; c < NCOLORS; c++) a[c] = 0;
+    // CHECK: static const mploop_site __mploop_site_5 = { "{{.*}}loop_unsigned.c", [[@LINE-1]], 5, "c", 0 };
+    // CHECK: enum color __mploop_lb_5 = (RED);
+    // CHECK: __attribute__((__unused__)) enum color c = (enum color)((uint64_t)__mploop_lb_5 + __mploop_k_5 * (uint64_t)__mploop_st_5);
 }
