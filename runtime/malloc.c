@@ -434,6 +434,7 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
         void *w = mmap(NULL, (size_t)(MPLOOP__MAX_WORKERS * size), PROT_NONE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (w != MAP_FAILED) {
+            madvise(w, (size_t)(MPLOOP__MAX_WORKERS * size), MADV_DONTDUMP);
             st.base = (uintptr_t)w;
             st.arena_size = size;
         } else if (size / 4 < ARENA_SIZE_MIN) {
@@ -446,6 +447,9 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
                        MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
         if (a == MAP_FAILED)
             return -errno;
+        /* 32 GiB of mostly untouched address space per arena: a crashing
+         * worker's core dump must not walk it. */
+        madvise(a, st.arena_size, MADV_DONTDUMP);
         struct arena *h = a;
         h->magic = ARENA_MAGIC;
         h->bump = MPLOOP__PAGE;

@@ -15,8 +15,8 @@
 static const char *const clause_names[] = { "private", "firstprivate", "lastprivate", "reduction" };
 
 /* The variable named name visible at loop l, or a null cursor. */
-static CXCursor lookup(const struct mploop__loop *l, const char *name, const CXCursor *globals,
-                       unsigned nglobals)
+static CXCursor lookup(const struct mploop__src *src, const struct mploop__loop *l,
+                       const char *name, const CXCursor *globals, unsigned nglobals)
 {
     for (unsigned i = l->site.nvisible; i-- > 0;) {
         CXString s = clang_getCursorSpelling(l->site.visible[i]);
@@ -26,6 +26,10 @@ static CXCursor lookup(const struct mploop__loop *l, const char *name, const CXC
             return l->site.visible[i];
     }
     for (unsigned i = nglobals; i-- > 0;) {
+        size_t off;
+        if (mploop__loc_off(src, clang_getCursorLocation(globals[i]), &off) &&
+            off > l->lv[0].for_off)
+            continue; /* declared after the loop */
         CXString s = clang_getCursorSpelling(globals[i]);
         int eq = !strcmp(clang_getCString(s), name);
         clang_disposeString(s);
@@ -43,11 +47,10 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
     struct mploop__pragma *p = l->pragma;
     int rc = 0;
     unsigned kept = 0;
-    (void)src;
     for (unsigned i = 0; i < p->nvars; i++) {
         struct mploop__var *v = &p->vars[i];
         const char *cl = clause_names[v->kind];
-        v->decl = lookup(l, v->name, globals, nglobals);
+        v->decl = lookup(src, l, v->name, globals, nglobals);
         if (clang_Cursor_isNull(v->decl)) {
             mploop__error(v->off, "use of undeclared identifier '%s' in '%s' clause", v->name, cl);
             rc = -1;

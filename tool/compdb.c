@@ -77,7 +77,8 @@ int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
         int skip_next = !strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
                         !strcmp(a, "-MQ");
         int drop = skip_next || !strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") ||
-                   !strcmp(a, "-MP") || !strcmp(a, "--") || (a[0] != '-' && is_input(a, *dir, input));
+                   !strcmp(a, "-MP") || !strncmp(a, "-Wp,-M", 6) || !strcmp(a, "--") ||
+                   (a[0] != '-' && is_input(a, *dir, input));
         if (!drop) {
             *args = mploop__xrealloc(*args, (*nargs + 1) * sizeof **args);
             (*args)[(*nargs)++] = mploop__xasprintf("%s", a);

@@ -120,8 +120,11 @@ static int check_bound(const struct mploop__src *src, CXCursor c, const struct m
 static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploop__level *lv,
                          CXCursor *body)
 {
-    size_t fs, fe;
-    mploop__extent(src, f, &fs, &fe);
+    size_t fs = 0;
+    if (!mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs)) {
+        mploop__error(lv == NULL ? 0 : 0, "the loop must be written in this file");
+        return -1;
+    }
     lv->for_stmt = f;
     lv->for_off = fs;
     lv->st_c = clang_getNullCursor();
@@ -178,9 +181,13 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
         else if (a < rparen)
             inc = kids[i];
     }
+    size_t last_start;
+    int last_here = n > 0 && mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(kids[n - 1])),
+                                             &last_start);
     free(kids);
     if (clang_Cursor_isNull(*body)) {
-        mploop__error(rparen, "expected a loop body");
+        mploop__error(rparen + 1, last_here || n == 0 ? "expected a loop body"
+                                                      : "the loop body must be written in this file");
         return -1;
     }
 
@@ -382,8 +389,6 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
 int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
 {
     CXCursor f = l->site.for_stmt, body;
-    size_t fs, fe;
-    mploop__extent(src, f, &fs, &fe);
     l->nlv = 0;
     for (int j = 0; j < l->pragma->collapse; j++) {
         struct mploop__level *lv = &l->lv[l->nlv];
@@ -445,7 +450,10 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
         f = inner;
     }
     l->body = body;
-    mploop__extent(src, body, &l->body_start, &l->body_end);
+    if (!mploop__extent(src, body, &l->body_start, &l->body_end)) {
+        mploop__error(l->lv[l->nlv - 1].rparen_end, "the loop body must be written in this file");
+        return -1;
+    }
     l->body_end = mploop__stmt_end(src, body);
     l->end = mploop__stmt_end(src, l->site.for_stmt);
     if (l->end < l->body_end)
@@ -462,6 +470,8 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
             return -1;
         }
     }
-    mploop__extent(src, l->site.func, &l->func_start, &fe);
+    if (!mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(l->site.func)),
+                         &l->func_start))
+        l->func_start = l->lv[0].for_off; /* not reached: the function holds the pragma */
     return 0;
 }

@@ -208,10 +208,12 @@ int main(int argc, char **argv)
         }
         free(dir);
     }
-    for (; i < argc; i++) {
-        args = mploop__xrealloc(args, (nargs + 1) * sizeof *args);
+    args = mploop__xrealloc(args, (nargs + (unsigned)(argc - i) + 1) * sizeof *args);
+    for (; i < argc; i++)
         args[nargs++] = argv[i];
-    }
+    /* warnings are the compiler's business when it compiles the output:
+     * -Werror in the flags must not make the rewrite fail */
+    args[nargs++] = "-w";
 
     CXIndex index = clang_createIndex(0, 0);
     CXTranslationUnit tu;

@@ -69,8 +69,9 @@ static void walk(struct walk *w, CXCursor c)
         return;
     }
     if (k == CXCursor_ForStmt) {
-        size_t off, end;
-        int i = mploop__extent(w->src, c, &off, &end) ? pragma_at(w, off) : -1;
+        size_t off;
+        int i = mploop__loc_off(w->src, clang_getRangeStart(clang_getCursorExtent(c)), &off)
+                    ? pragma_at(w, off) : -1;
         if (i >= 0) {
             struct mploop__pragma *p = &w->p[i];
             if (!mploop__tok_is(w->src->buf, &p->next, "for")) {

@@ -39,5 +39,10 @@ void f(int *a, int n)
 // CHECK: clause_variables.c:[[@LINE-2]]:43: error: variable 'r' is declared 'register' and cannot appear in a 'private' clause
 // CHECK: clause_variables.c:[[@LINE-3]]:58: error: loop variable 'k' cannot appear in a 'reduction' clause
     for (k = 0; k < n; k++) a[k] = limit + r;
+#pragma mploop for private(declared_later)
+// CHECK: clause_variables.c:[[@LINE-1]]:28: error: use of undeclared identifier 'declared_later' in 'private' clause
+    for (k = 0; k < n; k++) a[k] = 0;
     a[0] = (int)d + pr.a + arr[0];
 }
+
+int declared_later;

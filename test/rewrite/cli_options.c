@@ -8,6 +8,7 @@
 // RUN: not %mploop %s -o 2>&1 | FileCheck --check-prefix=NOARG %s
 // RUN: not %mploop %t.does-not-exist.c 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: %mploop %s -- -DN=4 -std=gnu11 | FileCheck --check-prefix=FLAGS %s
+// RUN: %mploop %s -- -DN=4 -Wall -Werror | FileCheck --check-prefix=FLAGS %s
 
 // HELP: usage: mploop [options] input.c [-o output.c] [-- compiler flags]
 // HELP: -p BUILD_DIR
@@ -19,11 +20,13 @@
 // NOARG: mploop: error: missing argument after '-o'
 // MISSING: mploop: error: cannot open {{.*}}does-not-exist.c
 
-// Flags after `--` reach the parser: N is defined only there.
+// Flags after `--` reach the parser: N is defined only there.  Warnings are
+// left to the compiler: -Werror does not make the rewrite fail.
 // FLAGS: __typeof__((N) + 0) __mploop_ub_1 = (N);
 int a[N];
 void f(void)
 {
+    int unused_variable;
 #pragma mploop for
     for (int i = 0; i < N; i++) a[i] = i;
 }
