@@ -169,7 +169,7 @@ int mploop__type_is_pointer(CXType t)
 /* Whether decl is a parameter declared with an array type (it is a pointer). */
 int mploop__is_array_param(CXCursor decl)
 {
-    enum CXTypeKind k = clang_getCursorType(decl).kind;
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(decl)).kind;
     return clang_getCursorKind(decl) == CXCursor_ParmDecl &&
            (k == CXType_ConstantArray || k == CXType_IncompleteArray ||
             k == CXType_VariableArray || k == CXType_DependentSizedArray);

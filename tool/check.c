@@ -151,15 +151,21 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
     enum CXCursorKind dk = clang_getCursorKind(d);
     if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
         return;
-    for (unsigned i = 0; i < k->nexempt; i++)
-        if (clang_equalCursors(d, k->exempt[i]))
-            return;
-    if (!mploop__decl_outside(k->src, d, k->loop_start, k->loop_end))
-        return;
+    int loop_var = -1;
+    for (unsigned i = 0; i < k->l->nlv; i++)
+        if (clang_equalCursors(d, k->l->lv[i].var))
+            loop_var = (int)i;
     CXType t = clang_getCursorType(d);
     int arith = mploop__type_is_arith(t);
-    if (!arith && !mploop__type_is_pointer(t) && !mploop__is_array_param(d))
-        return; /* an array parameter is a pointer */
+    if (loop_var < 0) {
+        for (unsigned i = 0; i < k->nexempt; i++)
+            if (clang_equalCursors(d, k->exempt[i]))
+                return;
+        if (!mploop__decl_outside(k->src, d, k->loop_start, k->loop_end))
+            return;
+        if (!arith && !mploop__type_is_pointer(t) && !mploop__is_array_param(d))
+            return; /* an array parameter is a pointer */
+    }
     char op[8];
     get_op(k, e, lhs, op);
     if (ek == CXCursor_UnaryOperator) {
@@ -179,6 +185,15 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
             known |= !strcmp(op, *a);
         if (!known)
             strcpy(op, "?=");
+    }
+    if (loop_var >= 0) {
+        mploop__error(cursor_off(k, e), "loop variable '%s' is modified in the body; the "
+                      "iterations of a parallel loop are fixed before it starts",
+                      k->l->lv[loop_var].name);
+        mploop__note(k->l->lv[0].for_off, "in the loop over '%s' annotated with "
+                     "'#pragma mploop for'", k->l->lv[0].name);
+        k->rc = -1;
+        return;
     }
     char *name = mploop__spelling(d);
     char *fix;

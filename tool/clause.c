@@ -108,6 +108,7 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
             if (rc)
                 continue;
         }
+        v->cast = clang_isVolatileQualifiedType(t) ? "(void *)" : "";
         v->szarg = array_param ? mploop__xasprintf("__typeof__(%s)", v->name)
                                : mploop__xasprintf("%s", v->name);
         p->vars[kept++] = *v;

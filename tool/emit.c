@@ -144,155 +144,163 @@ static char *area_offset(const struct mploop__pragma *p, unsigned upto, int redu
     return b.s;
 }
 
-/* Add the prologue (replacing the headers) and the epilogue (after the innermost body) of loop
- * l. */
-static void emit_loop(const struct mploop__src *src, const char *file, struct mploop__loop *l,
-                      struct mploop__edits *e)
+/* What the pieces of one loop's generated code share. */
+struct gen {
+    const struct mploop__src *src;
+    const char *file;           /* escaped for string literals */
+    struct mploop__loop *l;
+    char L[48];                 /* "&__mploop_L_N" */
+    const char **saved;         /* variables each participant saves and restores: */
+    const char **savedsz;       /* clause variables in clause order, then loop */
+    const char **savedcast;     /* variables declared outside; sizeof operands; */
+    unsigned ns;                /* casts before their addresses */
+};
+
+/* The prologue up to mploop_start: the site, bounds, trip count, parameters,
+ * and the locals handed to the runtime. */
+static void gen_setup(struct gen *g, struct mploop__buf *b)
 {
+    struct mploop__loop *l = g->l;
     struct mploop__pragma *p = l->pragma;
     unsigned id = l->id, m = l->nlv;
-    struct mploop__buf b = { 0 };
+    const char *L = g->L;
+    const struct mploop__src *src = g->src;
+    const char *file = g->file;
     unsigned line, col;
-    char L[48];
-    snprintf(L, sizeof L, "&__mploop_L_%u", id);
     mploop__linecol(l->lv[0].for_off, &line, &col);
-
-    /* ---- prologue ---- */
     /* the comment names the loop; a `*` `/` in the path must not end it */
-    mploop__buf_puts(&b, "{ /* mploop: loop at ");
+    mploop__buf_puts(b, "{ /* mploop: loop at ");
     for (const char *c = src->path; *c; c++)
-        mploop__buf_add(&b, c, c[0] == '*' && c[1] == '/' ? 0 : 1);
-    mploop__buf_printf(&b, ":%u */\n", line);
-    mploop__buf_printf(&b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
+        mploop__buf_add(b, c, c[0] == '*' && c[1] == '/' ? 0 : 1);
+    mploop__buf_printf(b, ":%u */\n", line);
+    mploop__buf_printf(b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
                        file, line, col, l->lv[0].name);
     if (l->lv[0].is_ptr)
-        mploop__buf_puts(&b, "MPLOOP_SITE_VAR_POINTER");
+        mploop__buf_puts(b, "MPLOOP_SITE_VAR_POINTER");
     else if (l->lv[0].is_signed)
-        mploop__buf_puts(&b, "MPLOOP_SITE_VAR_SIGNED");
+        mploop__buf_puts(b, "MPLOOP_SITE_VAR_SIGNED");
     else
-        mploop__buf_puts(&b, "0");
-    mploop__buf_puts(&b, " };\n");
-    mploop__buf_printf(&b, "mploop_loop __mploop_L_%u;\n", id);
+        mploop__buf_puts(b, "0");
+    mploop__buf_puts(b, " };\n");
+    mploop__buf_printf(b, "mploop_loop __mploop_L_%u;\n", id);
     for (unsigned j = 0; j < m; j++) {
         struct mploop__level *lv = &l->lv[j];
         char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
         if (lv->declared)
-            mploop__buf_printf(&b, "%s %s = (%s);\n", lv->type, lb, lv->lb);
+            mploop__buf_printf(b, "%s %s = (%s);\n", lv->type, lb, lv->lb);
         else
-            mploop__buf_printf(&b, "__typeof__(%s) %s = (%s);\n", lv->name, lb, lv->lb);
-        mploop__buf_printf(&b, "__typeof__((%s) + 0) %s = (%s);\n", lv->ub, ub, lv->ub);
-        mploop__buf_printf(&b, "int64_t %s = %s;\n", st, lv->step);
+            mploop__buf_printf(b, "__typeof__(%s) %s = (%s);\n", lv->name, lb, lv->lb);
+        mploop__buf_printf(b, "__typeof__((%s) + 0) %s = (%s);\n", lv->ub, ub, lv->ub);
+        mploop__buf_printf(b, "int64_t %s = %s;\n", st, lv->step);
         free(lb);
         free(ub);
         free(st);
     }
     if (m == 1) {
-        mploop__buf_printf(&b, "uint64_t __mploop_n_%u;\n", id);
+        mploop__buf_printf(b, "uint64_t __mploop_n_%u;\n", id);
     } else {
-        mploop__buf_printf(&b, "uint64_t __mploop_n_%u = 1", id);
+        mploop__buf_printf(b, "uint64_t __mploop_n_%u = 1", id);
         for (unsigned j = 0; j < m; j++)
-            mploop__buf_printf(&b, ", __mploop_c%u_%u = 0", j + 1, id);
-        mploop__buf_puts(&b, ";\n");
+            mploop__buf_printf(b, ", __mploop_c%u_%u = 0", j + 1, id);
+        mploop__buf_puts(b, ";\n");
     }
-    mploop__buf_printf(&b, "mploop_params __mploop_p_%u = {0};\n", id);
+    mploop__buf_printf(b, "mploop_params __mploop_p_%u = {0};\n", id);
     for (unsigned j = 0; j < m; j++) {
         struct mploop__level *lv = &l->lv[j];
         char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
         char *cnt = m == 1 ? mploop__xasprintf("__mploop_n_%u", id)
                            : mploop__xasprintf("__mploop_c%u_%u", j + 1, id);
         if (j > 0)
-            mploop__buf_printf(&b, "if (__mploop_p_%u.status == MPLOOP_TRIP_OK && __mploop_n_%u != 0) {\n",
+            mploop__buf_printf(b, "if (__mploop_p_%u.status == MPLOOP_TRIP_OK && __mploop_n_%u != 0) {\n",
                                id, id);
         if (lv->is_ptr)
-            mploop__buf_printf(&b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)0, "
+            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)0, "
                                    "(mploop_wide)(%s - %s),\n        (mploop_wide)%s, %s, (%s %s %s), &%s);\n",
                                id, ub, lb, st, test_names[lv->test], lb, test_ops[lv->test], ub, cnt);
         else /* compare in the common type, as C does, without -Wsign-compare noise */
-            mploop__buf_printf(&b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)%s, "
+            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)%s, "
                                    "(mploop_wide)%s,\n        (mploop_wide)%s, %s, "
                                    "((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
                                id, lb, ub, st, test_names[lv->test], lb, ub, lb, test_ops[lv->test],
                                lb, ub, ub, cnt);
         if (m > 1)
-            mploop__buf_printf(&b, "__mploop_p_%u.status = mploop_trip_mul(&__mploop_n_%u, %s, "
+            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_mul(&__mploop_n_%u, %s, "
                                    "__mploop_p_%u.status);\n", id, id, cnt, id);
         if (j > 0)
-            mploop__buf_puts(&b, "}\n");
+            mploop__buf_puts(b, "}\n");
         free(lb);
         free(ub);
         free(st);
         free(cnt);
     }
-    mploop__buf_printf(&b, "__mploop_p_%u.trip = __mploop_n_%u;\n", id, id);
+    mploop__buf_printf(b, "__mploop_p_%u.trip = __mploop_n_%u;\n", id, id);
     if (l->lv[0].is_ptr)
-        mploop__buf_printf(&b, "__mploop_p_%u.lb = 0;\n", id);
+        mploop__buf_printf(b, "__mploop_p_%u.lb = 0;\n", id);
     else
-        mploop__buf_printf(&b, "__mploop_p_%u.lb = (int64_t)__mploop_lb_%u;\n", id, id);
-    mploop__buf_printf(&b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
-    mploop__buf_printf(&b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
+        mploop__buf_printf(b, "__mploop_p_%u.lb = (int64_t)__mploop_lb_%u;\n", id, id);
+    mploop__buf_printf(b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
+    mploop__buf_printf(b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
     if (p->chunk)
-        mploop__buf_printf(&b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
+        mploop__buf_printf(b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
                            id, p->chunk);
     if (p->workers)
-        mploop__buf_printf(&b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
+        mploop__buf_printf(b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
                            id, id, p->workers);
     if (p->cond)
-        mploop__buf_printf(&b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
+        mploop__buf_printf(b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
     else
-        mploop__buf_printf(&b, "__mploop_p_%u.cond = 1;\n", id);
+        mploop__buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
     {
         char *rb = area_offset(p, p->nvars, 1), *lbs = area_offset(p, p->nvars, 0);
-        mploop__buf_printf(&b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
-        mploop__buf_printf(&b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
+        mploop__buf_printf(b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
+        mploop__buf_printf(b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
         free(rb);
         free(lbs);
     }
-    mploop__buf_printf(&b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
-    mploop__buf_printf(&b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
-    emit_locals(&b, l, L);
-    mploop__buf_printf(&b, "if (mploop_start(%s)) {\n", L);
+    mploop__buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
+    mploop__buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
+    emit_locals(b, l, L);
+}
 
-    /* saved variables: clause variables in clause order, then outer loop variables */
-    unsigned ns = 0;
-    const char **saved = mploop__xmalloc((p->nvars + m + 1) * sizeof *saved);
-    const char **savedsz = mploop__xmalloc((p->nvars + m + 1) * sizeof *savedsz);
-    for (unsigned i = 0; i < p->nvars; i++) {
-        saved[ns] = p->vars[i].name;
-        savedsz[ns++] = p->vars[i].szarg;
-    }
-    for (unsigned j = 0; j < m; j++)
-        if (!l->lv[j].declared) {
-            saved[ns] = l->lv[j].name;
-            savedsz[ns++] = l->lv[j].name;
-        }
-    for (unsigned i = 0; i < ns; i++)
-        mploop__buf_printf(&b, "__typeof__(%s) __mploop_s%u_%u; __builtin_memcpy(&__mploop_s%u_%u, &%s, "
-                               "sizeof(%s));\n", saved[i], i, id, i, id, saved[i], savedsz[i]);
+/* The rest of the prologue: what each participant runs before the body
+ * (saves, reduction identities, the chunk loop, the loop variables). */
+static void gen_participant(struct gen *g, struct mploop__buf *b)
+{
+    struct mploop__loop *l = g->l;
+    struct mploop__pragma *p = l->pragma;
+    unsigned id = l->id, m = l->nlv;
+    const char *L = g->L;
+    mploop__buf_printf(b, "if (mploop_start(%s)) {\n", L);
+
+    for (unsigned i = 0; i < g->ns; i++)
+        mploop__buf_printf(b, "__typeof__(%s) __mploop_s%u_%u; __builtin_memcpy(%s&__mploop_s%u_%u, %s&%s, "
+                               "sizeof(%s));\n", g->saved[i], i, id, g->savedcast[i], i, id, g->savedcast[i],
+                           g->saved[i], g->savedsz[i]);
     for (unsigned i = 0; i < p->nvars; i++) {
         const struct mploop__var *v = &p->vars[i];
         if (v->kind != MPLOOP__REDUCTION)
             continue;
         switch (v->op) {
         case MPLOOP__RED_MUL: case MPLOOP__RED_LAND:
-            mploop__buf_printf(&b, "%s = 1;\n", v->name);
+            mploop__buf_printf(b, "%s = 1;\n", v->name);
             break;
         case MPLOOP__RED_AND:
-            mploop__buf_printf(&b, "%s = ~(__typeof__(%s))0;\n", v->name, v->name);
+            mploop__buf_printf(b, "%s = ~(__typeof__(%s))0;\n", v->name, v->name);
             break;
         case MPLOOP__RED_MIN: case MPLOOP__RED_MAX:
             break;
         default:
-            mploop__buf_printf(&b, "%s = 0;\n", v->name);
+            mploop__buf_printf(b, "%s = 0;\n", v->name);
         }
     }
-    mploop__buf_printf(&b, "uint64_t __mploop_lo_%u, __mploop_hi_%u;\n", id, id);
-    mploop__buf_printf(&b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
-    mploop__buf_printf(&b, "for (uint64_t __mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
+    mploop__buf_printf(b, "uint64_t __mploop_lo_%u, __mploop_hi_%u;\n", id, id);
+    mploop__buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
+    mploop__buf_printf(b, "for (uint64_t __mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
                            "__mploop_k_%u++) {\n", id, id, id, id, id);
-    mploop__buf_printf(&b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
+    mploop__buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
     char *q = mploop__xasprintf("__mploop_q_%u", id);
     if (m > 1)
-        mploop__buf_printf(&b, "uint64_t %s = __mploop_k_%u;\n", q, id);
+        mploop__buf_printf(b, "uint64_t %s = __mploop_k_%u;\n", q, id);
     for (unsigned jj = m; jj-- > 0;) {
         struct mploop__level *lv = &l->lv[jj];
         char *idx = m == 1 ? mploop__xasprintf("__mploop_k_%u", id)
@@ -302,53 +310,59 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
                                   : mploop__xasprintf("__typeof__(%s)", lv->name);
         char *val = value_expr(lv, jj, id, idx, cast);
         if (lv->declared)
-            mploop__buf_printf(&b, "__attribute__((__unused__)) %s %s = %s;\n", lv->type, lv->name, val);
+            mploop__buf_printf(b, "__attribute__((__unused__)) %s %s = %s;\n", lv->type, lv->name, val);
         else
-            mploop__buf_printf(&b, "%s = %s;\n", lv->name, val);
+            mploop__buf_printf(b, "%s = %s;\n", lv->name, val);
         if (m > 1 && jj > 0)
-            mploop__buf_printf(&b, "%s /= __mploop_c%u_%u;\n", q, jj + 1, id);
+            mploop__buf_printf(b, "%s /= __mploop_c%u_%u;\n", q, jj + 1, id);
         free(idx);
         free(cast);
         free(val);
     }
-    line_marker(src, &b, file, l->lv[m - 1].rparen_end);
-    mploop__edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
+    free(q);
+}
 
-    /* ---- epilogue ---- */
-    b = (struct mploop__buf){ 0 };
-    mploop__buf_puts(&b, "\n}\n");
+/* The epilogue after the body: lastprivate and partial results, restores,
+ * the join, combines and final values. */
+static void gen_epilogue(struct gen *g, struct mploop__buf *b)
+{
+    struct mploop__loop *l = g->l;
+    struct mploop__pragma *p = l->pragma;
+    unsigned id = l->id, m = l->nlv;
+    const char *L = g->L;
+    mploop__buf_puts(b, "\n}\n");
     int nlast = 0;
     for (unsigned i = 0; i < p->nvars; i++)
         nlast += p->vars[i].kind == MPLOOP__LASTPRIVATE;
     if (nlast) {
-        mploop__buf_printf(&b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
+        mploop__buf_printf(b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
         for (unsigned i = 0; i < p->nvars; i++)
             if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
                 char *off = area_offset(p, i, 0);
-                mploop__buf_printf(&b, "__builtin_memcpy((char *)mploop_last(%s) + %s, &%s, sizeof(%s));\n",
-                                   L, off, p->vars[i].name, p->vars[i].szarg);
+                mploop__buf_printf(b, "__builtin_memcpy((char *)mploop_last(%s) + %s, %s&%s, sizeof(%s));\n",
+                                   L, off, p->vars[i].cast, p->vars[i].name, p->vars[i].szarg);
                 free(off);
             }
-        mploop__buf_puts(&b, "}\n");
+        mploop__buf_puts(b, "}\n");
     }
-    mploop__buf_puts(&b, "}\n");
+    mploop__buf_puts(b, "}\n");
     for (unsigned i = 0; i < p->nvars; i++)
         if (p->vars[i].kind == MPLOOP__REDUCTION) {
             char *off = area_offset(p, i, 1);
-            mploop__buf_printf(&b, "__builtin_memcpy((char *)mploop_partial(%s) + %s, &%s, sizeof(%s));\n",
-                               L, off, p->vars[i].name, p->vars[i].szarg);
+            mploop__buf_printf(b, "__builtin_memcpy((char *)mploop_partial(%s) + %s, %s&%s, sizeof(%s));\n",
+                               L, off, p->vars[i].cast, p->vars[i].name, p->vars[i].szarg);
             free(off);
         }
-    for (unsigned i = 0; i < ns; i++)
-        mploop__buf_printf(&b, "__builtin_memcpy(&%s, &__mploop_s%u_%u, sizeof(%s));\n", saved[i], i, id,
-                           savedsz[i]);
-    mploop__buf_printf(&b, "mploop_end(%s);\n}\n", L);
-    mploop__buf_printf(&b, "if (mploop_join(%s) == 0) {\n", L);
+    for (unsigned i = 0; i < g->ns; i++)
+        mploop__buf_printf(b, "__builtin_memcpy(%s&%s, %s&__mploop_s%u_%u, sizeof(%s));\n", g->savedcast[i],
+                           g->saved[i], g->savedcast[i], i, id, g->savedsz[i]);
+    mploop__buf_printf(b, "mploop_end(%s);\n}\n", L);
+    mploop__buf_printf(b, "if (mploop_join(%s) == 0) {\n", L);
     int nred = 0;
     for (unsigned i = 0; i < p->nvars; i++)
         nred += p->vars[i].kind == MPLOOP__REDUCTION;
     if (nred) {
-        mploop__buf_printf(&b, "for (unsigned __mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
+        mploop__buf_printf(b, "for (unsigned __mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
                                "__mploop_w_%u++) {\n", id, id, L, id);
         unsigned r = 0;
         for (unsigned i = 0; i < p->nvars; i++) {
@@ -357,33 +371,33 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
                 continue;
             char *off = area_offset(p, i, 1);
             const char *x = v->name;
-            mploop__buf_printf(&b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
-            mploop__buf_printf(&b, "__builtin_memcpy(&__mploop_r%u_%u, (const char *)mploop_part(%s, "
-                                   "__mploop_w_%u) + %s, sizeof(%s));\n", r, id, L, id, off, x);
+            mploop__buf_printf(b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
+            mploop__buf_printf(b, "__builtin_memcpy(%s&__mploop_r%u_%u, (const char *)mploop_part(%s, "
+                                   "__mploop_w_%u) + %s, sizeof(%s));\n", v->cast, r, id, L, id, off, x);
             static const char *const comb[] = { "+", "+", "*", "&", "|", "^", "&&", "||" };
             if (v->op == MPLOOP__RED_MIN)
-                mploop__buf_printf(&b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
+                mploop__buf_printf(b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
                                    r, id, x);
             else if (v->op == MPLOOP__RED_MAX)
-                mploop__buf_printf(&b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
+                mploop__buf_printf(b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
                                    r, id, x);
             else
-                mploop__buf_printf(&b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
+                mploop__buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
             free(off);
             r++;
         }
-        mploop__buf_puts(&b, "}\n");
+        mploop__buf_puts(b, "}\n");
     }
     if (nlast) {
-        mploop__buf_printf(&b, "if (__mploop_n_%u > 0) {\n", id);
+        mploop__buf_printf(b, "if (__mploop_n_%u > 0) {\n", id);
         for (unsigned i = 0; i < p->nvars; i++)
             if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
                 char *off = area_offset(p, i, 0);
-                mploop__buf_printf(&b, "__builtin_memcpy(&%s, (char *)mploop_last(%s) + %s, sizeof(%s));\n",
-                                   p->vars[i].name, L, off, p->vars[i].szarg);
+                mploop__buf_printf(b, "__builtin_memcpy(%s&%s, (char *)mploop_last(%s) + %s, sizeof(%s));\n",
+                                   p->vars[i].cast, p->vars[i].name, L, off, p->vars[i].szarg);
                 free(off);
             }
-        mploop__buf_puts(&b, "}\n");
+        mploop__buf_puts(b, "}\n");
     }
     /* sequential final values of loop variables declared outside the loop */
     for (unsigned j = 0; j < m; j++) {
@@ -395,22 +409,56 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
         char *cast = mploop__xasprintf("__typeof__(%s)", lv->name);
         char *val = value_expr(lv, j, id, cnt, cast);
         if (j > 0) {
-            mploop__buf_puts(&b, "if (");
+            mploop__buf_puts(b, "if (");
             for (unsigned i = 0; i < j; i++)
-                mploop__buf_printf(&b, "%s__mploop_c%u_%u != 0", i ? " && " : "", i + 1, id);
-            mploop__buf_puts(&b, ")\n    ");
+                mploop__buf_printf(b, "%s__mploop_c%u_%u != 0", i ? " && " : "", i + 1, id);
+            mploop__buf_puts(b, ")\n    ");
         }
-        mploop__buf_printf(&b, "%s = %s;\n", lv->name, val);
+        mploop__buf_printf(b, "%s = %s;\n", lv->name, val);
         free(cnt);
         free(cast);
         free(val);
     }
-    mploop__buf_puts(&b, "}\n");
-    mploop__buf_printf(&b, "mploop_done(%s);\n}", L);
+    mploop__buf_puts(b, "}\n");
+    mploop__buf_printf(b, "mploop_done(%s);\n}", L);
+}
+
+/* Add the prologue (replacing the headers) and the epilogue (after the
+ * innermost body) of loop l. */
+static void emit_loop(const struct mploop__src *src, const char *file, struct mploop__loop *l,
+                      struct mploop__edits *e)
+{
+    struct mploop__pragma *p = l->pragma;
+    unsigned m = l->nlv;
+    struct gen g = { .src = src, .file = file, .l = l };
+    snprintf(g.L, sizeof g.L, "&__mploop_L_%u", l->id);
+    g.saved = mploop__xmalloc((p->nvars + m + 1) * sizeof *g.saved);
+    g.savedsz = mploop__xmalloc((p->nvars + m + 1) * sizeof *g.savedsz);
+    g.savedcast = mploop__xmalloc((p->nvars + m + 1) * sizeof *g.savedcast);
+    for (unsigned i = 0; i < p->nvars; i++) {
+        g.saved[g.ns] = p->vars[i].name;
+        g.savedcast[g.ns] = p->vars[i].cast;
+        g.savedsz[g.ns++] = p->vars[i].szarg;
+    }
+    for (unsigned j = 0; j < m; j++)
+        if (!l->lv[j].declared) {
+            g.saved[g.ns] = l->lv[j].name;
+            g.savedcast[g.ns] = l->lv[j].cast;
+            g.savedsz[g.ns++] = l->lv[j].name;
+        }
+
+    struct mploop__buf b = { 0 };
+    gen_setup(&g, &b);
+    gen_participant(&g, &b);
+    line_marker(src, &b, file, l->lv[m - 1].rparen_end);
+    mploop__edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
+
+    b = (struct mploop__buf){ 0 };
+    gen_epilogue(&g, &b);
     mploop__edit_add(e, l->body_end, l->end, 100 - (int)l->site.depth, b.s);
-    free(saved);
-    free(savedsz);
-    free(q);
+    free(g.saved);
+    free(g.savedsz);
+    free(g.savedcast);
 }
 
 /* Add the `#line` that puts the text after offset end back in place, unless
@@ -456,7 +504,9 @@ void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsig
         free(ends);
         return;
     }
-    mploop__edit_add(e, 0, 0, -10, mploop__xasprintf("#include <mploop.h>\n#line 1 \"%s\"\n", file));
+    /* after a UTF-8 byte order mark, which compilers accept only first */
+    size_t top = src->len >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+    mploop__edit_add(e, top, top, -10, mploop__xasprintf("#include <mploop.h>\n#line 1 \"%s\"\n", file));
     for (unsigned i = 0; i < np; i++) {
         struct mploop__buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)

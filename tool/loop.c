@@ -121,10 +121,8 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
                          CXCursor *body)
 {
     size_t fs = 0;
-    if (!mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs)) {
-        mploop__error(lv == NULL ? 0 : 0, "the loop must be written in this file");
-        return -1;
-    }
+    /* callers pass loops that start in the main file */
+    mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs);
     lv->for_stmt = f;
     lv->for_off = fs;
     lv->st_c = clang_getNullCursor();
@@ -245,6 +243,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
     lv->name = mploop__spelling(lv->var);
     CXType vt = clang_getCursorType(lv->var);
     lv->is_ptr = mploop__type_is_pointer(vt);
+    lv->cast = clang_isVolatileQualifiedType(vt) ? "(void *)" : "";
     int is_enum = clang_getCanonicalType(vt).kind == CXType_Enum;
     lv->is_signed = is_enum ? mploop__type_is_signed(clang_getEnumDeclIntegerType(
                                   clang_getTypeDeclaration(clang_getCanonicalType(vt))))
@@ -388,7 +387,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
  * the end of the statement. */
 int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
 {
-    CXCursor f = l->site.for_stmt, body;
+    CXCursor f = l->site.for_stmt, body = clang_getNullCursor();
     l->nlv = 0;
     for (int j = 0; j < l->pragma->collapse; j++) {
         struct mploop__level *lv = &l->lv[l->nlv];
@@ -423,8 +422,8 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
             inner = n == 1 ? kids[0] : clang_getNullCursor();
             free(kids);
         }
-        size_t ba, bb;
-        mploop__extent(src, body, &ba, &bb);
+        size_t ba = lv->rparen_end;
+        mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(body)), &ba);
         if (clang_Cursor_isNull(inner) || clang_getCursorKind(inner) != CXCursor_ForStmt) {
             mploop__error(ba, "'collapse(%d)' needs %d perfectly nested loops: the body of the loop "
                               "over '%s' must be a for loop and nothing else",
@@ -434,8 +433,11 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
         }
         /* nothing but comments between `{` and the inner loop (no pragma,
          * no directive: the header region is replaced as a whole) */
-        size_t ia2, ib2;
-        mploop__extent(src, inner, &ia2, &ib2);
+        size_t ia2;
+        if (!mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(inner)), &ia2)) {
+            mploop__error(lv->rparen_end, "the inner loop must be written in this file");
+            return -1;
+        }
         {
             struct mploop__tok t;
             size_t pos = mploop__lex(src->buf, src->len, lv->rparen_end, 0, &t);

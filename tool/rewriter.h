@@ -122,6 +122,8 @@ struct mploop__var {
     CXCursor decl;       /* resolved by clause.c */
     char *szarg;         /* operand of sizeof for it (clause.c): an array
                             parameter is a pointer, sizeof on its name warns */
+    const char *cast;    /* "(void *)" before its address when it is volatile
+                            (memcpy would warn about the qualifier), else "" */
 };
 
 struct mploop__loop;
@@ -217,6 +219,7 @@ struct mploop__level {
     int declared;            /* `T v = lb` in the init */
     char *type;              /* T as written for the generated code */
     int is_ptr, is_signed;
+    const char *cast;        /* as in struct mploop__var */
     char *lb, *ub, *step;    /* expression texts; step already signed */
     CXCursor lb_c, ub_c, st_c; /* their cursors (st_c null for ++ and --) */
     int test;                /* enum mploop_test, variable on the left */

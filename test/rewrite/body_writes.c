@@ -1,8 +1,8 @@
 // Writes the body may make without a clause: array elements, struct fields,
 // memory through pointers, variables declared in the body (static ones
-// too), the loop variable, clause variables, inner loop variables declared
-// in the body; reads, address-of and comparisons of outer scalars are not
-// writes.  Everything here is accepted.
+// too), clause variables, inner loop variables declared in the body; reads,
+// address-of and comparisons of outer scalars (and of the loop variable) are
+// not writes.  Everything here is accepted.
 //
 // RUN: %mploop %s | FileCheck %s
 // RUN: %mploop %s -o %t.c && %cc -fsyntax-only -Wall -Werror -I%S/../../include %t.c
@@ -34,6 +34,7 @@ void f(int *a, int n, struct stats *st, struct stats local)
         tmp = body;
         sum += tmp;
         fill(&flag);
+        fill(&i);
         if (flag == 1 && !flag && -flag < 0) a[i] = ~flag;
     }
     (void)local;

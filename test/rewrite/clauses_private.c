@@ -74,3 +74,23 @@ void g(int cur[], int n)
 // CHECK: __builtin_memcpy((char *)mploop_last(&__mploop_L_2) + 0, &cur, sizeof(__typeof__(cur)));
 // CHECK: __builtin_memcpy(&cur, &__mploop_s0_2, sizeof(__typeof__(cur)));
 // CHECK: __builtin_memcpy(&cur, (char *)mploop_last(&__mploop_L_2) + 0, sizeof(__typeof__(cur)));
+
+// Volatile variables: their addresses are cast to void * for memcpy, which
+// would otherwise warn about discarding the qualifier.
+int h(const int *a, int n)
+{
+    volatile int s = 0, last = 0;
+    volatile int i;
+#pragma mploop for reduction(+:s) lastprivate(last)
+    for (i = 0; i < n; i++) { s += a[i]; last = a[i]; }
+    return s + last + i;
+}
+// CHECK-LABEL: mploop_loop __mploop_L_3;
+// CHECK: __typeof__(s) __mploop_s0_3; __builtin_memcpy((void *)&__mploop_s0_3, (void *)&s, sizeof(s));
+// CHECK-NEXT: __typeof__(last) __mploop_s1_3; __builtin_memcpy((void *)&__mploop_s1_3, (void *)&last, sizeof(last));
+// CHECK-NEXT: __typeof__(i) __mploop_s2_3; __builtin_memcpy((void *)&__mploop_s2_3, (void *)&i, sizeof(i));
+// CHECK: __builtin_memcpy((char *)mploop_last(&__mploop_L_3) + 0, (void *)&last, sizeof(last));
+// CHECK: __builtin_memcpy((char *)mploop_partial(&__mploop_L_3) + 0, (void *)&s, sizeof(s));
+// CHECK-NEXT: __builtin_memcpy((void *)&s, (void *)&__mploop_s0_3, sizeof(s));
+// CHECK: __builtin_memcpy((void *)&__mploop_r0_3, (const char *)mploop_part(&__mploop_L_3, __mploop_w_3) + 0, sizeof(s));
+// CHECK: __builtin_memcpy((void *)&last, (char *)mploop_last(&__mploop_L_3) + 0, sizeof(last));
