@@ -27,6 +27,28 @@ if(NOT MPLOOP_LIBCLANG_INCLUDE OR NOT MPLOOP_LIBCLANG_LIBRARY)
   message(FATAL_ERROR "mploop: libclang not found under ${MPLOOP_LLVM_ROOT}; "
                       "install the matching libclang-N-dev package")
 endif()
-set(MPLOOP_LLVM_BINDIR ${MPLOOP_LLVM_ROOT}/bin)
-find_file(MPLOOP_LIT lit.py PATHS ${MPLOOP_LLVM_ROOT}/build/utils/lit NO_DEFAULT_PATH)
+# The test tools need not come from the LLVM that provides libclang: take
+# them from MPLOOP_LLVM_ROOT when it has them, else from any installed
+# llvm-N-tools (building against libclang-19 with Debian 12's llvm-14-tools).
+file(GLOB _mploop_llvm_dirs /usr/lib/llvm-*)
+list(SORT _mploop_llvm_dirs COMPARE NATURAL ORDER DESCENDING)
+find_file(MPLOOP_LIT lit.py
+          PATHS ${MPLOOP_LLVM_ROOT}/build/utils/lit
+          PATH_SUFFIXES build/utils/lit
+          NO_DEFAULT_PATH)
+if(NOT MPLOOP_LIT)
+  foreach(_dir ${_mploop_llvm_dirs})
+    if(EXISTS ${_dir}/build/utils/lit/lit.py AND EXISTS ${_dir}/bin/FileCheck)
+      set(MPLOOP_LIT ${_dir}/build/utils/lit/lit.py CACHE FILEPATH "lit.py" FORCE)
+      break()
+    endif()
+  endforeach()
+endif()
+if(MPLOOP_LIT)
+  get_filename_component(_mploop_tools_root ${MPLOOP_LIT} DIRECTORY)
+  get_filename_component(_mploop_tools_root ${_mploop_tools_root}/../../.. ABSOLUTE)
+  set(MPLOOP_LLVM_BINDIR ${_mploop_tools_root}/bin)
+else()
+  set(MPLOOP_LLVM_BINDIR ${MPLOOP_LLVM_ROOT}/bin)
+endif()
 message(STATUS "mploop: libclang ${MPLOOP_LIBCLANG_LIBRARY}")

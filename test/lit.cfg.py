@@ -46,6 +46,10 @@ for name, value in lit_config.params.items():
 for name in ('PKG_CONFIG_PATH', 'CMAKE_PREFIX_PATH', 'CC', 'CFLAGS'):
     config.environment.pop(name, None)
 
+# mploop-cc compiles with the compiler CMake found unless MPLOOP_CC says
+# otherwise, so the sequential and the parallel builds of a test agree.
+config.environment.setdefault('MPLOOP_CC', config.mploop_cc or 'cc')
+
 mploop = os.path.join(bindir, 'mploop')
 mploop_cc = os.path.join(bindir, 'mploop-cc')
 exec_check = os.path.join(config.test_source_root, 'lib', 'exec-check.sh')

@@ -398,18 +398,29 @@ static void print_command(char *const argv[])
 }
 
 /* run - run argv (argv[0] looked up in PATH), stdout redirected to
- * stdout_path when it is not NULL; returns the exit status, 128 + signal for
- * a program killed by a signal, 127 when it could not be started. */
+ * stdout_path when it is not NULL; returns the program's exit status,
+ * 128 + signal for a program killed by a signal, 1 when it could not be
+ * started (reported here). */
 static int run(char *const argv[], const char *stdout_path)
 {
     if (g_verbose)
         print_command(argv);
     fflush(stdout);
     fflush(stderr);
+    /* The child reports a failed exec through this pipe (closed on a
+     * successful exec), so that no exit status of the program is taken for
+     * a failure to start it. */
+    int report[2];
+    if (pipe2(report, O_CLOEXEC) != 0) {
+        error("cannot create a pipe: %s", strerror(errno));
+        return 1;
+    }
     pid_t pid = fork();
     if (pid < 0) {
         error("cannot fork: %s", strerror(errno));
-        return 127;
+        close(report[0]);
+        close(report[1]);
+        return 1;
     }
     if (pid == 0) {
         signal(SIGINT, SIG_DFL);
@@ -417,27 +428,45 @@ static int run(char *const argv[], const char *stdout_path)
         signal(SIGHUP, SIG_DFL);
         signal(SIGQUIT, SIG_DFL);
         signal(SIGPIPE, SIG_DFL);
+        close(report[0]);
+        int err = 0;
         if (stdout_path) {
             int fd = open(stdout_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-            if (fd < 0 || dup2(fd, 1) < 0) {
-                error("cannot write %s: %s", stdout_path, strerror(errno));
-                _exit(127);
-            }
+            if (fd < 0 || dup2(fd, 1) < 0)
+                err = errno;
         }
-        execvp(argv[0], argv);
-        error("cannot run '%s': %s", argv[0], strerror(errno));
+        if (!err) {
+            execvp(argv[0], argv);
+            err = errno;
+        }
+        if (write(report[1], &err, sizeof err) < 0)
+            _exit(127);
         _exit(127);
     }
+    close(report[1]);
     g_child = pid;
+    int err = 0;
+    ssize_t got;
+    while ((got = read(report[0], &err, sizeof err)) < 0 && errno == EINTR)
+        ;
+    close(report[0]);
     int status;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
             g_child = 0;
             error("cannot wait for '%s': %s", argv[0], strerror(errno));
-            return 127;
+            return 1;
         }
     }
     g_child = 0;
+    if (got == (ssize_t)sizeof err) {
+        if (stdout_path)
+            error("cannot run '%s' with its output in %s: %s", argv[0], stdout_path,
+                  strerror(err));
+        else
+            error("cannot run '%s': %s", argv[0], strerror(err));
+        return 1;
+    }
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) {
@@ -609,6 +638,7 @@ struct driver {
     int has_target;           /* -MT or -MQ */
     const char *output;       /* -o value */
     const char *depfile;      /* -MF value */
+    const char *wp_depfile;   /* file of -Wp,-MD,FILE or -Wp,-MMD,FILE */
     int version, help;
     const char *cc;           /* $MPLOOP_CC or cc */
     char *rewriter, *includedir, *runtime;
@@ -680,6 +710,8 @@ static void parse(struct driver *d)
             d->dep_only = 1;
         } else if (strcmp(s, "-MD") == 0 || strcmp(s, "-MMD") == 0) {
             d->dep_side = 1;
+        } else if (starts_with(s, "-Wp,-MD,") || starts_with(s, "-Wp,-MMD,")) {
+            d->wp_depfile = strchr(s + 4, ',') + 1;
         } else if (strcmp(s, "-fsyntax-only") == 0) {
             syntax = 1;
         } else if (strcmp(s, "-v") == 0) {
@@ -716,6 +748,39 @@ static void locate(struct driver *d)
         d->runtime = xasprintf("%s/lib/libmploop.a", prefix);
     const char *cc = getenv("MPLOOP_CC");
     d->cc = cc && *cc ? cc : "cc";
+}
+
+/* resolve_program - the real path of the program execvp would run for
+ * name, or NULL when there is none. */
+static char *resolve_program(const char *name)
+{
+    if (strchr(name, '/'))
+        return realpath(name, NULL);
+    const char *path = getenv("PATH");
+    if (!path || !*path)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    for (const char *p = path;; p++) {
+        const char *end = strchrnul(p, ':');
+        char *cand = xasprintf("%.*s/%s", (int)(end - p), end == p ? "." : p, name);
+        char *real = access(cand, X_OK) == 0 ? realpath(cand, NULL) : NULL;
+        free(cand);
+        if (real || *end == '\0')
+            return real;
+        p = end;
+    }
+}
+
+/* check_not_self - refuse a $MPLOOP_CC that is mploop-cc itself (it would
+ * call itself without end). */
+static void check_not_self(const struct driver *d)
+{
+    char *self = realpath("/proc/self/exe", NULL);
+    char *cc = resolve_program(d->cc);
+    if (self && cc && strcmp(self, cc) == 0)
+        die("MPLOOP_CC=%s is mploop-cc itself; set MPLOOP_CC to the C compiler "
+            "mploop-cc should run (or unset it to use cc)", d->cc);
+    free(self);
+    free(cc);
 }
 
 /* ---- the steps --------------------------------------------------------- */
@@ -872,6 +937,8 @@ static int compile_one(struct driver *d, size_t k)
     enum escape esc = d->dep_only ? ESC_MAKE : ESC_C;
     if (depfile)
         status |= fix_paths(depfile, in, ESC_MAKE);
+    if (d->wp_depfile)
+        status |= fix_paths(d->wp_depfile, in, ESC_MAKE);
     if (d->mode == MODE_PREPROCESS && d->output)
         status |= fix_paths(d->output, in, esc);
     if (captured) {
@@ -919,6 +986,8 @@ static int compile_to_object(struct driver *d, size_t k)
     free(cmd.v);
     if (status == 0 && depfile)
         status = fix_paths(depfile, in, ESC_MAKE);
+    if (status == 0 && d->wp_depfile)
+        status = fix_paths(d->wp_depfile, in, ESC_MAKE);
     return status;
 }
 
@@ -982,6 +1051,7 @@ int main(int argc, char **argv)
     expand_args(argv + 1, argc - 1, &d.argv, 0);
     parse(&d);
     locate(&d);
+    check_not_self(&d);
 
     if (d.version)
         printf("mploop-cc (mploop) %s\n", MPLOOP_VERSION);
@@ -999,7 +1069,8 @@ int main(int argc, char **argv)
             sv_push(&cmd, d.argv.v[i]);
         return run(cmd.v, NULL);
     }
-    if (d.output && d.mode != MODE_LINK && d.ninputs > 1)
+    if (d.output && d.ninputs > 1 &&
+        (d.mode == MODE_COMPILE || d.mode == MODE_ASSEMBLE || d.mode == MODE_PREPROCESS))
         die("cannot specify '-o' with '-c', '-S' or '-E' with multiple files");
 
     atexit(cleanup);

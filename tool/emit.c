@@ -181,6 +181,8 @@ static void gen_setup(struct gen *g, struct mploop__buf *b)
         mploop__buf_puts(b, "MPLOOP_SITE_VAR_SIGNED");
     else
         mploop__buf_puts(b, "0");
+    if (m > 1) /* reports give the flattened iteration, not lb + k*step */
+        mploop__buf_puts(b, " | MPLOOP_SITE_COLLAPSED");
     mploop__buf_puts(b, " };\n");
     mploop__buf_printf(b, "mploop_loop __mploop_L_%u;\n", id);
     for (unsigned j = 0; j < m; j++) {

@@ -14,7 +14,7 @@
 #   TMP.seq TMP.par            the two programs
 #   TMP.expected TMP.status    sequential stdout and exit status
 #   TMP.out.W TMP.log.W        parallel stdout and stderr with W workers
-# Each run is limited to $MPLOOP_TEST_TIMEOUT seconds (default 300), so that
+# Each run is limited to $MPLOOP_TEST_TIMEOUT seconds (default 120), so that
 # a hung loop fails the test instead of stopping the suite.
 # Exits 0 when every run matches, 1 otherwise (after printing the worker
 # count, the difference and the runtime's log).
@@ -31,7 +31,7 @@ shift 2
 cc=${CC:-cc}
 driver=${MPLOOP_CC_DRIVER:-mploop-cc}
 workers=${MPLOOP_TEST_WORKERS:-1 2 3 4}
-limit=${MPLOOP_TEST_TIMEOUT:-300}
+limit=${MPLOOP_TEST_TIMEOUT:-120}
 
 rm -f "$tmp".seq "$tmp".par "$tmp".expected "$tmp".status "$tmp".out.* "$tmp".log.*
 

@@ -17,7 +17,7 @@ void f(double *m, int rows, int cols)
     }
     (void)j;
 }
-// CHECK: static const mploop_site __mploop_site_1 = { "{{.*}}collapse2.c", 13, 5, "i", MPLOOP_SITE_VAR_SIGNED };
+// CHECK: static const mploop_site __mploop_site_1 = { "{{.*}}collapse2.c", 13, 5, "i", MPLOOP_SITE_VAR_SIGNED | MPLOOP_SITE_COLLAPSED };
 // CHECK-NEXT: mploop_loop __mploop_L_1;
 // CHECK-NEXT: int __mploop_lb_1 = (0);
 // CHECK-NEXT: __typeof__((rows) + 0) __mploop_ub_1 = (rows);
