@@ -8,13 +8,15 @@
  *  - users, who may include it for the version macros and, later, for the
  *    error API.  Users never call the loop entry points by hand.
  *
- * The header needs only <stdint.h>; the generated code uses __builtin_memcpy
- * so that a rewritten file does not depend on what the user included.
+ * The header includes no C library header: the rewriter puts it on the first
+ * line of a file, and a libc header there would fix glibc's feature macros
+ * before the file's own `#define _GNU_SOURCE`.  So it spells its integer types
+ * with the compiler's predefined macros, and the generated code uses
+ * __builtin_memcpy.
  */
 #ifndef MPLOOP_H
 #define MPLOOP_H
 
-#include <stdint.h>
 
 #define MPLOOP_VERSION_MAJOR 0
 #define MPLOOP_VERSION_MINOR 1
@@ -27,6 +29,10 @@ extern "C" {
 
 /* Wide integer used once per loop to compute trip counts without overflow. */
 __extension__ typedef __int128 mploop_wide;
+
+/* Fixed-width integers of the ABI (the same types as uint64_t and int64_t). */
+typedef __UINT64_TYPE__ mploop_u64;
+typedef __INT64_TYPE__ mploop_i64;
 
 /* Comparison of the loop test, normalized so that the loop variable is on the
  * left (`ub > v` becomes MPLOOP_LT). */
@@ -79,23 +85,23 @@ typedef struct mploop_site {
 /* Per-execution parameters of a loop, filled by the generated code. */
 typedef struct mploop_params {
     int status;            /* enum mploop_trip_status */
-    uint64_t trip;         /* number of iterations (product for collapse) */
-    int64_t lb;            /* first value of the loop variable (reports only) */
-    int64_t step;          /* step of the loop variable (reports only) */
+    mploop_u64 trip;         /* number of iterations (product for collapse) */
+    mploop_i64 lb;            /* first value of the loop variable (reports only) */
+    mploop_i64 step;          /* step of the loop variable (reports only) */
     int schedule;          /* enum mploop_schedule */
     int has_chunk;         /* schedule clause gave a chunk size */
     long chunk;            /* that chunk size (must be > 0) */
     int has_workers;       /* num_workers clause present */
     long workers;          /* its value (must be > 0) */
     int cond;              /* value of the if() clause, 1 without one */
-    uint64_t result_bytes; /* bytes of reduction partials per participant */
-    uint64_t last_bytes;   /* bytes of lastprivate values */
+    mploop_u64 result_bytes; /* bytes of reduction partials per participant */
+    mploop_u64 last_bytes;   /* bytes of lastprivate values */
 } mploop_params;
 
 /* State of one loop execution; lives in the generated block on the stack of
  * the enclosing function.  Fields are the runtime's: do not touch. */
 typedef struct mploop_loop {
-    volatile uint64_t *mploop__cur; /* where this process publishes its iteration */
+    volatile mploop_u64 *mploop__cur; /* where this process publishes its iteration */
     void *mploop__impl;             /* runtime state (in runtime-owned memory) */
 } mploop_loop;
 
@@ -108,7 +114,7 @@ typedef struct mploop_loop {
  * Stores the count in *trip and returns an enum mploop_trip_status.
  */
 static inline int mploop_trip_count(mploop_wide lb, mploop_wide ub, mploop_wide step,
-                                    int test, int first, uint64_t *trip)
+                                    int test, int first, mploop_u64 *trip)
 {
     mploop_wide n = 0;
     *trip = 0;
@@ -139,19 +145,19 @@ static inline int mploop_trip_count(mploop_wide lb, mploop_wide ub, mploop_wide 
         if (n < 0) return MPLOOP_TRIP_WRONG_DIRECTION;
         break;
     }
-    if (n > (mploop_wide)UINT64_MAX)
+    if (n > (mploop_wide)__UINT64_MAX__)
         return MPLOOP_TRIP_OVERFLOW;
-    *trip = (uint64_t)n;
+    *trip = (mploop_u64)n;
     return MPLOOP_TRIP_OK;
 }
 
 /* mploop_trip_mul - *total *= n for collapse; returns MPLOOP_TRIP_OVERFLOW
  * when the product does not fit, else the status it was given. */
-static inline int mploop_trip_mul(uint64_t *total, uint64_t n, int status)
+static inline int mploop_trip_mul(mploop_u64 *total, mploop_u64 n, int status)
 {
     if (status != MPLOOP_TRIP_OK)
         return status;
-    if (n != 0 && *total > UINT64_MAX / n)
+    if (n != 0 && *total > __UINT64_MAX__ / n)
         return MPLOOP_TRIP_OVERFLOW;
     *total *= n;
     return MPLOOP_TRIP_OK;
@@ -170,7 +176,7 @@ void mploop_frame(mploop_loop *L, void *frame);
 /* Register a variable of the enclosing function that is in scope at the loop
  * (address and size, sizeof for VLAs) so that workers' writes to it are
  * merged.  Also makes the variable's address escape for the compiler. */
-void mploop_local(mploop_loop *L, void *addr, uint64_t size);
+void mploop_local(mploop_loop *L, void *addr, mploop_u64 size);
 
 /* Fork the workers.  Returns nonzero in each worker and when the loop runs
  * in-process (nested, if(0), one worker, trip <= 1); returns 0 in the parent
@@ -178,10 +184,10 @@ void mploop_local(mploop_loop *L, void *addr, uint64_t size);
 int mploop_start(mploop_loop *L);
 
 /* Both: take the next chunk of iteration indices [*lo, *hi); 0 when done. */
-int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi);
+int mploop_next(mploop_loop *L, mploop_u64 *lo, mploop_u64 *hi);
 
 /* Both: publish the iteration index being run (for failure reports). */
-static inline void mploop_at(mploop_loop *L, uint64_t k)
+static inline void mploop_at(mploop_loop *L, mploop_u64 k)
 {
     *L->mploop__cur = k;
 }

@@ -73,9 +73,9 @@ static char *value_expr(const struct mploop__level *lv, unsigned j, unsigned id,
 {
     char *lb = lvname("lb", j, id), *st = lvname("st", j, id), *r;
     if (lv->is_ptr)
-        r = mploop__xasprintf("%s + (__PTRDIFF_TYPE__)(%s * (uint64_t)%s)", lb, idx, st);
+        r = mploop__xasprintf("%s + (__PTRDIFF_TYPE__)(%s * (mploop_u64)%s)", lb, idx, st);
     else
-        r = mploop__xasprintf("(%s)((uint64_t)%s + %s * (uint64_t)%s)", type, lb, idx, st);
+        r = mploop__xasprintf("(%s)((mploop_u64)%s + %s * (mploop_u64)%s)", type, lb, idx, st);
     free(lb);
     free(st);
     return r;
@@ -193,15 +193,15 @@ static void gen_setup(struct gen *g, struct mploop__buf *b)
         else
             mploop__buf_printf(b, "__typeof__(%s) %s = (%s);\n", lv->name, lb, lv->lb);
         mploop__buf_printf(b, "__typeof__((%s) + 0) %s = (%s);\n", lv->ub, ub, lv->ub);
-        mploop__buf_printf(b, "int64_t %s = %s;\n", st, lv->step);
+        mploop__buf_printf(b, "mploop_i64 %s = %s;\n", st, lv->step);
         free(lb);
         free(ub);
         free(st);
     }
     if (m == 1) {
-        mploop__buf_printf(b, "uint64_t __mploop_n_%u;\n", id);
+        mploop__buf_printf(b, "mploop_u64 __mploop_n_%u;\n", id);
     } else {
-        mploop__buf_printf(b, "uint64_t __mploop_n_%u = 1", id);
+        mploop__buf_printf(b, "mploop_u64 __mploop_n_%u = 1", id);
         for (unsigned j = 0; j < m; j++)
             mploop__buf_printf(b, ", __mploop_c%u_%u = 0", j + 1, id);
         mploop__buf_puts(b, ";\n");
@@ -239,7 +239,7 @@ static void gen_setup(struct gen *g, struct mploop__buf *b)
     if (l->lv[0].is_ptr)
         mploop__buf_printf(b, "__mploop_p_%u.lb = 0;\n", id);
     else
-        mploop__buf_printf(b, "__mploop_p_%u.lb = (int64_t)__mploop_lb_%u;\n", id, id);
+        mploop__buf_printf(b, "__mploop_p_%u.lb = (mploop_i64)__mploop_lb_%u;\n", id, id);
     mploop__buf_printf(b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
     mploop__buf_printf(b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
     if (p->chunk)
@@ -295,14 +295,14 @@ static void gen_participant(struct gen *g, struct mploop__buf *b)
             mploop__buf_printf(b, "%s = 0;\n", v->name);
         }
     }
-    mploop__buf_printf(b, "uint64_t __mploop_lo_%u, __mploop_hi_%u;\n", id, id);
+    mploop__buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u;\n", id, id);
     mploop__buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
-    mploop__buf_printf(b, "for (uint64_t __mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
+    mploop__buf_printf(b, "for (mploop_u64 __mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
                            "__mploop_k_%u++) {\n", id, id, id, id, id);
     mploop__buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
     char *q = mploop__xasprintf("__mploop_q_%u", id);
     if (m > 1)
-        mploop__buf_printf(b, "uint64_t %s = __mploop_k_%u;\n", q, id);
+        mploop__buf_printf(b, "mploop_u64 %s = __mploop_k_%u;\n", q, id);
     for (unsigned jj = m; jj-- > 0;) {
         struct mploop__level *lv = &l->lv[jj];
         char *idx = m == 1 ? mploop__xasprintf("__mploop_k_%u", id)

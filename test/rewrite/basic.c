@@ -27,13 +27,13 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: mploop_loop __mploop_L_1;
 // CHECK-NEXT: int __mploop_lb_1 = (0);
 // CHECK-NEXT: __typeof__((n) + 0) __mploop_ub_1 = (n);
-// CHECK-NEXT: int64_t __mploop_st_1 = 1;
-// CHECK-NEXT: uint64_t __mploop_n_1;
+// CHECK-NEXT: mploop_i64 __mploop_st_1 = 1;
+// CHECK-NEXT: mploop_u64 __mploop_n_1;
 // CHECK-NEXT: mploop_params __mploop_p_1 = {0};
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_count((mploop_wide)__mploop_lb_1, (mploop_wide)__mploop_ub_1,
 // CHECK-NEXT:         (mploop_wide)__mploop_st_1, MPLOOP_LT, ((__typeof__(__mploop_lb_1 + __mploop_ub_1))__mploop_lb_1 < (__typeof__(__mploop_lb_1 + __mploop_ub_1))__mploop_ub_1), &__mploop_n_1);
 // CHECK-NEXT: __mploop_p_1.trip = __mploop_n_1;
-// CHECK-NEXT: __mploop_p_1.lb = (int64_t)__mploop_lb_1;
+// CHECK-NEXT: __mploop_p_1.lb = (mploop_i64)__mploop_lb_1;
 // CHECK-NEXT: __mploop_p_1.step = __mploop_st_1;
 // CHECK-NEXT: __mploop_p_1.schedule = MPLOOP_SCHED_DYNAMIC;
 // CHECK-NEXT: __mploop_p_1.has_chunk = 1; __mploop_p_1.chunk = (long)(4);
@@ -51,11 +51,11 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: __typeof__(x) __mploop_s1_1; __builtin_memcpy(&__mploop_s1_1, &x, sizeof(x));
 // CHECK-NEXT: __typeof__(t) __mploop_s2_1; __builtin_memcpy(&__mploop_s2_1, &t, sizeof(t));
 // CHECK-NEXT: sum = 0;
-// CHECK-NEXT: uint64_t __mploop_lo_1, __mploop_hi_1;
+// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1;
 // CHECK-NEXT: while (mploop_next(&__mploop_L_1, &__mploop_lo_1, &__mploop_hi_1)) {
-// CHECK-NEXT: for (uint64_t __mploop_k_1 = __mploop_lo_1; __mploop_k_1 < __mploop_hi_1; __mploop_k_1++) {
+// CHECK-NEXT: for (mploop_u64 __mploop_k_1 = __mploop_lo_1; __mploop_k_1 < __mploop_hi_1; __mploop_k_1++) {
 // CHECK-NEXT: mploop_at(&__mploop_L_1, __mploop_k_1);
-// CHECK-NEXT: __attribute__((__unused__)) int i = (int)((uint64_t)__mploop_lb_1 + __mploop_k_1 * (uint64_t)__mploop_st_1);
+// CHECK-NEXT: __attribute__((__unused__)) int i = (int)((mploop_u64)__mploop_lb_1 + __mploop_k_1 * (mploop_u64)__mploop_st_1);
 // CHECK-NEXT: #line 12 "{{.*}}basic.c"
 // CHECK-NEXT: {{^                              {$}}
 // CHECK-NEXT: {{^    t = a\[i\]; x = t; sum \+= t;$}}

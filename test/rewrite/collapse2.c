@@ -21,11 +21,11 @@ void f(double *m, int rows, int cols)
 // CHECK-NEXT: mploop_loop __mploop_L_1;
 // CHECK-NEXT: int __mploop_lb_1 = (0);
 // CHECK-NEXT: __typeof__((rows) + 0) __mploop_ub_1 = (rows);
-// CHECK-NEXT: int64_t __mploop_st_1 = 1;
+// CHECK-NEXT: mploop_i64 __mploop_st_1 = 1;
 // CHECK-NEXT: __typeof__(j) __mploop_lb2_1 = (cols - 1);
 // CHECK-NEXT: __typeof__((0) + 0) __mploop_ub2_1 = (0);
-// CHECK-NEXT: int64_t __mploop_st2_1 = -(2);
-// CHECK-NEXT: uint64_t __mploop_n_1 = 1, __mploop_c1_1 = 0, __mploop_c2_1 = 0;
+// CHECK-NEXT: mploop_i64 __mploop_st2_1 = -(2);
+// CHECK-NEXT: mploop_u64 __mploop_n_1 = 1, __mploop_c1_1 = 0, __mploop_c2_1 = 0;
 // CHECK-NEXT: mploop_params __mploop_p_1 = {0};
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_count((mploop_wide)__mploop_lb_1, (mploop_wide)__mploop_ub_1,
 // CHECK-NEXT: MPLOOP_LT, {{.*}}, &__mploop_c1_1);
@@ -39,10 +39,10 @@ void f(double *m, int rows, int cols)
 // CHECK: if (mploop_start(&__mploop_L_1)) {
 // CHECK-NEXT: __typeof__(j) __mploop_s0_1; __builtin_memcpy(&__mploop_s0_1, &j, sizeof(j));
 // CHECK: mploop_at(&__mploop_L_1, __mploop_k_1);
-// CHECK-NEXT: uint64_t __mploop_q_1 = __mploop_k_1;
-// CHECK-NEXT: j = (__typeof__(j))((uint64_t)__mploop_lb2_1 + (__mploop_q_1 % __mploop_c2_1) * (uint64_t)__mploop_st2_1);
+// CHECK-NEXT: mploop_u64 __mploop_q_1 = __mploop_k_1;
+// CHECK-NEXT: j = (__typeof__(j))((mploop_u64)__mploop_lb2_1 + (__mploop_q_1 % __mploop_c2_1) * (mploop_u64)__mploop_st2_1);
 // CHECK-NEXT: __mploop_q_1 /= __mploop_c2_1;
-// CHECK-NEXT: __attribute__((__unused__)) int i = (int)((uint64_t)__mploop_lb_1 + __mploop_q_1 * (uint64_t)__mploop_st_1);
+// CHECK-NEXT: __attribute__((__unused__)) int i = (int)((mploop_u64)__mploop_lb_1 + __mploop_q_1 * (mploop_u64)__mploop_st_1);
 // CHECK-NEXT: #line 15 "{{.*}}collapse2.c"
 // CHECK-NEXT: {{^                                           $}}
 // CHECK-NEXT: {{^            m\[i \* cols \+ j\] = i \+ j;$}}
@@ -50,7 +50,7 @@ void f(double *m, int rows, int cols)
 // CHECK-NEXT: }
 // CHECK: if (mploop_join(&__mploop_L_1) == 0) {
 // CHECK-NEXT: if (__mploop_c1_1 != 0)
-// CHECK-NEXT: j = (__typeof__(j))((uint64_t)__mploop_lb2_1 + __mploop_c2_1 * (uint64_t)__mploop_st2_1);
+// CHECK-NEXT: j = (__typeof__(j))((mploop_u64)__mploop_lb2_1 + __mploop_c2_1 * (mploop_u64)__mploop_st2_1);
 // CHECK-NEXT: }
 // CHECK-NEXT: mploop_done(&__mploop_L_1);
 // CHECK-NEXT: }

@@ -17,7 +17,7 @@ void f(float *v, int nx, int ny, int nz)
         }
     }
 }
-// CHECK: uint64_t __mploop_n_1 = 1, __mploop_c1_1 = 0, __mploop_c2_1 = 0, __mploop_c3_1 = 0;
+// CHECK: mploop_u64 __mploop_n_1 = 1, __mploop_c1_1 = 0, __mploop_c2_1 = 0, __mploop_c3_1 = 0;
 // CHECK: &__mploop_c1_1);
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_mul(&__mploop_n_1, __mploop_c1_1, __mploop_p_1.status);
 // CHECK: &__mploop_c2_1);
@@ -29,13 +29,13 @@ void f(float *v, int nx, int ny, int nz)
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&ny, sizeof(ny));
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&nz, sizeof(nz));
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
-// CHECK-NEXT: uint64_t __mploop_lo_1, __mploop_hi_1;
-// CHECK: uint64_t __mploop_q_1 = __mploop_k_1;
-// CHECK-NEXT: __attribute__((__unused__)) int z = (int)((uint64_t)__mploop_lb3_1 + (__mploop_q_1 % __mploop_c3_1) * (uint64_t)__mploop_st3_1);
+// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1;
+// CHECK: mploop_u64 __mploop_q_1 = __mploop_k_1;
+// CHECK-NEXT: __attribute__((__unused__)) int z = (int)((mploop_u64)__mploop_lb3_1 + (__mploop_q_1 % __mploop_c3_1) * (mploop_u64)__mploop_st3_1);
 // CHECK-NEXT: __mploop_q_1 /= __mploop_c3_1;
-// CHECK-NEXT: __attribute__((__unused__)) int y = (int)((uint64_t)__mploop_lb2_1 + (__mploop_q_1 % __mploop_c2_1) * (uint64_t)__mploop_st2_1);
+// CHECK-NEXT: __attribute__((__unused__)) int y = (int)((mploop_u64)__mploop_lb2_1 + (__mploop_q_1 % __mploop_c2_1) * (mploop_u64)__mploop_st2_1);
 // CHECK-NEXT: __mploop_q_1 /= __mploop_c2_1;
-// CHECK-NEXT: __attribute__((__unused__)) int x = (int)((uint64_t)__mploop_lb_1 + __mploop_q_1 * (uint64_t)__mploop_st_1);
+// CHECK-NEXT: __attribute__((__unused__)) int x = (int)((mploop_u64)__mploop_lb_1 + __mploop_q_1 * (mploop_u64)__mploop_st_1);
 // CHECK-NEXT: #line 14 "{{.*}}collapse3.c"
 // CHECK-NEXT: {{^                                        {$}}
 // CHECK-NEXT: v[(x * ny + y) * nz + z - 1] = 0;

@@ -20,20 +20,20 @@ int f(int *a, int n)
     // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&before, sizeof(before));
     // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
     // CHECK-NEXT: __typeof__(i) __mploop_s0_1; __builtin_memcpy(&__mploop_s0_1, &i, sizeof(i));
-    // CHECK: i = (__typeof__(i))((uint64_t)__mploop_lb_1 + __mploop_k_1 * (uint64_t)__mploop_st_1);
+    // CHECK: i = (__typeof__(i))((mploop_u64)__mploop_lb_1 + __mploop_k_1 * (mploop_u64)__mploop_st_1);
     // CHECK-NEXT: #line [[@LINE-9]] "{{.*}}loop_outer_var.c"
     // CHECK: __builtin_memcpy(&i, &__mploop_s0_1, sizeof(i));
     // CHECK-NEXT: mploop_end(&__mploop_L_1);
     // CHECK-NEXT: }
     // CHECK-NEXT: if (mploop_join(&__mploop_L_1) == 0) {
-    // CHECK-NEXT: i = (__typeof__(i))((uint64_t)__mploop_lb_1 + __mploop_n_1 * (uint64_t)__mploop_st_1);
+    // CHECK-NEXT: i = (__typeof__(i))((mploop_u64)__mploop_lb_1 + __mploop_n_1 * (mploop_u64)__mploop_st_1);
     // CHECK-NEXT: }
 
 #pragma mploop for
     for (g_i = n; g_i > 0; g_i--)
         a[g_i] = 0;
     // CHECK: __typeof__(g_i) __mploop_lb_2 = (n);
-    // CHECK: g_i = (__typeof__(g_i))((uint64_t)__mploop_lb_2 + __mploop_k_2 * (uint64_t)__mploop_st_2);
-    // CHECK: g_i = (__typeof__(g_i))((uint64_t)__mploop_lb_2 + __mploop_n_2 * (uint64_t)__mploop_st_2);
+    // CHECK: g_i = (__typeof__(g_i))((mploop_u64)__mploop_lb_2 + __mploop_k_2 * (mploop_u64)__mploop_st_2);
+    // CHECK: g_i = (__typeof__(g_i))((mploop_u64)__mploop_lb_2 + __mploop_n_2 * (mploop_u64)__mploop_st_2);
     return i;
 }

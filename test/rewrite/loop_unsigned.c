@@ -16,14 +16,14 @@ void f(int *a, size_t n)
     for (size_t i = 0; i < n; i++) a[i] = 0;
     // CHECK: static const mploop_site __mploop_site_1 = { "{{.*}}loop_unsigned.c", [[@LINE-1]], 5, "i", 0 };
     // CHECK: size_t __mploop_lb_1 = (0);
-    // CHECK: __attribute__((__unused__)) size_t i = (size_t)((uint64_t)__mploop_lb_1 + __mploop_k_1 * (uint64_t)__mploop_st_1);
+    // CHECK: __attribute__((__unused__)) size_t i = (size_t)((mploop_u64)__mploop_lb_1 + __mploop_k_1 * (mploop_u64)__mploop_st_1);
 #pragma mploop for
     for (unsigned char c = 200; c > 10; c -= 3) a[c] = 0;
     // CHECK: static const mploop_site __mploop_site_2 = { "{{.*}}loop_unsigned.c", [[@LINE-1]], 5, "c", 0 };
     // CHECK: unsigned char __mploop_lb_2 = (200);
-    // CHECK: int64_t __mploop_st_2 = -(3);
+    // CHECK: mploop_i64 __mploop_st_2 = -(3);
     // CHECK: MPLOOP_GT,
-    // CHECK: __attribute__((__unused__)) unsigned char c = (unsigned char)((uint64_t)__mploop_lb_2 + __mploop_k_2 * (uint64_t)__mploop_st_2);
+    // CHECK: __attribute__((__unused__)) unsigned char c = (unsigned char)((mploop_u64)__mploop_lb_2 + __mploop_k_2 * (mploop_u64)__mploop_st_2);
 #pragma mploop for
     for (long long v = -5; v < 5; v++) a[v + 5] = 0;
     // CHECK: static const mploop_site __mploop_site_3 = { "{{.*}}loop_unsigned.c", [[@LINE-1]], 5, "v", MPLOOP_SITE_VAR_SIGNED };
@@ -36,5 +36,5 @@ void f(int *a, size_t n)
     for (enum color c = RED; c < NCOLORS; c++) a[c] = 0;
     // CHECK: static const mploop_site __mploop_site_5 = { "{{.*}}loop_unsigned.c", [[@LINE-1]], 5, "c", 0 };
     // CHECK: enum color __mploop_lb_5 = (RED);
-    // CHECK: __attribute__((__unused__)) enum color c = (enum color)((uint64_t)__mploop_lb_5 + __mploop_k_5 * (uint64_t)__mploop_st_5);
+    // CHECK: __attribute__((__unused__)) enum color c = (enum color)((mploop_u64)__mploop_lb_5 + __mploop_k_5 * (mploop_u64)__mploop_st_5);
 }

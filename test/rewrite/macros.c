@@ -21,7 +21,7 @@ long f(const long *row, long scale)
 }
 // CHECK: int __mploop_lb_1 = (LAST(N));
 // CHECK-NEXT: __typeof__((0) + 0) __mploop_ub_1 = (0);
-// CHECK-NEXT: int64_t __mploop_st_1 = -(STEP);
+// CHECK-NEXT: mploop_i64 __mploop_st_1 = -(STEP);
 // CHECK: __mploop_p_1.has_chunk = 1; __mploop_p_1.chunk = (long)(CHUNK(N));
 // CHECK: #line 18 "{{.*}}macros.c"
 // CHECK-NEXT: {{^ +$}}
