@@ -829,23 +829,35 @@ static int rewrite(struct driver *d, size_t k)
 /* Which kind of escaping a file written by cc uses for paths. */
 enum escape { ESC_MAKE, ESC_C };
 
-/* fix_paths - in the file at path (written by cc from a rewritten source),
- * replace the temporary source's path with the original one.  A missing
- * file is not an error (cc decides whether to write it). */
-static int fix_paths(const char *path, const struct input *in, enum escape esc)
+/* read_fixed - the file at path (written by cc from a rewritten source)
+ * with the temporary source's path replaced by the original one, escaped as
+ * esc says; its length in *nlen.  NULL when the file does not exist (cc
+ * decides whether to write it). */
+static char *read_fixed(const char *path, const struct input *in, enum escape esc, size_t *nlen)
 {
-    size_t len, nlen;
+    size_t len;
     char *buf = read_file(path, &len);
     if (!buf)
-        return 0;
+        return NULL;
     char *orig = esc == ESC_MAKE ? make_escape(in->path) : c_escape(in->path);
-    char *fixed = replace_all(buf, len, in->rewritten, orig, &nlen);
+    char *fixed = replace_all(buf, len, in->rewritten, orig, nlen);
+    free(buf);
+    free(orig);
+    return fixed;
+}
+
+/* fix_paths - in the file at path, replace the temporary source's path
+ * with the original one.  A missing file is not an error. */
+static int fix_paths(const char *path, const struct input *in, enum escape esc)
+{
+    size_t nlen;
+    char *fixed = read_fixed(path, in, esc, &nlen);
+    if (!fixed)
+        return 0;
     int r = write_file(path, fixed, nlen);
     if (r < 0)
         error("cannot rewrite %s: %s", path, strerror(-r));
-    free(buf);
     free(fixed);
-    free(orig);
     return r < 0 ? 1 : 0;
 }
 
@@ -853,16 +865,12 @@ static int fix_paths(const char *path, const struct input *in, enum escape esc)
  * the temporary path replaced by the original one. */
 static int copy_fixed_to_stdout(const char *path, const struct input *in, enum escape esc)
 {
-    size_t len, nlen;
-    char *buf = read_file(path, &len);
-    if (!buf)
+    size_t nlen;
+    char *fixed = read_fixed(path, in, esc, &nlen);
+    if (!fixed)
         return 0;
-    char *orig = esc == ESC_MAKE ? make_escape(in->path) : c_escape(in->path);
-    char *fixed = replace_all(buf, len, in->rewritten, orig, &nlen);
     int bad = fwrite(fixed, 1, nlen, stdout) != nlen || fflush(stdout) != 0;
-    free(buf);
     free(fixed);
-    free(orig);
     if (bad)
         error("cannot write the output: %s", strerror(errno));
     return bad;
