@@ -13,9 +13,16 @@
  *   MPLOOP_SCHEDULE  schedule of schedule(runtime) loops, e.g. "dynamic,4"
  *   MPLOOP_VERBOSE   0 (default), 1: one line per loop started outside a
  *                    worker, 2: also loops nested in workers
+ *   MPLOOP_ON_ERROR  exit (default), return or serial: what a failed loop
+ *                    does after its report
+ *   MPLOOP_GRACE_MS  milliseconds the other workers get to stop after a
+ *                    failure before they are killed (default 1000)
+ *   MPLOOP_TIMEOUT   seconds (decimals allowed) after which a loop that has
+ *                    not finished is a failure; unset: no limit
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -40,6 +47,37 @@ static int env_number(const char *text, unsigned long lo, unsigned long hi, unsi
     if (*s != '\0' || v < lo)
         return -EINVAL;
     *out = v;
+    return 0;
+}
+
+/* Both: parse seconds with optional decimals ("2", "0.25", "1.5"), at
+ * most one day, into nanoseconds.  Returns 0 or -EINVAL. */
+int mploop__env_seconds(const char *text, uint64_t *ns)
+{
+    const uint64_t day = 86400;
+    uint64_t whole = 0, frac = 0, scale = 1000000000;
+    const char *s = text;
+    int digits = 0;
+    while (*s >= '0' && *s <= '9') {
+        whole = whole * 10 + (uint64_t)(*s++ - '0');
+        digits++;
+        if (whole > day)
+            return -EINVAL;
+    }
+    if (*s == '.') {
+        s++;
+        while (*s >= '0' && *s <= '9') {
+            scale /= 10;
+            frac += (uint64_t)(*s++ - '0') * scale;
+            digits++;
+        }
+    }
+    if (!digits || *s != '\0')
+        return -EINVAL;
+    uint64_t v = whole * 1000000000 + frac;
+    if (v == 0 || v > day * 1000000000)
+        return -EINVAL;
+    *ns = v;
     return 0;
 }
 
@@ -89,6 +127,39 @@ static void env_load(const mploop_site *site)
             exit(EXIT_FAILURE);
         }
         env_values.verbose = (int)n;
+    }
+
+    if ((v = env_text("MPLOOP_ON_ERROR"))) {
+        if (!strcmp(v, "exit"))
+            env_values.on_error = MPLOOP__ON_ERROR_EXIT;
+        else if (!strcmp(v, "return"))
+            env_values.on_error = MPLOOP__ON_ERROR_RETURN;
+        else if (!strcmp(v, "serial"))
+            env_values.on_error = MPLOOP__ON_ERROR_SERIAL;
+        else {
+            mploop__error(site, "MPLOOP_ON_ERROR=%s is not an error policy; use exit (end the "
+                          "program, the default), return (continue after the failed loop) "
+                          "or serial (run the failed loop again in-process)", v);
+            exit(EXIT_FAILURE);
+        }
+    }
+
+    env_values.grace_ms = 1000;
+    if ((v = env_text("MPLOOP_GRACE_MS"))) {
+        if (env_number(v, 0, 3600000, &n) != 0) {
+            mploop__error(site, "MPLOOP_GRACE_MS=%s is not a number of milliseconds; use a "
+                          "number from 0 to 3600000, such as 1000", v);
+            exit(EXIT_FAILURE);
+        }
+        env_values.grace_ms = (unsigned)n;
+    }
+
+    if ((v = env_text("MPLOOP_TIMEOUT"))) {
+        if (mploop__env_seconds(v, &env_values.timeout_ns) != 0) {
+            mploop__error(site, "MPLOOP_TIMEOUT=%s is not a number of seconds; use a positive "
+                          "number of seconds up to 86400, decimals allowed, such as 2.5", v);
+            exit(EXIT_FAILURE);
+        }
     }
 }
 

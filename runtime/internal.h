@@ -7,10 +7,12 @@
  *   team.c      forking, watching and reaping workers
  *   env.c       MPLOOP_* environment variables, read once
  *   report.c    failure reports on stderr
+ *   error.c     the public error API (mploop_fail, mploop_last_error)
  *   mem.c       what memory a loop merges, and the merge itself
  *   malloc.c    malloc interposition (parent forwards to glibc, workers
  *               allocate from their own arena)
  *   linux_*.c   Linux-specific mechanisms behind the small interfaces below
+ *               (linux_signal.c: terminating signals sent during a loop)
  *
  * Internal non-static names start with mploop__.  Errors are negative errno
  * values.  Each function's comment says which process runs it.
@@ -18,6 +20,7 @@
 #ifndef MPLOOP_INTERNAL_H
 #define MPLOOP_INTERNAL_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -103,15 +106,37 @@ int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race);
 /* Parent, on every outcome: release channels and mappings. */
 void mploop__mem_release(struct mploop__mem *m);
 
+/* Parent, after a loop failed (a race report, say): describe what the
+ * address belongs to, as far as the memory module knows, into buf (at most
+ * n bytes, NUL-terminated): "global 'counter' (4 bytes)", "static 'hits'
+ * (byte 8 of 40)", "local variable of the enclosing function (byte 4 of
+ * 400)", "heap block 0x5612a0 (64 bytes)".  Reads the executable's symbol
+ * table from disk, so it may take milliseconds; it allocates nothing with
+ * malloc.  Returns the length written, 0 when nothing is known. */
+int mploop__mem_describe(uintptr_t addr, char *buf, size_t n);
+
+/* Both: name of the dirty-page tracker loops use ("uffd", "pagemap" or
+ * "mprotect"), chosen at the first forked loop (MPLOOP_TRACKER, else the
+ * best one available); NULL before that. */
+const char *mploop__mem_tracker_name(void);
+
 /* ---- malloc.c ---------------------------------------------------------- */
 
 /* Both: nonzero once this process is a worker (allocations go to the
  * worker's arena). */
 int mploop__in_worker(void);
 
-/* ==== The loop core: env.c, report.c, team.c, loop.c, linux_proc.c ==== */
+/* ==== The loop core: env.c, report.c, error.c, team.c, loop.c,
+ * linux_proc.c, linux_signal.c ==== */
 
 /* ---- env.c: MPLOOP_* environment variables, read once ---------------- */
+
+/* What happens when a loop fails (MPLOOP_ON_ERROR). */
+enum mploop__on_error {
+    MPLOOP__ON_ERROR_EXIT = 0,   /* report, end as the sequential program would */
+    MPLOOP__ON_ERROR_RETURN = 1, /* report, continue after the loop, memory unchanged */
+    MPLOOP__ON_ERROR_SERIAL = 2  /* report, re-run the loop in-process */
+};
 
 /* The environment as the runtime understands it. */
 struct mploop__env {
@@ -121,11 +146,21 @@ struct mploop__env {
     long sched_chunk;  /* its chunk, 0 when none */
     int verbose;       /* MPLOOP_VERBOSE: 0, 1 or 2 */
     unsigned cpus;     /* CPUs this process may run on (at least 1) */
+    int on_error;      /* MPLOOP_ON_ERROR (enum mploop__on_error).  Every
+                        * policy but exit needs the parent's memory unchanged
+                        * by a failed loop: the memory module runs loops in
+                        * snapshot mode when on_error != MPLOOP__ON_ERROR_EXIT */
+    unsigned grace_ms; /* MPLOOP_GRACE_MS, default 1000 */
+    uint64_t timeout_ns; /* MPLOOP_TIMEOUT in nanoseconds, 0 when unset */
 };
 
 /* Both: the environment, read at the first call.  A malformed value is
  * reported (naming the loop at `site`) and ends the program. */
 const struct mploop__env *mploop__env_get(const mploop_site *site);
+
+/* Both: parse MPLOOP_TIMEOUT's syntax, seconds with optional decimals
+ * ("2", "0.25"), at most one day.  Returns 0 and *ns, or -EINVAL. */
+int mploop__env_seconds(const char *text, uint64_t *ns);
 
 /* ---- report.c: what the runtime writes on stderr ----------------------
  * Everything goes through write(2) from stack buffers: no malloc, no stdio,
@@ -137,6 +172,8 @@ void mploop__error(const mploop_site *site, const char *fmt, ...)
 /* Both: `mploop: warning: FILE:LINE: <message>` and a newline. */
 void mploop__warning(const mploop_site *site, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Both: `mploop: error: <message>` (no loop named) and a newline. */
+void mploop__error_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Both: `mploop: note: <message>` and a newline. */
 void mploop__note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -145,32 +182,60 @@ void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                             const struct mploop__sched *s);
 /* Both: the verbose line of a loop that runs in-process; reason is one of
  * "nested", "if clause false", "one worker", "trip count 0", "trip count 1",
- * "fork failed". */
+ * "fork failed", "serial re-run". */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason);
 
-/* How a worker ended, as the parent saw it. */
+/* How a loop failed, as the parent saw it. */
 enum mploop__fail_kind {
-    MPLOOP__FAIL_SIGNAL = 1, /* killed by signal `code` */
-    MPLOOP__FAIL_EXIT,       /* exited with status `code` before finishing */
+    MPLOOP__FAIL_SIGNAL = 1, /* worker killed by signal `code` */
+    MPLOOP__FAIL_EXIT,       /* worker exited with status `code` before finishing */
     MPLOOP__FAIL_LOST,       /* reaped by someone else before finishing */
     MPLOOP__FAIL_BEGIN,      /* could not start tracking writes (-errno code) */
-    MPLOOP__FAIL_SHIP        /* could not send its writes (-errno code) */
+    MPLOOP__FAIL_SHIP,       /* could not send its writes (-errno code) */
+    MPLOOP__FAIL_USER,       /* the body called mploop_fail (code: its code) */
+    MPLOOP__FAIL_TIMEOUT,    /* MPLOOP_TIMEOUT expired (code: milliseconds) */
+    MPLOOP__FAIL_CORRUPT,    /* the worker's control block slot holds garbage */
+    MPLOOP__FAIL_RACE,       /* merge found a race (addr: first racing byte) */
+    MPLOOP__FAIL_MERGE,      /* merge failed (-errno code) */
+    MPLOOP__FAIL_INTERRUPTED /* the parent got terminating signal `code` */
 };
 
-/* One failed worker. */
+/* Longest mploop_fail message carried to the parent, NUL included. */
+#define MPLOOP__MSG_MAX 512
+
+/* One failure of a loop. */
 struct mploop__failure {
     int kind;         /* enum mploop__fail_kind */
-    int code;         /* signal, exit status or -errno, per kind */
-    unsigned worker;  /* worker index */
+    int code;         /* signal, exit status, -errno or mploop_fail code */
+    unsigned worker;  /* worker index, UINT_MAX when no worker is concerned */
     pid_t pid;        /* its process id */
     uint64_t iter;    /* iteration index it published, UINT64_MAX for none */
+    uintptr_t addr;   /* MPLOOP__FAIL_RACE: the first racing address */
+    char msg[MPLOOP__MSG_MAX]; /* MPLOOP__FAIL_USER: the message; else "" */
 };
 
-/* Parent: report a failed worker of the loop at `site` whose first value
- * and step are lb and step (p->lb, p->step); `others` counts the further
- * workers that failed on their own. */
+/* Parent (and a process failing in-process): report failure f of the loop
+ * at `site` whose first value and step are lb and step (p->lb, p->step);
+ * `others` counts the further workers that failed on their own; `policy`
+ * (enum mploop__on_error) chooses the note on what happens next. */
 void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
-                            const struct mploop__failure *f, unsigned others);
+                            const struct mploop__failure *f, unsigned others, int policy);
+/* Both: the one-line description of f without location and iteration
+ * ("killed by SIGSEGV (Segmentation fault)"), written into buf. */
+const char *mploop__failure_text(const struct mploop__failure *f, char *buf, size_t size);
+
+/* ---- error.c: the error of the last failed loop (mploop_last_error) ---- */
+
+/* Parent: record failure f of the loop at site for mploop_last_error. */
+void mploop__error_record(const mploop_site *site, int64_t lb, int64_t step,
+                          const struct mploop__failure *f, unsigned others);
+
+/* ---- loop.c: what mploop_fail needs from the loop core ---------------- */
+
+/* Both: end the current loop's participant because its body called
+ * mploop_fail: in a worker, hand the message to the parent and exit; in
+ * process, report and end the program. */
+__attribute__((noreturn)) void mploop__loop_fail(int code, const char *msg);
 
 /* ---- linux_proc.c: processes, CPUs, signals ----------------------------- */
 
@@ -197,8 +262,49 @@ const char *mploop__os_errno_text(int err);
 /* Parent: end this process by signal sig as if it had received it, without
  * a core dump; falls back to exit(EXIT_FAILURE) if sig does not kill. */
 __attribute__((noreturn)) void mploop__os_die_by_signal(int sig);
+/* Parent: end this process with `status` as the worker that called exit()
+ * or _exit() would have ended it: stdio flushed, atexit handlers not run
+ * again (they ran in the worker when it called exit()). */
+__attribute__((noreturn)) void mploop__os_exit_as_worker(int status);
 /* Both: write all of buf to fd, retrying on EINTR and short writes. */
 void mploop__os_write_all(int fd, const char *buf, size_t len);
+/* Both: monotonic time in nanoseconds. */
+uint64_t mploop__os_now_ns(void);
+
+/* ---- linux_signal.c: terminating signals sent to the parent during a loop */
+
+/* What the parent changed for one forked loop: the signals among SIGINT,
+ * SIGTERM and SIGHUP that the program neither ignores nor blocks are caught
+ * and blocked while the loop runs (except in ppoll), with their previous
+ * actions saved here, and the signal mask from before. */
+struct mploop__sigsave {
+    int taken[3];                /* signals taken over, 0 for a free entry */
+    struct sigaction old[3];     /* their previous actions */
+    sigset_t oldmask;
+};
+
+/* Parent, before the fork: take over and block the terminating signals. */
+void mploop__sig_take(struct mploop__sigsave *s);
+/* Worker, right after fork: give the taken signals back their previous
+ * actions and restore the signal mask. */
+void mploop__sig_worker(const struct mploop__sigsave *s);
+/* Parent, while waiting: ppoll(fds, n, timeout_ns or -1 for none) with the
+ * taken signals deliverable.  Returns as ppoll, -1 with errno EINTR when
+ * a signal arrived. */
+int mploop__sig_poll(const struct mploop__sigsave *s, void *fds, unsigned n,
+                     int64_t timeout_ns);
+/* Parent: a taken signal that arrived during the loop and whose previous
+ * action was the default (it ends the process), 0 if none.  Signals the
+ * program handles itself do not stop the loop. */
+int mploop__sig_caught(const struct mploop__sigsave *s);
+/* Parent, at the end of the loop: give the signals back their actions and
+ * restore the mask.  Signals that arrived during the loop and that the
+ * program handles are raised again now, so its handlers run after the
+ * loop (when a handler's writes to memory cannot be overwritten by the
+ * merge).  Returns a default-action signal that arrived (consuming a
+ * pending one), 0 if none: the caller cleans up and ends the process by
+ * it. */
+int mploop__sig_release(struct mploop__sigsave *s);
 
 /* ---- team.c: the workers of one loop and their shared control block ---- */
 
@@ -207,71 +313,125 @@ enum mploop__slot_state {
     MPLOOP__SLOT_RUNNING = 0,
     MPLOOP__SLOT_DONE = 1,         /* shipped its writes, about to _exit(0) */
     MPLOOP__SLOT_BEGIN_FAILED = 2, /* mploop__mem_worker_begin failed */
-    MPLOOP__SLOT_SHIP_FAILED = 3   /* mploop__mem_worker_ship failed */
+    MPLOOP__SLOT_SHIP_FAILED = 3,  /* mploop__mem_worker_ship failed */
+    MPLOOP__SLOT_USER_FAILED = 4,  /* the body called mploop_fail */
+    MPLOOP__SLOT_CANCELLED = 5     /* stopped at a chunk boundary on request */
 };
 
 /* Exit status of a worker whose slot says why it failed. */
 #define MPLOOP__EXIT_RUNTIME 125
+/* Exit status of a worker whose body called mploop_fail. */
+#define MPLOOP__EXIT_FAIL 124
+/* Exit status of a worker that stopped because the loop was cancelled. */
+#define MPLOOP__EXIT_CANCELLED 123
 
-/* One worker's slot, a cache line of its own.  The worker writes cur, state
- * and err; the parent writes pid and pidfd before or after the fork. */
+/* One worker's slot, a cache line of its own, written by the worker only.
+ * The parent reads it after the worker ended and validates every field. */
 struct mploop__slot {
     volatile uint64_t cur; /* iteration index being run (mploop_at) */
     int state;             /* enum mploop__slot_state, atomic */
     int err;               /* -errno behind a failed state */
-    pid_t pid;             /* parent: the worker's pid, 0 when not forked */
-    int pidfd;             /* parent: pidfd of the worker, -1 if none */
 } __attribute__((aligned(64)));
 
-/* The control block of one forked loop: one MAP_SHARED anonymous mapping,
- * mapped by the parent before the fork, seen by every worker. */
-struct mploop__team {
-    size_t map_size;        /* bytes mapped */
-    unsigned planned;       /* workers the loop was planned for */
+/* A worker's mploop_fail message, framed: magic, code, length, text. */
+#define MPLOOP__MSG_MAGIC 0x6c696166u /* "fail" */
+struct mploop__msg {
+    uint32_t magic;
+    int32_t code;
+    uint32_t len;                /* bytes of text, NUL excluded */
+    uint32_t pad;
+    char text[MPLOOP__MSG_MAX];
+};
+
+/* The shared part of a forked loop's control block: one MAP_SHARED
+ * anonymous mapping, made before the fork, which every worker may write.
+ * The parent keeps everything it needs to clean up in the private
+ * struct mploop__team, never here. */
+struct mploop__ctl {
     int forked;             /* futex word: -1 while forking, then the
                              * number of workers that exist */
     unsigned adopted;       /* atomic: static shares of workers that could
                              * not be forked, claimed by the others */
     unsigned shipped_for;   /* atomic: channels of workers that could not
                              * be forked, shipped by the others */
-    int fork_err;           /* -errno of the fork that failed, 0 if none */
-    uint64_t result_stride; /* bytes between two result slots */
-    char *results;          /* planned result slots */
-    char *last;             /* the lastprivate area */
-    struct mploop__range *locals; /* ranges registered by mploop_local */
-    unsigned nlocals, locals_cap;
+    int cancel;             /* atomic: the parent asks workers to stop */
     uint64_t next __attribute__((aligned(64))); /* atomic: iterations handed
                                                  * out (dynamic, guided) */
     struct mploop__slot slot[];                 /* planned slots */
 };
 
-/* Parent: map a control block for n workers with result_bytes of partials
- * each and last_bytes of lastprivate area.  Returns 0 or -errno. */
-int mploop__team_map(struct mploop__team **out, unsigned n, uint64_t result_bytes,
-                     uint64_t last_bytes);
+/* The parent's private handle of a forked loop's workers (it lives in the
+ * runtime's state section; workers inherit a read-only copy). */
+struct mploop__team {
+    struct mploop__ctl *ctl; /* the shared block */
+    size_t map_size;         /* bytes mapped at ctl */
+    unsigned planned;        /* workers the loop was planned for */
+    unsigned forked;         /* workers that exist (parent) */
+    int fork_err;            /* -errno of the fork that failed, 0 if none */
+    uint64_t trip;           /* iterations of the loop (validates indices) */
+    uint64_t result_stride;  /* bytes between two result slots */
+    char *results;           /* planned result slots (shared) */
+    char *last;              /* the lastprivate area (shared) */
+    struct mploop__msg *msgs; /* planned mploop_fail messages (shared) */
+    struct mploop__range *locals; /* ranges registered by mploop_local */
+    unsigned nlocals, locals_cap;
+    uint64_t started_ns;     /* when the workers were forked */
+    int cancelled;           /* the parent set ctl->cancel */
+    struct mploop__sigsave sig;
+    pid_t pid[MPLOOP__MAX_WORKERS];  /* the workers' pids */
+    int pidfd[MPLOOP__MAX_WORKERS];  /* their pidfds, -1 if none */
+};
+
+/* How the parent waits for a team. */
+struct mploop__wait {
+    unsigned grace_ms;    /* after a failure, time left to the others */
+    uint64_t timeout_ns;  /* since the fork, 0 for none */
+};
+
+/* Parent: map a control block for n workers of a loop of trip iterations,
+ * with result_bytes of partials each and last_bytes of lastprivate area,
+ * and fill in the handle *t.  Returns 0 or -errno. */
+int mploop__team_map(struct mploop__team *t, unsigned n, uint64_t trip,
+                     uint64_t result_bytes, uint64_t last_bytes);
 /* Parent, before the fork: add a range to the team's locals, growing the
- * block when needed (*t may move).  Returns 0 or -errno. */
-int mploop__team_add_local(struct mploop__team **t, void *addr, uint64_t size);
-/* Parent: unmap a control block (NULL is fine). */
+ * array when needed.  Returns 0 or -errno. */
+int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size);
+/* Parent: unmap a control block (one never mapped is fine). */
 void mploop__team_unmap(struct mploop__team *t);
-/* Parent: flush stdio and fork the team's workers.  Returns 1 in a worker
- * (its index in *w, write tracking armed through mploop__mem_worker_begin,
- * set to die with the parent) and 0 in the parent, where t->forked tells
- * how many workers exist (0: none could be forked, t->fork_err says why). */
+/* Parent: flush stdio, take over terminating signals and fork the team's
+ * workers.  Returns 1 in a worker (its index in *w, write tracking armed
+ * through mploop__mem_worker_begin, set to die with the parent) and 0 in
+ * the parent, where t->forked tells how many workers exist (0: none could
+ * be forked, t->fork_err says why, and the signals are released). */
 int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w);
-/* Worker: wait until the parent has finished forking; returns t->forked. */
+/* Worker: wait until the parent has finished forking; returns the number
+ * of workers that exist. */
 unsigned mploop__team_forked(struct mploop__team *t);
+/* Worker: nonzero when the parent asked the workers to stop. */
+int mploop__team_cancelled(const struct mploop__team *t);
 /* Worker: flush stdio, ship this worker's writes (and, when some planned
  * workers could not be forked, fill some of their channels), mark it done
  * and _exit. */
 __attribute__((noreturn)) void mploop__team_worker_exit(struct mploop__team *t,
                                                         struct mploop__mem *m, unsigned w);
+/* Worker: stop because the loop was cancelled: flush stdio, mark the slot
+ * and _exit without shipping anything. */
+__attribute__((noreturn)) void mploop__team_worker_cancel(struct mploop__team *t, unsigned w);
+/* Worker: the body called mploop_fail: copy code and message (cut to
+ * MPLOOP__MSG_MAX - 1 bytes) to the parent, flush stdio, mark the slot and
+ * _exit without shipping anything. */
+__attribute__((noreturn)) void mploop__team_worker_fail(struct mploop__team *t, unsigned w,
+                                                        int code, const char *msg);
 /* Parent: wait for every forked worker.  Returns 0 when all finished their
- * work.  On the first failure, kills the others; in every case reaps every
- * worker and closes the pidfds before returning.  On failure returns -1,
- * fills *first and counts in *others the further workers that failed on
- * their own. */
-int mploop__team_wait(struct mploop__team *t, struct mploop__failure *first, unsigned *others);
+ * work.  On the first failure, asks the others to stop and kills those
+ * still running after o->grace_ms; a timeout or a terminating signal to the
+ * parent (MPLOOP__FAIL_INTERRUPTED) kills them at once.  In every case
+ * reaps every worker and closes the pidfds before returning; on failure
+ * returns -1, fills *first and counts in *others the further workers that
+ * failed on their own.  Everything read from the control block is
+ * validated: garbage is a MPLOOP__FAIL_CORRUPT failure. */
+int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
+                      struct mploop__failure *first, unsigned *others);
 /* Both: nonzero in a worker process (forked by mploop__team_fork). */
 int mploop__team_in_worker(void);
 
@@ -299,8 +459,16 @@ struct mploop__tracker {
                    void *ctx);
 };
 
-/* linux_uffd.c: userfaultfd asynchronous write-protect + PAGEMAP_SCAN. */
+/* linux_uffd.c: userfaultfd asynchronous write-protect + PAGEMAP_SCAN
+ * (exact; Linux 6.7+). */
 extern const struct mploop__tracker mploop__tracker_uffd;
+/* linux_pagemap.c: the "exclusively mapped" bit of /proc/self/pagemap (a
+ * superset of the pages written since the fork; the merge's byte diff drops
+ * the others). */
+extern const struct mploop__tracker mploop__tracker_pagemap;
+/* linux_mprotect.c: pages made read-only, first writes caught by a SIGSEGV
+ * handler (portable; kernel writes into a tracked page fail with EFAULT). */
+extern const struct mploop__tracker mploop__tracker_mprotect;
 
 /* linux_maps.c: one mapping of /proc/self/maps. */
 enum mploop__vma_flags {
@@ -360,5 +528,29 @@ void mploop__malloc_worker(unsigned w);
 /* malloc.c.  Both: usable size of a block of either allocator (glibc's or a
  * worker arena's). */
 size_t mploop__malloc_usable(void *p);
+
+/* malloc.c.  Worker: the blocks older than the loop that the body freed
+ * (deferred to the join), when w is this worker's own index; *list points
+ * into worker memory.  Returns their count (0 for another w). */
+uint64_t mploop__malloc_deferred(unsigned w, const uint64_t **list);
+
+/* malloc.c.  Parent, at the join after a successful merge: free a block
+ * a worker freed in the body.  Returns 0, or -EINVAL when p is not a block
+ * (nothing is done then). */
+int mploop__malloc_free_deferred(void *p);
+
+/* malloc.c.  Parent: when p lies inside a block of a worker arena (a block
+ * allocated in an earlier loop's body), its start and usable size; returns
+ * 0, or -ENOENT. */
+int mploop__malloc_arena_block(uintptr_t p, uintptr_t *start, size_t *size);
+
+/* linux_maps.c.  Both: the PT_LOAD span of the loaded module containing
+ * addr.  Returns 0 or -ENOENT. */
+int mploop__maps_module_span(const void *addr, struct mploop__range *span);
+
+/* linux_maps.c.  Both: the file of the loaded module whose segments hold
+ * addr (/proc/self/exe for the executable) into path[0..n), and its load
+ * bias (symbol values + bias = addresses).  Returns 0 or -ENOENT. */
+int mploop__maps_module_file(const void *addr, char *path, size_t n, uintptr_t *bias);
 
 #endif /* MPLOOP_INTERNAL_H */

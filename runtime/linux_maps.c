@@ -270,3 +270,73 @@ unsigned mploop__maps_tls(struct mploop__range *out, unsigned max)
     }
     return n;
 }
+
+/* State of one dl_iterate_phdr walk looking for the module holding addr. */
+struct module_find {
+    uintptr_t addr;
+    struct mploop__range span;
+    const char *name;
+    uintptr_t bias;
+    int first, found, is_exe;
+};
+
+/* Callback of dl_iterate_phdr: stop at the module one of whose PT_LOAD
+ * segments holds f->addr; record its span, name and bias. */
+static int module_find_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct module_find *f = data;
+    (void)size;
+    int is_exe = f->first;
+    f->first = 0;
+    uintptr_t lo = UINTPTR_MAX, hi = 0;
+    int inside = 0;
+    for (unsigned i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD)
+            continue;
+        uintptr_t a = info->dlpi_addr + ph->p_vaddr, b = a + ph->p_memsz;
+        if (f->addr >= a && f->addr < b)
+            inside = 1;
+        a &= ~(uintptr_t)(MPLOOP__PAGE - 1);
+        b = (b + MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1);
+        if (a < lo)
+            lo = a;
+        if (b > hi)
+            hi = b;
+    }
+    if (!inside)
+        return 0;
+    f->span = (struct mploop__range){ lo, hi - lo };
+    f->name = info->dlpi_name;
+    f->bias = info->dlpi_addr;
+    f->is_exe = is_exe;
+    f->found = 1;
+    return 1;
+}
+
+/* Both: see internal.h. */
+int mploop__maps_module_span(const void *addr, struct mploop__range *span)
+{
+    struct module_find f = { .addr = (uintptr_t)addr, .first = 1 };
+    dl_iterate_phdr(module_find_cb, &f);
+    if (!f.found)
+        return -ENOENT;
+    *span = f.span;
+    return 0;
+}
+
+/* Both: see internal.h. */
+int mploop__maps_module_file(const void *addr, char *path, size_t n, uintptr_t *bias)
+{
+    struct module_find f = { .addr = (uintptr_t)addr, .first = 1 };
+    dl_iterate_phdr(module_find_cb, &f);
+    if (!f.found || n == 0)
+        return -ENOENT;
+    const char *name = f.is_exe || !f.name || !f.name[0] ? "/proc/self/exe" : f.name;
+    size_t len = strlen(name);
+    if (len >= n)
+        return -ENAMETOOLONG;
+    memcpy(path, name, len + 1);
+    *bias = f.bias;
+    return 0;
+}

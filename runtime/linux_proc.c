@@ -20,6 +20,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -127,6 +128,25 @@ void mploop__os_die_by_signal(int sig)
     if (sig != SIGSTOP && sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
         raise(sig);
     exit(EXIT_FAILURE);
+}
+
+/* Parent: end with the status of a worker that called exit() or _exit()
+ * in the loop body.  The sequential program would have ended right there
+ * with that status.  exit() ran the program's atexit handlers once, in the
+ * worker, so the parent flushes its streams and leaves with _exit rather
+ * than running them a second time. */
+void mploop__os_exit_as_worker(int status)
+{
+    fflush(NULL);
+    _exit(status);
+}
+
+/* Both: CLOCK_MONOTONIC in nanoseconds. */
+uint64_t mploop__os_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* Both: write(2) all of buf, retrying on EINTR and short writes; gives up

@@ -6,8 +6,15 @@
  * decides how it runs: in-process (nested in a worker, if() false, a trip
  * count of 0 or 1, or a single worker) or on forked workers.  mploop_start
  * forks through team.c around the memory module's prepare/worker_begin;
- * mploop_next hands out chunks computed by sched.c; mploop_end ends a
- * worker; mploop_join waits, merges, and reports failures through report.c.
+ * mploop_next hands out chunks computed by sched.c and stops a worker whose
+ * loop was cancelled; mploop_end ends a worker; mploop_join waits, merges,
+ * reports failures through report.c and applies the error policy
+ * (MPLOOP_ON_ERROR): end the program as the sequential program would have,
+ * return an error to the generated code (which then skips combining), or
+ * run the loop again in-process.  That last policy needs the body to run in
+ * the parent after a failure, and only mploop_start's return value can make
+ * the generated code run it: so under it, mploop_start itself waits for the
+ * workers and merges, and returns 1 for an in-process re-run after a failure.
  *
  * Per-loop state lives in runtime-owned memory, never in the heap: a small
  * array of slots in the runtime's state section (nested and recursive
@@ -16,6 +23,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +51,13 @@ struct loop_state {
     unsigned n;                 /* workers planned */
     uint64_t result_bytes, last_bytes;
     int handed;                 /* in-process: the one chunk was handed out */
+    int joined;                 /* forked loop already waited for and merged */
+    int policy;                 /* enum mploop__on_error of this execution */
+    struct loop_state *outer;   /* in-process loop running around this one */
     int local_err;              /* -errno of a failed mploop_local */
     void *frame;                /* mploop_frame */
-    struct mploop__team *team;  /* control block of a forked loop */
+    struct mploop__team *team;  /* workers of a forked loop (&team_store) */
+    struct mploop__team team_store;
     struct mploop__mem *mem;    /* memory state of a forked loop */
     char *part, *last;          /* participant areas when in-process */
     void *scratch;              /* mapping behind part/last if too large */
@@ -55,6 +67,9 @@ struct loop_state {
 };
 
 static struct loop_state loop_slots[LOOP_SLOTS] MPLOOP__STATE;
+
+/* The innermost loop running in-process in this process (mploop_fail). */
+static struct loop_state *loop_inproc MPLOOP__STATE;
 
 /* What this process is in the loop it was forked for (workers only):
  * that loop's state, its worker index, and the static share it is
@@ -223,9 +238,15 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
     st->result_bytes = p->result_bytes;
     st->last_bytes = p->last_bytes;
     st->n = loop_workers(p, env);
+    st->policy = env->on_error;
+    st->cur = UINT64_MAX;
     L->mploop__impl = st;
     L->mploop__cur = &st->cur;
 
+    /* Under MPLOOP_ON_ERROR=return a failure must leave the program
+     * running, which only a worker process can guarantee: loops that would
+     * run in-process for want of work or workers get one worker. */
+    int contain = st->policy == MPLOOP__ON_ERROR_RETURN;
     if (mploop__team_in_worker()) {
         st->reason = "nested";
         st->nested = 1;
@@ -233,16 +254,20 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         st->reason = "if clause false";
     else if (p->trip == 0)
         st->reason = "trip count 0";
-    else if (p->trip == 1)
+    else if (p->trip == 1 && !contain)
         st->reason = "trip count 1";
-    else if (st->n <= 1)
+    else if (st->n <= 1 && !contain)
         st->reason = "one worker";
     else {
-        int rc = mploop__team_map(&st->team, st->n, p->result_bytes, p->last_bytes);
+        int rc = mploop__team_map(&st->team_store, st->n, p->trip, p->result_bytes,
+                                  p->last_bytes);
         if (rc < 0) {
             mploop__warning(site, "cannot map the workers' control block (%s); running the "
                             "loop in-process", mploop__os_errno_text(rc));
             st->reason = "fork failed";
+        } else {
+            st->team = &st->team_store;
+            st->last = st->team->last;
         }
     }
     if (st->reason)
@@ -263,19 +288,108 @@ void mploop_local(mploop_loop *L, void *addr, uint64_t size)
 {
     struct loop_state *st = L->mploop__impl;
     if (st->team && !st->local_err)
-        st->local_err = mploop__team_add_local(&st->team, addr, size);
+        st->local_err = mploop__team_add_local(st->team, addr, size);
 }
 
-/* Parent: give up forking and run the loop in-process, using slot 0 of
- * the control block as the participant's areas. */
+/* Both: run the loop in-process from now on, for `reason`: use private
+ * participant areas, print the verbose line and make this the innermost
+ * in-process loop (for mploop_fail).  Returns 1 for mploop_start. */
+static int loop_run_here(struct loop_state *st, const struct mploop__env *env,
+                         const char *reason)
+{
+    st->reason = reason;
+    if (!st->part)
+        loop_inprocess_areas(st);
+    if (env->verbose >= (st->nested ? 2 : 1))
+        mploop__verbose_inprocess(st->site, st->trip, st->reason);
+    st->outer = loop_inproc;
+    loop_inproc = st;
+    return 1;
+}
+
+/* Parent: give up forking and run the loop in-process. */
 static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
 {
-    st->reason = "fork failed";
-    st->part = st->team->results;
-    st->last = st->team->last;
-    if (env->verbose >= 1)
-        mploop__verbose_inprocess(st->site, st->trip, st->reason);
-    return 1;
+    return loop_run_here(st, env, "fork failed");
+}
+
+/* Parent: the errno-style code mploop_join returns for a failure. */
+static int loop_fail_code(const struct mploop__failure *f)
+{
+    switch (f->kind) {
+    case MPLOOP__FAIL_SIGNAL:
+    case MPLOOP__FAIL_EXIT:
+        return -ECHILD;
+    case MPLOOP__FAIL_USER:
+        return -ECANCELED;
+    case MPLOOP__FAIL_TIMEOUT:
+        return -ETIMEDOUT;
+    case MPLOOP__FAIL_RACE:
+        return -EBUSY;
+    default:
+        return -EPROTO;
+    }
+}
+
+/* Both: the exit status of a program ended by mploop_fail_code(code). */
+static int loop_user_status(int code)
+{
+    return code >= 1 && code <= 255 ? code : EXIT_FAILURE;
+}
+
+/* Parent: end the program the way the sequential program would have
+ * ended at the failure: by the same signal (without a core dump), with
+ * the worker's exit status, with mploop_fail's status, else with
+ * EXIT_FAILURE.  The loop's resources are released already. */
+__attribute__((noreturn)) static void loop_end_program(const struct mploop__failure *f)
+{
+    switch (f->kind) {
+    case MPLOOP__FAIL_SIGNAL:
+    case MPLOOP__FAIL_INTERRUPTED:
+        mploop__os_die_by_signal(f->code);
+    case MPLOOP__FAIL_EXIT:
+        mploop__os_exit_as_worker(f->code >= 0 && f->code <= 255 ? f->code : EXIT_FAILURE);
+    case MPLOOP__FAIL_USER:
+        exit(loop_user_status(f->code));
+    default:
+        exit(EXIT_FAILURE);
+    }
+}
+
+/* Parent: wait for the workers of a forked loop and merge their writes,
+ * then give the terminating signals back.  Returns 0 on success, -1 with
+ * *f and *others filled in on failure; memory is released either way and
+ * nothing is merged on failure.  A terminating signal that reached the
+ * parent during the loop ends the process here, after cleanup. */
+static int loop_finish(struct loop_state *st, const struct mploop__env *env,
+                       struct mploop__failure *f, unsigned *others)
+{
+    struct mploop__wait o = {env->grace_ms, env->timeout_ns};
+    int failed = mploop__team_wait(st->team, &o, f, others) != 0;
+    if (!failed) {
+        uintptr_t race = 0;
+        int rc = mploop__mem_merge(st->mem, &race);
+        if (rc < 0) {
+            memset(f, 0, offsetof(struct mploop__failure, msg));
+            f->msg[0] = '\0';
+            f->kind = rc == -EBUSY ? MPLOOP__FAIL_RACE : MPLOOP__FAIL_MERGE;
+            f->code = rc;
+            f->addr = race;
+            f->worker = UINT_MAX;
+            f->iter = UINT64_MAX;
+            *others = 0;
+            failed = 1;
+        }
+    }
+    mploop__mem_release(st->mem);
+    st->mem = NULL;
+    int sig = mploop__sig_release(&st->team->sig);
+    if (sig) {
+        mploop__team_unmap(st->team);
+        st->team = NULL;
+        mploop__os_die_by_signal(sig);
+    }
+    return failed ? -1 : 0;
 }
 
 /* Parent: run the loop.  In-process loops print their verbose line and
@@ -283,16 +397,17 @@ static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
  * prepare memory, print the verbose line and fork: returns 1 in each worker
  * and 0 in the parent.  When memory cannot be prepared or no worker can be
  * forked, warns and runs the loop in-process; when only some workers can
- * be forked, warns and lets them share the missing workers' iterations. */
+ * be forked, warns and lets them share the missing workers' iterations.
+ * Under MPLOOP_ON_ERROR=serial the parent waits for the workers and merges
+ * here: 0 after a successful run (mploop_join then has nothing to do), or,
+ * after a failure (reported, nothing merged), 1 to run the loop again
+ * in-process. */
 int mploop_start(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
     const struct mploop__env *env = mploop__env_get(st->site);
-    if (st->reason) {
-        if (env->verbose >= (st->nested ? 2 : 1))
-            mploop__verbose_inprocess(st->site, st->trip, st->reason);
-        return 1;
-    }
+    if (st->reason)
+        return loop_run_here(st, env, st->reason);
     struct mploop__team *t = st->team;
     fflush(NULL);
     if (st->local_err) {
@@ -324,7 +439,7 @@ int mploop_start(mploop_loop *L)
         loop_me.w = w;
         loop_me.share = w;
         loop_me.round = 0;
-        L->mploop__cur = &t->slot[w].cur;
+        L->mploop__cur = &t->ctl->slot[w].cur;
         return 1;
     }
     if (t->forked == 0) {
@@ -334,10 +449,21 @@ int mploop_start(mploop_loop *L)
                         mploop__os_errno_text(t->fork_err));
         return loop_fall_back(st, env);
     }
-    if ((unsigned)t->forked < st->n)
-        mploop__warning(st->site, "could fork only %d of %u workers (%s); they share the "
+    if (t->forked < st->n)
+        mploop__warning(st->site, "could fork only %u of %u workers (%s); they share the "
                         "iterations of the others", t->forked, st->n,
                         mploop__os_errno_text(t->fork_err));
+    if (st->policy == MPLOOP__ON_ERROR_SERIAL) {
+        struct mploop__failure f;
+        unsigned others;
+        if (loop_finish(st, env, &f, &others) == 0) {
+            st->joined = 1;
+            return 0;
+        }
+        mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
+        mploop__error_record(st->site, st->lb, st->step, &f, others);
+        return loop_run_here(st, env, "serial re-run");
+    }
     return 0;
 }
 
@@ -354,10 +480,10 @@ static int loop_next_static(struct loop_state *st, uint64_t *lo, uint64_t *hi)
         }
         /* Nothing left of this share.  Usually every planned worker
          * exists; otherwise adopt an orphaned share. */
-        if (__atomic_load_n(&t->forked, __ATOMIC_ACQUIRE) == (int)st->n)
+        if (__atomic_load_n(&t->ctl->forked, __ATOMIC_ACQUIRE) == (int)st->n)
             return 0;
         unsigned forked = mploop__team_forked(t);
-        unsigned next = forked + __atomic_fetch_add(&t->adopted, 1, __ATOMIC_RELAXED);
+        unsigned next = forked + __atomic_fetch_add(&t->ctl->adopted, 1, __ATOMIC_RELAXED);
         if (next >= st->n)
             return 0;
         loop_me.share = next;
@@ -369,7 +495,7 @@ static int loop_next_static(struct loop_state *st, uint64_t *lo, uint64_t *hi)
  * swap on the shared counter so that it never runs past the trip count. */
 static int loop_next_claim(struct loop_state *st, uint64_t *lo, uint64_t *hi)
 {
-    uint64_t *counter = &st->team->next;
+    uint64_t *counter = &st->team->ctl->next;
     uint64_t next = __atomic_load_n(counter, __ATOMIC_RELAXED);
     for (;;) {
         uint64_t take = mploop__sched_take(&st->sched, st->trip, st->n, next);
@@ -391,6 +517,8 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
 {
     struct loop_state *st = L->mploop__impl;
     if (loop_is_my_worker(st)) {
+        if (mploop__team_cancelled(st->team))
+            mploop__team_worker_cancel(st->team, loop_me.w);
         if (st->sched.kind == MPLOOP_SCHED_STATIC)
             return loop_next_static(st, lo, hi);
         return loop_next_claim(st, lo, hi);
@@ -416,7 +544,7 @@ void *mploop_partial(mploop_loop *L)
 void *mploop_last(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
-    return st->team ? st->team->last : st->last;
+    return st->last;
 }
 
 /* Both: the end of a participant.  A worker flushes, ships its writes and
@@ -428,53 +556,56 @@ void mploop_end(mploop_loop *L)
         mploop__team_worker_exit(st->team, st->mem, loop_me.w);
 }
 
-/* Parent: report a failed worker and end the program the way the
- * sequential program would have: by the same signal, else with
- * EXIT_FAILURE.  Memory was released and nothing was merged. */
-__attribute__((noreturn)) static void loop_fail(struct loop_state *st,
-                                                const struct mploop__failure *f,
-                                                unsigned others)
-{
-    mploop__report_failure(st->site, st->lb, st->step, f, others);
-    if (f->kind == MPLOOP__FAIL_SIGNAL)
-        mploop__os_die_by_signal(f->code);
-    exit(EXIT_FAILURE);
-}
-
 /* Parent: wait for the workers, then merge their writes.  In-process
- * loops return 0 at once.  A failed worker or a merge error is reported and
- * ends the program (the parent's memory is left as before the loop); on
- * success returns 0. */
+ * loops (and loops already joined by mploop_start) return 0 at once.  A
+ * failure (a worker failed, a race, a merge error) is reported and, by the
+ * error policy, ends the program as the sequential program would have, or
+ * returns a negative errno-style code with the parent's memory as before
+ * the loop; on success returns 0. */
 int mploop_join(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
-    if (st->reason)
+    if (st->reason || st->joined)
         return 0;
+    const struct mploop__env *env = mploop__env_get(st->site);
     struct mploop__failure f;
     unsigned others;
-    if (mploop__team_wait(st->team, &f, &others) != 0) {
-        mploop__mem_release(st->mem);
-        st->mem = NULL;
-        loop_fail(st, &f, others);
+    if (loop_finish(st, env, &f, &others) == 0)
+        return 0;
+    mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
+    mploop__error_record(st->site, st->lb, st->step, &f, others);
+    if (st->policy == MPLOOP__ON_ERROR_EXIT) {
+        mploop__team_unmap(st->team);
+        st->team = NULL;
+        loop_end_program(&f);
     }
-    uintptr_t race = 0;
-    int rc = mploop__mem_merge(st->mem, &race);
-    mploop__mem_release(st->mem);
-    st->mem = NULL;
-    if (rc == -EBUSY) {
-        mploop__error(st->site, "data race: workers wrote different values to address %#lx",
-                      (unsigned long)race);
-        mploop__note("iterations of a parallel loop must not write the same memory; use a "
-                     "reduction clause for accumulators, or make the writes disjoint");
-        exit(EXIT_FAILURE);
+    return loop_fail_code(&f);
+}
+
+/* Both: the body called mploop_fail (see internal.h).  In a worker the
+ * message goes to the parent through the control block.  In-process the
+ * loop cannot be abandoned halfway, so the failure is reported and ends
+ * the program as the exit policy does; outside any loop likewise. */
+void mploop__loop_fail(int code, const char *msg)
+{
+    if (mploop__team_in_worker() && loop_me.st && loop_me.st->team)
+        mploop__team_worker_fail(loop_me.st->team, loop_me.w, code, msg);
+    struct loop_state *st = loop_inproc;
+    struct mploop__failure f;
+    memset(&f, 0, sizeof f);
+    f.kind = MPLOOP__FAIL_USER;
+    f.code = code;
+    f.worker = UINT_MAX;
+    snprintf(f.msg, sizeof f.msg, "%s", msg);
+    if (!st) {
+        mploop__error_plain("mploop_fail called outside a parallel loop: %s", msg);
+        exit(loop_user_status(code));
     }
-    if (rc < 0) {
-        mploop__error(st->site, "cannot merge the workers' writes (%s)",
-                      mploop__os_errno_text(rc));
-        mploop__note("set MPLOOP_WORKERS=1 to run loops in-process");
-        exit(EXIT_FAILURE);
-    }
-    return 0;
+    f.iter = st->cur < st->trip ? st->cur : UINT64_MAX;
+    fflush(NULL);
+    mploop__report_failure(st->site, st->lb, st->step, &f, 0, MPLOOP__ON_ERROR_EXIT);
+    mploop__error_record(st->site, st->lb, st->step, &f, 0);
+    exit(loop_user_status(code));
 }
 
 /* Parent, after a successful join: the number of participants whose
@@ -482,7 +613,7 @@ int mploop_join(mploop_loop *L)
 unsigned mploop_parts(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
-    return st->reason ? 1u : (unsigned)st->team->forked;
+    return st->reason ? 1u : st->team->forked;
 }
 
 /* Parent, after a successful join: participant w's partials. */
@@ -495,10 +626,12 @@ const void *mploop_part(mploop_loop *L, unsigned w)
 }
 
 /* Parent (and, for nested loops, a worker): release everything the loop
- * holds.  Called last, on the success path; failures never return. */
+ * holds.  Called last, whether the join succeeded or returned an error. */
 void mploop_done(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
+    if (loop_inproc == st)
+        loop_inproc = st->outer;
     if (st->mem)
         mploop__mem_release(st->mem);
     mploop__team_unmap(st->team);

@@ -23,10 +23,18 @@
  * The arenas persist across loops: worker slot w of the next loop continues
  * arena w, so the mapping count stays flat however many loops run.
  *
- * A worker ignores free() of a block that existed before the loop (glibc's,
- * or an arena block of an earlier loop or another worker): freeing it for
- * real would change memory the parent still uses.  Each block records the
- * loop generation that allocated it to tell the two apart.
+ * A worker does not free a block that existed before the loop (glibc's, or
+ * an arena block of an earlier loop or another worker) at once: freeing it
+ * for real would change memory the parent still uses, and glibc's metadata
+ * is merged memory.  It records the block in a list in worker memory
+ * instead; the list travels with the worker's writes (mem.c) and the parent
+ * frees the blocks at the join, after the merge.  realloc of such a block
+ * allocates the new one in the arena, copies, and defers the old one's free
+ * the same way.  Frees the C library makes on its own (fclose of a stream
+ * the parent opened, setlocale, getline growing a buffer) are not deferred:
+ * that library state is per worker, and the parent's copy still uses the
+ * block, so it is left allocated.  Each block records the loop generation
+ * that allocated it to tell old blocks from the loop's own.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -90,6 +98,9 @@ static struct {
     unsigned w;            /* its arena */
     uint32_t gen;          /* generation of the running loop */
     size_t (*glibc_usable)(void *);
+    struct mploop__range libc; /* the C library's load span */
+    uint64_t *deferred;    /* worker: blocks older than the loop it freed */
+    uint64_t ndeferred, deferred_cap;
 } st MPLOOP__STATE;
 
 /* Both: arena i. */
@@ -219,16 +230,46 @@ static void arena_release(void *p, struct bhdr *h, int idx)
     unlock(a);
 }
 
+/* Worker: remember that the body freed p, a block older than the loop,
+ * unless the C library freed it on its own behalf (caller is the return
+ * address of free or realloc).  The list lives in a private mapping made in
+ * the worker, never tracked; when it cannot grow the block stays allocated
+ * (a leak, never a corruption). */
+static void defer_free(void *p, uintptr_t caller)
+{
+    if (caller - st.libc.addr < st.libc.size)
+        return;
+    if (st.ndeferred == st.deferred_cap) {
+        uint64_t cap = st.deferred_cap ? st.deferred_cap * 2 : 512;
+        uint64_t *list = mmap(NULL, (size_t)cap * sizeof *list, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (list == MAP_FAILED)
+            return;
+        if (st.deferred) {
+            memcpy(list, st.deferred, (size_t)st.ndeferred * sizeof *list);
+            munmap(st.deferred, (size_t)st.deferred_cap * sizeof *list);
+        }
+        st.deferred = list;
+        st.deferred_cap = cap;
+    }
+    st.deferred[st.ndeferred++] = (uintptr_t)p;
+}
+
 /* Both: free an arena block.  A worker frees only blocks it allocated in
- * this loop; anything older is left alone (the parent still owns it). */
-static void arena_free(void *p, int idx)
+ * this loop; anything older is deferred to the join (the parent still
+ * owns it). */
+static void arena_free(void *p, int idx, uintptr_t caller)
 {
     if (st.worker) {
-        if ((unsigned)idx != st.w)
+        if ((unsigned)idx != st.w) {
+            defer_free(p, caller);
             return;
+        }
         struct bhdr *h = (struct bhdr *)((uintptr_t)p - HDR);
-        if (((uintptr_t)p & (HDR - 1)) == 0 && h->gen != st.gen && h->state == STATE_USED)
+        if (((uintptr_t)p & (HDR - 1)) == 0 && h->gen != st.gen && h->state == STATE_USED) {
+            defer_free(p, caller);
             return;
+        }
     }
     struct bhdr *h = block_header(p, idx);
     if (!h)
@@ -284,19 +325,28 @@ void *malloc(size_t n)
     return worker_alloc(n, HDR, 0);
 }
 
-/* Both: release p; a worker ignores blocks older than its loop.  Keeps
- * errno. */
-void free(void *p)
+/* Both: release p on behalf of code returning to `caller`; a worker defers
+ * blocks older than its loop.  Keeps errno. */
+static void free_from(void *p, uintptr_t caller)
 {
     if (!p)
         return;
     int saved = errno;
     int idx = arena_index(p);
     if (idx >= 0)
-        arena_free(p, idx);
+        arena_free(p, idx, caller);
     else if (!st.worker)
         __libc_free(p);
+    else
+        defer_free(p, caller);
     errno = saved;
+}
+
+/* Both: release p; a worker defers blocks older than its loop to the join.
+ * Keeps errno. */
+void free(void *p)
+{
+    free_from(p, (uintptr_t)__builtin_return_address(0));
 }
 
 /* Both: allocate n * size zeroed bytes. */
@@ -322,8 +372,9 @@ void *realloc(void *p, size_t n)
         return __libc_realloc(p, n);
     if (!p)
         return malloc(n);
+    uintptr_t caller = (uintptr_t)__builtin_return_address(0);
     if (n == 0) {
-        free(p);
+        free_from(p, caller);
         return NULL;
     }
     size_t old;
@@ -339,7 +390,7 @@ void *realloc(void *p, size_t n)
     if (!q)
         return NULL;
     memcpy(q, p, old < n ? old : n);
-    free(p);
+    free_from(p, caller);
     return q;
 }
 
@@ -442,6 +493,8 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
         }
     }
     glibc_usable(NULL);
+    if (!st.libc.size)
+        mploop__maps_module_span((const void *)__libc_malloc, &st.libc);
     while (st.mapped < nworkers) {
         void *a = mmap(arena_at(st.mapped), st.arena_size, PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
@@ -466,4 +519,63 @@ void mploop__malloc_worker(unsigned w)
 {
     st.w = w;
     st.worker = 1;
+    st.deferred = NULL;
+    st.ndeferred = st.deferred_cap = 0;
+}
+
+/* Worker: see internal.h. */
+uint64_t mploop__malloc_deferred(unsigned w, const uint64_t **list)
+{
+    *list = st.deferred;
+    return st.worker && w == st.w ? st.ndeferred : 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__malloc_free_deferred(void *p)
+{
+    int idx = arena_index(p);
+    if (idx >= 0) {
+        struct bhdr *h = block_header(p, idx);
+        if (!h)
+            return -EINVAL;
+        arena_release(p, h, idx);
+        return 0;
+    }
+    __libc_free(p);
+    return 0;
+}
+
+/* Parent: see internal.h.  Looks backwards from p for a valid block header
+ * whose block covers p: 16 bytes at a time over 64 KiB, then at page
+ * starts (where blocks of 4 KiB and more begin). */
+int mploop__malloc_arena_block(uintptr_t p, uintptr_t *start, size_t *size)
+{
+    int idx = arena_index((void *)p);
+    if (idx < 0)
+        return -ENOENT;
+    uintptr_t floor = (uintptr_t)arena_at((unsigned)idx) + MPLOOP__PAGE + HDR;
+    struct arena *a = arena_at((unsigned)idx);
+    uintptr_t top = (uintptr_t)a + a->bump;
+    if (p >= top)
+        return -ENOENT;
+    uintptr_t q = p & ~(uintptr_t)(HDR - 1);
+    for (uintptr_t k = 0; q >= floor && k < 4096; k++, q -= HDR) {
+        struct bhdr *h = block_header((void *)q, idx);
+        if (h && p - q < (1ull << h->cls) - h->word) {
+            *start = q;
+            *size = (size_t)((1ull << h->cls) - h->word);
+            return 0;
+        }
+    }
+    for (q = (p & ~(uintptr_t)(MPLOOP__PAGE - 1)) + HDR; q >= floor; q -= MPLOOP__PAGE) {
+        struct bhdr *h = block_header((void *)q, idx);
+        if (h && p >= q && p - q < (1ull << h->cls) - h->word) {
+            *start = q;
+            *size = (size_t)((1ull << h->cls) - h->word);
+            return 0;
+        }
+        if (q < MPLOOP__PAGE + floor)
+            break;
+    }
+    return -ENOENT;
 }

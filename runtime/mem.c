@@ -22,9 +22,14 @@
  * never in the list, and neither is anything mapped shared (the runtime's
  * own memory, the worker arenas).
  *
- * Worker.  Arms a write tracker (linux_uffd.c) on the pages of that list,
- * runs the body, then writes every written page that holds merged bytes to
- * its channel, a memfd the parent created before the fork.
+ * Worker.  Arms a write tracker on the pages of that list, runs the body,
+ * then writes every written page that holds merged bytes to its channel, a
+ * memfd the parent created before the fork, followed by the blocks older
+ * than the loop that the body freed (malloc.c defers those frees).  Three
+ * trackers (struct mploop__tracker) sit behind the same interface:
+ * linux_uffd.c (exact), linux_pagemap.c (a superset of the written pages)
+ * and linux_mprotect.c (portable); MPLOOP_TRACKER picks one, otherwise the
+ * first that works on this kernel in that order.
  *
  * Merge (parent, after every worker ended well).  The parent has not written
  * merged memory since the fork, so its pages still hold the original bytes.
@@ -33,9 +38,21 @@
  * different values (a race: nothing is applied), then apply every changed
  * byte.  Same-value writes by several workers merge silently.  All scratch
  * is mmap'd: the parent neither mallocs nor uses stdio from fork to merge.
+ * After the writes are applied, the parent frees the blocks the workers
+ * freed; the same block freed twice (by two workers, or twice by one) is
+ * reported like a race and nothing is applied.
+ *
+ * Describe (parent, at report time).  mploop__mem_describe names what an
+ * address belongs to: a symbol of the module's ELF symbol table, a local of
+ * the enclosing function, a caller's frame, a heap block.
  */
 #define _GNU_SOURCE
+#include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -56,6 +73,8 @@ struct ship_header {
     uint64_t worker;
     uint64_t gen;
     uint64_t npages;
+    uint64_t nfrees;  /* deferred frees after the pages */
+    uint64_t pad;
 };
 
 /* One loop execution's memory state, in runtime-owned (shared) memory. */
@@ -72,15 +91,29 @@ struct mploop__mem {
     struct mploop__range *arm;
     unsigned narm;
     uint64_t arm_pages;
+    const mploop_site *site;
     int fds[MPLOOP__MAX_WORKERS];
 };
 
 /* Process-private state of the memory module. */
 static struct {
     uint32_t gen;         /* loop executions prepared so far */
-    int probed;           /* tracker probed (1) */
-    int probe_err;        /* its result */
+    const struct mploop__tracker *tracker; /* chosen at the first loop */
+    /* What the last prepared loop registered, for mploop__mem_describe. */
+    uintptr_t frame;
+    struct mploop__range *locals;
+    unsigned nlocals;
+    size_t locals_size;   /* bytes mapped at locals */
+    uintptr_t double_free; /* block freed twice by the last merge, or 0 */
 } mst MPLOOP__STATE;
+
+/* The trackers, best first. */
+static const struct mploop__tracker *const trackers[] = {
+    &mploop__tracker_uffd,
+    &mploop__tracker_pagemap,
+    &mploop__tracker_mprotect,
+};
+#define NTRACKERS (sizeof trackers / sizeof trackers[0])
 
 /* Both: see internal.h. */
 void *mploop__map(size_t size)
@@ -207,13 +240,82 @@ static int overlaps(const struct mploop__range *r, unsigned n, uintptr_t a, uint
 
 /* ---- planning (parent) ---------------------------------------------------- */
 
-/* Parent: report, once, that the write tracker is missing. */
-static void report_no_tracking(void)
+/* Both: see internal.h. */
+const char *mploop__mem_tracker_name(void)
 {
-    static const char msg[] =
-        "mploop: error: write tracking needs userfaultfd write-protect and "
-        "PAGEMAP_SCAN (Linux 6.7+)\n";
-    (void)!write(2, msg, sizeof msg - 1);
+    return mst.tracker ? mst.tracker->name : NULL;
+}
+
+/* Parent: nonzero for a probe error that says "try again later" rather
+ * than "not on this kernel". */
+static int transient(int err)
+{
+    return err == -ENOMEM || err == -EMFILE || err == -ENFILE || err == -EAGAIN;
+}
+
+/* Parent, first forked loop: choose the tracker.  MPLOOP_TRACKER names one
+ * (an unknown name, or one that does not work here, is reported and ends the
+ * program); unset, the first of trackers[] whose probe succeeds.  Returns 0,
+ * or -errno of a transient failure (the loop then runs in-process and the
+ * next one tries again). */
+static int choose_tracker(const mploop_site *site)
+{
+    if (mst.tracker)
+        return 0;
+    const char *want = getenv("MPLOOP_TRACKER");
+    if (want && *want) {
+        const struct mploop__tracker *t = NULL;
+        for (unsigned i = 0; i < NTRACKERS; i++)
+            if (strcmp(want, trackers[i]->name) == 0)
+                t = trackers[i];
+        if (!t) {
+            mploop__error(site, "MPLOOP_TRACKER=%s is not a dirty-page tracker; use uffd, "
+                          "pagemap or mprotect, or unset it to use the best one available",
+                          want);
+            exit(EXIT_FAILURE);
+        }
+        int err = t->probe();
+        if (err && transient(err))
+            return err;
+        if (err) {
+            mploop__error(site, "MPLOOP_TRACKER=%s: this tracker does not work on this "
+                          "system (%s); unset MPLOOP_TRACKER to use the best one available",
+                          want, mploop__os_errno_text(err));
+            exit(EXIT_FAILURE);
+        }
+        mst.tracker = t;
+        return 0;
+    }
+    int last = -ENOSYS;
+    for (unsigned i = 0; i < NTRACKERS; i++) {
+        int err = trackers[i]->probe();
+        if (!err) {
+            mst.tracker = trackers[i];
+            return 0;
+        }
+        if (transient(err))
+            return err;
+        last = err;
+    }
+    return last;
+}
+
+/* Parent: remember the enclosing frame and its registered locals for
+ * mploop__mem_describe (runtime memory, grown as needed). */
+static void remember_locals(const struct mploop__memreq *req)
+{
+    mst.frame = (uintptr_t)req->frame;
+    size_t need = PAGE_UP((size_t)req->nlocals * sizeof(struct mploop__range) + 1);
+    if (need > mst.locals_size) {
+        mploop__unmap(mst.locals, mst.locals_size);
+        mst.locals = mploop__map(need);
+        mst.locals_size = mst.locals ? need : 0;
+    }
+    mst.nlocals = 0;
+    if (mst.locals && req->nlocals) {
+        memcpy(mst.locals, req->locals, (size_t)req->nlocals * sizeof *mst.locals);
+        mst.nlocals = req->nlocals;
+    }
 }
 
 /* Parent: fill m's plan.  See the file comment for what is merged. */
@@ -349,19 +451,10 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
     *out = NULL;
     if (req->nworkers == 0 || req->nworkers > MPLOOP__MAX_WORKERS)
         return -EINVAL;
-    if (!mst.probed) {
-        int err = mploop__tracker_uffd.probe();
-        if (err == -ENOSYS) {
-            report_no_tracking();
-            mst.probe_err = err;
-            mst.probed = 1;
-        } else if (err) {
-            return err; /* a resource shortage: try again next loop */
-        }
-        mst.probed = 1;
-    }
-    if (mst.probe_err)
-        return mst.probe_err;
+    int cerr = choose_tracker(req->site);
+    if (cerr)
+        return cerr;
+    remember_locals(req);
 
     size_t self_size = PAGE_UP(sizeof(struct mploop__mem));
     struct mploop__mem *m = mploop__map(self_size);
@@ -369,7 +462,8 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
         return -ENOMEM;
     m->self_size = self_size;
     m->nworkers = req->nworkers;
-    m->tracker = &mploop__tracker_uffd;
+    m->tracker = mst.tracker;
+    m->site = req->site;
     for (unsigned w = 0; w < MPLOOP__MAX_WORKERS; w++)
         m->fds[w] = -1;
     m->gen = ++mst.gen;
@@ -503,13 +597,17 @@ int mploop__mem_worker_ship(struct mploop__mem *m, unsigned w)
         return -errno;
     int err = m->tracker->collect(m->arm, m->narm, ship_emit, &s);
     if (!err) {
-        struct ship_header h = { SHIP_MAGIC, w, m->gen, s.n };
+        const uint64_t *frees = NULL;
+        uint64_t nfrees = mploop__malloc_deferred(w, &frees);
+        struct ship_header h = { SHIP_MAGIC, w, m->gen, s.n, nfrees, 0 };
         int fd = m->fds[w];
         err = write_all(fd, &h, sizeof h);
         if (!err)
             err = write_all(fd, s.addr, (size_t)s.n * sizeof(uint64_t));
         if (!err)
             err = write_pages(fd, &s);
+        if (!err && nfrees)
+            err = write_all(fd, frees, (size_t)nfrees * sizeof(uint64_t));
     }
     munmap(s.addr, list_size);
     return err;
@@ -524,6 +622,8 @@ struct channel {
     const uint64_t *addr;
     const unsigned char *pages;
     uint64_t n, pos;
+    const uint64_t *frees;   /* blocks the worker freed */
+    uint64_t nfrees;
 };
 
 /* Parent: map and validate worker w's channel.  Returns 0 or -EPROTO. */
@@ -541,12 +641,15 @@ static int open_channel(const struct mploop__mem *m, unsigned w, struct channel 
     c->map = p;
     const struct ship_header *h = p;
     if (h->magic != SHIP_MAGIC || h->worker != w || h->gen != m->gen ||
-        h->npages > m->arm_pages ||
-        c->size != sizeof *h + h->npages * (sizeof(uint64_t) + PAGE))
+        h->npages > m->arm_pages || h->nfrees > c->size / sizeof(uint64_t) ||
+        c->size != sizeof *h + h->npages * (sizeof(uint64_t) + PAGE) +
+                       h->nfrees * sizeof(uint64_t))
         return -EPROTO;
     c->n = h->npages;
     c->addr = (const uint64_t *)(c->map + sizeof *h);
     c->pages = c->map + sizeof *h + c->n * sizeof(uint64_t);
+    c->nfrees = h->nfrees;
+    c->frees = (const uint64_t *)(c->pages + c->n * PAGE);
     c->pos = 0;
     for (uint64_t i = 0; i < c->n; i++) {
         uint64_t a = c->addr[i];
@@ -632,9 +735,59 @@ static int merge_pass(const struct mploop__mem *m, struct channel *ch, int apply
     }
 }
 
+/* Parent: gather every channel's deferred frees into *out (mmap'd, sorted
+ * by address, size = worker index), *n of them, *size bytes mapped.  A block
+ * freed twice is reported in a note and returned as -EBUSY with *race set.
+ * Returns 0 or -errno. */
+static int gather_frees(const struct mploop__mem *m, const struct channel *ch,
+                        struct mploop__range **out, uint64_t *n, size_t *size, uintptr_t *race)
+{
+    uint64_t total = 0;
+    for (unsigned w = 0; w < m->nworkers; w++)
+        total += ch[w].nfrees;
+    *out = NULL;
+    *n = 0;
+    *size = 0;
+    if (!total)
+        return 0;
+    if (total > UINT32_MAX)
+        return -E2BIG;
+    size_t bytes = PAGE_UP((size_t)total * sizeof(struct mploop__range));
+    struct mploop__range *f = mploop__map(bytes);
+    if (!f)
+        return -ENOMEM;
+    uint64_t k = 0;
+    for (unsigned w = 0; w < m->nworkers; w++)
+        for (uint64_t i = 0; i < ch[w].nfrees; i++)
+            f[k++] = (struct mploop__range){ ch[w].frees[i], w };
+    sort_ranges(f, (unsigned)total);
+    *out = f;
+    *n = total;
+    *size = bytes;
+    for (uint64_t i = 1; i < total; i++)
+        if (f[i].addr == f[i - 1].addr) {
+            mst.double_free = f[i].addr;
+            if (f[i].size == f[i - 1].size)
+                mploop__note("worker %lu frees the block at %#lx twice; it was allocated "
+                             "before the loop", (unsigned long)f[i].size,
+                             (unsigned long)f[i].addr);
+            else
+                mploop__note("workers %lu and %lu both free the block at %#lx, which was "
+                             "allocated before the loop", (unsigned long)f[i - 1].size,
+                             (unsigned long)f[i].size, (unsigned long)f[i].addr);
+            *race = f[i].addr;
+            return -EBUSY;
+        }
+    return 0;
+}
+
 /* Parent: see internal.h. */
 int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race)
 {
+    struct mploop__range *frees = NULL;
+    uint64_t nfrees = 0;
+    size_t frees_size = 0;
+    mst.double_free = 0;
     size_t ch_size = PAGE_UP(sizeof(struct channel) * m->nworkers);
     struct channel *ch = mmap(NULL, ch_size, PROT_READ | PROT_WRITE,
                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -646,7 +799,19 @@ int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race)
     if (!err)
         err = merge_pass(m, ch, 0, race);
     if (!err)
+        err = gather_frees(m, ch, &frees, &nfrees, &frees_size, race);
+    if (!err)
         err = merge_pass(m, ch, 1, race);
+    /* The frees come last: a block a worker wrote and then freed gets its
+     * bytes first, as in the sequential order.  A block that is not merged
+     * memory (excluded stream state) or not a block at all is left alone. */
+    for (uint64_t i = 0; !err && i < nfrees; i++) {
+        void *p = (void *)frees[i].addr;
+        if (overlaps(m->merge, m->nmerge, frees[i].addr, 1) ||
+            mploop__malloc_arena_block(frees[i].addr, &(uintptr_t){ 0 }, &(size_t){ 0 }) == 0)
+            mploop__malloc_free_deferred(p);
+    }
+    mploop__unmap(frees, frees_size);
     for (unsigned w = 0; w < m->nworkers; w++)
         if (ch[w].map)
             munmap((void *)ch[w].map, ch[w].size);
@@ -664,4 +829,204 @@ void mploop__mem_release(struct mploop__mem *m)
             close(m->fds[w]);
     mploop__unmap(m->plan, m->plan_size);
     mploop__unmap(m, m->self_size);
+}
+
+/* ---- describing an address (parent, at report time) ----------------------- */
+
+/* Parent: append printf-style text to buf[*len..n), keeping it terminated. */
+__attribute__((format(printf, 4, 5)))
+static void put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+{
+    if (*len + 1 >= n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *len, n - *len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *len = *len + (size_t)k < n ? *len + (size_t)k : n - 1;
+}
+
+/* Parent: the symbol of the ELF file `path` (loaded with bias `bias`) whose
+ * object covers addr, written into buf like "global 'counter' (byte 0 of
+ * 4)".  Uses .symtab when the file has one (static and local symbols
+ * included), else .dynsym.  Returns the length written, 0 when none. */
+static size_t describe_symbol(const char *path, uintptr_t bias, uintptr_t addr,
+                              char *buf, size_t n)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct stat sb;
+    size_t len = 0;
+    if (fstat(fd, &sb) < 0 || (size_t)sb.st_size < sizeof(Elf64_Ehdr)) {
+        close(fd);
+        return 0;
+    }
+    size_t fsize = (size_t)sb.st_size;
+    const unsigned char *f = mmap(NULL, fsize, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (f == MAP_FAILED)
+        return 0;
+    const Elf64_Ehdr *eh = (const void *)f;
+    if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+        eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff > fsize ||
+        (size_t)eh->e_shnum * sizeof(Elf64_Shdr) > fsize - eh->e_shoff)
+        goto out;
+    const Elf64_Shdr *sh = (const void *)(f + eh->e_shoff);
+    const Elf64_Shdr *symtab = NULL;
+    for (unsigned i = 0; i < eh->e_shnum; i++)
+        if (sh[i].sh_type == SHT_SYMTAB || (sh[i].sh_type == SHT_DYNSYM && !symtab))
+            symtab = &sh[i];
+    if (!symtab || symtab->sh_link >= eh->e_shnum || symtab->sh_offset > fsize ||
+        symtab->sh_size > fsize - symtab->sh_offset)
+        goto out;
+    const Elf64_Shdr *strtab = &sh[symtab->sh_link];
+    if (strtab->sh_offset > fsize || strtab->sh_size > fsize - strtab->sh_offset)
+        goto out;
+    const Elf64_Sym *sym = (const void *)(f + symtab->sh_offset);
+    size_t nsym = symtab->sh_size / sizeof(Elf64_Sym);
+    const char *str = (const char *)(f + strtab->sh_offset);
+    const Elf64_Sym *best = NULL;
+    for (size_t i = 0; i < nsym; i++) {
+        const Elf64_Sym *s = &sym[i];
+        int type = ELF64_ST_TYPE(s->st_info);
+        if ((type != STT_OBJECT && type != STT_COMMON) || s->st_shndx == SHN_UNDEF ||
+            s->st_name >= strtab->sh_size)
+            continue;
+        uintptr_t a = bias + s->st_value, size = s->st_size ? s->st_size : 1;
+        if (addr < a || addr - a >= size)
+            continue;
+        if (!best || s->st_size < best->st_size)
+            best = s;
+    }
+    if (best) {
+        const char *name = str + best->st_name;
+        size_t nlen = strnlen(name, strtab->sh_size - best->st_name);
+        int local = ELF64_ST_BIND(best->st_info) == STB_LOCAL;
+        const char *dot = memchr(name, '.', nlen);
+        if (local && dot) {
+            /* gcc names a static local `name.N`, clang `function.name`. */
+            const char *q = dot + 1;
+            while (q < name + nlen && *q >= '0' && *q <= '9')
+                q++;
+            if (q == name + nlen && q > dot + 1)
+                put(buf, n, &len, "static '%.*s'", (int)(dot - name), name);
+            else
+                put(buf, n, &len, "static '%.*s' of %.*s()", (int)(name + nlen - dot - 1),
+                    dot + 1, (int)(dot - name), name);
+        } else {
+            put(buf, n, &len, "%s '%.*s'", local ? "static" : "global", (int)nlen, name);
+        }
+        put(buf, n, &len, " (byte %lu of %lu)",
+            (unsigned long)(addr - bias - best->st_value), (unsigned long)best->st_size);
+    }
+out:
+    munmap((void *)f, fsize);
+    return len;
+}
+
+/* Parent: the glibc chunk holding addr in [lo, hi), walking chunk headers
+ * from lo (the start of glibc's main heap, or of a run of mmapped chunks
+ * when mmapped is set).  Fills *block (the pointer malloc returned) and
+ * returns 0, or -ENOENT. */
+static int find_chunk(uintptr_t lo, uintptr_t hi, uintptr_t addr, int mmapped,
+                      uintptr_t *block)
+{
+    uintptr_t c = (lo + 15) & ~(uintptr_t)15;
+    while (c + 16 <= hi) {
+        uintptr_t start = c;
+        if (mmapped) {
+            uintptr_t corr = *(const uintptr_t *)c;  /* prev_size: alignment padding */
+            if (corr >= PAGE || (corr & 15))
+                return -ENOENT;
+            c += corr;
+        }
+        uintptr_t size = *(const uintptr_t *)(c + 8);
+        if (mmapped && !(size & 2))
+            return -ENOENT;
+        size &= ~(uintptr_t)7;
+        if (size < 32 || (size & 15) || size > hi - c)
+            return -ENOENT;
+        if (addr >= c + 16 && addr < c + size) {
+            *block = c + 16;
+            return 0;
+        }
+        c = mmapped ? PAGE_UP(c + size) : c + size;
+        if (c <= start)
+            return -ENOENT;
+    }
+    return -ENOENT;
+}
+
+/* Parent: see internal.h. */
+int mploop__mem_describe(uintptr_t addr, char *buf, size_t n)
+{
+    size_t len = 0;
+    if (!buf || n == 0)
+        return 0;
+    buf[0] = 0;
+    if (mst.double_free && addr == mst.double_free) {
+        put(buf, n, &len, "heap block %#lx (%zu bytes), freed twice in the loop",
+            (unsigned long)addr, mploop__malloc_usable((void *)addr));
+        return (int)len;
+    }
+    /* A local variable of the enclosing function. */
+    for (unsigned i = 0; i < mst.nlocals; i++) {
+        const struct mploop__range *l = &mst.locals[i];
+        if (addr >= l->addr && addr - l->addr < l->size) {
+            put(buf, n, &len, "local variable of the enclosing function at %#lx "
+                "(byte %lu of %lu)", (unsigned long)l->addr,
+                (unsigned long)(addr - l->addr), (unsigned long)l->size);
+            return (int)len;
+        }
+    }
+    /* A block allocated in an earlier loop's body. */
+    uintptr_t start;
+    size_t size;
+    if (mploop__malloc_arena_block(addr, &start, &size) == 0) {
+        put(buf, n, &len, "heap block %#lx (%zu bytes, allocated in a loop body), byte %lu",
+            (unsigned long)start, size, (unsigned long)(addr - start));
+        return (int)len;
+    }
+    /* Data of a loaded module: its symbol table. */
+    char path[4096];
+    uintptr_t bias;
+    if (mploop__maps_module_file((const void *)addr, path, sizeof path, &bias) == 0) {
+        len = describe_symbol(path, bias, addr, buf, n);
+        if (!len)
+            put(buf, n, &len, "data of %s", path);
+        return (int)len;
+    }
+    /* The stack, the heap, other mappings. */
+    struct mploop__vma *vma = NULL;
+    unsigned nvma = 0;
+    size_t cap = 0;
+    if (mploop__maps_read(&vma, &nvma, &cap) != 0)
+        return 0;
+    for (unsigned i = 0; i < nvma; i++) {
+        const struct mploop__vma *v = &vma[i];
+        if (addr < v->start || addr >= v->end)
+            continue;
+        if (mst.frame >= v->start && mst.frame < v->end) {
+            if (addr > mst.frame)
+                put(buf, n, &len, "the stack frame of a calling function");
+            else
+                put(buf, n, &len, "the stack of the enclosing function");
+            break;
+        }
+        uintptr_t block;
+        int found = (v->flags & (MPLOOP__VMA_READ | MPLOOP__VMA_FILE | MPLOOP__VMA_SHARED)) ==
+                        MPLOOP__VMA_READ &&
+                    find_chunk(v->start, v->end, addr, !(v->flags & MPLOOP__VMA_HEAP), &block) == 0;
+        if (found)
+            put(buf, n, &len, "heap block %#lx (%zu bytes), byte %lu", (unsigned long)block,
+                mploop__malloc_usable((void *)block), (unsigned long)(addr - block));
+        else
+            put(buf, n, &len, "memory mapped at %#lx-%#lx", (unsigned long)v->start,
+                (unsigned long)v->end);
+        break;
+    }
+    mploop__unmap(vma, cap);
+    return (int)len;
 }

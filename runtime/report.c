@@ -80,6 +80,19 @@ void mploop__warning(const mploop_site *site, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Both: `mploop: error: <message>`, for errors of no particular loop. */
+void mploop__error_plain(const char *fmt, ...)
+{
+    char buf[REPORT_LINE];
+    size_t len = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    report_append(buf, &len, "mploop: error: ");
+    report_vappend(buf, &len, fmt, ap);
+    va_end(ap);
+    report_flush(buf, len);
+}
+
 /* Both: a note line that adds detail to the error before it. */
 void mploop__note(const char *fmt, ...)
 {
@@ -119,11 +132,13 @@ void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const cha
     report_flush(buf, len);
 }
 
-/* Both: append ` at iteration VAR = VALUE` for iteration index k of a loop
- * whose variable starts at lb and moves by step: signed or unsigned as the
- * site says; ` at iteration K` (the index) for pointer and collapsed loops. */
-static void report_iteration(char *buf, size_t *len, const mploop_site *site, int64_t lb,
-                             int64_t step, uint64_t k)
+/* Both: append `LEAD VAR = VALUE` (LEAD is " at iteration" or
+ * "iteration") for iteration index k of a loop whose variable starts at lb
+ * and moves by step: signed or unsigned as the site says; `LEAD K` (the
+ * index) for pointer and collapsed loops; ` before its first iteration`
+ * when k is UINT64_MAX. */
+static void report_iteration_as(char *buf, size_t *len, const mploop_site *site, int64_t lb,
+                                int64_t step, uint64_t k, const char *lead)
 {
     if (k == UINT64_MAX) {
         report_append(buf, len, " before its first iteration");
@@ -131,74 +146,184 @@ static void report_iteration(char *buf, size_t *len, const mploop_site *site, in
     }
     uint64_t v = (uint64_t)lb + k * (uint64_t)step;
     if (site->flags & (MPLOOP_SITE_VAR_POINTER | MPLOOP_SITE_COLLAPSED))
-        report_append(buf, len, " at iteration %" PRIu64, k);
+        report_append(buf, len, "%s %" PRIu64, lead, k);
     else if (site->flags & MPLOOP_SITE_VAR_SIGNED)
-        report_append(buf, len, " at iteration %s = %" PRId64, site->var, (int64_t)v);
+        report_append(buf, len, "%s %s = %" PRId64, lead, site->var, (int64_t)v);
     else
-        report_append(buf, len, " at iteration %s = %" PRIu64, site->var, v);
+        report_append(buf, len, "%s %s = %" PRIu64, lead, site->var, v);
 }
 
-/* Parent: the report of a failed worker, e.g.
- *   mploop: error: prog.c:12: worker 1 (pid 4242) killed by SIGSEGV
- *   (Segmentation fault) at iteration i = 37
- * followed by a note on what the failure means and, with `others`, how
- * many more workers failed. */
-void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
-                            const struct mploop__failure *f, unsigned others)
+/* Both: report_iteration_as with the lead " at iteration". */
+static void report_iteration(char *buf, size_t *len, const mploop_site *site, int64_t lb,
+                             int64_t step, uint64_t k)
 {
-    char buf[REPORT_LINE];
-    size_t len = 0;
+    report_iteration_as(buf, len, site, lb, step, k, " at iteration");
+}
+
+/* Both: the description of how f ended, without location and iteration,
+ * e.g. "killed by SIGSEGV (Segmentation fault)"; for mploop_fail the
+ * message itself. */
+const char *mploop__failure_text(const struct mploop__failure *f, char *buf, size_t size)
+{
     char name[32];
-    report_append(buf, &len, "mploop: error: %s:%u: worker %u (pid %d) ", site->file,
-                  site->line, f->worker, (int)f->pid);
     switch (f->kind) {
     case MPLOOP__FAIL_SIGNAL:
-        report_append(buf, &len, "killed by %s (%s)",
-                      mploop__os_signal_name(f->code, name, sizeof name),
-                      mploop__os_signal_text(f->code));
+        snprintf(buf, size, "killed by %s (%s)",
+                 mploop__os_signal_name(f->code, name, sizeof name),
+                 mploop__os_signal_text(f->code));
         break;
     case MPLOOP__FAIL_EXIT:
         if (f->code == 0)
-            report_append(buf, &len, "exited with status 0 before the end of the loop");
+            snprintf(buf, size, "exited with status 0 before the end of the loop");
         else
-            report_append(buf, &len, "exited with status %d", f->code);
+            snprintf(buf, size, "exited with status %d", f->code);
         break;
     case MPLOOP__FAIL_LOST:
-        report_append(buf, &len, "ended unseen (another part of the program reaped it)");
+        snprintf(buf, size, "ended unseen (another part of the program reaped it)");
         break;
     case MPLOOP__FAIL_BEGIN:
-        report_append(buf, &len, "could not start tracking its writes: %s",
-                      mploop__os_errno_text(f->code));
+        snprintf(buf, size, "could not start tracking its writes: %s",
+                 mploop__os_errno_text(f->code));
+        break;
+    case MPLOOP__FAIL_SHIP:
+        snprintf(buf, size, "could not send its writes to the parent: %s",
+                 mploop__os_errno_text(f->code));
+        break;
+    case MPLOOP__FAIL_USER:
+        snprintf(buf, size, "%s", f->msg);
+        break;
+    case MPLOOP__FAIL_TIMEOUT:
+        snprintf(buf, size, "did not finish within MPLOOP_TIMEOUT (%d ms)", f->code);
+        break;
+    case MPLOOP__FAIL_CORRUPT:
+        snprintf(buf, size, "wrote garbage into the loop's control block");
+        break;
+    case MPLOOP__FAIL_RACE:
+        snprintf(buf, size, "data race: workers wrote different values to address %#lx",
+                 (unsigned long)f->addr);
+        break;
+    case MPLOOP__FAIL_MERGE:
+        snprintf(buf, size, "cannot merge the workers' writes (%s)",
+                 mploop__os_errno_text(f->code));
+        break;
+    case MPLOOP__FAIL_INTERRUPTED:
+        snprintf(buf, size, "stopped by %s",
+                 mploop__os_signal_name(f->code, name, sizeof name));
         break;
     default:
-        report_append(buf, &len, "could not send its writes to the parent: %s",
-                      mploop__os_errno_text(f->code));
+        snprintf(buf, size, "failed");
         break;
     }
-    if (f->kind == MPLOOP__FAIL_SIGNAL || f->kind == MPLOOP__FAIL_EXIT ||
-        f->kind == MPLOOP__FAIL_LOST)
-        report_iteration(buf, &len, site, lb, step, f->iter);
+    return buf;
+}
+
+/* Both: what happens next under `policy`, as the end of a note. */
+static const char *report_next(int policy)
+{
+    switch (policy) {
+    case MPLOOP__ON_ERROR_RETURN:
+        return "the program continues after the loop with memory as before it "
+               "(MPLOOP_ON_ERROR=return)";
+    case MPLOOP__ON_ERROR_SERIAL:
+        return "the loop runs again in-process (MPLOOP_ON_ERROR=serial)";
+    default:
+        return NULL;
+    }
+}
+
+/* Parent: the report of a failed loop, e.g.
+ *   mploop: error: prog.c:12: worker 1 (pid 4242) killed by SIGSEGV
+ *   (Segmentation fault) at iteration i = 37
+ *   mploop: error: prog.c:12: iteration i = 7 failed: bad row 7
+ * followed by a note on what the failure means and what happens next, and,
+ * with `others`, how many more workers failed.  A loop stopped by a signal
+ * to the parent is not reported: the process ends by that signal. */
+void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
+                            const struct mploop__failure *f, unsigned others, int policy)
+{
+    char buf[REPORT_LINE];
+    char text[MPLOOP__MSG_MAX + 64];
+    size_t len = 0;
+    const char *next = report_next(policy);
+    if (f->kind == MPLOOP__FAIL_INTERRUPTED)
+        return;
+    mploop__failure_text(f, text, sizeof text);
+    report_append(buf, &len, "mploop: error: %s:%u: ", site->file, site->line);
+    switch (f->kind) {
+    case MPLOOP__FAIL_USER:
+        if (f->iter == UINT64_MAX)
+            report_append(buf, &len, "loop failed: %s", text);
+        else {
+            report_iteration_as(buf, &len, site, lb, step, f->iter, "iteration");
+            report_append(buf, &len, " failed: %s", text);
+        }
+        break;
+    case MPLOOP__FAIL_RACE:
+    case MPLOOP__FAIL_MERGE:
+        report_append(buf, &len, "%s", text);
+        break;
+    case MPLOOP__FAIL_TIMEOUT:
+        report_append(buf, &len, "loop %s", text);
+        if (f->worker != UINT32_MAX) {
+            report_append(buf, &len, "; worker %u (pid %d) was still running", f->worker,
+                          (int)f->pid);
+            if (f->iter != UINT64_MAX)
+                report_append(buf, &len, ",");
+            report_iteration(buf, &len, site, lb, step, f->iter);
+        }
+        break;
+    default:
+        report_append(buf, &len, "worker %u (pid %d) %s", f->worker, (int)f->pid, text);
+        if (f->kind == MPLOOP__FAIL_SIGNAL || f->kind == MPLOOP__FAIL_EXIT ||
+            f->kind == MPLOOP__FAIL_LOST || f->kind == MPLOOP__FAIL_CORRUPT)
+            report_iteration(buf, &len, site, lb, step, f->iter);
+        break;
+    }
     report_flush(buf, len);
 
     switch (f->kind) {
     case MPLOOP__FAIL_SIGNAL:
-        mploop__note("the loop body crashed in that iteration; the program ends by the same "
-                     "signal (set MPLOOP_WORKERS=1 to run loops in-process, e.g. under a "
-                     "debugger)");
+        if (next)
+            mploop__note("the loop body crashed in that iteration; %s", next);
+        else
+            mploop__note("the loop body crashed in that iteration; the program ends by the same "
+                         "signal (set MPLOOP_ON_ERROR=serial or MPLOOP_WORKERS=1 to run the "
+                         "loop in-process, e.g. under a debugger)");
         break;
     case MPLOOP__FAIL_EXIT:
-        mploop__note("the loop body ended its process in that iteration; the program stops "
-                     "(set MPLOOP_WORKERS=1 to run loops in-process, e.g. under a debugger)");
+        mploop__note("the loop body ended its process in that iteration; %s",
+                     next ? next : "the program ends with the same status");
+        break;
+    case MPLOOP__FAIL_USER:
+        if (f->worker != UINT32_MAX)
+            mploop__note("mploop_fail was called in worker %u (pid %d); %s", f->worker,
+                         (int)f->pid, next ? next : "the program stops");
+        else if (next)
+            mploop__note("%s", next);
+        break;
+    case MPLOOP__FAIL_TIMEOUT:
+        mploop__note("the workers were killed; %s (raise or unset MPLOOP_TIMEOUT if the loop "
+                     "just needs more time)", next ? next : "the program stops");
         break;
     case MPLOOP__FAIL_LOST:
         mploop__note("do not wait() for arbitrary children, or ignore SIGCHLD, while a "
-                     "parallel loop runs");
+                     "parallel loop runs; %s", next ? next : "the program stops");
+        break;
+    case MPLOOP__FAIL_CORRUPT:
+        mploop__note("the loop body probably wrote through a stray pointer; nothing it wrote "
+                     "was merged; %s", next ? next : "the program stops");
+        break;
+    case MPLOOP__FAIL_RACE:
+        mploop__note("iterations of a parallel loop must not write the same memory; use a "
+                     "reduction clause for accumulators, or make the writes disjoint");
+        if (next)
+            mploop__note("%s", next);
         break;
     default:
-        mploop__note("the runtime could not merge the loop; set MPLOOP_WORKERS=1 to run "
-                     "loops in-process");
+        mploop__note("the runtime could not run the loop on workers; %s (set MPLOOP_WORKERS=1 "
+                     "to run loops in-process)", next ? next : "the program stops");
         break;
     }
     if (others)
-        mploop__note("%u other worker%s failed as well", others, others == 1 ? "" : "s");
+        mploop__note("and %u other worker%s failed", others, others == 1 ? "" : "s");
 }

@@ -11,7 +11,9 @@
 #
 # Every MPLOOP_* variable in lit's environment, or given as
 # `--param MPLOOP_X=value`, reaches the tests, so the whole suite can be rerun
-# under a setting, e.g. `--param MPLOOP_CHECK=1`.
+# under a setting, e.g. `--param MPLOOP_CHECK=1` or `--param
+# MPLOOP_TRACKER=mprotect` (the `check` target reruns the execution and
+# memory tests under each fallback tracker that way).
 
 import os
 import shlex
@@ -42,6 +44,10 @@ for name, value in os.environ.items():
 for name, value in lit_config.params.items():
     if name.startswith('MPLOOP_'):
         config.environment[name] = value
+# The dirty-page tracker the run uses, as a feature: a test that relies on
+# what one mechanism cannot do says e.g. `UNSUPPORTED: tracker-mprotect`.
+config.available_features.add(
+    'tracker-' + (config.environment.get('MPLOOP_TRACKER') or 'default'))
 # PKG_CONFIG_PATH and friends must not leak in from the user's environment.
 for name in ('PKG_CONFIG_PATH', 'CMAKE_PREFIX_PATH', 'CC', 'CFLAGS'):
     config.environment.pop(name, None)

@@ -2,6 +2,10 @@
 // body's own stores: read() and pread() into a heap buffer and into a
 // global array, and fread() through a stream the body opened.
 //
+// The mprotect tracker cannot see kernel writes: read() into a tracked page
+// fails with EFAULT there (tracker_mprotect.c checks that).
+// UNSUPPORTED: tracker-mprotect
+//
 // RUN: %exec-check %s %t
 // RUN: FileCheck %s --check-prefix=W --implicit-check-not=mploop: < %t.log.2
 // W: mploop: {{.*}}kernel_writes.c:{{[0-9]+}}: 64 iterations on 2 workers

@@ -1,15 +1,15 @@
 // Failure reports: how a worker ended (exit status, signal name and
 // description), its index and pid, and the loop variable's value in the
 // failing iteration, signed or unsigned as the variable is, or the iteration
-// index for pointer loops.  The parent ends with EXIT_FAILURE after a worker
-// exits, by the same signal after a worker is killed, and the code after the
-// loop never runs.  In-process (one worker) the body simply
+// index for pointer loops.  The parent ends with the worker's exit status
+// after a worker exits (as the sequential program would), by the same signal
+// after a worker is killed, and the code after the loop never runs.  In-process (one worker) the body simply
 // ends the program itself.
 //
 // RUN: %mploop-cc -O2 -w %s -o %t
-// RUN: env MPLOOP_WORKERS=2 sh -c '%t exit3 2>&1; echo status=$?' | FileCheck %s --check-prefixes=EXIT3,FAILED
+// RUN: env MPLOOP_WORKERS=2 sh -c '%t exit3 2>&1; echo status=$?' | FileCheck %s --check-prefixes=EXIT3,FAILED,FAILED3
 // RUN: env MPLOOP_WORKERS=1 sh -c '%t exit3 2>&1; echo status=$?' | FileCheck %s --check-prefix=EXIT3-SEQ
-// RUN: env MPLOOP_WORKERS=3 sh -c '%t exit0 2>&1; echo status=$?' | FileCheck %s --check-prefixes=EXIT0,FAILED
+// RUN: env MPLOOP_WORKERS=3 sh -c '%t exit0 2>&1; echo status=$?' | FileCheck %s --check-prefixes=EXIT0,FAILED,FAILED0
 // RUN: env MPLOOP_WORKERS=2 sh -c '%t abort 2>&1; echo status=$?' | FileCheck %s --check-prefixes=ABORT,ABORTED
 // RUN: env MPLOOP_WORKERS=2 sh -c '%t pointer 2>&1; echo status=$?' | FileCheck %s --check-prefixes=POINTER,SEGV
 // RUN: env MPLOOP_WORKERS=2 sh -c '%t wide 2>&1; echo status=$?' | FileCheck %s --check-prefixes=WIDE,SEGV
@@ -76,7 +76,8 @@ int main(int argc, char **argv)
 
 // The way the program ended, checked after the reports above.
 // FAILED-NOT: after the loop
-// FAILED: status=1{{$}}
+// FAILED3: status=3{{$}}
+// FAILED0: status=0{{$}}
 // EXIT3-SEQ: status=3{{$}}
 // ABORTED-NOT: after the loop
 // ABORTED: status=134{{$}}

@@ -1,0 +1,112 @@
+/*
+ * error.c - the public error API: mploop_fail and mploop_last_error.
+ *
+ * Why this file exists: a loop body that meets bad data should be able to
+ * stop the loop the way an exception would, with a message that reaches the
+ * parent (mploop_fail), and a program that lets loops fail
+ * (MPLOOP_ON_ERROR=return) needs to know what failed, where and at which
+ * iteration (mploop_last_error).  The record lives in the runtime's state
+ * section, like every runtime global, so the merge never touches it.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The last failure and the text its message points to. */
+static mploop_error error_last MPLOOP__STATE;
+static char error_text[MPLOOP__MSG_MAX + 64] MPLOOP__STATE;
+static int error_set MPLOOP__STATE;
+
+/* Parent: the public kind of an internal failure kind. */
+static int error_kind(int kind)
+{
+    switch (kind) {
+    case MPLOOP__FAIL_SIGNAL:
+        return MPLOOP_ERROR_SIGNAL;
+    case MPLOOP__FAIL_EXIT:
+        return MPLOOP_ERROR_EXIT;
+    case MPLOOP__FAIL_USER:
+        return MPLOOP_ERROR_FAIL;
+    case MPLOOP__FAIL_TIMEOUT:
+        return MPLOOP_ERROR_TIMEOUT;
+    case MPLOOP__FAIL_RACE:
+        return MPLOOP_ERROR_RACE;
+    default:
+        return MPLOOP_ERROR_INTERNAL;
+    }
+}
+
+/* Parent: record failure f of the loop at site, whose variable starts at
+ * lb and moves by step, for mploop_last_error. */
+void mploop__error_record(const mploop_site *site, int64_t lb, int64_t step,
+                          const struct mploop__failure *f, unsigned others)
+{
+    mploop_error *e = &error_last;
+    memset(e, 0, sizeof *e);
+    e->kind = error_kind(f->kind);
+    e->file = site->file;
+    e->line = site->line;
+    e->var = site->var;
+    if (f->iter != UINT64_MAX) {
+        e->has_iteration = 1;
+        e->index = f->iter;
+        if (site->flags & (MPLOOP_SITE_VAR_POINTER | MPLOOP_SITE_COLLAPSED)) {
+            e->iteration_is_index = 1;
+            e->iteration = (mploop_i64)f->iter;
+        } else {
+            e->iteration = (mploop_i64)((uint64_t)lb + f->iter * (uint64_t)step);
+        }
+    }
+    if (f->kind == MPLOOP__FAIL_SIGNAL)
+        e->signal = f->code;
+    if (f->kind == MPLOOP__FAIL_EXIT || f->kind == MPLOOP__FAIL_USER)
+        e->status = f->code;
+    e->worker = f->worker;
+    e->pid = (int)f->pid;
+    e->others = others;
+    e->address = f->addr;
+    e->message = mploop__failure_text(f, error_text, sizeof error_text);
+    error_set = 1;
+}
+
+/* Parent: the last failure, NULL when there is none. */
+const mploop_error *mploop_last_error(void)
+{
+    return error_set ? &error_last : NULL;
+}
+
+/* Parent: forget the last failure. */
+void mploop_clear_error(void)
+{
+    error_set = 0;
+    memset(&error_last, 0, sizeof error_last);
+}
+
+/* Both: format the message and fail the current loop participant. */
+static void error_vfail(int code, const char *fmt, va_list ap) __attribute__((noreturn));
+static void error_vfail(int code, const char *fmt, va_list ap)
+{
+    char msg[MPLOOP__MSG_MAX];
+    if (!fmt || vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+        snprintf(msg, sizeof msg, "(no message)");
+    mploop__loop_fail(code, msg);
+}
+
+/* Both: fail the loop from its body with status 1 (see mploop.h). */
+void mploop_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_vfail(1, fmt, ap);
+}
+
+/* Both: fail the loop from its body with a code (see mploop.h). */
+void mploop_fail_code(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_vfail(code, fmt, ap);
+}
