@@ -9,13 +9,20 @@
  * is the failure latency the user sees: detection (pidfd), cancellation,
  * reaping, cleanup and the report.
  *
- *   MPLOOP_ON_ERROR=return ./fail_detect [rounds] 2>/dev/null
+ * With a second argument, the failing iteration first writes to every page
+ * of a buffer of that many MiB allocated before the loop, so that the
+ * crashing worker holds that much private memory: the kernel frees it
+ * before the parent can see the worker's end (the pidfd becomes readable
+ * after the address space is torn down), so the latency grows with it.
+ *
+ *   MPLOOP_ON_ERROR=return ./fail_detect [rounds [MiB]] 2>/dev/null
  *
  * prints the median, 90th percentile and maximum in milliseconds.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <time.h>
 
@@ -44,6 +51,10 @@ int main(int argc, char **argv)
     int rounds = argc > 1 ? atoi(argv[1]) : 200;
     if (rounds < 1)
         rounds = 1;
+    size_t dirty = argc > 2 ? (size_t)atol(argv[2]) << 20 : 0;
+    char *buf = dirty ? malloc(dirty) : NULL;
+    if (buf)
+        memset(buf, 1, dirty);
     /* Shared with the workers and never merged (a MAP_SHARED mapping). */
     double *crash_at = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     double *lat = malloc(rounds * sizeof *lat);
@@ -55,6 +66,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < 2000; i++) {
             spin_us(20);
             if (i == 500) {
+                for (size_t k = 0; k < dirty; k += 4096)
+                    buf[k] = 2;
                 *crash_at = now_ms();
                 raise(SIGSEGV);
             }
@@ -67,7 +80,8 @@ int main(int argc, char **argv)
         lat[r] = end - *crash_at;
     }
     qsort(lat, rounds, sizeof *lat, cmp);
-    printf("failure latency over %d rounds: median %.3f ms, p90 %.3f ms, max %.3f ms\n", rounds,
-           lat[rounds / 2], lat[rounds * 9 / 10], lat[rounds - 1]);
+    printf("failure latency over %d rounds (crashing worker dirtied %zu MiB): median %.3f ms, "
+           "p90 %.3f ms, max %.3f ms\n", rounds, dirty >> 20, lat[rounds / 2],
+           lat[rounds * 9 / 10], lat[rounds - 1]);
     return 0;
 }

@@ -30,6 +30,7 @@ extern "C" {
 
 /* Wide integer used once per loop to compute trip counts without overflow. */
 __extension__ typedef __int128 mploop_wide;
+__extension__ typedef unsigned __int128 mploop_uwide;
 
 /* Fixed-width integers of the ABI (the same types as uint64_t and int64_t). */
 typedef __UINT64_TYPE__ mploop_u64;
@@ -114,7 +115,7 @@ typedef struct mploop_loop {
  * on the first value (so that mixed-signedness tests behave as C does).
  * Stores the count in *trip and returns an enum mploop_trip_status.
  */
-static inline int mploop_trip_count(mploop_wide lb, mploop_wide ub, mploop_wide step,
+static __inline__ int mploop_trip_count(mploop_wide lb, mploop_wide ub, mploop_wide step,
                                     int test, int first, mploop_u64 *trip)
 {
     mploop_wide n = 0;
@@ -152,9 +153,47 @@ static inline int mploop_trip_count(mploop_wide lb, mploop_wide ub, mploop_wide 
     return MPLOOP_TRIP_OK;
 }
 
+/*
+ * mploop_trip_count_mod - number of iterations of a loop `v != ub` over an
+ * unsigned variable of `bits` bits (1 to 64), which steps modulo 2^bits:
+ * the smallest k with lb + k * step == ub modulo 2^bits, where the step may
+ * wrap the variable around any number of times.  fits is whether ub is a
+ * value of the variable's type (when not, v never equals it); first is the
+ * C value of the test on the first value.  Stores the count in *trip and
+ * returns an enum mploop_trip_status.
+ */
+static __inline__ int mploop_trip_count_mod(mploop_wide lb, mploop_wide ub, mploop_wide step,
+                                            int bits, int fits, int first, mploop_u64 *trip)
+{
+    mploop_uwide mask, d, s, inv;
+    int tz = 0, i;
+    *trip = 0;
+    if (!first)
+        return MPLOOP_TRIP_OK;
+    if (!fits || bits < 1 || bits > 64)
+        return MPLOOP_TRIP_NE_UNREACHED;
+    mask = ((mploop_uwide)1 << bits) - 1;
+    d = ((mploop_uwide)ub - (mploop_uwide)lb) & mask;
+    s = (mploop_uwide)step & mask;
+    if (s == 0)
+        return MPLOOP_TRIP_ZERO_STEP;
+    while (!((s >> tz) & 1))
+        tz++;
+    if (d & (((mploop_uwide)1 << tz) - 1))
+        return MPLOOP_TRIP_NE_UNREACHED;    /* every value v takes misses ub */
+    s >>= tz;
+    d >>= tz;
+    mask >>= tz;
+    inv = s;                                /* s * inv == 1 modulo 2^(bits - tz) */
+    for (i = 0; i < 6; i++)
+        inv = (inv * (2 - s * inv)) & mask;
+    *trip = (mploop_u64)((d * inv) & mask);
+    return MPLOOP_TRIP_OK;
+}
+
 /* mploop_trip_mul - *total *= n for collapse; returns MPLOOP_TRIP_OVERFLOW
  * when the product does not fit, else the status it was given. */
-static inline int mploop_trip_mul(mploop_u64 *total, mploop_u64 n, int status)
+static __inline__ int mploop_trip_mul(mploop_u64 *total, mploop_u64 n, int status)
 {
     if (status != MPLOOP_TRIP_OK)
         return status;
@@ -190,7 +229,7 @@ int mploop_start(mploop_loop *L);
 int mploop_next(mploop_loop *L, mploop_u64 *lo, mploop_u64 *hi);
 
 /* Both: publish the iteration index being run (for failure reports). */
-static inline void mploop_at(mploop_loop *L, mploop_u64 k)
+static __inline__ void mploop_at(mploop_loop *L, mploop_u64 k)
 {
     *L->mploop__cur = k;
 }

@@ -88,6 +88,19 @@ static const char *env_text(const char *name)
     return v && *v ? v : NULL;
 }
 
+/* Both: the value of the on/off variable `name`, 0 when unset; any value
+ * but 0 and 1 is reported (with `use`, what to set) and ends the program. */
+static int env_switch(const mploop_site *site, const char *name, const char *use)
+{
+    const char *v = env_text(name);
+    unsigned long n = 0;
+    if (v && env_number(v, 0, 1, &n) != 0) {
+        mploop__error(site, "%s=%s is not 0 or 1; %s", name, v, use);
+        exit(EXIT_FAILURE);
+    }
+    return (int)n;
+}
+
 /* Both: read and check every variable, reporting the first bad one
  * (naming the loop at site) and ending the program. */
 static void env_load(const mploop_site *site)
@@ -153,6 +166,12 @@ static void env_load(const mploop_site *site)
         }
         env_values.grace_ms = (unsigned)n;
     }
+
+    env_values.check = env_switch(site, "MPLOOP_CHECK", "use 1 to run every loop in snapshot "
+                                  "mode (races on large blocks detected, failed loops rolled "
+                                  "back), 0 for the default");
+    env_values.stats = env_switch(site, "MPLOOP_STATS", "use 1 for a line per forked loop with "
+                                  "the time spent waiting and merging, 0 for none");
 
     if ((v = env_text("MPLOOP_TIMEOUT"))) {
         if (mploop__env_seconds(v, &env_values.timeout_ns) != 0) {

@@ -81,6 +81,13 @@ struct mploop__memreq {
     const struct mploop__range *locals; /* mploop_local ranges */
     unsigned nlocals;
     unsigned nworkers;                /* workers about to be forked */
+    int snapshot;                     /* snapshot mode: workers remap the
+                                       * shared heap privately, so their
+                                       * writes there are diffed, checked
+                                       * for races and applied at the merge
+                                       * (or dropped when the loop fails);
+                                       * 0: direct mode, they write it in
+                                       * place */
 };
 
 /* Parent, before fork: decide which ranges are tracked, which are excluded
@@ -102,6 +109,15 @@ int mploop__mem_worker_ship(struct mploop__mem *m, unsigned w);
  * gets the first racing address and -EBUSY is returned.  Other failures
  * return another -errno, also with nothing applied. */
 int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race);
+
+/* Parent, after mploop__mem_merge: whether the loop ran in snapshot mode,
+ * and the pages the workers shipped and the bytes the merge wrote (ranges that differ are copied whole). */
+void mploop__mem_stats(const struct mploop__mem *m, int *snapshot, uint64_t *pages,
+                       uint64_t *changed);
+
+/* Parent, after a failed loop (nothing merged): give back the memory the
+ * workers allocated in the body, which nothing can reach. */
+void mploop__mem_discard(struct mploop__mem *m);
 
 /* Parent, on every outcome: release channels and mappings. */
 void mploop__mem_release(struct mploop__mem *m);
@@ -152,6 +168,8 @@ struct mploop__env {
                         * snapshot mode when on_error != MPLOOP__ON_ERROR_EXIT */
     unsigned grace_ms; /* MPLOOP_GRACE_MS, default 1000 */
     uint64_t timeout_ns; /* MPLOOP_TIMEOUT in nanoseconds, 0 when unset */
+    int check;         /* MPLOOP_CHECK=1: every loop in snapshot mode */
+    int stats;         /* MPLOOP_STATS=1: a line per forked loop at the join */
 };
 
 /* Both: the environment, read at the first call.  A malformed value is
@@ -180,6 +198,11 @@ void mploop__note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Both: the verbose line of a loop that runs on n forked workers. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                             const struct mploop__sched *s);
+/* Parent: the MPLOOP_STATS line of a loop whose n workers were joined:
+ * mode, pages shipped, bytes written by the merge, time waiting for the workers and
+ * merging, in nanoseconds. */
+void mploop__verbose_joined(const mploop_site *site, unsigned n, int snapshot, uint64_t pages,
+                            uint64_t changed, uint64_t wait_ns, uint64_t merge_ns);
 /* Both: the verbose line of a loop that runs in-process; reason is one of
  * "nested", "if clause false", "one worker", "trip count 0", "trip count 1",
  * "fork failed", "serial re-run". */
@@ -457,7 +480,20 @@ struct mploop__tracker {
     int (*collect)(const struct mploop__range *pages, unsigned n,
                    int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
                    void *ctx);
+    /* Worker: the same for ranges of a private file mapping (a snapshot
+     * region remapped MAP_PRIVATE after the fork, never armed): a page the
+     * worker wrote is one that is no longer a page of the file (present or
+     * swapped out, and anonymous).  Returns 0 or -errno. */
+    int (*collect_private)(const struct mploop__range *ranges, unsigned n,
+                           int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                           void *ctx);
 };
+
+/* linux_pagemap.c.  Worker: collect_private by reading /proc/self/pagemap
+ * (any kernel with pagemap); the pagemap and mprotect trackers use it. */
+int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned n,
+                                    int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                                    void *ctx);
 
 /* linux_uffd.c: userfaultfd asynchronous write-protect + PAGEMAP_SCAN
  * (exact; Linux 6.7+). */
@@ -517,9 +553,69 @@ unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max);
 void *mploop__map(size_t size);
 void mploop__unmap(void *addr, size_t size);
 
+/* A memfd-backed region that a worker in snapshot mode remaps
+ * MAP_PRIVATE: [addr, addr + size) shows the memfd fd from `offset`. */
+struct mploop__region {
+    uintptr_t addr;
+    uintptr_t size;
+    int fd;
+    uint64_t offset;
+};
+
+/* linux_memfd.c.  Both: a memfd (close-on-exec, moved to a descriptor
+ * number of 256 or more when possible).  Returns it or -errno. */
+int mploop__memfd_create(const char *name);
+/* linux_memfd.c.  Parent: after a fork() the program makes itself, the
+ * child replaces the memfd *fd, which backs [addr, addr + size()) mapped
+ * MAP_SHARED (plus `flags`), by a copy of its own and updates *fd (loops'
+ * workers keep sharing it).  Returns 0 or -errno. */
+int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags);
+/* linux_memfd.c.  Both: nonzero when *fd, registered with
+ * mploop__memfd_follow, still is that memfd (the program may have closed
+ * it, and the number may now name a file of its own: never touch it then). */
+int mploop__memfd_valid(const int *fd);
+/* linux_memfd.c.  Parent: nonzero while a loop forks its workers. */
+void mploop__memfd_forking(int on);
+
+/* heap.c: large blocks of the parent in a shared memfd-backed heap.
+ * Parent: the smallest request the heap serves (MPLOOP_LARGE_MIN, 64 KiB
+ * by default), 0 when the heap is not used; sets the heap up at the first
+ * call. */
+size_t mploop__heap_min(void);
+/* Parent: a block of n bytes aligned to align (a power of two), zeroed, or
+ * NULL with errno ENOMEM. */
+void *mploop__heap_alloc(size_t n, size_t align);
+/* Both: nonzero when p lies in the heap's window. */
+int mploop__heap_owns(const void *p);
+/* Both: nonzero when p is the start of a live block of the heap. */
+int mploop__heap_is_block(const void *p);
+/* Both: usable bytes of heap block p, 0 when p is not a live block. */
+size_t mploop__heap_usable(const void *p);
+/* Parent: free heap block p.  Returns 0, or -EINVAL when p is not a live
+ * block (nothing is done then). */
+int mploop__heap_free(void *p);
+/* Parent: the heap block covering addr: its start and usable size.
+ * Returns 0 or -ENOENT. */
+int mploop__heap_block(uintptr_t addr, uintptr_t *start, size_t *size);
+/* Parent: the used part of the heap as a region; returns 1, 0 when the
+ * heap holds nothing, or -EBADF when the program closed its memfd. */
+int mploop__heap_region(struct mploop__region *r);
+
 /* malloc.c.  Parent, from mploop__mem_prepare: make the arenas of workers
  * 0..nworkers-1 ready for loop generation `gen`.  Returns 0 or -errno. */
 int mploop__malloc_prepare(unsigned nworkers, uint32_t gen);
+
+/* malloc.c.  Parent, from mploop__mem_prepare: the arenas that hold blocks
+ * of earlier loops, as memfd regions that every worker remaps privately
+ * (blocks allocated in loop bodies are merged by snapshot like the rest of
+ * the private memory).  Writes at most max regions and returns how many
+ * there are. */
+unsigned mploop__malloc_regions(struct mploop__region *out, unsigned max);
+
+/* malloc.c.  Parent, after a failed loop of nworkers workers: put every
+ * arena back as mploop__malloc_prepare found it (free lists, bump
+ * pointer) and give back the memory of the blocks allocated since. */
+void mploop__malloc_discard(unsigned nworkers);
 
 /* malloc.c.  Worker, first thing after fork: from now on every allocation of
  * this process comes from arena w. */

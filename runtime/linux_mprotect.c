@@ -251,4 +251,5 @@ const struct mploop__tracker mploop__tracker_mprotect = {
     .probe = mprotect_probe,
     .arm = mprotect_arm,
     .collect = mprotect_collect,
+    .collect_private = mploop__pagemap_collect_private,
 };

@@ -32,6 +32,7 @@
 
 #define PM_PRESENT (1ull << 63)
 #define PM_SWAPPED (1ull << 62)
+#define PM_FILE (1ull << 61)
 #define PM_EXCLUSIVE (1ull << 56)
 
 /* Entries read per pread. */
@@ -100,14 +101,27 @@ static int pagemap_arm(const struct mploop__range *pages, unsigned n)
     return 0;
 }
 
-/* Worker: walk the entries of every range, emitting runs of pages that are
- * exclusively mapped or swapped out. */
-static int pagemap_collect(const struct mploop__range *pages, unsigned n,
-                           int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
-                           void *ctx)
+/* Worker: nonzero when pagemap entry e says this worker wrote the page:
+ * in a tracked private mapping, the page is exclusively mapped or swapped
+ * out; in a private file mapping (file != 0), it is present or swapped out
+ * and no longer a page of the file. */
+static int entry_written(uint64_t e, int file)
 {
-    if (pm_fd < 0)
-        return -EBADF;
+    if (file)
+        return (e & (PM_PRESENT | PM_SWAPPED)) && !(e & PM_FILE);
+    return (e & PM_PRESENT) ? (e & PM_EXCLUSIVE) != 0 : (e & PM_SWAPPED) != 0;
+}
+
+/* Worker: walk the entries of every range, emitting runs of written pages
+ * (entry_written with `file`). */
+static int walk(const struct mploop__range *pages, unsigned n, int file,
+                int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
+{
+    if (pm_fd < 0) {
+        pm_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+        if (pm_fd < 0)
+            return -errno;
+    }
     uint64_t e[SCAN_ENTRIES];
     for (unsigned i = 0; i < n; i++) {
         uintptr_t a = pages[i].addr, end = pages[i].addr + pages[i].size;
@@ -119,8 +133,7 @@ static int pagemap_collect(const struct mploop__range *pages, unsigned n,
             if (err)
                 return err;
             for (unsigned j = 0; j < k; j++, a += MPLOOP__PAGE) {
-                int written = (e[j] & PM_PRESENT) ? (e[j] & PM_EXCLUSIVE) != 0
-                                                  : (e[j] & PM_SWAPPED) != 0;
+                int written = entry_written(e[j], file);
                 if (written && !run)
                     run = a;
                 if (!written && run) {
@@ -140,9 +153,26 @@ static int pagemap_collect(const struct mploop__range *pages, unsigned n,
     return 0;
 }
 
+/* Worker: the tracker's collect: pages exclusively mapped or swapped out. */
+static int pagemap_collect(const struct mploop__range *pages, unsigned n,
+                           int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                           void *ctx)
+{
+    return walk(pages, n, 0, emit, ctx);
+}
+
+/* Worker: see internal.h. */
+int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned n,
+                                    int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                                    void *ctx)
+{
+    return walk(ranges, n, 1, emit, ctx);
+}
+
 const struct mploop__tracker mploop__tracker_pagemap = {
     .name = "pagemap",
     .probe = pagemap_probe,
     .arm = pagemap_arm,
     .collect = pagemap_collect,
+    .collect_private = mploop__pagemap_collect_private,
 };

@@ -186,27 +186,33 @@ static int uffd_arm(const struct mploop__range *pages, unsigned n)
     return 0;
 }
 
-/* Worker: list the written pages with PAGEMAP_SCAN, range by range, resuming
- * from walk_end only when the output vector came back full. */
-static int uffd_collect(const struct mploop__range *pages, unsigned n,
-                        int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
-                        void *ctx)
+/* Worker: PAGEMAP_SCAN over every range with the given flags and masks,
+ * emitting the runs of matching pages, resuming from walk_end only when the
+ * output vector came back full. */
+static int scan(const struct mploop__range *pages, unsigned n, uint64_t flags,
+                uint64_t inverted, uint64_t mask, uint64_t anyof, uint64_t ret,
+                int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
 {
-    if (pagemap_fd < 0)
-        return -EBADF;
+    if (pagemap_fd < 0) {
+        pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+        if (pagemap_fd < 0)
+            return -errno;
+    }
     struct page_region vec[SCAN_VEC];
     for (unsigned i = 0; i < n; i++) {
         uintptr_t start = pages[i].addr, end = pages[i].addr + pages[i].size;
         while (start < end) {
             struct pm_scan_arg arg = {
                 .size = sizeof arg,
-                .flags = PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC,
+                .flags = flags,
                 .start = start,
                 .end = end,
                 .vec = (uintptr_t)vec,
                 .vec_len = SCAN_VEC,
-                .category_mask = PAGE_IS_WRITTEN,
-                .return_mask = PAGE_IS_WRITTEN,
+                .category_inverted = inverted,
+                .category_mask = mask,
+                .category_anyof_mask = anyof,
+                .return_mask = ret,
             };
             long got = ioctl(pagemap_fd, PAGEMAP_SCAN, &arg);
             if (got < 0)
@@ -224,9 +230,29 @@ static int uffd_collect(const struct mploop__range *pages, unsigned n,
     return 0;
 }
 
+/* Worker: the pages written since uffd_arm (write-protection lifted). */
+static int uffd_collect(const struct mploop__range *pages, unsigned n,
+                        int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                        void *ctx)
+{
+    return scan(pages, n, PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC, 0, PAGE_IS_WRITTEN, 0,
+                PAGE_IS_WRITTEN, emit, ctx);
+}
+
+/* Worker: pages of a private file mapping that are present or swapped out
+ * and not file pages: the worker's own copies, i.e. the pages it wrote. */
+static int uffd_collect_private(const struct mploop__range *ranges, unsigned n,
+                                int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                                void *ctx)
+{
+    return scan(ranges, n, 0, PAGE_IS_FILE, PAGE_IS_FILE, PAGE_IS_PRESENT | PAGE_IS_SWAPPED,
+                PAGE_IS_PRESENT | PAGE_IS_SWAPPED, emit, ctx);
+}
+
 const struct mploop__tracker mploop__tracker_uffd = {
     .name = "uffd",
     .probe = uffd_probe,
     .arm = uffd_arm,
     .collect = uffd_collect,
+    .collect_private = uffd_collect_private,
 };

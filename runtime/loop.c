@@ -365,10 +365,19 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
                        struct mploop__failure *f, unsigned *others)
 {
     struct mploop__wait o = {env->grace_ms, env->timeout_ns};
+    uint64_t t0 = mploop__os_now_ns();
     int failed = mploop__team_wait(st->team, &o, f, others) != 0;
     if (!failed) {
         uintptr_t race = 0;
+        uint64_t t1 = mploop__os_now_ns();
         int rc = mploop__mem_merge(st->mem, &race);
+        if (env->stats) {
+            int snapshot;
+            uint64_t pages, changed;
+            mploop__mem_stats(st->mem, &snapshot, &pages, &changed);
+            mploop__verbose_joined(st->site, st->team->forked, snapshot, pages, changed,
+                                   t1 - t0, mploop__os_now_ns() - t1);
+        }
         if (rc < 0) {
             memset(f, 0, offsetof(struct mploop__failure, msg));
             f->msg[0] = '\0';
@@ -381,6 +390,8 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
             failed = 1;
         }
     }
+    if (failed)
+        mploop__mem_discard(st->mem);
     mploop__mem_release(st->mem);
     st->mem = NULL;
     int sig = mploop__sig_release(&st->team->sig);
@@ -422,6 +433,8 @@ int mploop_start(mploop_loop *L)
         .locals = t->locals,
         .nlocals = t->nlocals,
         .nworkers = st->n,
+        .snapshot = env->check || st->policy != MPLOOP__ON_ERROR_EXIT ||
+                    (st->site->flags & MPLOOP_SITE_SNAPSHOT) != 0,
     };
     int rc = mploop__mem_prepare(&req, &st->mem);
     if (rc < 0) {

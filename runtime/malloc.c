@@ -39,6 +39,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,11 +95,16 @@ static struct {
     uintptr_t base;        /* reserved window for MPLOOP__MAX_WORKERS arenas */
     uint64_t arena_size;   /* bytes of address space per arena */
     unsigned mapped;       /* arenas 0..mapped-1 are mapped */
+    int fd;                /* the memfd behind the window (file offset =
+                            * address - base), when have_fd */
+    int have_fd;
     int worker;            /* this process is a worker */
     unsigned w;            /* its arena */
     uint32_t gen;          /* generation of the running loop */
     size_t (*glibc_usable)(void *);
     struct mploop__range libc; /* the C library's load span */
+    struct arena saved[MPLOOP__MAX_WORKERS]; /* parent: arena headers as the
+                                              * running loop found them */
     uint64_t *deferred;    /* worker: blocks older than the loop it freed */
     uint64_t ndeferred, deferred_cap;
 } st MPLOOP__STATE;
@@ -300,7 +306,30 @@ size_t mploop__malloc_usable(void *p)
     if (!p)
         return 0;
     int idx = arena_index(p);
-    return idx >= 0 ? arena_usable(p, idx) : glibc_usable(p);
+    if (idx >= 0)
+        return arena_usable(p, idx);
+    if (mploop__heap_owns(p)) {
+        size_t n = mploop__heap_usable(p);
+        if (!n)
+            bad_pointer("malloc_usable_size()");
+        return n;
+    }
+    return glibc_usable(p);
+}
+
+/* Parent: a block of n bytes aligned to align from the shared heap when n
+ * is large enough for it (heap.c), else NULL. */
+static void *parent_large(size_t n, size_t align)
+{
+    if (__builtin_expect(n < MPLOOP__PAGE, 1))
+        return NULL;
+    size_t min = mploop__heap_min();
+    if (!min || n < min)
+        return NULL;
+    int saved = errno;
+    void *p = mploop__heap_alloc(n, align);
+    errno = saved;
+    return p;
 }
 
 /* Worker: allocate with an alignment, zeroed on request. */
@@ -320,8 +349,10 @@ static void *worker_alloc(size_t n, size_t align, int zero)
 /* Both: allocate n bytes. */
 void *malloc(size_t n)
 {
-    if (!st.worker)
-        return __libc_malloc(n);
+    if (!st.worker) {
+        void *p = parent_large(n, HDR);
+        return p ? p : __libc_malloc(n);
+    }
     return worker_alloc(n, HDR, 0);
 }
 
@@ -335,10 +366,12 @@ static void free_from(void *p, uintptr_t caller)
     int idx = arena_index(p);
     if (idx >= 0)
         arena_free(p, idx, caller);
-    else if (!st.worker)
-        __libc_free(p);
-    else
+    else if (st.worker)
         defer_free(p, caller);
+    else if (!mploop__heap_owns(p))
+        __libc_free(p);
+    else if (mploop__heap_free(p) != 0)
+        bad_pointer("free()");
     errno = saved;
 }
 
@@ -352,12 +385,14 @@ void free(void *p)
 /* Both: allocate n * size zeroed bytes. */
 void *calloc(size_t n, size_t size)
 {
-    if (!st.worker)
-        return __libc_calloc(n, size);
     size_t total;
     if (__builtin_mul_overflow(n, size, &total)) {
         errno = ENOMEM;
         return NULL;
+    }
+    if (!st.worker) {
+        void *p = parent_large(total, HDR);   /* heap blocks start zeroed */
+        return p ? p : __libc_calloc(n, size);
     }
     return worker_alloc(total, HDR, 1);
 }
@@ -368,8 +403,17 @@ void *calloc(size_t n, size_t size)
 void *realloc(void *p, size_t n)
 {
     int idx = p ? arena_index(p) : -1;
-    if (!st.worker && idx < 0)
-        return __libc_realloc(p, n);
+    int heap = idx < 0 && p && mploop__heap_owns(p);
+    if (!st.worker && idx < 0 && !heap) {
+        /* A glibc block growing large moves to the shared heap. */
+        size_t old = p && n >= MPLOOP__PAGE ? glibc_usable(p) : 0;
+        void *q = old && old < n ? parent_large(n, HDR) : NULL;
+        if (!q)
+            return __libc_realloc(p, n);
+        memcpy(q, p, old);
+        __libc_free(p);
+        return q;
+    }
     if (!p)
         return malloc(n);
     uintptr_t caller = (uintptr_t)__builtin_return_address(0);
@@ -382,6 +426,10 @@ void *realloc(void *p, size_t n)
         old = arena_usable(p, idx);
         if (st.worker && (unsigned)idx == st.w && n <= old &&
             ((struct bhdr *)((uintptr_t)p - HDR))->gen == st.gen)
+            return p;
+    } else if (heap) {
+        old = mploop__malloc_usable(p);
+        if (!st.worker && n <= old && n >= old / 2)
             return p;
     } else {
         old = glibc_usable(p);
@@ -408,8 +456,11 @@ void *reallocarray(void *p, size_t n, size_t size)
 /* Both: allocate n bytes aligned to align. */
 void *memalign(size_t align, size_t n)
 {
-    if (!st.worker)
-        return __libc_memalign(align, n);
+    if (!st.worker) {
+        void *p = align <= ((size_t)1 << 30) && !(align & (align - 1))
+                      ? parent_large(n, align) : NULL;
+        return p ? p : __libc_memalign(align, n);
+    }
     if (align > ((size_t)1 << 40)) {
         errno = EINVAL;
         return NULL;
@@ -443,16 +494,20 @@ void *aligned_alloc(size_t align, size_t n)
 /* Both: page-aligned allocation. */
 void *valloc(size_t n)
 {
-    if (!st.worker)
-        return __libc_valloc(n);
+    if (!st.worker) {
+        void *p = parent_large(n, MPLOOP__PAGE);
+        return p ? p : __libc_valloc(n);
+    }
     return worker_alloc(n, MPLOOP__PAGE, 0);
 }
 
 /* Both: page-aligned allocation of whole pages. */
 void *pvalloc(size_t n)
 {
-    if (!st.worker)
-        return __libc_pvalloc(n);
+    if (!st.worker) {
+        void *p = parent_large(n, MPLOOP__PAGE);
+        return p ? p : __libc_pvalloc(n);
+    }
     size_t rounded;
     if (__builtin_add_overflow(n, MPLOOP__PAGE - 1, &rounded)) {
         errno = ENOMEM;
@@ -475,6 +530,12 @@ int mploop__in_worker(void)
     return st.worker;
 }
 
+/* Both: bytes of the window backed by the memfd (for the fork handler). */
+static uint64_t arenas_mapped(void)
+{
+    return (uint64_t)st.mapped * st.arena_size;
+}
+
 /* Parent: see internal.h.  Reserves the window on first use, maps the
  * arenas this loop needs, and clears locks a failed worker may have left. */
 int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
@@ -495,9 +556,26 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
     glibc_usable(NULL);
     if (!st.libc.size)
         mploop__maps_module_span((const void *)__libc_malloc, &st.libc);
+    if (!st.have_fd) {
+        int fd = mploop__memfd_create("mploop-arenas");
+        if (fd < 0)
+            return fd;
+        st.fd = fd;
+        int err = mploop__memfd_follow(&st.fd, st.base, arenas_mapped, MAP_NORESERVE);
+        if (err) {
+            close(fd);
+            return err;
+        }
+        st.have_fd = 1;
+    }
+    if (!mploop__memfd_valid(&st.fd))
+        return -EBADF;
     while (st.mapped < nworkers) {
+        uint64_t off = (uint64_t)st.mapped * st.arena_size;
+        if (ftruncate(st.fd, (off_t)(off + st.arena_size)) < 0)
+            return -errno;
         void *a = mmap(arena_at(st.mapped), st.arena_size, PROT_READ | PROT_WRITE,
-                       MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+                       MAP_SHARED | MAP_NORESERVE | MAP_FIXED, st.fd, (off_t)off);
         if (a == MAP_FAILED)
             return -errno;
         /* 32 GiB of mostly untouched address space per arena: a crashing
@@ -508,10 +586,27 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
         h->bump = MPLOOP__PAGE;
         st.mapped++;
     }
-    for (unsigned i = 0; i < nworkers; i++)
+    for (unsigned i = 0; i < nworkers; i++) {
         arena_at(i)->lock = 0;
+        st.saved[i] = *arena_at(i);
+    }
     st.gen = gen;
     return 0;
+}
+
+/* Parent: see internal.h.  A worker that reused a free chunk below the
+ * saved bump pointer wrote it in its private copy only; restoring the free
+ * lists puts the chunk back as the file still has it. */
+void mploop__malloc_discard(unsigned nworkers)
+{
+    for (unsigned i = 0; i < nworkers && i < st.mapped; i++) {
+        struct arena *a = arena_at(i);
+        uint64_t from = (st.saved[i].bump + MPLOOP__PAGE - 1) & ~(uint64_t)(MPLOOP__PAGE - 1);
+        if (a->bump > from)
+            madvise((char *)a + from, a->bump - from, MADV_REMOVE);
+        *a = st.saved[i];
+        a->lock = 0;
+    }
 }
 
 /* Worker: see internal.h. */
@@ -541,8 +636,30 @@ int mploop__malloc_free_deferred(void *p)
         arena_release(p, h, idx);
         return 0;
     }
+    if (mploop__heap_owns(p))
+        return mploop__heap_free(p);
     __libc_free(p);
     return 0;
+}
+
+/* Parent: see internal.h.  One region per arena holding blocks: from the
+ * end of its header page to its bump pointer, rounded up to a page. */
+unsigned mploop__malloc_regions(struct mploop__region *out, unsigned max)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < st.mapped; i++) {
+        uint64_t bump = arena_at(i)->bump;
+        if (bump <= MPLOOP__PAGE)
+            continue;
+        if (n < max)
+            out[n] = (struct mploop__region){
+                (uintptr_t)arena_at(i) + MPLOOP__PAGE,
+                (uintptr_t)(((bump + MPLOOP__PAGE - 1) & ~(uint64_t)(MPLOOP__PAGE - 1)) -
+                            MPLOOP__PAGE),
+                st.fd, (uint64_t)i * st.arena_size + MPLOOP__PAGE };
+        n++;
+    }
+    return n;
 }
 
 /* Parent: see internal.h.  Looks backwards from p for a valid block header

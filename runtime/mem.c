@@ -65,6 +65,11 @@
 #define PAGE_DOWN(a) ((uintptr_t)(a) & ~(PAGE - 1))
 #define PAGE_UP(a) (((uintptr_t)(a) + PAGE - 1) & ~(PAGE - 1))
 
+/* Most shared regions a worker remaps privately: every arena, and the
+ * shared heap or, in direct mode, the pages of its blocks that hold stream
+ * buffers. */
+#define MAX_REGIONS (MPLOOP__MAX_WORKERS + 64)
+
 /* Start of every channel. */
 #define SHIP_MAGIC 0x70696873706f6f6cull /* "loopship" */
 
@@ -91,6 +96,16 @@ struct mploop__mem {
     struct mploop__range *arm;
     unsigned narm;
     uint64_t arm_pages;
+    /* The shared regions workers remap privately: the arenas holding
+     * blocks of earlier loops, and in snapshot mode the shared heap (their
+     * ranges are in merge, not in arm). */
+    int snapshot;
+    struct mploop__region regions[MAX_REGIONS];
+    struct mploop__range region_ranges[MAX_REGIONS]; /* the same, sorted
+                                                      * and coalesced */
+    unsigned nregions, nranges;
+    uint64_t region_pages;
+    uint64_t shipped, changed; /* merge statistics (MPLOOP_STATS) */
     const mploop_site *site;
     int fds[MPLOOP__MAX_WORKERS];
 };
@@ -341,7 +356,9 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
     for (;;) {
         size_t cap_t = (size_t)nvma * 2 + (size_t)cap_mod * 3 + req->nlocals + 2;
         size_t cap_e = (size_t)cap_stdio + 8;
-        size_t entries = 2 * (size_t)cap_mod + cap_t + cap_e + (cap_t + cap_e);
+        /* segs, spans, trk, excl, then merged and the armed pages. */
+        size_t entries = 2 * (size_t)cap_mod + cap_t + cap_e +
+                         (2 * cap_t + 3 * cap_e + 2 * MAX_REGIONS);
         scratch_size = PAGE_UP(entries * sizeof(struct mploop__range));
         scratch = mploop__map(scratch_size);
         if (!scratch) {
@@ -413,9 +430,60 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
     }
     nt = normalize(trk, nt);
 
-    /* Merged bytes and armed pages go to the plan mapping. */
+    /* Stream buffers in the shared heap must be private to each worker
+     * even in direct mode (workers' output would mix in one buffer): the
+     * pages covering them (whole pages of their heap blocks) are remapped
+     * privately and, like every stream byte, never merged.  Too many of
+     * them: the whole heap in snapshot mode instead. */
+    struct mploop__region heap;
+    int has_heap = mploop__heap_region(&heap);
+    if (has_heap < 0) {
+        err = has_heap;
+        goto out_scratch;
+    }
+    if (!m->snapshot && has_heap) {
+        unsigned first = m->nregions;
+        for (unsigned i = 0; i < ne; i++) {
+            uintptr_t a = excl[i].addr, b = excl[i].addr + excl[i].size;
+            if (b <= heap.addr || a >= heap.addr + heap.size)
+                continue;
+            if (a < heap.addr)
+                a = heap.addr;
+            if (b > heap.addr + heap.size)
+                b = heap.addr + heap.size;
+            if (m->nregions == MAX_REGIONS) {
+                m->nregions = first;
+                m->snapshot = 1;
+                break;
+            }
+            m->regions[m->nregions++] = (struct mploop__region){
+                PAGE_DOWN(a), PAGE_UP(b) - PAGE_DOWN(a), heap.fd,
+                heap.offset + (PAGE_DOWN(a) - heap.addr) };
+        }
+    }
+    if (m->snapshot && m->nregions < MAX_REGIONS && has_heap)
+        m->regions[m->nregions++] = heap;
+    for (unsigned i = 0; i < m->nregions; i++)
+        m->region_ranges[i] = (struct mploop__range){ m->regions[i].addr, m->regions[i].size };
+    m->nranges = normalize(m->region_ranges, m->nregions);
+    m->region_pages = 0;
+    for (unsigned i = 0; i < m->nranges; i++)
+        m->region_pages += m->region_ranges[i].size / PAGE;
+
+    /* Merged bytes and armed pages go to the plan mapping; the regions are
+     * merged but not armed (they are shared mappings until the worker
+     * remaps them). */
     unsigned nm = subtract(trk, nt, excl, ne, merged);
-    size_t plan_size = PAGE_UP((size_t)nm * 2 * sizeof(struct mploop__range) + PAGE);
+    struct mploop__range *armed = merged + cap_t + 2 * ((size_t)cap_stdio + 8) + MAX_REGIONS;
+    unsigned na = 0;
+    for (unsigned i = 0; i < nm; i++)
+        armed[na++] = (struct mploop__range){ PAGE_DOWN(merged[i].addr),
+                                              PAGE_UP(merged[i].addr + merged[i].size) -
+                                                  PAGE_DOWN(merged[i].addr) };
+    na = normalize(armed, na);
+    nm += subtract(m->region_ranges, m->nranges, excl, ne, merged + nm);
+    nm = normalize(merged, nm);
+    size_t plan_size = PAGE_UP(((size_t)nm + na) * sizeof(struct mploop__range) + PAGE);
     struct mploop__range *p = mploop__map(plan_size);
     if (!p) {
         err = -ENOMEM;
@@ -423,11 +491,7 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
     }
     memcpy(p, merged, (size_t)nm * sizeof *p);
     struct mploop__range *arm = p + nm;
-    unsigned na = 0;
-    for (unsigned i = 0; i < nm; i++)
-        arm[na++] = (struct mploop__range){ PAGE_DOWN(p[i].addr),
-                                            PAGE_UP(p[i].addr + p[i].size) - PAGE_DOWN(p[i].addr) };
-    na = normalize(arm, na);
+    memcpy(arm, armed, (size_t)na * sizeof *arm);
     uint64_t pages = 0;
     for (unsigned i = 0; i < na; i++)
         pages += arm[i].size / PAGE;
@@ -468,6 +532,11 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
         m->fds[w] = -1;
     m->gen = ++mst.gen;
     int err = mploop__malloc_prepare(req->nworkers, m->gen);
+    m->snapshot = req->snapshot;
+    if (!err)
+        m->nregions = mploop__malloc_regions(m->regions, MAX_REGIONS - 1);
+    if (m->nregions > MAX_REGIONS - 1)
+        err = -E2BIG;
     if (!err)
         err = plan(m, req);
     for (unsigned w = 0; !err && w < req->nworkers; w++) {
@@ -491,7 +560,40 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w)
     if (w >= m->nworkers)
         return -EINVAL;
     mploop__malloc_worker(w);
+    /* Snapshot mode: from here on this worker's writes to the shared
+     * regions land in private copies; the memfd keeps the originals. */
+    for (unsigned i = 0; i < m->nregions; i++) {
+        const struct mploop__region *r = &m->regions[i];
+        void *p = mmap((void *)r->addr, r->size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_FIXED, r->fd, (off_t)r->offset);
+        if (p == MAP_FAILED)
+            return -errno;
+    }
     return m->tracker->arm(m->arm, m->narm);
+}
+
+/* Both: nonzero when page a lies in a region of m. */
+static int in_region(const struct mploop__mem *m, uintptr_t a)
+{
+    return overlaps(m->region_ranges, m->nranges, a, 1);
+}
+
+/* Worker: merge the sorted runs a[0..n1) and a[n1..n) in place (through
+ * scratch memory).  Returns 0 or -errno. */
+static int merge_runs(uint64_t *a, uint64_t n1, uint64_t n)
+{
+    if (n1 == 0 || n1 == n || a[n1 - 1] < a[n1])
+        return 0;
+    size_t size = PAGE_UP((size_t)n * sizeof *a);
+    uint64_t *t = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (t == MAP_FAILED)
+        return -errno;
+    uint64_t i = 0, j = n1, k = 0;
+    while (i < n1 || j < n)
+        t[k++] = j >= n || (i < n1 && a[i] < a[j]) ? a[i++] : a[j++];
+    memcpy(a, t, (size_t)n * sizeof *a);
+    munmap(t, size);
+    return 0;
 }
 
 /* Worker: the list of pages to ship, built while the tracker reports. */
@@ -589,13 +691,20 @@ int mploop__mem_worker_ship(struct mploop__mem *m, unsigned w)
 {
     if (w >= m->nworkers)
         return -EINVAL;
-    struct ship_list s = { .m = m, .cap = m->arm_pages };
+    struct ship_list s = { .m = m, .cap = m->arm_pages + m->region_pages };
     size_t list_size = PAGE_UP((size_t)(s.cap ? s.cap : 1) * sizeof(uint64_t));
     s.addr = mmap(NULL, list_size, PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (s.addr == MAP_FAILED)
         return -errno;
     int err = m->tracker->collect(m->arm, m->narm, ship_emit, &s);
+    if (!err && m->nranges) {
+        uint64_t n1 = s.n;
+        s.cursor = 0;
+        err = m->tracker->collect_private(m->region_ranges, m->nranges, ship_emit, &s);
+        if (!err)
+            err = merge_runs(s.addr, n1, s.n);
+    }
     if (!err) {
         const uint64_t *frees = NULL;
         uint64_t nfrees = mploop__malloc_deferred(w, &frees);
@@ -641,7 +750,7 @@ static int open_channel(const struct mploop__mem *m, unsigned w, struct channel 
     c->map = p;
     const struct ship_header *h = p;
     if (h->magic != SHIP_MAGIC || h->worker != w || h->gen != m->gen ||
-        h->npages > m->arm_pages || h->nfrees > c->size / sizeof(uint64_t) ||
+        h->npages > m->arm_pages + m->region_pages || h->nfrees > c->size / sizeof(uint64_t) ||
         c->size != sizeof *h + h->npages * (sizeof(uint64_t) + PAGE) +
                        h->nfrees * sizeof(uint64_t))
         return -EPROTO;
@@ -654,7 +763,7 @@ static int open_channel(const struct mploop__mem *m, unsigned w, struct channel 
     for (uint64_t i = 0; i < c->n; i++) {
         uint64_t a = c->addr[i];
         if ((a & (PAGE - 1)) || (i && a <= c->addr[i - 1]) ||
-            !overlaps(m->arm, m->narm, a, PAGE))
+            (!overlaps(m->arm, m->narm, a, PAGE) && !in_region(m, a)))
             return -EPROTO;
     }
     return 0;
@@ -666,7 +775,7 @@ static int open_channel(const struct mploop__mem *m, unsigned w, struct channel 
  * bytes. */
 static int merge_page(const struct mploop__mem *m, uintptr_t addr,
                       const unsigned char *const *ws, unsigned k, int apply,
-                      uintptr_t *race)
+                      uintptr_t *race, uint64_t *applied)
 {
     unsigned char *orig = (unsigned char *)addr;
     unsigned r = first_ending_after(m->merge, m->nmerge, addr);
@@ -677,8 +786,10 @@ static int merge_page(const struct mploop__mem *m, uintptr_t addr,
             b = addr + PAGE;
         size_t off = a - addr, len = b - a;
         if (k == 1) {
-            if (apply && memcmp(orig + off, ws[0] + off, len) != 0)
+            if (apply && memcmp(orig + off, ws[0] + off, len) != 0) {
                 memcpy(orig + off, ws[0] + off, len);
+                *applied += len;
+            }
             continue;
         }
         /* Several workers wrote this page: byte by byte where any differs. */
@@ -701,15 +812,17 @@ static int merge_page(const struct mploop__mem *m, uintptr_t addr,
                 v = x;
                 set = 1;
             }
-            if (apply && set)
+            if (apply && set) {
                 orig[i] = v;
+                ++*applied;
+            }
         }
     }
     return 0;
 }
 
 /* Parent: one pass over all channels in address order. */
-static int merge_pass(const struct mploop__mem *m, struct channel *ch, int apply, uintptr_t *race)
+static int merge_pass(struct mploop__mem *m, struct channel *ch, int apply, uintptr_t *race)
 {
     const unsigned char *ws[MPLOOP__MAX_WORKERS];
     for (unsigned w = 0; w < m->nworkers; w++)
@@ -729,7 +842,7 @@ static int merge_pass(const struct mploop__mem *m, struct channel *ch, int apply
             }
         if (!apply && k == 1)
             continue;
-        int err = merge_page(m, (uintptr_t)next, ws, k, apply, race);
+        int err = merge_page(m, (uintptr_t)next, ws, k, apply, race, &m->changed);
         if (err)
             return err;
     }
@@ -794,8 +907,10 @@ int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race)
     if (ch == MAP_FAILED)
         return -errno;
     int err = 0;
-    for (unsigned w = 0; w < m->nworkers && !err; w++)
+    for (unsigned w = 0; w < m->nworkers && !err; w++) {
         err = open_channel(m, w, &ch[w]);
+        m->shipped += ch[w].n;
+    }
     if (!err)
         err = merge_pass(m, ch, 0, race);
     if (!err)
@@ -807,7 +922,7 @@ int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race)
      * memory (excluded stream state) or not a block at all is left alone. */
     for (uint64_t i = 0; !err && i < nfrees; i++) {
         void *p = (void *)frees[i].addr;
-        if (overlaps(m->merge, m->nmerge, frees[i].addr, 1) ||
+        if (overlaps(m->merge, m->nmerge, frees[i].addr, 1) || mploop__heap_is_block(p) ||
             mploop__malloc_arena_block(frees[i].addr, &(uintptr_t){ 0 }, &(size_t){ 0 }) == 0)
             mploop__malloc_free_deferred(p);
     }
@@ -817,6 +932,22 @@ int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race)
             munmap((void *)ch[w].map, ch[w].size);
     munmap(ch, ch_size);
     return err;
+}
+
+/* Parent: see internal.h. */
+void mploop__mem_stats(const struct mploop__mem *m, int *snapshot, uint64_t *pages,
+                       uint64_t *changed)
+{
+    *snapshot = m->snapshot;
+    *pages = m->shipped;
+    *changed = m->changed;
+}
+
+/* Parent: see internal.h. */
+void mploop__mem_discard(struct mploop__mem *m)
+{
+    if (m)
+        mploop__malloc_discard(m->nworkers);
 }
 
 /* Parent: see internal.h. */
@@ -987,6 +1118,12 @@ int mploop__mem_describe(uintptr_t addr, char *buf, size_t n)
     if (mploop__malloc_arena_block(addr, &start, &size) == 0) {
         put(buf, n, &len, "heap block %#lx (%zu bytes, allocated in a loop body), byte %lu",
             (unsigned long)start, size, (unsigned long)(addr - start));
+        return (int)len;
+    }
+    /* A large block (the shared heap). */
+    if (mploop__heap_block(addr, &start, &size) == 0) {
+        put(buf, n, &len, "heap block %#lx (%zu bytes), byte %lu", (unsigned long)start, size,
+            (unsigned long)(addr - start));
         return (int)len;
     }
     /* Data of a loaded module: its symbol table. */

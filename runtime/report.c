@@ -9,6 +9,7 @@
  * with one write(2), which also keeps lines from different processes whole.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -122,6 +123,21 @@ void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
     report_flush(buf, len);
 }
 
+/* Parent: `mploop: FILE:LINE: joined N workers (MODE mode): P pages shipped,
+ * B bytes merged, wait W ms, merge M ms`. */
+void mploop__verbose_joined(const mploop_site *site, unsigned n, int snapshot, uint64_t pages,
+                            uint64_t changed, uint64_t wait_ns, uint64_t merge_ns)
+{
+    char buf[REPORT_LINE];
+    size_t len = 0;
+    report_append(buf, &len, "mploop: %s:%u: joined %u workers (%s mode): %" PRIu64 " pages "
+                  "shipped, %" PRIu64 " bytes merged, wait %" PRIu64 ".%03u ms, merge %"
+                  PRIu64 ".%03u ms", site->file, site->line, n, snapshot ? "snapshot" : "direct",
+                  pages, changed, wait_ns / 1000000, (unsigned)(wait_ns / 1000 % 1000),
+                  merge_ns / 1000000, (unsigned)(merge_ns / 1000 % 1000));
+    report_flush(buf, len);
+}
+
 /* Both: `mploop: FILE:LINE: TRIP iterations in-process (REASON)`. */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason)
 {
@@ -198,10 +214,17 @@ const char *mploop__failure_text(const struct mploop__failure *f, char *buf, siz
     case MPLOOP__FAIL_CORRUPT:
         snprintf(buf, size, "wrote garbage into the loop's control block");
         break;
-    case MPLOOP__FAIL_RACE:
-        snprintf(buf, size, "data race: workers wrote different values to address %#lx",
-                 (unsigned long)f->addr);
+    case MPLOOP__FAIL_RACE: {
+        /* What the address belongs to: a variable, a local, a heap block. */
+        char what[256];
+        if (mploop__mem_describe(f->addr, what, sizeof what) > 0)
+            snprintf(buf, size, "data race: workers wrote different values to address %#lx, "
+                     "%s", (unsigned long)f->addr, what);
+        else
+            snprintf(buf, size, "data race: workers wrote different values to address %#lx",
+                     (unsigned long)f->addr);
         break;
+    }
     case MPLOOP__FAIL_MERGE:
         snprintf(buf, size, "cannot merge the workers' writes (%s)",
                  mploop__os_errno_text(f->code));
@@ -318,6 +341,17 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
                      "reduction clause for accumulators, or make the writes disjoint");
         if (next)
             mploop__note("%s", next);
+        break;
+    case MPLOOP__FAIL_MERGE:
+        if (f->code == -EPROTO) {
+            /* The parent validated a worker's channel and refused it. */
+            mploop__note("a worker's channel to the parent held garbage: the loop body "
+                         "probably wrote to or truncated a descriptor it did not open; "
+                         "nothing was merged; %s", next ? next : "the program stops");
+            break;
+        }
+        mploop__note("the runtime could not run the loop on workers; %s (set MPLOOP_WORKERS=1 "
+                     "to run loops in-process)", next ? next : "the program stops");
         break;
     default:
         mploop__note("the runtime could not run the loop on workers; %s (set MPLOOP_WORKERS=1 "

@@ -164,9 +164,11 @@ int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w
     unsigned i;
     mploop__sig_take(&t->sig);
     t->started_ns = mploop__os_now_ns();
+    mploop__memfd_forking(1);
     for (i = 0; i < t->planned; i++) {
         pid_t pid = fork();
         if (pid == 0) {
+            mploop__memfd_forking(0);
             team_become_worker(t, m, i, parent);
             *w = i;
             return 1;
@@ -177,6 +179,7 @@ int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w
         }
         t->pid[i] = pid;
     }
+    mploop__memfd_forking(0);
     t->forked = i;
     __atomic_store_n(&t->ctl->forked, (int)i, __ATOMIC_RELEASE);
     mploop__os_futex_wake(&t->ctl->forked);

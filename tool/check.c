@@ -136,6 +136,70 @@ static void get_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
         macro_op(k, ea, unary ? incdec_ops : compound_ops, op);
 }
 
+/* Whether expression c (parentheses and implicit conversions aside) names
+ * variable d. */
+static int names_var(CXCursor c, CXCursor d)
+{
+    CXCursor v = mploop__named_var(mploop__strip(c, 1));
+    return !clang_Cursor_isNull(v) && clang_equalCursors(v, d);
+}
+
+/* The operator written between the two operands of binary expression e
+ * (lhs its first operand), or "". */
+static void binary_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
+{
+    size_t ea, eb, la, lb;
+    op[0] = 0;
+    if (!mploop__extent(k->src, e, &ea, &eb) || !mploop__extent(k->src, lhs, &la, &lb))
+        return;
+    struct mploop__tok t;
+    mploop__lex(k->src->buf, k->src->len, lb, 0, &t);
+    if (t.off < eb)
+        punct_at(k, t.off, op);
+}
+
+/* For `x = rhs` with x the variable d: the reduction operator the
+ * assignment is an update of, or NULL.  `x = x op e` and `x = e op x` (op
+ * commutative) give op, `x = x - e` gives -, and `x = x > e ? x : e` and
+ * its variants give max or min. */
+static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int integer)
+{
+    CXCursor r = mploop__strip(rhs, 1);
+    CXCursor *kids;
+    unsigned n = mploop__children(r, &kids);
+    const char *red = NULL;
+    enum CXCursorKind rk = clang_getCursorKind(r);
+    if (rk == CXCursor_BinaryOperator && n == 2) {
+        char op[8];
+        binary_op(k, r, kids[0], op);
+        int left = names_var(kids[0], d), right = names_var(kids[1], d);
+        static const char *const comm[] = { "+", "*", "&&", "||", "&", "|", "^", NULL };
+        for (int i = 0; comm[i] && !red; i++)
+            if (!strcmp(op, comm[i]) && (left || right) && (i < 4 || integer))
+                red = comm[i];
+        if (!red && !strcmp(op, "-") && left)
+            red = "-";
+    } else if (rk == CXCursor_ConditionalOperator && n == 3) {
+        CXCursor c = mploop__strip(kids[0], 1), *ck;
+        unsigned cn = clang_getCursorKind(c) == CXCursor_BinaryOperator ? mploop__children(c, &ck) : 0;
+        if (cn == 2) {
+            char op[8];
+            binary_op(k, c, ck[0], op);
+            int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
+            int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
+            int xp = names_var(kids[1], d), xq = names_var(kids[2], d);
+            if ((gt || lt) && xa != xb && xp != xq) {
+                int x_bigger_when_true = xa ? gt : lt;
+                red = (xp == x_bigger_when_true) ? "max" : "min";
+            }
+        }
+        if (cn)
+            free(ck);
+    }
+    free(kids);
+    return red;
+}
+
 /* Check expression e that may modify lhs (its operand or left-hand side).
  * Whether e modifies a variable is decided from the AST alone, so that
  * macros cannot hide it: a variable that is the direct operand of a unary
@@ -211,8 +275,25 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         red = "|";
     else if (integer && !strcmp(op, "^="))
         red = "^";
+    int reads_itself = 0;
+    if (!red && arith && !strcmp(op, "=") && ek == CXCursor_BinaryOperator) {
+        /* `x = x * a[i]`, `m = m > a[i] ? m : a[i]`: an update, not a value
+         * each iteration sets, so private would be wrong advice */
+        CXCursor *ops;
+        unsigned no = mploop__children(e, &ops);
+        size_t roff;
+        if (no == 2) {
+            red = assign_reduction(k, ops[1], d, integer);
+            reads_itself = mploop__find_ref(k->src, ops[1], &d, 1, &roff) >= 0;
+        }
+        free(ops);
+    }
     if (red && arith)
         fix = mploop__xasprintf("add 'reduction(%s:%s)' to the pragma", red, name);
+    else if (reads_itself)
+        fix = mploop__xasprintf("it is updated from its own value: add a 'reduction' clause with "
+                                "the operator that combines the updates, e.g. 'reduction(+:%s)'",
+                                name);
     else if (!strcmp(op, "="))
         fix = mploop__xasprintf("add 'private(%s)' if every iteration sets it before using it, or "
                                 "'lastprivate(%s)' to keep the last iteration's value", name, name);

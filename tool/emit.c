@@ -144,6 +144,12 @@ static char *area_offset(const struct mploop__pragma *p, unsigned upto, int redu
     return b.s;
 }
 
+/* Whether clause variable v has type _Bool. */
+static int is_bool(const struct mploop__var *v)
+{
+    return clang_getCanonicalType(clang_getCursorType(v->decl)).kind == CXType_Bool;
+}
+
 /* What the pieces of one loop's generated code share. */
 struct gen {
     const struct mploop__src *src;
@@ -183,6 +189,8 @@ static void gen_setup(struct gen *g, struct mploop__buf *b)
         mploop__buf_puts(b, "0");
     if (m > 1) /* reports give the flattened iteration, not lb + k*step */
         mploop__buf_puts(b, " | MPLOOP_SITE_COLLAPSED");
+    if (l->pragma->snapshot)
+        mploop__buf_puts(b, " | MPLOOP_SITE_SNAPSHOT");
     mploop__buf_puts(b, " };\n");
     mploop__buf_printf(b, "mploop_loop __mploop_L_%u;\n", id);
     for (unsigned j = 0; j < m; j++) {
@@ -219,7 +227,21 @@ static void gen_setup(struct gen *g, struct mploop__buf *b)
             mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)0, "
                                    "(mploop_wide)(%s - %s),\n        (mploop_wide)%s, %s, (%s %s %s), &%s);\n",
                                id, ub, lb, st, test_names[lv->test], lb, test_ops[lv->test], ub, cnt);
-        else /* compare in the common type, as C does, without -Wsign-compare noise */
+        else if (lv->test == MPLOOP_NE && !lv->is_signed) {
+            /* v != ub on an unsigned v ends when v, stepping modulo 2^width,
+             * equals ub, after any number of wraps: `for (unsigned char c =
+             * 250; c != 4; c++)` runs 10 iterations.  A bound v can never
+             * equal (c != 300) makes the loop endless, reported as such. */
+            char *T = lv->declared ? mploop__xstrndup(lv->type, strlen(lv->type))
+                                   : mploop__xasprintf("__typeof__(%s)", lv->name);
+            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count_mod((mploop_wide)%s, "
+                                   "(mploop_wide)%s,\n        (mploop_wide)%s, (int)(sizeof(%s) * 8), "
+                                   "(__typeof__(%s + %s))(%s)%s == (__typeof__(%s + %s))%s,\n"
+                                   "        ((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
+                               id, lb, ub, st, T, lb, ub, T, ub, lb, ub, ub,
+                               lb, ub, lb, test_ops[lv->test], lb, ub, ub, cnt);
+            free(T);
+        } else /* compare in the common type, as C does, without -Wsign-compare noise */
             mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)%s, "
                                    "(mploop_wide)%s,\n        (mploop_wide)%s, %s, "
                                    "((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
@@ -287,7 +309,10 @@ static void gen_participant(struct gen *g, struct mploop__buf *b)
             mploop__buf_printf(b, "%s = 1;\n", v->name);
             break;
         case MPLOOP__RED_AND:
-            mploop__buf_printf(b, "%s = ~(__typeof__(%s))0;\n", v->name, v->name);
+            if (is_bool(v)) /* ~ on a _Bool warns under -Wall (-Wbool-operation) */
+                mploop__buf_printf(b, "%s = 1;\n", v->name);
+            else
+                mploop__buf_printf(b, "%s = ~(__typeof__(%s))0;\n", v->name, v->name);
             break;
         case MPLOOP__RED_MIN: case MPLOOP__RED_MAX:
             break;
@@ -295,9 +320,11 @@ static void gen_participant(struct gen *g, struct mploop__buf *b)
             mploop__buf_printf(b, "%s = 0;\n", v->name);
         }
     }
-    mploop__buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u;\n", id, id);
+    /* no declaration in a for init: the output must compile as C89/gnu89
+     * when the input does (`for (i = 0; ...)` loops) */
+    mploop__buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u, __mploop_k_%u;\n", id, id, id);
     mploop__buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
-    mploop__buf_printf(b, "for (mploop_u64 __mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
+    mploop__buf_printf(b, "for (__mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
                            "__mploop_k_%u++) {\n", id, id, id, id, id);
     mploop__buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
     char *q = mploop__xasprintf("__mploop_q_%u", id);
@@ -364,7 +391,8 @@ static void gen_epilogue(struct gen *g, struct mploop__buf *b)
     for (unsigned i = 0; i < p->nvars; i++)
         nred += p->vars[i].kind == MPLOOP__REDUCTION;
     if (nred) {
-        mploop__buf_printf(b, "for (unsigned __mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
+        mploop__buf_printf(b, "unsigned __mploop_w_%u;\n", id);
+        mploop__buf_printf(b, "for (__mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
                                "__mploop_w_%u++) {\n", id, id, L, id);
         unsigned r = 0;
         for (unsigned i = 0; i < p->nvars; i++) {
@@ -383,6 +411,10 @@ static void gen_epilogue(struct gen *g, struct mploop__buf *b)
             else if (v->op == MPLOOP__RED_MAX)
                 mploop__buf_printf(b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
                                    r, id, x);
+            else if (v->op == MPLOOP__RED_MUL && is_bool(v))
+                /* the same value; `*` on a _Bool warns under gcc's -Wall
+                 * (-Wint-in-bool-context) */
+                mploop__buf_printf(b, "%s = %s && __mploop_r%u_%u;\n", x, x, r, id);
             else
                 mploop__buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
             free(off);

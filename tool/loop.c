@@ -115,6 +115,23 @@ static int check_bound(const struct mploop__src *src, CXCursor c, const struct m
     return 0;
 }
 
+/* The step text for a step expression s (text st) added to the variable,
+ * or subtracted from it when neg.  A signed s gives `(st)` or `-(st)`.  An
+ * unsigned s is converted explicitly: -(s) on an unsigned int is a large
+ * positive number (`i -= 3u` would step by 4294967293), and the implicit
+ * conversion of a 64-bit unsigned value to mploop_i64 warns under
+ * -Wsign-conversion. */
+static char *step_text(CXCursor s, const char *st, int neg)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(mploop__strip(s, 0)));
+    if (t.kind == CXType_Enum)
+        t = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(t)));
+    if (mploop__type_is_integer(t) && !mploop__type_is_signed(t))
+        return neg ? mploop__xasprintf("(mploop_i64)-(mploop_u64)(%s)", st)
+                   : mploop__xasprintf("(mploop_i64)(%s)", st);
+    return mploop__xasprintf("%s(%s)", neg ? "-" : "", st);
+}
+
 /* Analyse the header of for statement f into lv; store its body in *body.
  * Returns 0 or -1 after reporting. */
 static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploop__level *lv,
@@ -341,7 +358,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
             if (neg || mploop__tok_is(src->buf, &op, "+=")) {
                 lv->st_c = ek[1];
                 char *s = cursor_text(src, ek[1]);
-                lv->step = mploop__xasprintf("%s(%s)", neg ? "-" : "", s);
+                lv->step = step_text(ek[1], s, neg);
                 free(s);
                 ok = 1;
             }
@@ -365,7 +382,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
                 if (!clang_Cursor_isNull(s)) {
                     lv->st_c = s;
                     char *st = cursor_text(src, s);
-                    lv->step = mploop__xasprintf("%s(%s)", neg ? "-" : "", st);
+                    lv->step = step_text(s, st, neg);
                     free(st);
                     ok = 1;
                 }

@@ -99,6 +99,14 @@ static int rewrite(struct mploop__src *src, char **out, size_t *outlen)
     unsigned np;
     mploop__find_pragmas(src, &p, &np);
     if (np == 0) {
+        /* no pragma written out: still refuse a `_Pragma("mploop ...")`
+         * that a macro produces, rather than ignoring it silently */
+        struct mploop__loop_site none;
+        CXCursor *globals;
+        unsigned nglobals;
+        mploop__match_loops(src, p, 0, &none, &globals, &nglobals);
+        free(globals);
+        free(p);
         *out = mploop__xstrndup(src->buf, src->len);
         *outlen = src->len;
         return mploop__error_count() ? -1 : 0;

@@ -281,7 +281,20 @@ static void parse_clauses(struct mploop__pragma *p, const struct ptext *pt, size
             return;
         }
         struct mploop__tok name = t, lp;
-        pos = next_tok(pt, pos, &lp);
+        size_t after = next_tok(pt, pos, &lp);
+        if (is(pt, &name, "snapshot")) {
+            /* The one clause without arguments. */
+            if (is(pt, &lp, "(")) {
+                mploop__error(file_off(pt, lp.off), "'snapshot' clause takes no arguments");
+                return;
+            }
+            if (p->snapshot)
+                mploop__error(file_off(pt, name.off),
+                              "'#pragma mploop for' cannot have more than one 'snapshot' clause");
+            p->snapshot = 1;
+            continue;
+        }
+        pos = after;
         if (!is(pt, &lp, "(")) {
             char *cname = mploop__xstrndup(pt->s + name.off, name.len);
             static const char *const known[] = { "schedule", "reduction", "private", "firstprivate",

@@ -141,6 +141,7 @@ struct mploop__pragma {
     char *cond;          /* if expression or NULL */
     int collapse;        /* 1 without clause */
     size_t collapse_off;
+    int snapshot;        /* `snapshot` clause: large blocks merged by snapshot */
     struct mploop__var *vars;
     unsigned nvars;
     struct mploop__loop *loop; /* the loop it annotates, once found */

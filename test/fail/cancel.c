@@ -7,11 +7,11 @@
 // end well within their limits (10 s and 20 s).
 //
 // RUN: %mploop-cc -I%mploop-build/include -O2 -w %s -o %t
-// RUN: env MPLOOP_WORKERS=3 MPLOOP_GRACE_MS=600000 sh -c 'timeout -s KILL 10 %t chunks 2>&1; echo status=$?; pgrep -x -f "%t chunks" || echo none-left' | FileCheck %s --check-prefix=CHUNKS
-// RUN: env MPLOOP_WORKERS=2 MPLOOP_GRACE_MS=200 sh -c 'timeout -s KILL 20 %t stuck 2>&1; echo status=$?; pgrep -x -f "%t stuck" || echo none-left' | FileCheck %s --check-prefix=STUCK
+// RUN: env MPLOOP_WORKERS=3 MPLOOP_GRACE_MS=600000 python3 %S/Inputs/alone.py --timeout 10 -- %t chunks 2>&1 | FileCheck %s --check-prefix=CHUNKS
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_GRACE_MS=200 python3 %S/Inputs/alone.py --timeout 20 -- %t stuck 2>&1 | FileCheck %s --check-prefix=STUCK
 // Several workers failing on their own: the first in full, the others
 // counted.
-// RUN: env MPLOOP_WORKERS=3 sh -c 'timeout -s KILL 20 %t all 2>&1; echo status=$?' | FileCheck %s --check-prefix=ALL
+// RUN: env MPLOOP_WORKERS=3 python3 %S/Inputs/alone.py --timeout 20 -- %t all 2>&1 | FileCheck %s --check-prefix=ALL
 //
 // CHUNKS: mploop: error: {{.*}}cancel.c:{{[0-9]+}}: iteration i = 0 failed: stop here
 // CHUNKS-NOT: other worker
@@ -24,6 +24,7 @@
 // ALL: mploop: error: {{.*}}cancel.c:{{[0-9]+}}: iteration i = {{[0-9]}} failed: every worker fails
 // ALL: mploop: note: and 2 other workers failed
 // ALL-NEXT: status=1
+// ALL-NEXT: none-left
 
 #include <mploop.h>
 #include <string.h>

@@ -1,5 +1,6 @@
-// A body that crashes at one chosen iteration: a segfault, an integer
-// division by zero, abort() and a failed assert().  The report names the
+// A body that crashes at one chosen iteration: a segfault, a bus error
+// (reading a file mapping past the end of the file), an integer division by
+// zero, abort() and a failed assert().  The report names the
 // loop's file:line, the worker and its pid, the signal with its description
 // and the loop variable's value at that iteration; the program ends by the
 // same signal as the sequential program, the code after the loop never
@@ -9,6 +10,7 @@
 // RUN: %mploop-cc -O2 -w %s -o %t.par
 // RUN: env MPLOOP_WORKERS=2 %S/Inputs/outcome.sh %t.seq %t.par segv | FileCheck %s --check-prefixes=CHECK,SEGV
 // RUN: env MPLOOP_WORKERS=3 %S/Inputs/outcome.sh %t.seq %t.par segv | FileCheck %s --check-prefixes=CHECK,SEGV
+// RUN: env MPLOOP_WORKERS=2 %S/Inputs/outcome.sh %t.seq %t.par bus | FileCheck %s --check-prefixes=CHECK,BUS
 // RUN: env MPLOOP_WORKERS=2 %S/Inputs/outcome.sh %t.seq %t.par fpe | FileCheck %s --check-prefixes=CHECK,FPE
 // RUN: env MPLOOP_WORKERS=3 %S/Inputs/outcome.sh %t.seq %t.par abort | FileCheck %s --check-prefixes=CHECK,ABORT
 // RUN: env MPLOOP_WORKERS=2 %S/Inputs/outcome.sh %t.seq %t.par assert | FileCheck %s --check-prefixes=CHECK,ASSERT
@@ -16,6 +18,7 @@
 // RUN: env MPLOOP_WORKERS=1 %S/Inputs/outcome.sh %t.seq %t.par fpe | FileCheck %s --check-prefixes=CHECK,FPE1
 //
 // SEGV: status=139
+// BUS: status=135
 // FPE: status=136
 // FPE1: status=136
 // ABORT: status=134
@@ -24,6 +27,7 @@
 // CHECK-NEXT: none-left
 // SEGV-NEXT: mploop: error: {{.*}}crash_signals.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) killed by SIGSEGV (Segmentation fault) at iteration i = 57{{$}}
 // SEGV-NEXT: mploop: note: the loop body crashed in that iteration; the program ends by the same signal
+// BUS-NEXT: mploop: error: {{.*}}crash_signals.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) killed by SIGBUS (Bus error) at iteration i = 57{{$}}
 // FPE-NEXT: mploop: error: {{.*}}crash_signals.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) killed by SIGFPE (Floating point exception) at iteration i = 57{{$}}
 // ABORT-NEXT: mploop: error: {{.*}}crash_signals.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) killed by SIGABRT (Aborted) at iteration i = 57{{$}}
 // ASSERT-NEXT: crash_signals{{.*}}Assertion `i != 57' failed.
@@ -36,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 int main(int argc, char **argv)
 {
@@ -51,6 +56,12 @@ int main(int argc, char **argv)
             if (!strcmp(what, "segv")) {
                 int *volatile bad = NULL;
                 *bad = i;
+            }
+            if (!strcmp(what, "bus")) {
+                FILE *empty = tmpfile();
+                volatile char *past = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fileno(empty), 0);
+                if (past != MAP_FAILED)
+                    done[i] = past[0];
             }
             if (!strcmp(what, "fpe"))
                 done[i] = i / zero;

@@ -18,41 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int count_fds(void)
-{
-    int n = 0;
-    DIR *d = opendir("/proc/self/fd");
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n;
-}
-
-static int count_maps(void)
-{
-    int n = 0, c;
-    FILE *f = fopen("/proc/self/maps", "r");
-    while ((c = getc(f)) != EOF)
-        n += c == '\n';
-    fclose(f);
-    return n;
-}
-
-static int count_children(void)
-{
-    char path[64], buf[4096];
-    snprintf(path, sizeof path, "/proc/self/task/%d/children", (int)getpid());
-    FILE *f = fopen(path, "r");
-    size_t len = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-    int n = 0;
-    if (f)
-        fclose(f);
-    buf[len] = '\0';
-    for (char *p = strtok(buf, " \n"); p; p = strtok(NULL, " \n"))
-        n++;
-    return n;
-}
+#include "Inputs/resources.h"
 
 int main(void)
 {
@@ -78,12 +44,12 @@ int main(void)
             sum += out[0] == loop && out[1] == loop;
         }
         if (loop == 0) {
-            fds = count_fds();
+            fds = count_fds(0);
             maps = count_maps();
         }
     }
     printf("loops 10000 sum %ld failed %d fds %s maps %s children %d\n", sum + failed, failed,
-           count_fds() == fds ? "same" : "changed", count_maps() == maps ? "same" : "changed",
+           count_fds(0) == fds ? "same" : "changed", count_maps() == maps ? "same" : "changed",
            count_children());
     return 0;
 }

@@ -6,11 +6,11 @@
 // mploop_fail outside a loop reports and ends the program the same way.
 //
 // RUN: %mploop-cc -I%mploop-build/include -O2 -w %s -o %t
-// RUN: env MPLOOP_WORKERS=2 sh -c '%t fail > %t.out 2>&1; echo status=$?; pgrep -x -f "%t fail" || echo none-left' >> %t.out; FileCheck %s --check-prefixes=FAIL,W,ST1,LEFT < %t.out
-// RUN: env MPLOOP_WORKERS=3 sh -c '%t code > %t.out 2>&1; echo status=$?' >> %t.out; FileCheck %s --check-prefixes=FAIL,W,ST7 < %t.out
-// RUN: env MPLOOP_WORKERS=1 sh -c '%t fail > %t.out 2>&1; echo status=$?' >> %t.out; FileCheck %s --check-prefixes=FAIL,ST1 --implicit-check-not=worker < %t.out
-// RUN: env MPLOOP_WORKERS=2 sh -c '%t long > %t.out 2>&1; echo status=$?' >> %t.out; FileCheck %s --check-prefixes=LONG,ST1 < %t.out
-// RUN: env MPLOOP_WORKERS=2 sh -c '%t outside > %t.out 2>&1; echo status=$?' >> %t.out; FileCheck %s --check-prefixes=OUTSIDE,ST7 < %t.out
+// RUN: env MPLOOP_WORKERS=2 python3 %S/Inputs/alone.py -- %t fail > %t.out 2>&1; FileCheck %s --check-prefixes=FAIL,W,ST1,LEFT < %t.out
+// RUN: env MPLOOP_WORKERS=3 python3 %S/Inputs/alone.py -- %t code > %t.out 2>&1; FileCheck %s --check-prefixes=FAIL,W,ST7,LEFT < %t.out
+// RUN: env MPLOOP_WORKERS=1 python3 %S/Inputs/alone.py -- %t fail > %t.out 2>&1; FileCheck %s --check-prefixes=FAIL,ST1,LEFT --implicit-check-not=worker < %t.out
+// RUN: env MPLOOP_WORKERS=2 python3 %S/Inputs/alone.py -- %t long > %t.out 2>&1; FileCheck %s --check-prefixes=LONG,ST1,LEFT < %t.out
+// RUN: env MPLOOP_WORKERS=2 python3 %S/Inputs/alone.py -- %t outside > %t.out 2>&1; FileCheck %s --check-prefixes=OUTSIDE,ST7,LEFT < %t.out
 //
 // FAIL: mploop: error: {{.*}}mploop_fail.c:[[#@LINE+36]]: iteration i = 7 failed: bad row 7 (value -3){{$}}
 // W-NEXT: mploop: note: mploop_fail was called in worker {{[0-9]+}} (pid {{[1-9][0-9]*}}); the program stops

@@ -6,8 +6,8 @@
 // refused.
 //
 // RUN: %mploop-cc -I%mploop-build/include -O2 -w %s -o %t
-// RUN: env MPLOOP_WORKERS=2 MPLOOP_TIMEOUT=0.5 sh -c 'timeout -s KILL 20 %t 2>&1; echo status=$?; pgrep -x -f "%t" || echo none-left' | FileCheck %s --check-prefix=EXIT
-// RUN: env MPLOOP_WORKERS=3 MPLOOP_TIMEOUT=0.3 MPLOOP_ON_ERROR=return sh -c 'timeout -s KILL 20 %t 2>&1; echo status=$?; pgrep -x -f "%t" || echo none-left' | FileCheck %s --check-prefix=RET
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_TIMEOUT=0.5 python3 %S/Inputs/alone.py --timeout 20 -- %t 2>&1 | FileCheck %s --check-prefix=EXIT
+// RUN: env MPLOOP_WORKERS=3 MPLOOP_TIMEOUT=0.3 MPLOOP_ON_ERROR=return python3 %S/Inputs/alone.py --timeout 20 -- %t 2>&1 | FileCheck %s --check-prefix=RET
 // RUN: env MPLOOP_TIMEOUT=soon not %t 2>&1 | FileCheck %s --check-prefix=BAD
 //
 // EXIT: mploop: error: {{.*}}timeout.c:{{[0-9]+}}: loop did not finish within MPLOOP_TIMEOUT (500 ms); worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) was still running, at iteration i = 5{{$}}

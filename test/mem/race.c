@@ -1,12 +1,13 @@
 // Two workers writing different values to one byte is a race: the loop
-// fails with a report naming it and the address, and nothing is merged.
+// fails with a report naming it, the address and the variable, and nothing
+// is merged.
 // Writes of the same value by several workers merge silently.
 //
 // RUN: %mploop-cc -O2 %s -o %t
 // RUN: env MPLOOP_WORKERS=2 %t same | FileCheck %s --check-prefix=SAME
 // RUN: env MPLOOP_WORKERS=2 not %t race 2>&1 | FileCheck %s --check-prefix=RACE
 // SAME: found=1 count=0
-// RACE: mploop: error: {{.*}}race.c:[[@LINE+13]]: data race: {{.*}} address 0x{{[0-9a-f]+}}
+// RACE: mploop: error: {{.*}}race.c:[[@LINE+13]]: data race: {{.*}} address 0x{{[0-9a-f]+}}, global 'last_seen' (byte {{[0-3]}} of 4)
 // RACE-NOT: after the loop
 
 #include <stdio.h>

@@ -51,9 +51,9 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: __typeof__(x) __mploop_s1_1; __builtin_memcpy(&__mploop_s1_1, &x, sizeof(x));
 // CHECK-NEXT: __typeof__(t) __mploop_s2_1; __builtin_memcpy(&__mploop_s2_1, &t, sizeof(t));
 // CHECK-NEXT: sum = 0;
-// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1;
+// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
 // CHECK-NEXT: while (mploop_next(&__mploop_L_1, &__mploop_lo_1, &__mploop_hi_1)) {
-// CHECK-NEXT: for (mploop_u64 __mploop_k_1 = __mploop_lo_1; __mploop_k_1 < __mploop_hi_1; __mploop_k_1++) {
+// CHECK-NEXT: for (__mploop_k_1 = __mploop_lo_1; __mploop_k_1 < __mploop_hi_1; __mploop_k_1++) {
 // CHECK-NEXT: mploop_at(&__mploop_L_1, __mploop_k_1);
 // CHECK-NEXT: __attribute__((__unused__)) int i = (int)((mploop_u64)__mploop_lb_1 + __mploop_k_1 * (mploop_u64)__mploop_st_1);
 // CHECK-NEXT: #line 12 "{{.*}}basic.c"
@@ -72,7 +72,8 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: mploop_end(&__mploop_L_1);
 // CHECK-NEXT: }
 // CHECK-NEXT: if (mploop_join(&__mploop_L_1) == 0) {
-// CHECK-NEXT: for (unsigned __mploop_w_1 = 0; __mploop_w_1 < mploop_parts(&__mploop_L_1); __mploop_w_1++) {
+// CHECK-NEXT: unsigned __mploop_w_1;
+// CHECK-NEXT: for (__mploop_w_1 = 0; __mploop_w_1 < mploop_parts(&__mploop_L_1); __mploop_w_1++) {
 // CHECK-NEXT: __typeof__(sum) __mploop_r0_1;
 // CHECK-NEXT: __builtin_memcpy(&__mploop_r0_1, (const char *)mploop_part(&__mploop_L_1, __mploop_w_1) + 0, sizeof(sum));
 // CHECK-NEXT: sum = sum + __mploop_r0_1;

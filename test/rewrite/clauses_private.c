@@ -35,7 +35,7 @@ void f(int *a, int n)
 // CHECK-NEXT: __typeof__(g_last) __mploop_s4_1; __builtin_memcpy(&__mploop_s4_1, &g_last, sizeof(g_last));
 // CHECK-NEXT: __typeof__(both) __mploop_s5_1; __builtin_memcpy(&__mploop_s5_1, &both, sizeof(both));
 // CHECK-NEXT: __typeof__(name) __mploop_s6_1; __builtin_memcpy(&__mploop_s6_1, &name, sizeof(name));
-// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1;
+// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
 // CHECK: if (__mploop_hi_1 == __mploop_n_1) {
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_last(&__mploop_L_1) + 0, &last, sizeof(last));
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_last(&__mploop_L_1) + sizeof(last), &g_last, sizeof(g_last));

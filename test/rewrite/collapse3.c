@@ -29,7 +29,7 @@ void f(float *v, int nx, int ny, int nz)
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&ny, sizeof(ny));
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&nz, sizeof(nz));
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
-// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1;
+// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
 // CHECK: mploop_u64 __mploop_q_1 = __mploop_k_1;
 // CHECK-NEXT: __attribute__((__unused__)) int z = (int)((mploop_u64)__mploop_lb3_1 + (__mploop_q_1 % __mploop_c3_1) * (mploop_u64)__mploop_st3_1);
 // CHECK-NEXT: __mploop_q_1 /= __mploop_c3_1;

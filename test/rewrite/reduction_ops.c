@@ -37,7 +37,7 @@ void f(const int *a, int n)
 // CHECK-NEXT: land = 1;
 // CHECK-NEXT: lor = 0;
 // CHECK-NEXT: flag = 0;
-// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1;
+// CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
 // CHECK: __builtin_memcpy((char *)mploop_partial(&__mploop_L_1) + 0, &add, sizeof(add));
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_partial(&__mploop_L_1) + sizeof(add), &sub, sizeof(sub));
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_partial(&__mploop_L_1) + sizeof(add) + sizeof(sub), &mul, sizeof(mul));

@@ -1,4 +1,5 @@
-// The runtime reads MPLOOP_WORKERS, MPLOOP_SCHEDULE and MPLOOP_VERBOSE once,
+// The runtime reads MPLOOP_WORKERS, MPLOOP_SCHEDULE, MPLOOP_VERBOSE,
+// MPLOOP_CHECK and MPLOOP_STATS once,
 // at the first loop; a malformed value is reported with the loop's location
 // and what the variable accepts, and the program stops.
 //
@@ -12,6 +13,9 @@
 // RUN: env MPLOOP_SCHEDULE=runtime not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=runtime
 // RUN: env MPLOOP_VERBOSE=3 not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=3
 // RUN: env MPLOOP_VERBOSE=yes not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=yes
+// RUN: env MPLOOP_CHECK=2 not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=2
+// RUN: env MPLOOP_CHECK=yes not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=yes
+// RUN: env MPLOOP_STATS=on not %t 2>&1 | FileCheck %s --check-prefix=STATS -DV=on
 //
 // Good values: schedule(runtime) follows MPLOOP_SCHEDULE (auto is static),
 // the worker count is capped at the trip count, empty means unset.
@@ -22,6 +26,11 @@
 // RUN: env MPLOOP_WORKERS=1000 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=static %t 2>&1 | FileCheck %s --check-prefixes=OK,CAPPED
 // RUN: env MPLOOP_WORKERS=1 MPLOOP_VERBOSE=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,ONE
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=0 %t 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=mploop:
+// MPLOOP_STATS=1 adds a line at the join with the write mode; MPLOOP_CHECK=1
+// (like MPLOOP_ON_ERROR=return) makes it snapshot mode.
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=direct
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 MPLOOP_CHECK=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=snapshot
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 MPLOOP_CHECK=0 MPLOOP_ON_ERROR=return %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=snapshot
 
 #include <stdio.h>
 
@@ -29,6 +38,9 @@ int main(void)
 {
     int n = 5;
     long s = 0;
+    // CHECK: mploop: error: {{.*}}runtime_env.c:[[@LINE+12]]: MPLOOP_CHECK=[[V]] is not 0 or 1; use 1 to run every loop in snapshot mode (races on large blocks detected, failed loops rolled back), 0 for the default
+    // STATS: mploop: error: {{.*}}runtime_env.c:[[@LINE+11]]: MPLOOP_STATS=[[V]] is not 0 or 1; use 1 for a line per forked loop with the time spent waiting and merging, 0 for none
+    // JOINED: mploop: {{.*}}runtime_env.c:[[@LINE+10]]: joined 2 workers ([[MODE]] mode): {{[0-9]+}} pages shipped, {{[0-9]+}} bytes merged, wait {{[0-9]+\.[0-9][0-9][0-9]}} ms, merge {{[0-9]+\.[0-9][0-9][0-9]}} ms{{$}}
     // WORKERS: mploop: error: {{.*}}runtime_env.c:[[@LINE+9]]: MPLOOP_WORKERS=[[V]] is not a positive number of workers; set it to a number such as 4, or unset it to use every CPU
     // SCHED: mploop: error: {{.*}}runtime_env.c:[[@LINE+8]]: MPLOOP_SCHEDULE=[[V]] is not a schedule; use static, dynamic, guided or auto, optionally with a positive chunk size as in "dynamic,4"
     // VERBOSE: mploop: error: {{.*}}runtime_env.c:[[@LINE+7]]: MPLOOP_VERBOSE=[[V]] is not a verbosity level; use 0, 1 (a line per loop) or 2 (also loops nested in workers)
