@@ -260,6 +260,21 @@ const void *mploop_part(mploop_loop *L, unsigned w);
 /* Parent: release everything the loop holds.  Always called last. */
 void mploop_done(mploop_loop *L);
 
+/* Both: the loaded module (executable or shared object) holding `addr`
+ * contains transformed code, so its globals and static locals are merged
+ * after every loop, whichever module the loop is in.  Every file that
+ * includes this header registers its module when it is loaded, through the
+ * constructor below (a weak reference: a program built without the runtime,
+ * with plain cc, still links and simply registers nothing). */
+void mploop_module(const void *addr) __attribute__((__weak__));
+#ifndef MPLOOP_NO_MODULE_CONSTRUCTOR /* defined by mploop's own sources */
+static void __attribute__((__constructor__, __unused__)) mploop__module_here(void)
+{
+    if (mploop_module)
+        mploop_module((const void *)&mploop__module_here);
+}
+#endif
+
 /* --- Error handling (for users) ------------------------------------------
  * See docs/errors.md.  What a failed loop does is chosen at run time by
  * MPLOOP_ON_ERROR: `exit` (default: report, then end the program as the

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#define MPLOOP_NO_MODULE_CONSTRUCTOR
 #include "mploop.h"
 
 /* Every mutable global of the runtime lives in this section, so that the
@@ -130,6 +131,10 @@ void mploop__mem_release(struct mploop__mem *m);
  * table from disk, so it may take milliseconds; it allocates nothing with
  * malloc.  Returns the length written, 0 when nothing is known. */
 int mploop__mem_describe(uintptr_t addr, char *buf, size_t n);
+
+/* Both: remember that the module holding addr contains transformed code
+ * (mploop_module): its writable segments are merged after every loop. */
+void mploop__mem_module(const void *addr);
 
 /* Both: name of the dirty-page tracker loops use ("uffd", "pagemap" or
  * "mprotect"), chosen at the first forked loop (MPLOOP_TRACKER, else the
@@ -527,12 +532,13 @@ struct mploop__vma {
 int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap);
 
 /* Both: address spans of the loaded modules.  tracked[] receives the
- * writable PT_LOAD segments of the executable and of the module containing
- * `site`; spans[] receives the whole PT_LOAD span of every module (what lies
+ * writable PT_LOAD segments of the executable and of every module holding
+ * one of the addresses mods[0..nmods) (the loop's site, the modules that
+ * registered with mploop_module); spans[] receives the whole PT_LOAD span of every module (what lies
  * in a span is merged only when it is in tracked[]).  *nt / *ns are set to the
  * counts, which may exceed the capacities (then call again with more room).
  * Returns 0 or -errno. */
-int mploop__maps_modules(const void *site, struct mploop__range *tracked,
+int mploop__maps_modules(const uintptr_t *mods, unsigned nmods, struct mploop__range *tracked,
                          unsigned max_t, unsigned *nt,
                          struct mploop__range *spans, unsigned max_s,
                          unsigned *ns);

@@ -149,7 +149,8 @@ out:
 
 /* State of one dl_iterate_phdr walk for mploop__maps_modules. */
 struct module_walk {
-    uintptr_t site;
+    const uintptr_t *mods;
+    unsigned nmods;
     struct mploop__range *tracked;
     unsigned max_t, nt;
     struct mploop__range *spans;
@@ -183,7 +184,10 @@ static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
     if (w->ns < w->max_s)
         w->spans[w->ns] = (struct mploop__range){ lo, hi - lo };
     w->ns++;
-    if (!is_exe && (w->site < lo || w->site >= hi))
+    int transformed = is_exe;
+    for (unsigned i = 0; i < w->nmods && !transformed; i++)
+        transformed = w->mods[i] >= lo && w->mods[i] < hi;
+    if (!transformed)
         return 0;
     for (unsigned i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
@@ -201,13 +205,14 @@ static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
 }
 
 /* Both: see internal.h. */
-int mploop__maps_modules(const void *site, struct mploop__range *tracked,
+int mploop__maps_modules(const uintptr_t *mods, unsigned nmods, struct mploop__range *tracked,
                          unsigned max_t, unsigned *nt,
                          struct mploop__range *spans, unsigned max_s,
                          unsigned *ns)
 {
     struct module_walk w = {
-        .site = (uintptr_t)site,
+        .mods = mods,
+        .nmods = nmods,
         .tracked = tracked, .max_t = max_t,
         .spans = spans, .max_s = max_s,
         .first = 1,

@@ -274,6 +274,12 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         loop_inprocess_areas(st);
 }
 
+/* Both (in practice the parent, at load time): see mploop.h. */
+void mploop_module(const void *addr)
+{
+    mploop__mem_module(addr);
+}
+
 /* Parent: record the enclosing function's frame address for the merge. */
 void mploop_frame(mploop_loop *L, void *frame)
 {

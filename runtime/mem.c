@@ -65,6 +65,9 @@
 #define PAGE_DOWN(a) ((uintptr_t)(a) & ~(PAGE - 1))
 #define PAGE_UP(a) (((uintptr_t)(a) + PAGE - 1) & ~(PAGE - 1))
 
+/* Most modules with transformed code (mploop_module) told apart. */
+#define MAX_MODULES 64
+
 /* Most shared regions a worker remaps privately: every arena, and the
  * shared heap or, in direct mode, the pages of its blocks that hold stream
  * buffers. */
@@ -120,6 +123,9 @@ static struct {
     unsigned nlocals;
     size_t locals_size;   /* bytes mapped at locals */
     uintptr_t double_free; /* block freed twice by the last merge, or 0 */
+    uintptr_t mods[MAX_MODULES]; /* start of every module that registered */
+    unsigned nmods;
+    int mods_full;        /* more modules registered than mods holds */
 } mst MPLOOP__STATE;
 
 /* The trackers, best first. */
@@ -255,6 +261,28 @@ static int overlaps(const struct mploop__range *r, unsigned n, uintptr_t a, uint
 
 /* ---- planning (parent) ---------------------------------------------------- */
 
+/* Both: see internal.h.  Runs in constructors, once per file that
+ * includes mploop.h: one entry per module. */
+void mploop__mem_module(const void *addr)
+{
+    struct mploop__range span;
+    if (mploop__maps_module_span(addr, &span) != 0)
+        return;
+    for (unsigned i = 0; i < mst.nmods; i++)
+        if (mst.mods[i] == span.addr)
+            return;
+    if (mst.nmods == MAX_MODULES) {
+        static const char msg[] = "mploop: warning: more than 64 loaded modules contain "
+                                  "transformed code; the globals of the others are merged only "
+                                  "after their own loops\n";
+        if (!mst.mods_full)
+            mploop__os_write_all(2, msg, sizeof msg - 1);
+        mst.mods_full = 1;
+        return;
+    }
+    mst.mods[mst.nmods++] = span.addr;
+}
+
 /* Both: see internal.h. */
 const char *mploop__mem_tracker_name(void)
 {
@@ -366,7 +394,11 @@ static int plan(struct mploop__mem *m, const struct mploop__memreq *req)
             goto out;
         }
         struct mploop__range *segs = scratch, *spans = segs + cap_mod;
-        mploop__maps_modules(req->site, segs, cap_mod, &nt_mod, spans, cap_mod, &ns_mod);
+        uintptr_t mods[MAX_MODULES + 1];
+        mods[0] = (uintptr_t)req->site;
+        memcpy(mods + 1, mst.mods, mst.nmods * sizeof *mods);
+        mploop__maps_modules(mods, mst.nmods + 1, segs, cap_mod, &nt_mod, spans, cap_mod,
+                             &ns_mod);
         struct mploop__range *excl = spans + cap_mod + cap_t;
         nstdio = mploop__stdio_ranges(excl, cap_stdio);
         if (nt_mod <= cap_mod && ns_mod <= cap_mod && nstdio <= cap_stdio)

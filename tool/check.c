@@ -26,6 +26,8 @@ struct chk {
     unsigned breakable;            /* loops and switches entered in the body */
     CXCursor *exempt;              /* loop and clause variables */
     unsigned nexempt;
+    CXCursor guard;                /* condition of the `if` whose then-branch
+                                    * is being checked, or a null cursor */
     int rc;
 };
 
@@ -200,6 +202,30 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
     return red;
 }
 
+/* For `x = rhs` with x the variable d, run only when the condition guard
+ * holds (`if (a[i] > m) m = a[i];`): max or min when guard compares x with
+ * something else so that the assignment only raises (lowers) x, else NULL. */
+static const char *guarded_reduction(struct chk *k, CXCursor guard, CXCursor rhs, CXCursor d)
+{
+    CXCursor c = mploop__strip(guard, 1), *ck;
+    const char *red = NULL;
+    if (clang_Cursor_isNull(guard) || clang_getCursorKind(c) != CXCursor_BinaryOperator)
+        return NULL;
+    size_t roff;
+    if (mploop__find_ref(k->src, rhs, &d, 1, &roff) >= 0)
+        return NULL;
+    if (mploop__children(c, &ck) == 2) {
+        char op[8];
+        binary_op(k, c, ck[0], op);
+        int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
+        int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
+        if ((gt || lt) && xa != xb)
+            red = (xa ? lt : gt) ? "max" : "min";
+    }
+    free(ck);
+    return red;
+}
+
 /* Check expression e that may modify lhs (its operand or left-hand side).
  * Whether e modifies a variable is decided from the AST alone, so that
  * macros cannot hide it: a variable that is the direct operand of a unary
@@ -285,6 +311,8 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         if (no == 2) {
             red = assign_reduction(k, ops[1], d, integer);
             reads_itself = mploop__find_ref(k->src, ops[1], &d, 1, &roff) >= 0;
+            if (!red)
+                red = guarded_reduction(k, k->guard, ops[1], d);
         }
         free(ops);
     }
@@ -366,6 +394,20 @@ static void visit(struct chk *k, CXCursor c)
         }
         return;
     }
+    case CXCursor_IfStmt: {
+        /* the then-branch runs under the condition: `if (a[i] > m) m =
+         * a[i];` is a max reduction */
+        CXCursor *kids;
+        unsigned n = mploop__children(c, &kids);
+        CXCursor outer = k->guard;
+        for (unsigned i = 0; i < n; i++) {
+            k->guard = i == 1 && n >= 2 ? kids[0] : clang_getNullCursor();
+            visit(k, kids[i]);
+        }
+        k->guard = outer;
+        free(kids);
+        return;
+    }
     case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator:
     case CXCursor_UnaryOperator: {
         CXCursor *kids;
@@ -384,7 +426,8 @@ static void visit(struct chk *k, CXCursor c)
 /* Check the innermost body of loop l against the refused forms. */
 int mploop__check_body(const struct mploop__src *src, struct mploop__loop *l)
 {
-    struct chk k = { .src = src, .l = l, .loop_start = l->lv[0].for_off, .loop_end = l->end };
+    struct chk k = { .src = src, .l = l, .loop_start = l->lv[0].for_off, .loop_end = l->end,
+                     .guard = clang_getNullCursor() };
     k.exempt = mploop__xmalloc((l->nlv + l->pragma->nvars + 1) * sizeof *k.exempt);
     for (unsigned i = 0; i < l->nlv; i++)
         k.exempt[k.nexempt++] = l->lv[i].var;

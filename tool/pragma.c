@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MPLOOP_NO_MODULE_CONSTRUCTOR
 #include <mploop.h>
 
 #include "rewriter.h"

@@ -1,14 +1,16 @@
 // A plain assignment that updates a scalar from its own value is a
 // reduction, not a value each iteration sets: the diagnostic names the
 // reduction (`x = x op e`, `x = e op x` for commutative op, `x = x - e`,
-// and the conditional forms of min and max) instead of private/lastprivate,
-// which would give a wrong result.
+// the conditional forms of min and max, and an assignment guarded by an
+// `if` that compares the variable, as in `if (a[i] > m) m = a[i];`) instead
+// of private/lastprivate, which would give a wrong result.
 //
 // RUN: not %mploop %s 2>&1 | FileCheck --implicit-check-not=error: %s
 
 int f(const int *a, int n)
 {
     int prod = 1, flags = 0, hi = 0, lo = 100, sub = 0, odd = 0, last = 0;
+    int top = 0, bottom = 0, seen = 0;
     double best = 0, s = 0;
     _Bool all = 1;
 #pragma mploop for
@@ -33,6 +35,17 @@ int f(const int *a, int n)
 // CHECK: modified_assign_update.c:[[@LINE-1]]:9: error: variable 'odd' {{.*}} without a clause; it is updated from its own value: add a 'reduction' clause with the operator that combines the updates, e.g. 'reduction(+:odd)'
         last = a[i] * 2;
 // CHECK: modified_assign_update.c:[[@LINE-1]]:9: error: variable 'last' {{.*}}; add 'private(last)' if every iteration sets it before using it, or 'lastprivate(last)' to keep the last iteration's value
+        if (a[i] > top)
+            top = a[i];
+// CHECK: modified_assign_update.c:[[@LINE-1]]:13: error: variable 'top' {{.*}}; add 'reduction(max:top)' to the pragma
+        if (bottom >= a[i]) {
+            bottom = a[i];
+// CHECK: modified_assign_update.c:[[@LINE-1]]:13: error: variable 'bottom' {{.*}}; add 'reduction(min:bottom)' to the pragma
+        }
+        if (a[i] > 5)
+            seen = i;
+// CHECK: modified_assign_update.c:[[@LINE-1]]:13: error: variable 'seen' {{.*}}; add 'private(seen)' if every iteration sets it before using it, or 'lastprivate(seen)' to keep the last iteration's value
     }
-    return prod + flags + (int)best + hi + lo + sub + (int)s + all + odd + last;
+    return prod + flags + (int)best + hi + lo + sub + (int)s + all + odd + last + top + bottom +
+           seen;
 }
