@@ -216,7 +216,7 @@ void mploop_frame(mploop_loop *L, void *frame);
 /* Register a variable of the enclosing function that is in scope at the loop
  * (address and size, sizeof for VLAs) so that workers' writes to it are
  * merged.  Also makes the variable's address escape for the compiler. */
-void mploop_local(mploop_loop *L, void *addr, mploop_u64 size);
+void mploop_local(mploop_loop *L, void *addr, mploop_u64 size, const char *name);
 
 /* Fork the workers.  Returns nonzero in each worker and when the loop runs
  * in-process (nested, if(0), one worker, trip <= 1, fork failed); returns 0

@@ -43,6 +43,13 @@ struct mploop__range {
     uintptr_t size;
 };
 
+/* A variable of the enclosing function registered by mploop_local. */
+struct mploop__local {
+    uintptr_t addr;
+    uintptr_t size;
+    const char *name;   /* its name (a string literal of the program) */
+};
+
 /* ---- sched.c: pure chunk arithmetic ---------------------------------- */
 
 /* A resolved schedule: kind is static, dynamic or guided (auto and runtime
@@ -79,7 +86,7 @@ struct mploop__mem;
 struct mploop__memreq {
     const mploop_site *site;          /* identifies the module of the loop */
     void *frame;                      /* enclosing frame (mploop_frame) */
-    const struct mploop__range *locals; /* mploop_local ranges */
+    const struct mploop__local *locals; /* mploop_local variables */
     unsigned nlocals;
     unsigned nworkers;                /* workers about to be forked */
     int snapshot;                     /* snapshot mode: workers remap the
@@ -401,7 +408,7 @@ struct mploop__team {
     char *results;           /* planned result slots (shared) */
     char *last;              /* the lastprivate area (shared) */
     struct mploop__msg *msgs; /* planned mploop_fail messages (shared) */
-    struct mploop__range *locals; /* ranges registered by mploop_local */
+    struct mploop__local *locals; /* variables registered by mploop_local */
     unsigned nlocals, locals_cap;
     uint64_t started_ns;     /* when the workers were forked */
     int cancelled;           /* the parent set ctl->cancel */
@@ -421,9 +428,9 @@ struct mploop__wait {
  * and fill in the handle *t.  Returns 0 or -errno. */
 int mploop__team_map(struct mploop__team *t, unsigned n, uint64_t trip,
                      uint64_t result_bytes, uint64_t last_bytes);
-/* Parent, before the fork: add a range to the team's locals, growing the
- * array when needed.  Returns 0 or -errno. */
-int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size);
+/* Parent, before the fork: add variable `name` at [addr, addr + size) to
+ * the team's locals, growing the array when needed.  Returns 0 or -errno. */
+int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size, const char *name);
 /* Parent: unmap a control block (one never mapped is fine). */
 void mploop__team_unmap(struct mploop__team *t);
 /* Parent: flush stdio, take over terminating signals and fork the team's

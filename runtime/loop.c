@@ -290,11 +290,11 @@ void mploop_frame(mploop_loop *L, void *frame)
 /* Parent: record a local of the enclosing function for the merge; the
  * call itself makes the variable's address escape.  Only forked loops
  * need the list. */
-void mploop_local(mploop_loop *L, void *addr, uint64_t size)
+void mploop_local(mploop_loop *L, void *addr, uint64_t size, const char *name)
 {
     struct loop_state *st = L->mploop__impl;
     if (st->team && !st->local_err)
-        st->local_err = mploop__team_add_local(st->team, addr, size);
+        st->local_err = mploop__team_add_local(st->team, addr, size, name);
 }
 
 /* Both: run the loop in-process from now on, for `reason`: use private

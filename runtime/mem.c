@@ -119,7 +119,7 @@ static struct {
     const struct mploop__tracker *tracker; /* chosen at the first loop */
     /* What the last prepared loop registered, for mploop__mem_describe. */
     uintptr_t frame;
-    struct mploop__range *locals;
+    struct mploop__local *locals;
     unsigned nlocals;
     size_t locals_size;   /* bytes mapped at locals */
     uintptr_t double_free; /* block freed twice by the last merge, or 0 */
@@ -348,7 +348,7 @@ static int choose_tracker(const mploop_site *site)
 static void remember_locals(const struct mploop__memreq *req)
 {
     mst.frame = (uintptr_t)req->frame;
-    size_t need = PAGE_UP((size_t)req->nlocals * sizeof(struct mploop__range) + 1);
+    size_t need = PAGE_UP((size_t)req->nlocals * sizeof(struct mploop__local) + 1);
     if (need > mst.locals_size) {
         mploop__unmap(mst.locals, mst.locals_size);
         mst.locals = mploop__map(need);
@@ -1136,10 +1136,10 @@ int mploop__mem_describe(uintptr_t addr, char *buf, size_t n)
     }
     /* A local variable of the enclosing function. */
     for (unsigned i = 0; i < mst.nlocals; i++) {
-        const struct mploop__range *l = &mst.locals[i];
+        const struct mploop__local *l = &mst.locals[i];
         if (addr >= l->addr && addr - l->addr < l->size) {
-            put(buf, n, &len, "local variable of the enclosing function at %#lx "
-                "(byte %lu of %lu)", (unsigned long)l->addr,
+            put(buf, n, &len, "local '%s' of the enclosing function at %#lx (byte %lu of %lu)",
+                l->name ? l->name : "?", (unsigned long)l->addr,
                 (unsigned long)(addr - l->addr), (unsigned long)l->size);
             return (int)len;
         }

@@ -61,7 +61,7 @@ int mploop__team_map(struct mploop__team *t, unsigned n, uint64_t trip,
     uint64_t last = results + stride * n;
     uint64_t msgs = team_align(last + (last_bytes ? last_bytes : 1), 64);
     uint64_t locals = team_align(msgs + (uint64_t)n * sizeof(struct mploop__msg), 64);
-    uint64_t size = locals + TEAM_INLINE_LOCALS * sizeof(struct mploop__range);
+    uint64_t size = locals + TEAM_INLINE_LOCALS * sizeof(struct mploop__local);
     size = team_align(size, (uint64_t)sysconf(_SC_PAGESIZE));
 
     void *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -77,7 +77,7 @@ int mploop__team_map(struct mploop__team *t, unsigned n, uint64_t trip,
     t->results = (char *)map + results;
     t->last = (char *)map + last;
     t->msgs = (struct mploop__msg *)((char *)map + msgs);
-    t->locals = (struct mploop__range *)((char *)map + locals);
+    t->locals = (struct mploop__local *)((char *)map + locals);
     t->locals_cap = TEAM_INLINE_LOCALS;
     for (unsigned w = 0; w < n; w++) {
         t->ctl->slot[w].cur = UINT64_MAX;
@@ -98,24 +98,25 @@ static int team_locals_outside(const struct mploop__team *t)
  * the array is full it moves to a MAP_SHARED mapping twice as large (not
  * mremap: growing a shared anonymous mapping that way is unsafe).  Zero
  * sizes are skipped.  Returns 0 or -errno. */
-int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size)
+int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size, const char *name)
 {
     if (size == 0)
         return 0;
     if (t->nlocals == t->locals_cap) {
         size_t cap = (size_t)t->locals_cap * 2;
-        void *map = mmap(NULL, cap * sizeof(struct mploop__range), PROT_READ | PROT_WRITE,
+        void *map = mmap(NULL, cap * sizeof(struct mploop__local), PROT_READ | PROT_WRITE,
                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
         if (map == MAP_FAILED)
             return -errno;
-        memcpy(map, t->locals, t->nlocals * sizeof(struct mploop__range));
+        memcpy(map, t->locals, t->nlocals * sizeof(struct mploop__local));
         if (team_locals_outside(t))
-            munmap(t->locals, t->locals_cap * sizeof(struct mploop__range));
+            munmap(t->locals, t->locals_cap * sizeof(struct mploop__local));
         t->locals = map;
         t->locals_cap = (unsigned)cap;
     }
     t->locals[t->nlocals].addr = (uintptr_t)addr;
     t->locals[t->nlocals].size = (uintptr_t)size;
+    t->locals[t->nlocals].name = name;
     t->nlocals++;
     return 0;
 }
@@ -128,7 +129,7 @@ void mploop__team_unmap(struct mploop__team *t)
     if (!t || !t->ctl)
         return;
     if (team_locals_outside(t))
-        munmap(t->locals, t->locals_cap * sizeof(struct mploop__range));
+        munmap(t->locals, t->locals_cap * sizeof(struct mploop__local));
     munmap(t->ctl, t->map_size);
     t->ctl = NULL;
 }

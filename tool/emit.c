@@ -118,11 +118,11 @@ static void emit_locals(struct mploop__buf *b, const struct mploop__loop *l, con
         if (keep[i] && is_local_to_register(l, l->site.visible[i])) {
             /* an array parameter is a pointer: sizeof on its name would warn */
             if (mploop__is_array_param(l->site.visible[i]))
-                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)));\n", L,
-                                   names[i], names[i]);
+                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)), \"%s\");\n",
+                                   L, names[i], names[i], names[i]);
             else
-                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s));\n", L, names[i],
-                                   names[i]);
+                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s), \"%s\");\n", L,
+                                   names[i], names[i], names[i]);
         }
         free(names[i]);
     }

@@ -12,7 +12,7 @@
 // CHECK: small [[SMALL:0x[0-9a-f]+]]: heap block [[SMALL]] ({{[0-9]+}} bytes), byte 10
 // CHECK: big [[BIG:0x[0-9a-f]+]]: heap block [[BIG]] ({{[0-9]+}} bytes), byte 12345
 // CHECK: born [[BORN:0x[0-9a-f]+]]: heap block [[BORN]] ({{[0-9]+}} bytes, allocated in a loop body), byte 5
-// CHECK: local [[LOCAL:0x[0-9a-f]+]]: local variable of the enclosing function at [[LOCAL]] (byte 12 of 400)
+// CHECK: local [[LOCAL:0x[0-9a-f]+]]: local 'local' of the enclosing function at [[LOCAL]] (byte 12 of 400)
 // CHECK: caller: the stack frame of a calling function
 
 #include <stdint.h>

@@ -7,8 +7,10 @@
 // RUN: env MPLOOP_WORKERS=2 %t same | FileCheck %s --check-prefix=SAME
 // RUN: env MPLOOP_WORKERS=2 not %t race 2>&1 | FileCheck %s --check-prefix=RACE
 // SAME: found=1 count=0
-// RACE: mploop: error: {{.*}}race.c:[[@LINE+13]]: data race: {{.*}} address 0x{{[0-9a-f]+}}, global 'last_seen' (byte {{[0-3]}} of 4)
+// RACE: mploop: error: {{.*}}race.c:[[@LINE+15]]: data race: {{.*}} address 0x{{[0-9a-f]+}}, global 'last_seen' (byte {{[0-3]}} of 4)
 // RACE-NOT: after the loop
+// RUN: env MPLOOP_WORKERS=2 not %t local 2>&1 | FileCheck %s --check-prefix=LOCAL
+// LOCAL-NOT: hist
 
 #include <stdio.h>
 #include <string.h>
@@ -28,5 +30,13 @@ int main(int argc, char **argv)
     }
     printf("found=%d count=%d\n", found[0], last_seen[0]);
     printf("after the loop\n");
+    if (argc > 1 && strcmp(argv[1], "local") == 0) {
+        int hist[10] = { 0 };
+        // LOCAL: mploop: error: {{.*}}race.c:[[@LINE+2]]: data race: {{.*}} address 0x{{[0-9a-f]+}}, local 'hist' of the enclosing function at 0x{{[0-9a-f]+}} (byte {{[0-9]+}} of 40)
+#pragma mploop for
+        for (int i = 0; i < 100; i++)
+            hist[i % 3] = i;        /* different values: a race */
+        printf("hist %d\n", hist[0]);
+    }
     return 0;
 }

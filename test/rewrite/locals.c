@@ -32,11 +32,11 @@ void f(int n, int arr[], double m[static 4], struct big b)
     }
 }
 // CHECK: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&n, sizeof(n));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&arr, sizeof(__typeof__(arr)));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&m, sizeof(__typeof__(m)));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&b, sizeof(b));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&vla, sizeof(vla));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&outer, sizeof(outer));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&x, sizeof(x));
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&n, sizeof(n), "n");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&arr, sizeof(__typeof__(arr)), "arr");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&m, sizeof(__typeof__(m)), "m");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&b, sizeof(b), "b");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&vla, sizeof(vla), "vla");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&outer, sizeof(outer), "outer");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&x, sizeof(x), "x");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {

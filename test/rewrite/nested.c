@@ -28,10 +28,10 @@ void f(int *a, int n)
 // CHECK-EMPTY:
 // CHECK-NEXT: { /* mploop: loop at {{.*}}nested.c:14 */
 // CHECK-NEXT: static const mploop_site __mploop_site_2 = {{.*}} 14, 9, "j",
-// CHECK: mploop_local(&__mploop_L_2, (void *)&a, sizeof(a));
-// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&n, sizeof(n));
-// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&i, sizeof(i));
-// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&row, sizeof(row));
+// CHECK: mploop_local(&__mploop_L_2, (void *)&a, sizeof(a), "a");
+// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&n, sizeof(n), "n");
+// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&i, sizeof(i), "i");
+// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&row, sizeof(row), "row");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_2)) {
 // CHECK: #line 14 "{{.*}}nested.c"
 // CHECK-NEXT: {{^ +$}}
