@@ -313,7 +313,9 @@ static void gen_participant(struct gen *g, struct mploop__buf *b)
             if (is_bool(v)) /* ~ on a _Bool warns under -Wall (-Wbool-operation) */
                 mploop__buf_printf(b, "%s = 1;\n", v->name);
             else
-                mploop__buf_printf(b, "%s = ~(__typeof__(%s))0;\n", v->name, v->name);
+                /* ~ promotes: convert back, so -Wconversion stays quiet */
+                mploop__buf_printf(b, "%s = (__typeof__(%s))~(__typeof__(%s))0;\n", v->name,
+                                   v->name, v->name);
             break;
         case MPLOOP__RED_MIN: case MPLOOP__RED_MAX:
             break;
@@ -416,8 +418,19 @@ static void gen_epilogue(struct gen *g, struct mploop__buf *b)
                 /* the same value; `*` on a _Bool warns under gcc's -Wall
                  * (-Wint-in-bool-context) */
                 mploop__buf_printf(b, "%s = %s && __mploop_r%u_%u;\n", x, x, r, id);
-            else
+            else if (is_bool(v))
                 mploop__buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
+            else if (v->op == MPLOOP__RED_LAND || v->op == MPLOOP__RED_LOR)
+                /* compared with 0 explicitly: a floating operand of && or
+                 * || warns under clang's -Wfloat-conversion */
+                mploop__buf_printf(b, "%s = (__typeof__(%s))(%s != 0 %s __mploop_r%u_%u != 0);\n",
+                                   x, x, x, comb[v->op], r, id);
+            else
+                /* the operands are promoted: convert back to the
+                 * variable's type, as the body's `x op= e` does, so that
+                 * -Wconversion builds stay quiet */
+                mploop__buf_printf(b, "%s = (__typeof__(%s))(%s %s __mploop_r%u_%u);\n", x, x, x,
+                                   comb[v->op], r, id);
             free(off);
             r++;
         }

@@ -76,7 +76,7 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: for (__mploop_w_1 = 0; __mploop_w_1 < mploop_parts(&__mploop_L_1); __mploop_w_1++) {
 // CHECK-NEXT: __typeof__(sum) __mploop_r0_1;
 // CHECK-NEXT: __builtin_memcpy(&__mploop_r0_1, (const char *)mploop_part(&__mploop_L_1, __mploop_w_1) + 0, sizeof(sum));
-// CHECK-NEXT: sum = sum + __mploop_r0_1;
+// CHECK-NEXT: sum = (__typeof__(sum))(sum + __mploop_r0_1);
 // CHECK-NEXT: }
 // CHECK-NEXT: if (__mploop_n_1 > 0) {
 // CHECK-NEXT: __builtin_memcpy(&x, (char *)mploop_last(&__mploop_L_1) + 0, sizeof(x));

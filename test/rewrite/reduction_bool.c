@@ -30,13 +30,13 @@ int f(const int *a, int n)
 
 // CHECK:      {{^}}all = 1;
 // CHECK-NEXT: fall = 1;
-// CHECK-NEXT: mask = ~(__typeof__(mask))0;
+// CHECK-NEXT: mask = (__typeof__(mask))~(__typeof__(mask))0;
 // CHECK-NEXT: prod = 1;
 // CHECK-NEXT: iprod = 1;
 // CHECK-NEXT: any = 0;
 // CHECK:      all = all & __mploop_r0_1;
 // CHECK:      fall = fall & __mploop_r1_1;
-// CHECK:      mask = mask & __mploop_r2_1;
+// CHECK:      mask = (__typeof__(mask))(mask & __mploop_r2_1);
 // CHECK:      prod = prod && __mploop_r3_1;
-// CHECK:      iprod = iprod * __mploop_r4_1;
+// CHECK:      iprod = (__typeof__(iprod))(iprod * __mploop_r4_1);
 // CHECK:      any = any | __mploop_r5_1;

@@ -31,7 +31,7 @@ void f(const int *a, int n)
 // CHECK-NEXT: add = 0;
 // CHECK-NEXT: sub = 0;
 // CHECK-NEXT: mul = 1;
-// CHECK-NEXT: band = ~(__typeof__(band))0;
+// CHECK-NEXT: band = (__typeof__(band))~(__typeof__(band))0;
 // CHECK-NEXT: bor = 0;
 // CHECK-NEXT: bxor = 0;
 // CHECK-NEXT: land = 1;
@@ -43,14 +43,14 @@ void f(const int *a, int n)
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_partial(&__mploop_L_1) + sizeof(add) + sizeof(sub), &mul, sizeof(mul));
 // CHECK: __builtin_memcpy((char *)mploop_partial(&__mploop_L_1) + sizeof(add) + sizeof(sub) + sizeof(mul) + sizeof(band) + sizeof(bor) + sizeof(bxor) + sizeof(land) + sizeof(lor) + sizeof(mn) + sizeof(mx) + sizeof(w), &flag, sizeof(flag));
 // CHECK-LABEL: if (mploop_join(&__mploop_L_1) == 0) {
-// CHECK: add = add + __mploop_r0_1;
-// CHECK: sub = sub + __mploop_r1_1;
-// CHECK: mul = mul * __mploop_r2_1;
-// CHECK: band = band & __mploop_r3_1;
-// CHECK: bor = bor | __mploop_r4_1;
-// CHECK: bxor = bxor ^ __mploop_r5_1;
-// CHECK: land = land && __mploop_r6_1;
-// CHECK: lor = lor || __mploop_r7_1;
+// CHECK: add = (__typeof__(add))(add + __mploop_r0_1);
+// CHECK: sub = (__typeof__(sub))(sub + __mploop_r1_1);
+// CHECK: mul = (__typeof__(mul))(mul * __mploop_r2_1);
+// CHECK: band = (__typeof__(band))(band & __mploop_r3_1);
+// CHECK: bor = (__typeof__(bor))(bor | __mploop_r4_1);
+// CHECK: bxor = (__typeof__(bxor))(bxor ^ __mploop_r5_1);
+// CHECK: land = (__typeof__(land))(land != 0 && __mploop_r6_1 != 0);
+// CHECK: lor = (__typeof__(lor))(lor != 0 || __mploop_r7_1 != 0);
 // CHECK: mn = __mploop_r8_1 < mn ? __mploop_r8_1 : mn;
 // CHECK: mx = __mploop_r9_1 > mx ? __mploop_r9_1 : mx;
 // CHECK: __builtin_memcpy(&__mploop_r10_1, (const char *)mploop_part(&__mploop_L_1, __mploop_w_1) + sizeof(add) + sizeof(sub) + sizeof(mul) + sizeof(band) + sizeof(bor) + sizeof(bxor) + sizeof(land) + sizeof(lor) + sizeof(mn) + sizeof(mx), sizeof(w));
