@@ -501,6 +501,19 @@ struct mploop__tracker {
                            void *ctx);
 };
 
+/* mem.c.  Worker: the runs of written pages a tracker finds page by page,
+ * handed to its emit callback as they close. */
+struct mploop__runs {
+    int (*emit)(void *ctx, uintptr_t start, uintptr_t end);
+    void *ctx;
+    uintptr_t start;   /* start of the open run, 0 when none is open */
+};
+/* Worker: the page at addr was written (written != 0) or not; closes the
+ * open run before an unwritten page.  Returns emit's result, or 0. */
+int mploop__runs_page(struct mploop__runs *r, uintptr_t addr, int written);
+/* Worker: close the open run, if any, at end.  Returns emit's result, or 0. */
+int mploop__runs_end(struct mploop__runs *r, uintptr_t end);
+
 /* linux_pagemap.c.  Worker: collect_private by reading /proc/self/pagemap
  * (any kernel with pagemap); the pagemap and mprotect trackers use it. */
 int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned n,

@@ -209,39 +209,28 @@ static int mprotect_collect(const struct mploop__range *pages, unsigned n,
 {
     if (!mp.armed || pages != mp.pages || n != mp.n)
         return -EINVAL;
+    struct mploop__runs runs = { emit, ctx, 0 };
     for (unsigned i = 0; i < n; i++) {
         uint64_t b0 = mp.first[i], np = pages[i].size / MPLOOP__PAGE;
-        uintptr_t run = 0;
         for (uint64_t k = 0; k < np; k++) {
             uint64_t b = b0 + k;
             uint64_t word = mp.bits[b / 64];
+            uintptr_t a = pages[i].addr + k * MPLOOP__PAGE;
             if (!word && b % 64 == 0 && k + 64 <= np) {
                 /* 64 pages at once: none written. */
-                if (run) {
-                    int r = emit(ctx, run, pages[i].addr + k * MPLOOP__PAGE);
-                    if (r)
-                        return r;
-                    run = 0;
-                }
+                int r = mploop__runs_page(&runs, a, 0);
+                if (r)
+                    return r;
                 k += 63;
                 continue;
             }
-            int written = (word >> (b % 64)) & 1;
-            uintptr_t a = pages[i].addr + k * MPLOOP__PAGE;
-            if (written && !run)
-                run = a;
-            if (!written && run) {
-                int r = emit(ctx, run, a);
-                if (r)
-                    return r;
-                run = 0;
-            }
-        }
-        if (run) {
-            int r = emit(ctx, run, pages[i].addr + pages[i].size);
+            int r = mploop__runs_page(&runs, a, (word >> (b % 64)) & 1);
             if (r)
                 return r;
         }
+        int r = mploop__runs_end(&runs, pages[i].addr + pages[i].size);
+        if (r)
+            return r;
     }
     return 0;
 }

@@ -123,9 +123,9 @@ static int walk(const struct mploop__range *pages, unsigned n, int file,
             return -errno;
     }
     uint64_t e[SCAN_ENTRIES];
+    struct mploop__runs runs = { emit, ctx, 0 };
     for (unsigned i = 0; i < n; i++) {
         uintptr_t a = pages[i].addr, end = pages[i].addr + pages[i].size;
-        uintptr_t run = 0; /* start of the current run of written pages, 0: none */
         while (a < end) {
             uintptr_t left = (end - a) / MPLOOP__PAGE;
             unsigned k = left < SCAN_ENTRIES ? (unsigned)left : SCAN_ENTRIES;
@@ -133,22 +133,14 @@ static int walk(const struct mploop__range *pages, unsigned n, int file,
             if (err)
                 return err;
             for (unsigned j = 0; j < k; j++, a += MPLOOP__PAGE) {
-                int written = entry_written(e[j], file);
-                if (written && !run)
-                    run = a;
-                if (!written && run) {
-                    int r = emit(ctx, run, a);
-                    if (r)
-                        return r;
-                    run = 0;
-                }
+                int r = mploop__runs_page(&runs, a, entry_written(e[j], file));
+                if (r)
+                    return r;
             }
         }
-        if (run) {
-            int r = emit(ctx, run, end);
-            if (r)
-                return r;
-        }
+        int r = mploop__runs_end(&runs, end);
+        if (r)
+            return r;
     }
     return 0;
 }

@@ -628,6 +628,24 @@ static int merge_runs(uint64_t *a, uint64_t n1, uint64_t n)
     return 0;
 }
 
+/* Worker: see internal.h. */
+int mploop__runs_page(struct mploop__runs *r, uintptr_t addr, int written)
+{
+    if (written && !r->start)
+        r->start = addr;
+    else if (!written && r->start)
+        return mploop__runs_end(r, addr);
+    return 0;
+}
+
+/* Worker: see internal.h. */
+int mploop__runs_end(struct mploop__runs *r, uintptr_t end)
+{
+    uintptr_t start = r->start;
+    r->start = 0;
+    return start ? r->emit(r->ctx, start, end) : 0;
+}
+
 /* Worker: the list of pages to ship, built while the tracker reports. */
 struct ship_list {
     const struct mploop__mem *m;

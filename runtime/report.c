@@ -81,30 +81,32 @@ void mploop__warning(const mploop_site *site, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Both: `mploop: error: <message>`, for errors of no particular loop. */
-void mploop__error_plain(const char *fmt, ...)
+/* Both: `mploop: LEAD<message>` and a newline, the message printf-style. */
+static void report_plain(const char *lead, const char *fmt, va_list ap)
 {
     char buf[REPORT_LINE];
     size_t len = 0;
+    report_append(buf, &len, "mploop: %s", lead);
+    report_vappend(buf, &len, fmt, ap);
+    report_flush(buf, len);
+}
+
+/* Both: `mploop: error: <message>`, for errors of no particular loop. */
+void mploop__error_plain(const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    report_append(buf, &len, "mploop: error: ");
-    report_vappend(buf, &len, fmt, ap);
+    report_plain("error: ", fmt, ap);
     va_end(ap);
-    report_flush(buf, len);
 }
 
 /* Both: a note line that adds detail to the error before it. */
 void mploop__note(const char *fmt, ...)
 {
-    char buf[REPORT_LINE];
-    size_t len = 0;
     va_list ap;
     va_start(ap, fmt);
-    report_append(buf, &len, "mploop: note: ");
-    report_vappend(buf, &len, fmt, ap);
+    report_plain("note: ", fmt, ap);
     va_end(ap);
-    report_flush(buf, len);
 }
 
 /* Both: `mploop: FILE:LINE: TRIP iterations on N workers, schedule KIND`
