@@ -8,8 +8,9 @@
  *
  * Plan (parent, before the fork).  From /proc/self/maps and the loaded
  * modules it builds a sorted list of byte ranges to merge:
- *   - the writable segments of the executable and of the module holding the
- *     loop (globals and static locals), minus what is read-only now (RELRO);
+ *   - the writable segments of the executable, of the module holding the
+ *     loop and of every module that registered with mploop_module (globals
+ *     and static locals), minus what is read-only now (RELRO);
  *   - every other private writable mapping that is not part of a loaded
  *     module: glibc's heap and its mmapped chunks, the program's own
  *     mappings, other threads' stacks;
@@ -20,7 +21,14 @@
  * thread's static TLS, descriptor and DTV, every stream's FILE object and
  * buffers.  Data and bss of other modules (the C library, the loader) are
  * never in the list, and neither is anything mapped shared (the runtime's
- * own memory, the worker arenas).
+ * own memory), except the shared regions below.
+ *
+ * Shared regions.  The worker arenas (malloc.c) and, in snapshot mode, the
+ * shared heap of large blocks (heap.c) are memfds mapped shared; each
+ * worker remaps them privately right after the fork, and the pages it
+ * wrote there (no longer pages of the file) are shipped and merged with the
+ * others.  In direct mode workers write the shared heap in place, except the
+ * pages of its blocks that hold stream buffers.
  *
  * Worker.  Arms a write tracker on the pages of that list, runs the body,
  * then writes every written page that holds merged bytes to its channel, a
