@@ -246,7 +246,10 @@ struct mploop__failure {
     pid_t pid;        /* its process id */
     uint64_t iter;    /* iteration index it published, UINT64_MAX for none */
     uintptr_t addr;   /* MPLOOP__FAIL_RACE: the first racing address */
-    char msg[MPLOOP__MSG_MAX]; /* MPLOOP__FAIL_USER: the message; else "" */
+    char msg[MPLOOP__MSG_MAX]; /* MPLOOP__FAIL_USER: the message;
+                                * MPLOOP__FAIL_RACE: what the address
+                                * belongs to (mploop__mem_describe), or "";
+                                * else "" */
 };
 
 /* Parent (and a process failing in-process): report failure f of the loop
@@ -513,6 +516,11 @@ struct mploop__runs {
 int mploop__runs_page(struct mploop__runs *r, uintptr_t addr, int written);
 /* Worker: close the open run, if any, at end.  Returns emit's result, or 0. */
 int mploop__runs_end(struct mploop__runs *r, uintptr_t end);
+
+/* linux_pagemap.c.  Worker: this process's /proc/self/pagemap, opened at
+ * the first call and kept (one opened by the parent would show the
+ * parent's pages, so the parent never calls this).  Returns it or -errno. */
+int mploop__pagemap_fd(void);
 
 /* linux_pagemap.c.  Worker: collect_private by reading /proc/self/pagemap
  * (any kernel with pagemap); the pagemap and mprotect trackers use it. */

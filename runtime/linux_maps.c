@@ -158,14 +158,12 @@ struct module_walk {
     int first;
 };
 
-/* Callback of dl_iterate_phdr: the first object is the executable. */
-static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
+/* Both: the page-aligned span [*lo, *hi) covering every PT_LOAD segment
+ * of a module; *lo >= *hi when it has none. */
+static void load_span(const struct dl_phdr_info *info, uintptr_t *lo, uintptr_t *hi)
 {
-    struct module_walk *w = data;
-    (void)size;
-    int is_exe = w->first;
-    w->first = 0;
-    uintptr_t lo = UINTPTR_MAX, hi = 0;
+    *lo = UINTPTR_MAX;
+    *hi = 0;
     for (unsigned i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
         if (ph->p_type != PT_LOAD)
@@ -174,11 +172,22 @@ static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
         uintptr_t b = a + ph->p_memsz;
         a &= ~(uintptr_t)(MPLOOP__PAGE - 1);
         b = (b + MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1);
-        if (a < lo)
-            lo = a;
-        if (b > hi)
-            hi = b;
+        if (a < *lo)
+            *lo = a;
+        if (b > *hi)
+            *hi = b;
     }
+}
+
+/* Callback of dl_iterate_phdr: the first object is the executable. */
+static int module_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct module_walk *w = data;
+    (void)size;
+    int is_exe = w->first;
+    w->first = 0;
+    uintptr_t lo, hi;
+    load_span(info, &lo, &hi);
     if (lo >= hi)
         return 0;
     if (w->ns < w->max_s)
@@ -293,24 +302,16 @@ static int module_find_cb(struct dl_phdr_info *info, size_t size, void *data)
     (void)size;
     int is_exe = f->first;
     f->first = 0;
-    uintptr_t lo = UINTPTR_MAX, hi = 0;
     int inside = 0;
-    for (unsigned i = 0; i < info->dlpi_phnum; i++) {
+    for (unsigned i = 0; i < info->dlpi_phnum && !inside; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-        if (ph->p_type != PT_LOAD)
-            continue;
-        uintptr_t a = info->dlpi_addr + ph->p_vaddr, b = a + ph->p_memsz;
-        if (f->addr >= a && f->addr < b)
-            inside = 1;
-        a &= ~(uintptr_t)(MPLOOP__PAGE - 1);
-        b = (b + MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1);
-        if (a < lo)
-            lo = a;
-        if (b > hi)
-            hi = b;
+        uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+        inside = ph->p_type == PT_LOAD && f->addr >= a && f->addr - a < ph->p_memsz;
     }
     if (!inside)
         return 0;
+    uintptr_t lo, hi;
+    load_span(info, &lo, &hi);
     f->span = (struct mploop__range){ lo, hi - lo };
     f->name = info->dlpi_name;
     f->bias = info->dlpi_addr;

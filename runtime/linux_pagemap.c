@@ -41,6 +41,18 @@
 /* Worker-local descriptor; the state section is never merged. */
 static int pm_fd MPLOOP__STATE = -1;
 
+/* Worker: see internal.h. */
+int mploop__pagemap_fd(void)
+{
+    if (pm_fd < 0) {
+        int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return -errno;
+        pm_fd = fd;
+    }
+    return pm_fd;
+}
+
 /* Both: read the pagemap entries of n pages from page address addr into
  * out[].  Returns 0 or -errno. */
 static int read_entries(int fd, uintptr_t addr, unsigned n, uint64_t *out)
@@ -93,12 +105,8 @@ static int pagemap_arm(const struct mploop__range *pages, unsigned n)
 {
     (void)pages;
     (void)n;
-    if (pm_fd < 0) {
-        pm_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-        if (pm_fd < 0)
-            return -errno;
-    }
-    return 0;
+    int fd = mploop__pagemap_fd();
+    return fd < 0 ? fd : 0;
 }
 
 /* Worker: nonzero when pagemap entry e says this worker wrote the page:
@@ -117,11 +125,9 @@ static int entry_written(uint64_t e, int file)
 static int walk(const struct mploop__range *pages, unsigned n, int file,
                 int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
 {
-    if (pm_fd < 0) {
-        pm_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-        if (pm_fd < 0)
-            return -errno;
-    }
+    int fd = mploop__pagemap_fd();
+    if (fd < 0)
+        return fd;
     uint64_t e[SCAN_ENTRIES];
     struct mploop__runs runs = { emit, ctx, 0 };
     for (unsigned i = 0; i < n; i++) {
@@ -129,7 +135,7 @@ static int walk(const struct mploop__range *pages, unsigned n, int file,
         while (a < end) {
             uintptr_t left = (end - a) / MPLOOP__PAGE;
             unsigned k = left < SCAN_ENTRIES ? (unsigned)left : SCAN_ENTRIES;
-            int err = read_entries(pm_fd, a, k, e);
+            int err = read_entries(fd, a, k, e);
             if (err)
                 return err;
             for (unsigned j = 0; j < k; j++, a += MPLOOP__PAGE) {

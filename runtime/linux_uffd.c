@@ -79,7 +79,6 @@ struct pm_scan_arg {
 
 /* Worker-local descriptors; the state section is never merged. */
 static int uffd_fd MPLOOP__STATE = -1;
-static int pagemap_fd MPLOOP__STATE = -1;
 
 /* Both: open a userfaultfd with the asynchronous write-protect features.
  * Returns the descriptor or -errno. */
@@ -164,11 +163,9 @@ static int uffd_arm(const struct mploop__range *pages, unsigned n)
             return fd;
         uffd_fd = fd;
     }
-    if (pagemap_fd < 0) {
-        pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-        if (pagemap_fd < 0)
-            return -errno;
-    }
+    int pm = mploop__pagemap_fd(); /* now, while descriptors are surely available */
+    if (pm < 0)
+        return pm;
     for (unsigned i = 0; i < n; i++) {
         struct uffdio_register reg = {
             .range = { pages[i].addr, pages[i].size },
@@ -193,11 +190,9 @@ static int scan(const struct mploop__range *pages, unsigned n, uint64_t flags,
                 uint64_t inverted, uint64_t mask, uint64_t anyof, uint64_t ret,
                 int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
 {
-    if (pagemap_fd < 0) {
-        pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-        if (pagemap_fd < 0)
-            return -errno;
-    }
+    int pm = mploop__pagemap_fd();
+    if (pm < 0)
+        return pm;
     struct page_region vec[SCAN_VEC];
     for (unsigned i = 0; i < n; i++) {
         uintptr_t start = pages[i].addr, end = pages[i].addr + pages[i].size;
@@ -214,7 +209,7 @@ static int scan(const struct mploop__range *pages, unsigned n, uint64_t flags,
                 .category_anyof_mask = anyof,
                 .return_mask = ret,
             };
-            long got = ioctl(pagemap_fd, PAGEMAP_SCAN, &arg);
+            long got = ioctl(pm, PAGEMAP_SCAN, &arg);
             if (got < 0)
                 return -errno;
             for (long k = 0; k < got; k++) {

@@ -390,6 +390,8 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
             f->kind = rc == -EBUSY ? MPLOOP__FAIL_RACE : MPLOOP__FAIL_MERGE;
             f->code = rc;
             f->addr = race;
+            if (rc == -EBUSY) /* what the address belongs to, found once */
+                mploop__mem_describe(race, f->msg, sizeof f->msg);
             f->worker = UINT_MAX;
             f->iter = UINT64_MAX;
             *others = 0;

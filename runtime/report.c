@@ -216,17 +216,10 @@ const char *mploop__failure_text(const struct mploop__failure *f, char *buf, siz
     case MPLOOP__FAIL_CORRUPT:
         snprintf(buf, size, "wrote garbage into the loop's control block");
         break;
-    case MPLOOP__FAIL_RACE: {
-        /* What the address belongs to: a variable, a local, a heap block. */
-        char what[256];
-        if (mploop__mem_describe(f->addr, what, sizeof what) > 0)
-            snprintf(buf, size, "data race: workers wrote different values to address %#lx, "
-                     "%s", (unsigned long)f->addr, what);
-        else
-            snprintf(buf, size, "data race: workers wrote different values to address %#lx",
-                     (unsigned long)f->addr);
+    case MPLOOP__FAIL_RACE:
+        snprintf(buf, size, "data race: workers wrote different values to address %#lx%s%s",
+                 (unsigned long)f->addr, f->msg[0] ? ", " : "", f->msg);
         break;
-    }
     case MPLOOP__FAIL_MERGE:
         snprintf(buf, size, "cannot merge the workers' writes (%s)",
                  mploop__os_errno_text(f->code));

@@ -49,6 +49,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "Inputs/pidfile.h"
+
 static volatile sig_atomic_t handled;
 
 static void on_sig(int sig)
@@ -89,12 +91,7 @@ int main(int argc, char **argv)
 #pragma mploop for schedule(dynamic, 2)
     for (int i = 0; i < 30; i++) {
         if (i == 13) {
-            char tmp[4096];
-            snprintf(tmp, sizeof tmp, "%s.tmp", pidfile);
-            FILE *f = fopen(tmp, "w");
-            fprintf(f, "%d\n", (int)getpid());
-            fclose(f);
-            rename(tmp, pidfile);
+            publish_pid(pidfile);
             sleep(mode ? 1 : 100);
         }
         done[i] = 1;

@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "Inputs/pidfile.h"
+
 int main(int argc, char **argv)
 {
     static int done[30];
@@ -26,12 +28,7 @@ int main(int argc, char **argv)
 #pragma mploop for schedule(dynamic, 2)
     for (int i = 0; i < 30; i++) {
         if (i == 13) {
-            char tmp[4096];
-            snprintf(tmp, sizeof tmp, "%s.tmp", pidfile);
-            FILE *f = fopen(tmp, "w");
-            fprintf(f, "%d\n", (int)getpid());
-            fclose(f);
-            rename(tmp, pidfile);
+            publish_pid(pidfile);
             sleep(100);
         }
         done[i] = 1;
