@@ -50,6 +50,45 @@ struct mploop__local {
     const char *name;   /* its name (a string literal of the program) */
 };
 
+/* Size of the pages write tracking and shipping work with, and addresses
+ * rounded down or up to a page boundary. */
+#define MPLOOP__PAGE 4096u
+#define MPLOOP__PAGE_DOWN(a) ((uintptr_t)(a) & ~(uintptr_t)(MPLOOP__PAGE - 1))
+#define MPLOOP__PAGE_UP(a) (((uintptr_t)(a) + MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1))
+
+/* ---- range.c: sorted range lists and runs of pages (pure) -------------- */
+
+/* Both: sort r[0..n) by address, then size (no malloc, no recursion). */
+void mploop__range_sort(struct mploop__range *r, unsigned n);
+/* Both: sort and coalesce overlapping or touching ranges, dropping empty
+ * ones.  Returns the new count. */
+unsigned mploop__range_normalize(struct mploop__range *r, unsigned n);
+/* Both: out = t \ e, both sorted and coalesced; out has room for nt + ne
+ * ranges.  Returns the count written. */
+unsigned mploop__range_subtract(const struct mploop__range *t, unsigned nt,
+                                const struct mploop__range *e, unsigned ne,
+                                struct mploop__range *out);
+/* Both: index of the first range of the sorted r[0..n) that ends after
+ * addr (n when none does). */
+unsigned mploop__range_first_ending_after(const struct mploop__range *r, unsigned n,
+                                          uintptr_t addr);
+/* Both: nonzero when [a, a + len) overlaps a range of the sorted r[0..n). */
+int mploop__range_overlaps(const struct mploop__range *r, unsigned n, uintptr_t a,
+                           uintptr_t len);
+
+/* Worker: the runs of written pages a tracker finds page by page,
+ * handed to its emit callback as they close. */
+struct mploop__runs {
+    int (*emit)(void *ctx, uintptr_t start, uintptr_t end);
+    void *ctx;
+    uintptr_t start;   /* start of the open run, 0 when none is open */
+};
+/* Worker: the page at addr was written (written != 0) or not; closes the
+ * open run before an unwritten page.  Returns emit's result, or 0. */
+int mploop__runs_page(struct mploop__runs *r, uintptr_t addr, int written);
+/* Worker: close the open run, if any, at end.  Returns emit's result, or 0. */
+int mploop__runs_end(struct mploop__runs *r, uintptr_t end);
+
 /* ---- sched.c: pure chunk arithmetic ---------------------------------- */
 
 /* A resolved schedule: kind is static, dynamic or guided (auto and runtime
@@ -103,6 +142,11 @@ struct mploop__memreq {
  * worker.  Allocates nothing with malloc.  Returns 0 or -errno. */
 int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **out);
 
+/* Parent: on != 0 while a loop forks its workers (loop.c sets it around
+ * the fork and clears it in each worker), so that the fork handler for
+ * the program's own fork() leaves the shared memfds shared with them. */
+void mploop__mem_forking(int on);
+
 /* Worker, right after fork: switch allocation to the worker's arena and arm
  * write tracking on every tracked range.  Returns 0 or -errno. */
 int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w);
@@ -111,12 +155,14 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w);
  * channel.  Returns 0 or -errno. */
 int mploop__mem_worker_ship(struct mploop__mem *m, unsigned w);
 
-/* Parent, after every worker ended successfully: merge the shipped writes
- * into the parent's memory.  Same-value overlaps merge; different values
- * written to one byte by two workers are a race: nothing is applied, *race
- * gets the first racing address and -EBUSY is returned.  Other failures
- * return another -errno, also with nothing applied. */
-int mploop__mem_merge(struct mploop__mem *m, uintptr_t *race);
+/* Parent, after every forked worker ended successfully: merge the writes
+ * shipped by workers 0..nshipped-1 (the workers that exist; planned
+ * workers that could not be forked shipped nothing) into the parent's
+ * memory.  Same-value overlaps merge; different values written to one byte
+ * by two workers are a race: nothing is applied, *race gets the first
+ * racing address and -EBUSY is returned.  Other failures return another
+ * -errno, also with nothing applied. */
+int mploop__mem_merge(struct mploop__mem *m, unsigned nshipped, uintptr_t *race);
 
 /* Parent, after mploop__mem_merge: whether the loop ran in snapshot mode,
  * and the pages the workers shipped and the bytes the merge wrote (ranges that differ are copied whole). */
@@ -155,7 +201,7 @@ const char *mploop__mem_tracker_name(void);
 int mploop__in_worker(void);
 
 /* ==== The loop core: env.c, report.c, error.c, team.c, loop.c,
- * linux_proc.c, linux_signal.c ==== */
+ * linux_os.c, linux_signal.c ==== */
 
 /* ---- env.c: MPLOOP_* environment variables, read once ---------------- */
 
@@ -275,7 +321,7 @@ void mploop__error_record(const mploop_site *site, int64_t lb, int64_t step,
  * process, report and end the program. */
 __attribute__((noreturn)) void mploop__loop_fail(int code, const char *msg);
 
-/* ---- linux_proc.c: processes, CPUs, signals ----------------------------- */
+/* ---- linux_os.c: processes, CPUs, signals, writes, runtime memory ----------------------------- */
 
 /* Parent: number of CPUs this process may run on (sched_getaffinity), at
  * least 1. */
@@ -304,10 +350,16 @@ __attribute__((noreturn)) void mploop__os_die_by_signal(int sig);
  * or _exit() would have ended it: stdio flushed, atexit handlers not run
  * again (they ran in the worker when it called exit()). */
 __attribute__((noreturn)) void mploop__os_exit_as_worker(int status);
-/* Both: write all of buf to fd, retrying on EINTR and short writes. */
-void mploop__os_write_all(int fd, const char *buf, size_t len);
+/* Both: write all of buf to fd, retrying on EINTR and short writes.
+ * Returns 0 or -errno (callers writing reports on stderr ignore it). */
+int mploop__os_write_all(int fd, const void *buf, size_t len);
 /* Both: monotonic time in nanoseconds. */
 uint64_t mploop__os_now_ns(void);
+/* Both: runtime-owned memory, never tracked nor merged (it is mapped
+ * MAP_SHARED, so a forked worker sees the parent's pages; the runtime never
+ * writes it from a worker unless it means to).  Returns NULL on failure. */
+void *mploop__os_map(size_t size);
+void mploop__os_unmap(void *addr, size_t size);
 
 /* ---- linux_signal.c: terminating signals sent to the parent during a loop */
 
@@ -390,8 +442,6 @@ struct mploop__ctl {
                              * number of workers that exist */
     unsigned adopted;       /* atomic: static shares of workers that could
                              * not be forked, claimed by the others */
-    unsigned shipped_for;   /* atomic: channels of workers that could not
-                             * be forked, shipped by the others */
     int cancel;             /* atomic: the parent asks workers to stop */
     uint64_t next __attribute__((aligned(64))); /* atomic: iterations handed
                                                  * out (dynamic, guided) */
@@ -436,22 +486,25 @@ int mploop__team_map(struct mploop__team *t, unsigned n, uint64_t trip,
 int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size, const char *name);
 /* Parent: unmap a control block (one never mapped is fine). */
 void mploop__team_unmap(struct mploop__team *t);
-/* Parent: flush stdio, take over terminating signals and fork the team's
- * workers.  Returns 1 in a worker (its index in *w, write tracking armed
- * through mploop__mem_worker_begin, set to die with the parent) and 0 in
- * the parent, where t->forked tells how many workers exist (0: none could
- * be forked, t->fork_err says why, and the signals are released). */
-int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w);
+/* Parent: take over terminating signals and fork the team's workers (the
+ * caller flushed stdio and prepared memory).  Returns 1 in a worker (its
+ * index in *w, set to die with the parent) and 0 in the parent, where
+ * t->forked tells how many workers exist (0: none could be forked,
+ * t->fork_err says why, and the signals are released). */
+int mploop__team_fork(struct mploop__team *t, unsigned *w);
 /* Worker: wait until the parent has finished forking; returns the number
  * of workers that exist. */
 unsigned mploop__team_forked(struct mploop__team *t);
 /* Worker: nonzero when the parent asked the workers to stop. */
 int mploop__team_cancelled(const struct mploop__team *t);
-/* Worker: flush stdio, ship this worker's writes (and, when some planned
- * workers could not be forked, fill some of their channels), mark it done
- * and _exit. */
-__attribute__((noreturn)) void mploop__team_worker_exit(struct mploop__team *t,
-                                                        struct mploop__mem *m, unsigned w);
+/* Worker: worker w finished and shipped its writes: mark its slot done and
+ * _exit(0). */
+__attribute__((noreturn)) void mploop__team_worker_done(struct mploop__team *t, unsigned w);
+/* Worker: worker w cannot go on (state MPLOOP__SLOT_BEGIN_FAILED or
+ * MPLOOP__SLOT_SHIP_FAILED, err its -errno): record both in the slot and
+ * _exit(MPLOOP__EXIT_RUNTIME). */
+__attribute__((noreturn)) void mploop__team_worker_abort(struct mploop__team *t, unsigned w,
+                                                         int state, int err);
 /* Worker: stop because the loop was cancelled: flush stdio, mark the slot
  * and _exit without shipping anything. */
 __attribute__((noreturn)) void mploop__team_worker_cancel(struct mploop__team *t, unsigned w);
@@ -472,215 +525,5 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
                       struct mploop__failure *first, unsigned *others);
 /* Both: nonzero in a worker process (forked by mploop__team_fork). */
 int mploop__team_in_worker(void);
-
-/* ---- memory module internals (mem.c, malloc.c, linux_*.c) --------------
- * Only the memory module's files use the declarations below; the core uses
- * the mploop__mem_* interface above and mploop__in_worker. */
-
-/* Size of the pages write tracking and shipping work with. */
-#define MPLOOP__PAGE 4096u
-
-/* A dirty-page tracking mechanism (SQLite-style table of functions, so that
- * fallbacks are whole files).  Ranges handed to arm and collect are sorted,
- * disjoint and page aligned. */
-struct mploop__tracker {
-    const char *name;
-    /* Parent: 0 when the mechanism works on this kernel, else -errno. */
-    int (*probe)(void);
-    /* Worker: start tracking writes to the ranges.  Returns 0 or -errno. */
-    int (*arm)(const struct mploop__range *pages, unsigned n);
-    /* Worker: call emit(ctx, start, end) for every run of pages written
-     * since arm, in increasing address order.  A non-zero return of emit
-     * stops the walk and is returned.  Returns 0 or -errno. */
-    int (*collect)(const struct mploop__range *pages, unsigned n,
-                   int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
-                   void *ctx);
-    /* Worker: the same for ranges of a private file mapping (a snapshot
-     * region remapped MAP_PRIVATE after the fork, never armed): a page the
-     * worker wrote is one that is no longer a page of the file (present or
-     * swapped out, and anonymous).  Returns 0 or -errno. */
-    int (*collect_private)(const struct mploop__range *ranges, unsigned n,
-                           int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
-                           void *ctx);
-};
-
-/* mem.c.  Worker: the runs of written pages a tracker finds page by page,
- * handed to its emit callback as they close. */
-struct mploop__runs {
-    int (*emit)(void *ctx, uintptr_t start, uintptr_t end);
-    void *ctx;
-    uintptr_t start;   /* start of the open run, 0 when none is open */
-};
-/* Worker: the page at addr was written (written != 0) or not; closes the
- * open run before an unwritten page.  Returns emit's result, or 0. */
-int mploop__runs_page(struct mploop__runs *r, uintptr_t addr, int written);
-/* Worker: close the open run, if any, at end.  Returns emit's result, or 0. */
-int mploop__runs_end(struct mploop__runs *r, uintptr_t end);
-
-/* linux_pagemap.c.  Worker: this process's /proc/self/pagemap, opened at
- * the first call and kept (one opened by the parent would show the
- * parent's pages, so the parent never calls this).  Returns it or -errno. */
-int mploop__pagemap_fd(void);
-
-/* linux_pagemap.c.  Worker: collect_private by reading /proc/self/pagemap
- * (any kernel with pagemap); the pagemap and mprotect trackers use it. */
-int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned n,
-                                    int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
-                                    void *ctx);
-
-/* linux_uffd.c: userfaultfd asynchronous write-protect + PAGEMAP_SCAN
- * (exact; Linux 6.7+). */
-extern const struct mploop__tracker mploop__tracker_uffd;
-/* linux_pagemap.c: the "exclusively mapped" bit of /proc/self/pagemap (a
- * superset of the pages written since the fork; the merge's byte diff drops
- * the others). */
-extern const struct mploop__tracker mploop__tracker_pagemap;
-/* linux_mprotect.c: pages made read-only, first writes caught by a SIGSEGV
- * handler (portable; kernel writes into a tracked page fail with EFAULT). */
-extern const struct mploop__tracker mploop__tracker_mprotect;
-
-/* linux_maps.c: one mapping of /proc/self/maps. */
-enum mploop__vma_flags {
-    MPLOOP__VMA_READ = 1u << 0,
-    MPLOOP__VMA_WRITE = 1u << 1,
-    MPLOOP__VMA_SHARED = 1u << 2,
-    MPLOOP__VMA_FILE = 1u << 3,      /* backed by a file (a path is shown) */
-    MPLOOP__VMA_HEAP = 1u << 4,      /* [heap] */
-    MPLOOP__VMA_STACK = 1u << 5,     /* [stack] */
-    MPLOOP__VMA_SPECIAL = 1u << 6    /* vdso, vvar, vsyscall, other [names] */
-};
-struct mploop__vma {
-    uintptr_t start, end;
-    unsigned flags;
-};
-
-/* Both: read /proc/self/maps into *out, an array in runtime-owned memory
- * (mploop__map) of *n entries; free with mploop__unmap(*out, *cap bytes).
- * Allocates nothing with malloc.  Returns 0 or -errno. */
-int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap);
-
-/* Both: address spans of the loaded modules.  tracked[] receives the
- * writable PT_LOAD segments of the executable and of every module holding
- * one of the addresses mods[0..nmods) (the loop's site, the modules that
- * registered with mploop_module); spans[] receives the whole PT_LOAD span of every module (what lies
- * in a span is merged only when it is in tracked[]).  *nt / *ns are set to the
- * counts, which may exceed the capacities (then call again with more room).
- * Returns 0 or -errno. */
-int mploop__maps_modules(const uintptr_t *mods, unsigned nmods, struct mploop__range *tracked,
-                         unsigned max_t, unsigned *nt,
-                         struct mploop__range *spans, unsigned max_s,
-                         unsigned *ns);
-
-/* Both: byte ranges of the calling thread's static TLS block, thread
- * descriptor and dynamic thread vector, never merged.  Writes at most max
- * ranges and returns how many. */
-unsigned mploop__maps_tls(struct mploop__range *out, unsigned max);
-
-/* linux_stdio.c.  Parent: byte ranges of every open stream's FILE object and
- * buffers that lie outside the C library.  Writes at most max ranges and
- * returns how many there are (may exceed max: call again with more room). */
-unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max);
-
-/* mem.c.  Both: runtime-owned memory, never tracked nor merged (it is mapped
- * MAP_SHARED, so a forked worker sees the parent's pages; the runtime never
- * writes it from a worker unless it means to).  Returns NULL on failure. */
-void *mploop__map(size_t size);
-void mploop__unmap(void *addr, size_t size);
-
-/* A memfd-backed region that a worker in snapshot mode remaps
- * MAP_PRIVATE: [addr, addr + size) shows the memfd fd from `offset`. */
-struct mploop__region {
-    uintptr_t addr;
-    uintptr_t size;
-    int fd;
-    uint64_t offset;
-};
-
-/* linux_memfd.c.  Both: a memfd (close-on-exec, moved to a descriptor
- * number of 256 or more when possible).  Returns it or -errno. */
-int mploop__memfd_create(const char *name);
-/* linux_memfd.c.  Parent: after a fork() the program makes itself, the
- * child replaces the memfd *fd, which backs [addr, addr + size()) mapped
- * MAP_SHARED (plus `flags`), by a copy of its own and updates *fd (loops'
- * workers keep sharing it).  Returns 0 or -errno. */
-int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags);
-/* linux_memfd.c.  Both: nonzero when *fd, registered with
- * mploop__memfd_follow, still is that memfd (the program may have closed
- * it, and the number may now name a file of its own: never touch it then). */
-int mploop__memfd_valid(const int *fd);
-/* linux_memfd.c.  Parent: nonzero while a loop forks its workers. */
-void mploop__memfd_forking(int on);
-
-/* heap.c: large blocks of the parent in a shared memfd-backed heap.
- * Parent: the smallest request the heap serves (MPLOOP_LARGE_MIN, 64 KiB
- * by default), 0 when the heap is not used; sets the heap up at the first
- * call. */
-size_t mploop__heap_min(void);
-/* Parent: a block of n bytes aligned to align (a power of two), zeroed, or
- * NULL with errno ENOMEM. */
-void *mploop__heap_alloc(size_t n, size_t align);
-/* Both: nonzero when p lies in the heap's window. */
-int mploop__heap_owns(const void *p);
-/* Both: nonzero when p is the start of a live block of the heap. */
-int mploop__heap_is_block(const void *p);
-/* Both: usable bytes of heap block p, 0 when p is not a live block. */
-size_t mploop__heap_usable(const void *p);
-/* Parent: free heap block p.  Returns 0, or -EINVAL when p is not a live
- * block (nothing is done then). */
-int mploop__heap_free(void *p);
-/* Parent: the heap block covering addr: its start and usable size.
- * Returns 0 or -ENOENT. */
-int mploop__heap_block(uintptr_t addr, uintptr_t *start, size_t *size);
-/* Parent: the used part of the heap as a region; returns 1, 0 when the
- * heap holds nothing, or -EBADF when the program closed its memfd. */
-int mploop__heap_region(struct mploop__region *r);
-
-/* malloc.c.  Parent, from mploop__mem_prepare: make the arenas of workers
- * 0..nworkers-1 ready for loop generation `gen`.  Returns 0 or -errno. */
-int mploop__malloc_prepare(unsigned nworkers, uint32_t gen);
-
-/* malloc.c.  Parent, from mploop__mem_prepare: the arenas that hold blocks
- * of earlier loops, as memfd regions that every worker remaps privately
- * (blocks allocated in loop bodies are merged by snapshot like the rest of
- * the private memory).  Writes at most max regions and returns how many
- * there are. */
-unsigned mploop__malloc_regions(struct mploop__region *out, unsigned max);
-
-/* malloc.c.  Parent, after a failed loop of nworkers workers: put every
- * arena back as mploop__malloc_prepare found it (free lists, bump
- * pointer) and give back the memory of the blocks allocated since. */
-void mploop__malloc_discard(unsigned nworkers);
-
-/* malloc.c.  Worker, first thing after fork: from now on every allocation of
- * this process comes from arena w. */
-void mploop__malloc_worker(unsigned w);
-
-/* malloc.c.  Both: usable size of a block of either allocator (glibc's or a
- * worker arena's). */
-size_t mploop__malloc_usable(void *p);
-
-/* malloc.c.  Worker: the blocks older than the loop that the body freed
- * (deferred to the join), when w is this worker's own index; *list points
- * into worker memory.  Returns their count (0 for another w). */
-uint64_t mploop__malloc_deferred(unsigned w, const uint64_t **list);
-
-/* malloc.c.  Parent, at the join after a successful merge: free a block
- * a worker freed in the body.  Returns 0, or -EINVAL when p is not a block
- * (nothing is done then). */
-int mploop__malloc_free_deferred(void *p);
-
-/* malloc.c.  Parent: when p lies inside a block of a worker arena (a block
- * allocated in an earlier loop's body), its start and usable size; returns
- * 0, or -ENOENT. */
-int mploop__malloc_arena_block(uintptr_t p, uintptr_t *start, size_t *size);
-
-/* linux_maps.c.  Both: the PT_LOAD span of the loaded module containing
- * addr.  Returns 0 or -ENOENT. */
-int mploop__maps_module_span(const void *addr, struct mploop__range *span);
-
-/* linux_maps.c.  Both: the file of the loaded module whose segments hold
- * addr (/proc/self/exe for the executable) into path[0..n), and its load
- * bias (symbol values + bias = addresses).  Returns 0 or -ENOENT. */
-int mploop__maps_module_file(const void *addr, char *path, size_t n, uintptr_t *bias);
 
 #endif /* MPLOOP_INTERNAL_H */

@@ -16,7 +16,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "arch.h"
+#include "mem_internal.h"
 
 /* glibc's accessor for the size of the static TLS area (ld.so, private
  * version), looked up once. */
@@ -89,7 +90,7 @@ int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
     if (fd < 0)
         return -errno;
     size_t tsize = 64 * 1024, tlen = 0;
-    char *text = mploop__map(tsize);
+    char *text = mploop__os_map(tsize);
     int err = 0;
     if (!text) {
         close(fd);
@@ -97,13 +98,13 @@ int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
     }
     for (;;) {
         if (tlen == tsize) {
-            char *bigger = mploop__map(tsize * 2);
+            char *bigger = mploop__os_map(tsize * 2);
             if (!bigger) {
                 err = -ENOMEM;
                 goto out;
             }
             memcpy(bigger, text, tlen);
-            mploop__unmap(text, tsize);
+            mploop__os_unmap(text, tsize);
             text = bigger;
             tsize *= 2;
         }
@@ -123,7 +124,7 @@ int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
         lines += text[i] == '\n';
     size_t vsize = ((size_t)lines + 1) * sizeof(struct mploop__vma);
     vsize = (vsize + MPLOOP__PAGE - 1) & ~(size_t)(MPLOOP__PAGE - 1);
-    struct mploop__vma *v = mploop__map(vsize);
+    struct mploop__vma *v = mploop__os_map(vsize);
     if (!v) {
         err = -ENOMEM;
         goto out;
@@ -142,7 +143,7 @@ int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
     *n = count;
     *cap = vsize;
 out:
-    mploop__unmap(text, tsize);
+    mploop__os_unmap(text, tsize);
     close(fd);
     return err;
 }
@@ -261,9 +262,7 @@ unsigned mploop__maps_tls(struct mploop__range *out, unsigned max)
     size_t static_size = 4096, align = 64;
     if (tls_info)
         tls_info(&static_size, &align);
-    uintptr_t tp, dtv;
-    __asm__("mov %%fs:0, %0" : "=r"(tp));
-    __asm__("mov %%fs:8, %0" : "=r"(dtv));
+    uintptr_t tp = mploop__arch_thread_pointer(), dtv = mploop__arch_dtv();
     uintptr_t low = tp;
     dl_iterate_phdr(tls_low_cb, &low);
     if (low < tp - static_size)

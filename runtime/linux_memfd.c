@@ -2,7 +2,7 @@
  * linux_memfd.c - the memfds behind shared memory, and the program's own
  * fork().
  *
- * The shared heap (heap.c) and the worker arenas (malloc.c) are memfds
+ * The shared heap (large.c) and the worker arenas (malloc.c) are memfds
  * mapped MAP_SHARED, which is what keeps a loop's fork cheap.  But a child
  * the program forks itself (a server's worker, a test harness, daemon())
  * must get a copy of memory, not a view of the parent's: a fork handler
@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "mem_internal.h"
 
 /* Descriptors below this number are left to the program. */
 #define FD_FLOOR 256

@@ -313,6 +313,16 @@ static int loop_run_here(struct loop_state *st, const struct mploop__env *env,
     return 1;
 }
 
+/* Worker w of the loop of st, right after the fork: start its memory
+ * (allocation from its arena, private regions, write tracking).  A worker
+ * that cannot is ended, its slot saying why. */
+static void loop_worker_begin(struct loop_state *st, unsigned w)
+{
+    int rc = mploop__mem_worker_begin(st->mem, w);
+    if (rc < 0)
+        mploop__team_worker_abort(st->team, w, MPLOOP__SLOT_BEGIN_FAILED, rc);
+}
+
 /* Parent: give up forking and run the loop in-process. */
 static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
 {
@@ -376,7 +386,7 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
     if (!failed) {
         uintptr_t race = 0;
         uint64_t t1 = mploop__os_now_ns();
-        int rc = mploop__mem_merge(st->mem, &race);
+        int rc = mploop__mem_merge(st->mem, st->team->forked, &race);
         if (env->stats) {
             int snapshot;
             uint64_t pages, changed;
@@ -455,7 +465,11 @@ int mploop_start(mploop_loop *L)
     if (env->verbose >= 1)
         mploop__verbose_forked(st->site, st->trip, st->n, &st->sched);
     unsigned w;
-    if (mploop__team_fork(t, st->mem, &w)) {
+    mploop__mem_forking(1);
+    int worker = mploop__team_fork(t, &w);
+    mploop__mem_forking(0);
+    if (worker) {
+        loop_worker_begin(st, w);
         loop_me.st = st;
         loop_me.w = w;
         loop_me.share = w;
@@ -568,13 +582,19 @@ void *mploop_last(mploop_loop *L)
     return st->last;
 }
 
-/* Both: the end of a participant.  A worker flushes, ships its writes and
- * exits; in-process this returns. */
+/* Both: the end of a participant.  A worker flushes every stdio stream (so
+ * its output appears once), ships its writes and exits; in-process this
+ * returns. */
 void mploop_end(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
-    if (loop_is_my_worker(st))
-        mploop__team_worker_exit(st->team, st->mem, loop_me.w);
+    if (!loop_is_my_worker(st))
+        return;
+    fflush(NULL);
+    int rc = mploop__mem_worker_ship(st->mem, loop_me.w);
+    if (rc < 0)
+        mploop__team_worker_abort(st->team, loop_me.w, MPLOOP__SLOT_SHIP_FAILED, rc);
+    mploop__team_worker_done(st->team, loop_me.w);
 }
 
 /* Parent: wait for the workers, then merge their writes.  In-process

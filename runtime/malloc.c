@@ -46,7 +46,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "mem_internal.h"
+#include "spin.h"
 
 /* glibc's allocator, exported by libc.so.6 under these names. */
 extern void *__libc_malloc(size_t);
@@ -127,15 +128,13 @@ static int arena_index(const void *p)
 /* Both: take arena a's spin lock (held only for a few list operations). */
 static void lock(struct arena *a)
 {
-    while (__atomic_exchange_n(&a->lock, 1, __ATOMIC_ACQUIRE))
-        while (__atomic_load_n(&a->lock, __ATOMIC_RELAXED))
-            __builtin_ia32_pause();
+    mploop__spin_lock(&a->lock);
 }
 
 /* Both: release arena a's spin lock. */
 static void unlock(struct arena *a)
 {
-    __atomic_store_n(&a->lock, 0, __ATOMIC_RELEASE);
+    mploop__spin_unlock(&a->lock);
 }
 
 /* Both: report a corrupted or invalid free and abort, as glibc does. */
@@ -308,8 +307,8 @@ size_t mploop__malloc_usable(void *p)
     int idx = arena_index(p);
     if (idx >= 0)
         return arena_usable(p, idx);
-    if (mploop__heap_owns(p)) {
-        size_t n = mploop__heap_usable(p);
+    if (mploop__large_owns(p)) {
+        size_t n = mploop__large_usable(p);
         if (!n)
             bad_pointer("malloc_usable_size()");
         return n;
@@ -318,16 +317,16 @@ size_t mploop__malloc_usable(void *p)
 }
 
 /* Parent: a block of n bytes aligned to align from the shared heap when n
- * is large enough for it (heap.c), else NULL. */
+ * is large enough for it (large.c), else NULL. */
 static void *parent_large(size_t n, size_t align)
 {
     if (__builtin_expect(n < MPLOOP__PAGE, 1))
         return NULL;
-    size_t min = mploop__heap_min();
+    size_t min = mploop__large_min();
     if (!min || n < min)
         return NULL;
     int saved = errno;
-    void *p = mploop__heap_alloc(n, align);
+    void *p = mploop__large_alloc(n, align);
     errno = saved;
     return p;
 }
@@ -368,9 +367,9 @@ static void free_from(void *p, uintptr_t caller)
         arena_free(p, idx, caller);
     else if (st.worker)
         defer_free(p, caller);
-    else if (!mploop__heap_owns(p))
+    else if (!mploop__large_owns(p))
         __libc_free(p);
-    else if (mploop__heap_free(p) != 0)
+    else if (mploop__large_free(p) != 0)
         bad_pointer("free()");
     errno = saved;
 }
@@ -403,7 +402,7 @@ void *calloc(size_t n, size_t size)
 void *realloc(void *p, size_t n)
 {
     int idx = p ? arena_index(p) : -1;
-    int heap = idx < 0 && p && mploop__heap_owns(p);
+    int heap = idx < 0 && p && mploop__large_owns(p);
     if (!st.worker && idx < 0 && !heap) {
         /* A glibc block growing large moves to the shared heap. */
         size_t old = p && n >= MPLOOP__PAGE ? glibc_usable(p) : 0;
@@ -636,8 +635,8 @@ int mploop__malloc_free_deferred(void *p)
         arena_release(p, h, idx);
         return 0;
     }
-    if (mploop__heap_owns(p))
-        return mploop__heap_free(p);
+    if (mploop__large_owns(p))
+        return mploop__large_free(p);
     __libc_free(p);
     return 0;
 }

@@ -135,22 +135,15 @@ void mploop__team_unmap(struct mploop__team *t)
 }
 
 /* Worker, right after fork: become worker w.  Takes the default
- * disposition of the terminating signals back, dies with the parent, marks
- * the process as a worker, arms write tracking.  Exits at once when the
- * parent is already gone or tracking cannot start (the slot says why). */
-static void team_become_worker(struct mploop__team *t, struct mploop__mem *m, unsigned w,
-                               pid_t parent)
+ * disposition of the terminating signals back, dies with the parent and
+ * marks the process as a worker.  Exits at once when the parent is already
+ * gone. */
+static void team_become_worker(struct mploop__team *t, pid_t parent)
 {
     mploop__sig_worker(&t->sig);
     if (mploop__os_die_with_parent(parent) == -ESRCH)
         _exit(MPLOOP__EXIT_RUNTIME);
     team_worker = 1;
-    int rc = mploop__mem_worker_begin(m, w);
-    if (rc < 0) {
-        t->ctl->slot[w].err = rc;
-        __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_BEGIN_FAILED, __ATOMIC_RELEASE);
-        _exit(MPLOOP__EXIT_RUNTIME);
-    }
 }
 
 /* Parent: fork the planned workers (the caller flushed stdio and prepared
@@ -159,18 +152,16 @@ static void team_become_worker(struct mploop__team *t, struct mploop__mem *m, un
  * pidfd, set t->forked to the number of workers that exist (fewer than
  * planned when fork failed, t->fork_err then says why) and woken workers
  * waiting for that number.  When none exists the signals are released. */
-int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w)
+int mploop__team_fork(struct mploop__team *t, unsigned *w)
 {
     pid_t parent = getpid();
     unsigned i;
     mploop__sig_take(&t->sig);
     t->started_ns = mploop__os_now_ns();
-    mploop__memfd_forking(1);
     for (i = 0; i < t->planned; i++) {
         pid_t pid = fork();
         if (pid == 0) {
-            mploop__memfd_forking(0);
-            team_become_worker(t, m, i, parent);
+            team_become_worker(t, parent);
             *w = i;
             return 1;
         }
@@ -180,7 +171,6 @@ int mploop__team_fork(struct mploop__team *t, struct mploop__mem *m, unsigned *w
         }
         t->pid[i] = pid;
     }
-    mploop__memfd_forking(0);
     t->forked = i;
     __atomic_store_n(&t->ctl->forked, (int)i, __ATOMIC_RELEASE);
     mploop__os_futex_wake(&t->ctl->forked);
@@ -213,33 +203,23 @@ int mploop__team_cancelled(const struct mploop__team *t)
     return __atomic_load_n(&t->ctl->cancel, __ATOMIC_RELAXED) != 0;
 }
 
-/* Worker: the end of worker w.  Flushes every stdio stream (so its output
- * appears once), ships its writes, marks its slot done and _exits without
- * running atexit handlers (they belong to the parent).  The merge expects
- * one shipment per planned worker: when some could not be forked, the
- * workers that exist share out the missing channels and ship into them
- * too.  Shipping the same pages twice is harmless (the copies are equal,
- * so they merge without a race); in practice the tracker has already
- * reported them and the extra shipments are empty.  A failed ship is
- * recorded in the slot and ends with MPLOOP__EXIT_RUNTIME. */
-void mploop__team_worker_exit(struct mploop__team *t, struct mploop__mem *m, unsigned w)
+/* Worker: worker w finished its work and shipped its writes: mark its
+ * slot done and _exit without running atexit handlers (they belong to the
+ * parent). */
+void mploop__team_worker_done(struct mploop__team *t, unsigned w)
 {
-    fflush(NULL);
-    int rc = mploop__mem_worker_ship(m, w);
-    unsigned forked = mploop__team_forked(t);
-    while (rc == 0 && forked < t->planned) {
-        unsigned j = forked + __atomic_fetch_add(&t->ctl->shipped_for, 1, __ATOMIC_RELAXED);
-        if (j >= t->planned)
-            break;
-        rc = mploop__mem_worker_ship(m, j);
-    }
-    if (rc < 0) {
-        t->ctl->slot[w].err = rc;
-        __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_SHIP_FAILED, __ATOMIC_RELEASE);
-        _exit(MPLOOP__EXIT_RUNTIME);
-    }
     __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_DONE, __ATOMIC_RELEASE);
     _exit(0);
+}
+
+/* Worker: worker w could not do its part (state MPLOOP__SLOT_BEGIN_FAILED
+ * or MPLOOP__SLOT_SHIP_FAILED, err the -errno why): record both in its
+ * slot for the parent's report and _exit with MPLOOP__EXIT_RUNTIME. */
+void mploop__team_worker_abort(struct mploop__team *t, unsigned w, int state, int err)
+{
+    t->ctl->slot[w].err = err;
+    __atomic_store_n(&t->ctl->slot[w].state, state, __ATOMIC_RELEASE);
+    _exit(MPLOOP__EXIT_RUNTIME);
 }
 
 /* Worker: stop worker w at a chunk boundary because the loop was

@@ -14,22 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "internal.h"
 
-static unsigned long failures, checks;
-
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        checks++;                                                          \
-        if (!(cond)) {                                                     \
-            if (failures++ < 50) {                                         \
-                fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__,    \
-                        #cond);                                            \
-                fprintf(stderr, __VA_ARGS__);                              \
-                fputc('\n', stderr);                                       \
-            }                                                              \
-        }                                                                  \
-    } while (0)
 
 #define MAXTRIP 200
 static unsigned char seen[MAXTRIP];

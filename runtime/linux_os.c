@@ -1,5 +1,5 @@
 /*
- * linux_proc.c - the Linux and glibc specifics of running worker processes.
+ * linux_os.c - the operating-system services every other file builds on.
  *
  * Why this file exists: the core (team.c, loop.c, report.c) needs a handful
  * of operating-system services that have no portable spelling: the CPUs the
@@ -7,7 +7,10 @@
  * child to wait on several at once, futexes on shared memory, and signal
  * and errno names that neither allocate nor depend on the locale (they are
  * used in the parent between fork and merge, where malloc is off limits).
- * Keeping them here leaves the core free of #ifdefs.
+ * It also holds the two oldest services of all: writing a whole buffer to
+ * a descriptor and runtime-owned memory (a shared anonymous mapping, never
+ * tracked nor merged).  Keeping them here leaves the core free of #ifdefs,
+ * and, since this file calls no other runtime file, every file may call it.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -17,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -151,16 +155,32 @@ uint64_t mploop__os_now_ns(void)
 
 /* Both: write(2) all of buf, retrying on EINTR and short writes; gives up
  * silently on any other error (there is nowhere left to report it). */
-void mploop__os_write_all(int fd, const char *buf, size_t len)
+int mploop__os_write_all(int fd, const void *buf, size_t len)
 {
+    const char *p = buf;
     while (len > 0) {
-        ssize_t n = write(fd, buf, len);
+        ssize_t n = write(fd, p, len);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return;
+            return -errno;
         }
-        buf += n;
+        p += n;
         len -= (size_t)n;
     }
+    return 0;
+}
+
+/* Both: see internal.h. */
+void *mploop__os_map(size_t size)
+{
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/* Both: see internal.h. */
+void mploop__os_unmap(void *addr, size_t size)
+{
+    if (addr)
+        munmap(addr, size);
 }

@@ -1,5 +1,5 @@
 /*
- * linux_pagemap.c - which pages did this worker write?  Answer from the
+ * linux_track_pagemap.c - which pages did this worker write?  Answer from the
  * "exclusively mapped" bit of /proc/self/pagemap, for kernels without
  * userfaultfd asynchronous write-protect.
  *
@@ -28,7 +28,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "mem_internal.h"
 
 #define PM_PRESENT (1ull << 63)
 #define PM_SWAPPED (1ull << 62)

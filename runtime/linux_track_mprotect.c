@@ -1,5 +1,5 @@
 /*
- * linux_mprotect.c - which pages did this worker write?  The portable
+ * linux_track_mprotect.c - which pages did this worker write?  The portable
  * answer, for kernels with neither userfaultfd write-protect nor a usable
  * pagemap: make the tracked pages read-only and catch the first write to
  * each with a SIGSEGV handler.
@@ -40,7 +40,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "arch.h"
+#include "mem_internal.h"
 
 /* Bytes of the alternate signal stack. */
 #define ALT_STACK_SIZE (64u * 1024)
@@ -179,8 +180,7 @@ static int mprotect_arm(const struct mploop__range *pages, unsigned n)
     /* The kernel itself writes the thread descriptor (the rseq area) on
      * the way back to user space, and a failed write there kills the
      * process: its pages are never protected, only counted as written. */
-    uintptr_t tp;
-    __asm__("mov %%fs:0, %0" : "=r"(tp));
+    uintptr_t tp = mploop__arch_thread_pointer();
     uintptr_t hole_lo = tp & ~(uintptr_t)(MPLOOP__PAGE - 1);
     uintptr_t hole_hi = (tp + 2 * MPLOOP__PAGE - 1) & ~(uintptr_t)(MPLOOP__PAGE - 1);
     for (unsigned i = 0; i < n; i++) {

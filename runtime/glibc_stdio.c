@@ -1,5 +1,5 @@
 /*
- * linux_stdio.c - the C library's streams are not the program's data.
+ * glibc_stdio.c - the C library's streams are not the program's data.
  *
  * A FILE opened with fopen and the buffer of every stream live in the heap,
  * which the merge otherwise copies back.  A worker's printf moves its copy
@@ -17,7 +17,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "mem_internal.h"
 
 /* glibc's own allocation of a stream's buffer (libio), exported. */
 extern void _IO_doallocbuf(FILE *f);

@@ -1,5 +1,6 @@
 /*
- * heap.c - large blocks live in a shared, memfd-backed heap.
+ * large.c - large blocks live in a shared, memfd-backed heap (the "large-block
+ * heap"; glibc's own heap is called glibc's heap everywhere in the runtime).
  *
  * fork() copies the page tables of every private mapping, so a program
  * holding gigabytes of private heap pays tens of milliseconds per GiB per
@@ -47,10 +48,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "mem_internal.h"
+#include "spin.h"
 
-#define PAGE ((uint64_t)MPLOOP__PAGE)
-#define PAGE_UP(a) (((uint64_t)(a) + PAGE - 1) & ~(PAGE - 1))
 
 #define HDR 16u
 #define MAGIC_USED 0x68706c6du /* "mplh": header at an extent's start */
@@ -77,7 +77,7 @@ static struct {
     int state;           /* 0: not set up yet, 2: threshold read, 1: in use
                           * (memfd created), -1: not used */
     int fd;              /* the memfd */
-    int lock;
+    volatile int lock;
     uintptr_t base;      /* the reserved window */
     uint64_t reserved;
     uint64_t top;        /* bytes of the window in use (extents below) */
@@ -91,14 +91,13 @@ static struct {
 /* Both: take the heap's lock (parent threads may allocate concurrently). */
 static void heap_lock(void)
 {
-    while (__atomic_exchange_n(&hp.lock, 1, __ATOMIC_ACQUIRE))
-        sched_yield();
+    mploop__spin_lock(&hp.lock);
 }
 
 /* Both: release the heap's lock. */
 static void heap_unlock(void)
 {
-    __atomic_store_n(&hp.lock, 0, __ATOMIC_RELEASE);
+    mploop__spin_unlock(&hp.lock);
 }
 
 /* Both: write a constant message to stderr (no stdio, no malloc). */
@@ -133,7 +132,7 @@ static size_t read_min(void)
         return DEFAULT_MIN;
     }
     size_t min = (size_t)(v << shift);
-    return min < PAGE ? PAGE : min;
+    return min < MPLOOP__PAGE ? MPLOOP__PAGE : min;
 }
 
 /* Both: bytes of the window mapped from the memfd (for the fork handler). */
@@ -223,13 +222,13 @@ static int reserve_free(void)
 {
     if (hp.nfree < hp.cap)
         return 0;
-    size_t size = hp.free_size ? hp.free_size * 2 : PAGE;
-    struct ext *f = mploop__map(size);
+    size_t size = hp.free_size ? hp.free_size * 2 : MPLOOP__PAGE;
+    struct ext *f = mploop__os_map(size);
     if (!f)
         return -ENOMEM;
     if (hp.free) {
         memcpy(f, hp.free, (size_t)hp.nfree * sizeof *f);
-        mploop__unmap(hp.free, hp.free_size);
+        mploop__os_unmap(hp.free, hp.free_size);
     }
     hp.free = f;
     hp.free_size = size;
@@ -327,17 +326,17 @@ static struct hhdr *header_of(const void *p)
         ext = a - tag->lead;
     else
         return NULL;
-    if (ext & (PAGE - 1))
+    if (ext & (MPLOOP__PAGE - 1))
         return NULL;
     struct hhdr *h = (struct hhdr *)ext;
     if (h->magic != MAGIC_USED || h->lead != a - ext || h->pages == 0 ||
-        h->pages > (hp.base + hp.top - ext) / PAGE || h->lead >= h->pages * PAGE)
+        h->pages > (hp.base + hp.top - ext) / MPLOOP__PAGE || h->lead >= h->pages * MPLOOP__PAGE)
         return NULL;
     return h;
 }
 
 /* Parent: see internal.h. */
-size_t mploop__heap_min(void)
+size_t mploop__large_min(void)
 {
     if (__builtin_expect(hp.state == 0, 0)) {
         heap_lock();
@@ -349,7 +348,7 @@ size_t mploop__heap_min(void)
 }
 
 /* Parent: see internal.h. */
-void *mploop__heap_alloc(size_t n, size_t align)
+void *mploop__large_alloc(size_t n, size_t align)
 {
     if (align < HDR)
         align = HDR;
@@ -357,7 +356,7 @@ void *mploop__heap_alloc(size_t n, size_t align)
         errno = ENOMEM;
         return NULL;
     }
-    uint64_t len = PAGE_UP(n + align) + (align > PAGE ? align : 0);
+    uint64_t len = MPLOOP__PAGE_UP(n + align) + (align > MPLOOP__PAGE ? align : 0);
     heap_lock();
     if (hp.state == 2)
         heap_create();
@@ -372,33 +371,33 @@ void *mploop__heap_alloc(size_t n, size_t align)
     struct hhdr *h = (struct hhdr *)ext;
     h->magic = MAGIC_USED;
     h->lead = (uint32_t)(block - ext);
-    h->pages = len / PAGE;
+    h->pages = len / MPLOOP__PAGE;
     if (block - ext > HDR)
         *(struct hhdr *)(block - HDR) = (struct hhdr){ MAGIC_BACK, (uint32_t)(block - ext), 0 };
     return (void *)block;
 }
 
 /* Both: see internal.h. */
-int mploop__heap_owns(const void *p)
+int mploop__large_owns(const void *p)
 {
     return hp.state == 1 && (uintptr_t)p >= hp.base && (uintptr_t)p - hp.base < hp.reserved;
 }
 
 /* Both: see internal.h. */
-int mploop__heap_is_block(const void *p)
+int mploop__large_is_block(const void *p)
 {
     return header_of(p) != NULL;
 }
 
 /* Both: see internal.h. */
-size_t mploop__heap_usable(const void *p)
+size_t mploop__large_usable(const void *p)
 {
     struct hhdr *h = header_of(p);
-    return h ? (size_t)(h->pages * PAGE - h->lead) : 0;
+    return h ? (size_t)(h->pages * MPLOOP__PAGE - h->lead) : 0;
 }
 
 /* Parent: see internal.h. */
-int mploop__heap_free(void *p)
+int mploop__large_free(void *p)
 {
     heap_lock();
     struct hhdr *h = header_of(p);
@@ -406,7 +405,7 @@ int mploop__heap_free(void *p)
         heap_unlock();
         return -EINVAL;
     }
-    uint64_t off = (uintptr_t)h - hp.base, len = h->pages * PAGE;
+    uint64_t off = (uintptr_t)h - hp.base, len = h->pages * MPLOOP__PAGE;
     h->magic = 0;
     if (h->lead > HDR)
         ((struct hhdr *)((uintptr_t)p - HDR))->magic = 0;
@@ -417,7 +416,7 @@ int mploop__heap_free(void *p)
 
 /* Parent: see internal.h.  Walks the extents from the window's start:
  * used ones by their header, free ones through the free list. */
-int mploop__heap_block(uintptr_t addr, uintptr_t *start, size_t *size)
+int mploop__large_block(uintptr_t addr, uintptr_t *start, size_t *size)
 {
     if (hp.state != 1 || addr < hp.base || addr >= hp.base + hp.top)
         return -ENOENT;
@@ -431,7 +430,7 @@ int mploop__heap_block(uintptr_t addr, uintptr_t *start, size_t *size)
         const struct hhdr *h = (const struct hhdr *)(hp.base + off);
         if (h->magic != MAGIC_USED || h->pages == 0)
             return -ENOENT;
-        uint64_t len = h->pages * PAGE;
+        uint64_t len = h->pages * MPLOOP__PAGE;
         if (addr < hp.base + off + len) {
             uintptr_t b = hp.base + off + h->lead;
             if (addr < b)
@@ -446,7 +445,7 @@ int mploop__heap_block(uintptr_t addr, uintptr_t *start, size_t *size)
 }
 
 /* Parent: see internal.h. */
-int mploop__heap_region(struct mploop__region *r)
+int mploop__large_region(struct mploop__region *r)
 {
     if (hp.state != 1 || hp.top == 0)
         return 0;

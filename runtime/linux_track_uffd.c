@@ -1,5 +1,5 @@
 /*
- * linux_uffd.c - which pages did this worker write?  Linux answer.
+ * linux_track_uffd.c - which pages did this worker write?  Linux answer.
  *
  * A worker asks the kernel to write-protect every tracked page with
  * userfaultfd in asynchronous mode (UFFD_FEATURE_WP_ASYNC): the first write
@@ -25,7 +25,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "mem_internal.h"
 
 #ifndef UFFD_USER_MODE_ONLY
 #define UFFD_USER_MODE_ONLY 1

@@ -1,0 +1,321 @@
+/*
+ * mem_internal.h - what the files of the memory module share.
+ *
+ * The core (loop.c) sees the memory module only through the mploop__mem_*
+ * interface of internal.h.  Behind it, one file per concern:
+ *   mem.c        the interface itself: one loop execution's memory state
+ *   track.c      choosing the dirty-page tracker
+ *   plan.c       which bytes a loop merges (the plan), and the modules
+ *   channel.c    a worker's shipment to the parent, both ends
+ *   merge.c      the parent's merge of the shipments
+ *   describe.c   what an address belongs to, for reports
+ *   malloc.c     malloc interposition and the worker arenas
+ *   large.c      the shared heap of large blocks
+ *   linux_track_*.c  the trackers (uffd, pagemap, mprotect)
+ *   linux_maps.c, linux_memfd.c, glibc_stdio.c, glibc_malloc.c
+ *                the Linux and glibc facts the plan and describe need
+ */
+#ifndef MPLOOP_MEM_INTERNAL_H
+#define MPLOOP_MEM_INTERNAL_H
+
+#include "internal.h"
+
+/* A dirty-page tracking mechanism (SQLite-style table of functions, so that
+ * fallbacks are whole files).  Ranges handed to arm and collect are sorted,
+ * disjoint and page aligned. */
+struct mploop__tracker {
+    const char *name;
+    /* Parent: 0 when the mechanism works on this kernel, else -errno. */
+    int (*probe)(void);
+    /* Worker: start tracking writes to the ranges.  Returns 0 or -errno. */
+    int (*arm)(const struct mploop__range *pages, unsigned n);
+    /* Worker: call emit(ctx, start, end) for every run of pages written
+     * since arm, in increasing address order.  A non-zero return of emit
+     * stops the walk and is returned.  Returns 0 or -errno. */
+    int (*collect)(const struct mploop__range *pages, unsigned n,
+                   int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                   void *ctx);
+    /* Worker: the same for ranges of a private file mapping (a snapshot
+     * region remapped MAP_PRIVATE after the fork, never armed): a page the
+     * worker wrote is one that is no longer a page of the file (present or
+     * swapped out, and anonymous).  Returns 0 or -errno. */
+    int (*collect_private)(const struct mploop__range *ranges, unsigned n,
+                           int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                           void *ctx);
+};
+
+/* linux_track_pagemap.c.  Worker: this process's /proc/self/pagemap, opened at
+ * the first call and kept (one opened by the parent would show the
+ * parent's pages, so the parent never calls this).  Returns it or -errno. */
+int mploop__pagemap_fd(void);
+
+/* linux_track_pagemap.c.  Worker: collect_private by reading /proc/self/pagemap
+ * (any kernel with pagemap); the pagemap and mprotect trackers use it. */
+int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned n,
+                                    int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
+                                    void *ctx);
+
+/* linux_track_uffd.c: userfaultfd asynchronous write-protect + PAGEMAP_SCAN
+ * (exact; Linux 6.7+). */
+extern const struct mploop__tracker mploop__tracker_uffd;
+/* linux_track_pagemap.c: the "exclusively mapped" bit of /proc/self/pagemap (a
+ * superset of the pages written since the fork; the merge's byte diff drops
+ * the others). */
+extern const struct mploop__tracker mploop__tracker_pagemap;
+/* linux_track_mprotect.c: pages made read-only, first writes caught by a SIGSEGV
+ * handler (portable; kernel writes into a tracked page fail with EFAULT). */
+extern const struct mploop__tracker mploop__tracker_mprotect;
+
+/* linux_maps.c: one mapping of /proc/self/maps. */
+enum mploop__vma_flags {
+    MPLOOP__VMA_READ = 1u << 0,
+    MPLOOP__VMA_WRITE = 1u << 1,
+    MPLOOP__VMA_SHARED = 1u << 2,
+    MPLOOP__VMA_FILE = 1u << 3,      /* backed by a file (a path is shown) */
+    MPLOOP__VMA_HEAP = 1u << 4,      /* [heap] */
+    MPLOOP__VMA_STACK = 1u << 5,     /* [stack] */
+    MPLOOP__VMA_SPECIAL = 1u << 6    /* vdso, vvar, vsyscall, other [names] */
+};
+struct mploop__vma {
+    uintptr_t start, end;
+    unsigned flags;
+};
+
+/* Both: read /proc/self/maps into *out, an array in runtime-owned memory
+ * (mploop__os_map) of *n entries; free with mploop__os_unmap(*out, *cap bytes).
+ * Allocates nothing with malloc.  Returns 0 or -errno. */
+int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap);
+
+/* Both: address spans of the loaded modules.  tracked[] receives the
+ * writable PT_LOAD segments of the executable and of every module holding
+ * one of the addresses mods[0..nmods) (the loop's site, the modules that
+ * registered with mploop_module); spans[] receives the whole PT_LOAD span of every module (what lies
+ * in a span is merged only when it is in tracked[]).  *nt / *ns are set to the
+ * counts, which may exceed the capacities (then call again with more room).
+ * Returns 0 or -errno. */
+int mploop__maps_modules(const uintptr_t *mods, unsigned nmods, struct mploop__range *tracked,
+                         unsigned max_t, unsigned *nt,
+                         struct mploop__range *spans, unsigned max_s,
+                         unsigned *ns);
+
+/* Both: byte ranges of the calling thread's static TLS block, thread
+ * descriptor and dynamic thread vector, never merged.  Writes at most max
+ * ranges and returns how many. */
+unsigned mploop__maps_tls(struct mploop__range *out, unsigned max);
+
+/* glibc_stdio.c.  Parent: byte ranges of every open stream's FILE object and
+ * buffers that lie outside the C library.  Writes at most max ranges and
+ * returns how many there are (may exceed max: call again with more room). */
+unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max);
+
+
+/* A memfd-backed region that a worker in snapshot mode remaps
+ * MAP_PRIVATE: [addr, addr + size) shows the memfd fd from `offset`. */
+struct mploop__region {
+    uintptr_t addr;
+    uintptr_t size;
+    int fd;
+    uint64_t offset;
+};
+
+/* Most shared regions a worker remaps privately: every arena, and the
+ * shared heap or, in direct mode, the pages of its blocks that hold stream
+ * buffers. */
+#define MPLOOP__MAX_REGIONS (MPLOOP__MAX_WORKERS + 64)
+
+/* One loop execution's memory state, in runtime-owned (shared) memory:
+ * filled by mem.c and plan.c in the parent before the fork, read by the
+ * workers (channel.c) and by the parent's merge (merge.c). */
+struct mploop__mem {
+    size_t self_size;
+    unsigned nworkers;
+    uint32_t gen;
+    const struct mploop__tracker *tracker;
+    /* The plan, in one mapping: merged byte ranges and armed page ranges. */
+    void *plan;
+    size_t plan_size;
+    struct mploop__range *merge;
+    unsigned nmerge;
+    struct mploop__range *arm;
+    unsigned narm;
+    uint64_t arm_pages;
+    /* The shared regions workers remap privately: the arenas holding
+     * blocks of earlier loops, and in snapshot mode the shared heap (their
+     * ranges are in merge, not in arm). */
+    int snapshot;
+    struct mploop__region regions[MPLOOP__MAX_REGIONS];
+    struct mploop__range region_ranges[MPLOOP__MAX_REGIONS]; /* the same, sorted
+                                                      * and coalesced */
+    unsigned nregions, nranges;
+    uint64_t region_pages;
+    unsigned nshipped;         /* channels the merge reads: the workers that
+                                * exist (set by mploop__mem_merge) */
+    uint64_t shipped, changed; /* merge statistics (MPLOOP_STATS) */
+    const mploop_site *site;
+    int fds[MPLOOP__MAX_WORKERS];
+};
+
+/* ---- track.c ----------------------------------------------------------- */
+
+/* Parent, before a forked loop: the tracker loops use, chosen at the first
+ * call (see track.c; a bad MPLOOP_TRACKER ends the program with a report
+ * naming the loop at site).  Returns 0 with *out set, or -errno of a
+ * transient failure (the loop then runs in-process; the next one tries
+ * again). */
+int mploop__track_choose(const mploop_site *site, const struct mploop__tracker **out);
+/* Both: the chosen tracker's name, NULL before the first forked loop. */
+const char *mploop__track_name(void);
+
+/* ---- plan.c ------------------------------------------------------------ */
+
+/* Both: remember that the module holding addr contains transformed code. */
+void mploop__plan_module(const void *addr);
+/* Parent: fill m's plan (merge and arm lists, regions; m->regions holds
+ * the arenas' regions already, m->snapshot the mode, which the plan may
+ * raise to snapshot).  Allocates nothing with malloc.  Returns 0 or
+ * -errno. */
+int mploop__plan_make(struct mploop__mem *m, const struct mploop__memreq *req);
+
+/* ---- channel.c --------------------------------------------------------- */
+
+/* One worker's channel as the parent reads it (a read-only mapping). */
+struct mploop__chan_view {
+    const unsigned char *map;
+    size_t size;
+    const uint64_t *addr;         /* page addresses, increasing */
+    const unsigned char *pages;   /* their contents */
+    uint64_t n;                   /* pages */
+    uint64_t pos;                 /* the reader's cursor (merge.c) */
+    const uint64_t *frees;        /* blocks the worker freed */
+    uint64_t nfrees;
+};
+
+/* Parent, before the fork: one empty channel per planned worker.  Returns
+ * 0 or -errno (the caller releases m). */
+int mploop__chan_create(struct mploop__mem *m);
+/* Worker w: collect the pages it wrote with m's tracker and write those
+ * holding merged bytes, and its deferred frees, to its channel.  Returns 0
+ * or -errno. */
+int mploop__chan_send(const struct mploop__mem *m, unsigned w);
+/* Parent: map worker w's channel into *c and validate all of it against
+ * m's plan.  Returns 0, -EPROTO for a malformed channel, or -errno; *c
+ * must be closed with mploop__chan_close either way. */
+int mploop__chan_open(const struct mploop__mem *m, unsigned w, struct mploop__chan_view *c);
+/* Parent: unmap a view (one never opened, zeroed, is fine). */
+void mploop__chan_close(struct mploop__chan_view *c);
+/* Parent: close every channel of m. */
+void mploop__chan_destroy(struct mploop__mem *m);
+
+/* ---- merge.c ----------------------------------------------------------- */
+
+/* Parent: merge channels 0..m->nshipped-1 into the parent's memory (see
+ * mploop__mem_merge in internal.h for the contract). */
+int mploop__merge(struct mploop__mem *m, uintptr_t *race);
+
+/* ---- describe.c -------------------------------------------------------- */
+
+/* Parent, before the fork: remember the enclosing frame and the registered
+ * locals of the loop being prepared. */
+void mploop__describe_remember(const struct mploop__memreq *req);
+/* Parent, in the merge: block is freed twice by the loop (0: none). */
+void mploop__describe_freed_twice(uintptr_t block);
+/* Parent: see mploop__mem_describe in internal.h. */
+int mploop__describe(uintptr_t addr, char *buf, size_t n);
+
+/* ---- glibc_malloc.c ---------------------------------------------------- */
+
+/* Parent: the glibc chunk holding addr in [lo, hi), walking chunk headers
+ * from lo (the start of glibc's main heap, or of a run of mmapped chunks
+ * when mmapped is set).  Fills *block (the pointer malloc returned) and
+ * returns 0, or -ENOENT. */
+int mploop__glibc_chunk_find(uintptr_t lo, uintptr_t hi, uintptr_t addr, int mmapped,
+                             uintptr_t *block);
+
+/* linux_memfd.c.  Both: a memfd (close-on-exec, moved to a descriptor
+ * number of 256 or more when possible).  Returns it or -errno. */
+int mploop__memfd_create(const char *name);
+/* linux_memfd.c.  Parent: after a fork() the program makes itself, the
+ * child replaces the memfd *fd, which backs [addr, addr + size()) mapped
+ * MAP_SHARED (plus `flags`), by a copy of its own and updates *fd (loops'
+ * workers keep sharing it).  Returns 0 or -errno. */
+int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags);
+/* linux_memfd.c.  Both: nonzero when *fd, registered with
+ * mploop__memfd_follow, still is that memfd (the program may have closed
+ * it, and the number may now name a file of its own: never touch it then). */
+int mploop__memfd_valid(const int *fd);
+/* linux_memfd.c.  Parent: nonzero while a loop forks its workers. */
+void mploop__memfd_forking(int on);
+
+/* large.c: large blocks of the parent in a shared memfd-backed heap.
+ * Parent: the smallest request the heap serves (MPLOOP_LARGE_MIN, 64 KiB
+ * by default), 0 when the heap is not used; sets the heap up at the first
+ * call. */
+size_t mploop__large_min(void);
+/* Parent: a block of n bytes aligned to align (a power of two), zeroed, or
+ * NULL with errno ENOMEM. */
+void *mploop__large_alloc(size_t n, size_t align);
+/* Both: nonzero when p lies in the heap's window. */
+int mploop__large_owns(const void *p);
+/* Both: nonzero when p is the start of a live block of the heap. */
+int mploop__large_is_block(const void *p);
+/* Both: usable bytes of heap block p, 0 when p is not a live block. */
+size_t mploop__large_usable(const void *p);
+/* Parent: free heap block p.  Returns 0, or -EINVAL when p is not a live
+ * block (nothing is done then). */
+int mploop__large_free(void *p);
+/* Parent: the heap block covering addr: its start and usable size.
+ * Returns 0 or -ENOENT. */
+int mploop__large_block(uintptr_t addr, uintptr_t *start, size_t *size);
+/* Parent: the used part of the heap as a region; returns 1, 0 when the
+ * heap holds nothing, or -EBADF when the program closed its memfd. */
+int mploop__large_region(struct mploop__region *r);
+
+/* malloc.c.  Parent, from mploop__mem_prepare: make the arenas of workers
+ * 0..nworkers-1 ready for loop generation `gen`.  Returns 0 or -errno. */
+int mploop__malloc_prepare(unsigned nworkers, uint32_t gen);
+
+/* malloc.c.  Parent, from mploop__mem_prepare: the arenas that hold blocks
+ * of earlier loops, as memfd regions that every worker remaps privately
+ * (blocks allocated in loop bodies are merged by snapshot like the rest of
+ * the private memory).  Writes at most max regions and returns how many
+ * there are. */
+unsigned mploop__malloc_regions(struct mploop__region *out, unsigned max);
+
+/* malloc.c.  Parent, after a failed loop of nworkers workers: put every
+ * arena back as mploop__malloc_prepare found it (free lists, bump
+ * pointer) and give back the memory of the blocks allocated since. */
+void mploop__malloc_discard(unsigned nworkers);
+
+/* malloc.c.  Worker, first thing after fork: from now on every allocation of
+ * this process comes from arena w. */
+void mploop__malloc_worker(unsigned w);
+
+/* malloc.c.  Both: usable size of a block of either allocator (glibc's or a
+ * worker arena's). */
+size_t mploop__malloc_usable(void *p);
+
+/* malloc.c.  Worker: the blocks older than the loop that the body freed
+ * (deferred to the join), when w is this worker's own index; *list points
+ * into worker memory.  Returns their count (0 for another w). */
+uint64_t mploop__malloc_deferred(unsigned w, const uint64_t **list);
+
+/* malloc.c.  Parent, at the join after a successful merge: free a block
+ * a worker freed in the body.  Returns 0, or -EINVAL when p is not a block
+ * (nothing is done then). */
+int mploop__malloc_free_deferred(void *p);
+
+/* malloc.c.  Parent: when p lies inside a block of a worker arena (a block
+ * allocated in an earlier loop's body), its start and usable size; returns
+ * 0, or -ENOENT. */
+int mploop__malloc_arena_block(uintptr_t p, uintptr_t *start, size_t *size);
+
+/* linux_maps.c.  Both: the PT_LOAD span of the loaded module containing
+ * addr.  Returns 0 or -ENOENT. */
+int mploop__maps_module_span(const void *addr, struct mploop__range *span);
+
+/* linux_maps.c.  Both: the file of the loaded module whose segments hold
+ * addr (/proc/self/exe for the executable) into path[0..n), and its load
+ * bias (symbol values + bias = addresses).  Returns 0 or -ENOENT. */
+int mploop__maps_module_file(const void *addr, char *path, size_t n, uintptr_t *bias);
+
+#endif /* MPLOOP_MEM_INTERNAL_H */

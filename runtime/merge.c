@@ -1,0 +1,186 @@
+/*
+ * merge.c - the parent's merge of what the workers shipped.
+ *
+ * Why this file exists: this is where the promise "the program continues as
+ * if the loop had run sequentially" is kept or a race is found.  The parent
+ * has not written merged memory since the fork, so its pages still hold the
+ * original bytes.  Two passes over the shipped pages in address order, all
+ * workers' copies of one page side by side: first look for bytes two
+ * workers changed to different values (a race: nothing is applied), then
+ * apply every changed byte.  Same-value writes by several workers merge
+ * silently.  After the writes, the parent frees the blocks the workers freed
+ * (a block freed twice is reported like a race, and nothing is applied).
+ * All scratch is mmap'd: the parent neither mallocs nor uses stdio from
+ * fork to merge.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "mem_internal.h"
+
+/* Parent: merge the copies of the page at addr shipped by the workers in
+ * ws[0..k), against the parent's own bytes.  With apply == 0 only look for
+ * a race (returns -EBUSY and sets *race); with apply != 0 write the changed
+ * bytes. */
+static int merge_page(const struct mploop__mem *m, uintptr_t addr,
+                      const unsigned char *const *ws, unsigned k, int apply,
+                      uintptr_t *race, uint64_t *applied)
+{
+    unsigned char *orig = (unsigned char *)addr;
+    unsigned r = mploop__range_first_ending_after(m->merge, m->nmerge, addr);
+    for (; r < m->nmerge && m->merge[r].addr < addr + MPLOOP__PAGE; r++) {
+        uintptr_t a = m->merge[r].addr > addr ? m->merge[r].addr : addr;
+        uintptr_t b = m->merge[r].addr + m->merge[r].size;
+        if (b > addr + MPLOOP__PAGE)
+            b = addr + MPLOOP__PAGE;
+        size_t off = a - addr, len = b - a;
+        if (k == 1) {
+            if (apply && memcmp(orig + off, ws[0] + off, len) != 0) {
+                memcpy(orig + off, ws[0] + off, len);
+                *applied += len;
+            }
+            continue;
+        }
+        /* Several workers wrote this page: byte by byte where any differs. */
+        unsigned changed = 0;
+        for (unsigned w = 0; w < k; w++)
+            changed += memcmp(orig + off, ws[w] + off, len) != 0;
+        if (changed == 0)
+            continue;
+        for (size_t i = off; i < off + len; i++) {
+            unsigned char o = orig[i], v = o;
+            int set = 0;
+            for (unsigned w = 0; w < k; w++) {
+                unsigned char x = ws[w][i];
+                if (x == o)
+                    continue;
+                if (set && x != v) {
+                    *race = addr + i;
+                    return -EBUSY;
+                }
+                v = x;
+                set = 1;
+            }
+            if (apply && set) {
+                orig[i] = v;
+                ++*applied;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Parent: one pass over all channels in address order. */
+static int merge_pass(struct mploop__mem *m, struct mploop__chan_view *ch, int apply, uintptr_t *race)
+{
+    const unsigned char *ws[MPLOOP__MAX_WORKERS];
+    for (unsigned w = 0; w < m->nshipped; w++)
+        ch[w].pos = 0;
+    for (;;) {
+        uint64_t next = UINT64_MAX;
+        for (unsigned w = 0; w < m->nshipped; w++)
+            if (ch[w].pos < ch[w].n && ch[w].addr[ch[w].pos] < next)
+                next = ch[w].addr[ch[w].pos];
+        if (next == UINT64_MAX)
+            return 0;
+        unsigned k = 0;
+        for (unsigned w = 0; w < m->nshipped; w++)
+            if (ch[w].pos < ch[w].n && ch[w].addr[ch[w].pos] == next) {
+                ws[k++] = ch[w].pages + ch[w].pos * MPLOOP__PAGE;
+                ch[w].pos++;
+            }
+        if (!apply && k == 1)
+            continue;
+        int err = merge_page(m, (uintptr_t)next, ws, k, apply, race, &m->changed);
+        if (err)
+            return err;
+    }
+}
+
+/* Parent: gather every channel's deferred frees into *out (mmap'd, sorted
+ * by address, size = worker index), *n of them, *size bytes mapped.  A block
+ * freed twice is reported in a note and returned as -EBUSY with *race set.
+ * Returns 0 or -errno. */
+static int gather_frees(const struct mploop__mem *m, const struct mploop__chan_view *ch,
+                        struct mploop__range **out, uint64_t *n, size_t *size, uintptr_t *race)
+{
+    uint64_t total = 0;
+    for (unsigned w = 0; w < m->nshipped; w++)
+        total += ch[w].nfrees;
+    *out = NULL;
+    *n = 0;
+    *size = 0;
+    if (!total)
+        return 0;
+    if (total > UINT32_MAX)
+        return -E2BIG;
+    size_t bytes = MPLOOP__PAGE_UP((size_t)total * sizeof(struct mploop__range));
+    struct mploop__range *f = mploop__os_map(bytes);
+    if (!f)
+        return -ENOMEM;
+    uint64_t k = 0;
+    for (unsigned w = 0; w < m->nshipped; w++)
+        for (uint64_t i = 0; i < ch[w].nfrees; i++)
+            f[k++] = (struct mploop__range){ ch[w].frees[i], w };
+    mploop__range_sort(f, (unsigned)total);
+    *out = f;
+    *n = total;
+    *size = bytes;
+    for (uint64_t i = 1; i < total; i++)
+        if (f[i].addr == f[i - 1].addr) {
+            mploop__describe_freed_twice(f[i].addr);
+            if (f[i].size == f[i - 1].size)
+                mploop__note("worker %lu frees the block at %#lx twice; it was allocated "
+                             "before the loop", (unsigned long)f[i].size,
+                             (unsigned long)f[i].addr);
+            else
+                mploop__note("workers %lu and %lu both free the block at %#lx, which was "
+                             "allocated before the loop", (unsigned long)f[i - 1].size,
+                             (unsigned long)f[i].size, (unsigned long)f[i].addr);
+            *race = f[i].addr;
+            return -EBUSY;
+        }
+    return 0;
+}
+
+/* Parent: see mem_internal.h. */
+int mploop__merge(struct mploop__mem *m, uintptr_t *race)
+{
+    struct mploop__range *frees = NULL;
+    uint64_t nfrees = 0;
+    size_t frees_size = 0;
+    mploop__describe_freed_twice(0);
+    size_t ch_size = MPLOOP__PAGE_UP(sizeof(struct mploop__chan_view) * m->nshipped);
+    struct mploop__chan_view *ch = mmap(NULL, ch_size, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (ch == MAP_FAILED)
+        return -errno;
+    int err = 0;
+    for (unsigned w = 0; w < m->nshipped && !err; w++) {
+        err = mploop__chan_open(m, w, &ch[w]);
+        m->shipped += ch[w].n;
+    }
+    if (!err)
+        err = merge_pass(m, ch, 0, race);
+    if (!err)
+        err = gather_frees(m, ch, &frees, &nfrees, &frees_size, race);
+    if (!err)
+        err = merge_pass(m, ch, 1, race);
+    /* The frees come last: a block a worker wrote and then freed gets its
+     * bytes first, as in the sequential order.  A block that is not merged
+     * memory (excluded stream state) or not a block at all is left alone. */
+    for (uint64_t i = 0; !err && i < nfrees; i++) {
+        void *p = (void *)frees[i].addr;
+        if (mploop__range_overlaps(m->merge, m->nmerge, frees[i].addr, 1) || mploop__large_is_block(p) ||
+            mploop__malloc_arena_block(frees[i].addr, &(uintptr_t){ 0 }, &(size_t){ 0 }) == 0)
+            mploop__malloc_free_deferred(p);
+    }
+    mploop__os_unmap(frees, frees_size);
+    for (unsigned w = 0; w < m->nshipped; w++)
+        mploop__chan_close(&ch[w]);
+    munmap(ch, ch_size);
+    return err;
+}

@@ -1,0 +1,314 @@
+/*
+ * plan.c - which bytes a loop merges: the plan, made before the fork.
+ *
+ * Why this file exists: the promise is that every write the body made in a
+ * worker to memory that existed before the loop reaches the parent, and
+ * nothing else does.  This file turns that promise into two sorted lists
+ * (struct mploop__mem's merge and arm) from /proc/self/maps, the loaded
+ * modules and the stream list:
+ *   - the writable segments of the executable, of the module holding the
+ *     loop and of every module that registered with mploop_module (globals
+ *     and static locals), minus what is read-only now (RELRO);
+ *   - every other private writable mapping that is not part of a loaded
+ *     module: glibc's heap and its mmapped chunks, the program's own
+ *     mappings, other threads' stacks;
+ *   - on the loop's own stack: the callers' frames whole (from the enclosing
+ *     function's frame address + 16 to the top) and, in the enclosing frame,
+ *     only the variables the generated code registered;
+ *   - the shared regions each worker remaps privately (the worker arenas,
+ *     and in snapshot mode the large-block heap; in direct mode only the
+ *     pages of large blocks that hold stream buffers);
+ * minus the bytes that are never merged: the runtime's state section, the
+ * thread's static TLS, descriptor and DTV, every stream's FILE object and
+ * buffers.  Data and bss of other modules (the C library, the loader) are
+ * never in the list, and neither is anything else mapped shared.
+ *
+ * It also keeps the list of modules that registered (mploop_module).  All
+ * scratch is mmap'd: the parent allocates nothing with malloc here.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <string.h>
+
+#include "mem_internal.h"
+
+/* Most modules with transformed code (mploop_module) told apart. */
+#define PLAN_MAX_MODULES 64
+
+/* The start of every module that registered, in the runtime's state. */
+static struct {
+    uintptr_t mods[PLAN_MAX_MODULES];
+    unsigned nmods;
+    int full;        /* more modules registered than mods holds */
+} plan_mods MPLOOP__STATE;
+
+/* Both: see mem_internal.h.  Runs in constructors, once per file that
+ * includes the ABI header: one entry per module. */
+void mploop__plan_module(const void *addr)
+{
+    struct mploop__range span;
+    if (mploop__maps_module_span(addr, &span) != 0)
+        return;
+    for (unsigned i = 0; i < plan_mods.nmods; i++)
+        if (plan_mods.mods[i] == span.addr)
+            return;
+    if (plan_mods.nmods == PLAN_MAX_MODULES) {
+        static const char msg[] = "mploop: warning: more than 64 loaded modules contain "
+                                  "transformed code; the globals of the others are merged only "
+                                  "after their own loops\n";
+        if (!plan_mods.full)
+            mploop__os_write_all(2, msg, sizeof msg - 1);
+        plan_mods.full = 1;
+        return;
+    }
+    plan_mods.mods[plan_mods.nmods++] = span.addr;
+}
+
+/* The scratch lists of one plan, carved out of one mapping.  Capacities
+ * grow until the module and stream lists fit. */
+struct plan_work {
+    struct mploop__vma *vma;       /* /proc/self/maps */
+    unsigned nvma;
+    size_t vma_cap;
+    void *map;                     /* the scratch mapping */
+    size_t map_size;
+    unsigned cap_mod, cap_stdio;   /* room for module ranges, stream ranges */
+    size_t cap_t;                  /* room for tracked ranges */
+    struct mploop__range *segs;    /* writable segments of merged modules */
+    unsigned nsegs;
+    struct mploop__range *spans;   /* whole spans of every module */
+    unsigned nspans;
+    struct mploop__range *trk;     /* tracked bytes */
+    unsigned ntrk;
+    struct mploop__range *excl;    /* bytes never merged */
+    unsigned nexcl;
+    struct mploop__range *merged;  /* tracked minus excluded, then regions */
+    struct mploop__range *armed;   /* pages of the tracked bytes */
+};
+
+/* Parent: room for the tracked list with the current capacities. */
+static size_t plan_cap_tracked(const struct plan_work *pw, unsigned nlocals)
+{
+    return (size_t)pw->nvma * 2 + (size_t)pw->cap_mod * 3 + nlocals + 2;
+}
+
+/* Parent: map the scratch lists and fill segs, spans and the stream part
+ * of excl, growing the capacities until everything fits.  mods[0..nmods)
+ * are addresses inside the modules whose data is merged.  Returns 0 or
+ * -errno. */
+static int plan_gather(struct plan_work *pw, const uintptr_t *mods, unsigned nmods,
+                       unsigned nlocals)
+{
+    pw->cap_mod = 64;
+    pw->cap_stdio = 64;
+    for (;;) {
+        size_t cap_t = plan_cap_tracked(pw, nlocals);
+        size_t cap_e = (size_t)pw->cap_stdio + 8;
+        /* segs, spans, trk, excl, then merged and the armed pages. */
+        size_t entries = 2 * (size_t)pw->cap_mod + cap_t + cap_e +
+                         (2 * cap_t + 3 * cap_e + 2 * MPLOOP__MAX_REGIONS);
+        pw->map_size = MPLOOP__PAGE_UP(entries * sizeof(struct mploop__range));
+        pw->map = mploop__os_map(pw->map_size);
+        if (!pw->map)
+            return -ENOMEM;
+        pw->cap_t = cap_t;
+        pw->segs = pw->map;
+        pw->spans = pw->segs + pw->cap_mod;
+        pw->trk = pw->spans + pw->cap_mod;
+        pw->excl = pw->trk + cap_t;
+        pw->merged = pw->excl + cap_e;
+        pw->armed = pw->merged + cap_t + 2 * cap_e + MPLOOP__MAX_REGIONS;
+        unsigned nt = 0, ns = 0;
+        mploop__maps_modules(mods, nmods, pw->segs, pw->cap_mod, &nt, pw->spans, pw->cap_mod,
+                             &ns);
+        unsigned nstdio = mploop__stdio_ranges(pw->excl, pw->cap_stdio);
+        if (nt <= pw->cap_mod && ns <= pw->cap_mod && nstdio <= pw->cap_stdio) {
+            pw->nsegs = mploop__range_normalize(pw->segs, nt);
+            pw->nspans = mploop__range_normalize(pw->spans, ns);
+            pw->nexcl = nstdio;
+            return 0;
+        }
+        mploop__os_unmap(pw->map, pw->map_size);
+        pw->map = NULL;
+        while (pw->cap_mod < nt || pw->cap_mod < ns)
+            pw->cap_mod *= 2;
+        while (pw->cap_stdio < nstdio)
+            pw->cap_stdio *= 2;
+    }
+}
+
+/* Parent: add the bytes never merged to excl (which holds the streams
+ * already): the thread's TLS, descriptor and DTV, the runtime's state
+ * section. */
+static void plan_excluded(struct plan_work *pw)
+{
+    unsigned ne = pw->nexcl;
+    unsigned ntls = mploop__maps_tls(pw->excl + ne, 4);
+    ne += ntls < 4 ? ntls : 4;
+    pw->excl[ne++] = (struct mploop__range){
+        (uintptr_t)__start_mploop_state,
+        (uintptr_t)(__stop_mploop_state - __start_mploop_state) };
+    pw->nexcl = mploop__range_normalize(pw->excl, ne);
+}
+
+/* Parent: the tracked bytes of one writable private mapping v, appended to
+ * trk: on the loop's stack the callers' frames and the registered locals;
+ * elsewhere the data of the merged modules and whatever lies outside every
+ * module (a module's data or bss that is not in segs is never merged). */
+static void plan_tracked_vma(struct plan_work *pw, const struct mploop__vma *v,
+                             const struct mploop__memreq *req)
+{
+    uintptr_t frame = (uintptr_t)req->frame;
+    struct mploop__range *trk = pw->trk;
+    unsigned nt = pw->ntrk;
+    if (frame && frame >= v->start && frame < v->end) {
+        /* Callers' frames whole, from the enclosing frame's saved frame
+         * pointer and return address up. */
+        if (frame + 16 < v->end)
+            trk[nt++] = (struct mploop__range){ frame + 16, v->end - frame - 16 };
+        for (unsigned l = 0; l < req->nlocals; l++) {
+            uintptr_t a = req->locals[l].addr, b = a + req->locals[l].size;
+            if (a >= v->start && b <= v->end && b > a)
+                trk[nt++] = (struct mploop__range){ a, b - a };
+        }
+        pw->ntrk = nt;
+        return;
+    }
+    for (unsigned k = mploop__range_first_ending_after(pw->segs, pw->nsegs, v->start);
+         k < pw->nsegs && pw->segs[k].addr < v->end; k++) {
+        uintptr_t a = pw->segs[k].addr > v->start ? pw->segs[k].addr : v->start;
+        uintptr_t b = pw->segs[k].addr + pw->segs[k].size;
+        if (b > v->end)
+            b = v->end;
+        trk[nt++] = (struct mploop__range){ a, b - a };
+    }
+    struct mploop__range whole = { v->start, v->end - v->start };
+    nt += mploop__range_subtract(&whole, 1, pw->spans, pw->nspans, trk + nt);
+    pw->ntrk = nt;
+}
+
+/* Parent: the tracked bytes of every writable private mapping. */
+static void plan_tracked(struct plan_work *pw, const struct mploop__memreq *req)
+{
+    pw->ntrk = 0;
+    for (unsigned i = 0; i < pw->nvma; i++) {
+        const struct mploop__vma *v = &pw->vma[i];
+        if ((v->flags & (MPLOOP__VMA_WRITE | MPLOOP__VMA_SHARED | MPLOOP__VMA_SPECIAL)) ==
+            MPLOOP__VMA_WRITE)
+            plan_tracked_vma(pw, v, req);
+    }
+    pw->ntrk = mploop__range_normalize(pw->trk, pw->ntrk);
+}
+
+/* Parent: add the large-block heap's share of the privately remapped
+ * regions to m (which holds the arenas already).  Stream buffers in the
+ * heap must be private to each worker even in direct mode (workers' output
+ * would mix in one buffer): the pages covering them are remapped privately
+ * and, like every stream byte, never merged.  Too many of them: the whole
+ * heap, as in snapshot mode.  Then sort the regions into m->region_ranges.
+ * Returns 0 or -EBADF when the program closed the heap's memfd. */
+static int plan_regions(struct mploop__mem *m, const struct plan_work *pw)
+{
+    struct mploop__region heap;
+    int has_heap = mploop__large_region(&heap);
+    if (has_heap < 0)
+        return has_heap;
+    if (!m->snapshot && has_heap) {
+        unsigned first = m->nregions;
+        for (unsigned i = 0; i < pw->nexcl; i++) {
+            uintptr_t a = pw->excl[i].addr, b = pw->excl[i].addr + pw->excl[i].size;
+            if (b <= heap.addr || a >= heap.addr + heap.size)
+                continue;
+            if (a < heap.addr)
+                a = heap.addr;
+            if (b > heap.addr + heap.size)
+                b = heap.addr + heap.size;
+            if (m->nregions == MPLOOP__MAX_REGIONS) {
+                m->nregions = first;
+                m->snapshot = 1;
+                break;
+            }
+            uintptr_t lo = MPLOOP__PAGE_DOWN(a), hi = MPLOOP__PAGE_UP(b);
+            m->regions[m->nregions++] = (struct mploop__region){
+                lo, hi - lo, heap.fd, heap.offset + (lo - heap.addr) };
+        }
+    }
+    if (m->snapshot && m->nregions < MPLOOP__MAX_REGIONS && has_heap)
+        m->regions[m->nregions++] = heap;
+    for (unsigned i = 0; i < m->nregions; i++)
+        m->region_ranges[i] = (struct mploop__range){ m->regions[i].addr, m->regions[i].size };
+    m->nranges = mploop__range_normalize(m->region_ranges, m->nregions);
+    m->region_pages = 0;
+    for (unsigned i = 0; i < m->nranges; i++)
+        m->region_pages += m->region_ranges[i].size / MPLOOP__PAGE;
+    return 0;
+}
+
+/* Parent: the final lists, in a mapping of their own owned by m: merged
+ * bytes (tracked minus excluded, plus the regions minus excluded) and
+ * armed pages (the pages of the tracked bytes; the regions are merged but
+ * not armed, since they are shared mappings until the worker remaps them).
+ * Returns 0 or -ENOMEM. */
+static int plan_lists(struct mploop__mem *m, struct plan_work *pw)
+{
+    struct mploop__range *merged = pw->merged, *armed = pw->armed;
+    unsigned nm = mploop__range_subtract(pw->trk, pw->ntrk, pw->excl, pw->nexcl, merged);
+    unsigned na = 0;
+    for (unsigned i = 0; i < nm; i++) {
+        uintptr_t lo = MPLOOP__PAGE_DOWN(merged[i].addr);
+        armed[na++] = (struct mploop__range){
+            lo, MPLOOP__PAGE_UP(merged[i].addr + merged[i].size) - lo };
+    }
+    na = mploop__range_normalize(armed, na);
+    nm += mploop__range_subtract(m->region_ranges, m->nranges, pw->excl, pw->nexcl,
+                                 merged + nm);
+    nm = mploop__range_normalize(merged, nm);
+    size_t size = MPLOOP__PAGE_UP(((size_t)nm + na) * sizeof(struct mploop__range) +
+                                  MPLOOP__PAGE);
+    struct mploop__range *p = mploop__os_map(size);
+    if (!p)
+        return -ENOMEM;
+    memcpy(p, merged, (size_t)nm * sizeof *p);
+    struct mploop__range *arm = p + nm;
+    memcpy(arm, armed, (size_t)na * sizeof *arm);
+    uint64_t pages = 0;
+    for (unsigned i = 0; i < na; i++)
+        pages += arm[i].size / MPLOOP__PAGE;
+    m->plan = p;
+    m->plan_size = size;
+    m->merge = p;
+    m->nmerge = nm;
+    m->arm = arm;
+    m->narm = na;
+    m->arm_pages = pages;
+    return 0;
+}
+
+/* Parent: see mem_internal.h. */
+int mploop__plan_make(struct mploop__mem *m, const struct mploop__memreq *req)
+{
+    /* Whatever may allocate or look symbols up happens before the maps are
+     * read, so that the heap the plan sees is the heap the workers get. */
+    mploop__stdio_ranges(NULL, 0);
+    mploop__maps_tls(NULL, 0);
+
+    struct plan_work pw;
+    memset(&pw, 0, sizeof pw);
+    int err = mploop__maps_read(&pw.vma, &pw.nvma, &pw.vma_cap);
+    if (err)
+        return err;
+    uintptr_t mods[PLAN_MAX_MODULES + 1];
+    mods[0] = (uintptr_t)req->site;
+    memcpy(mods + 1, plan_mods.mods, plan_mods.nmods * sizeof *mods);
+    err = plan_gather(&pw, mods, plan_mods.nmods + 1, req->nlocals);
+    if (!err) {
+        plan_excluded(&pw);
+        plan_tracked(&pw, req);
+        err = plan_regions(m, &pw);
+    }
+    if (!err)
+        err = plan_lists(m, &pw);
+    mploop__os_unmap(pw.map, pw.map_size);
+    mploop__os_unmap(pw.vma, pw.vma_cap);
+    return err;
+}

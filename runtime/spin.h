@@ -1,0 +1,40 @@
+/*
+ * spin.h - the runtime's one spinlock.
+ *
+ * Why this file exists: the worker arenas (malloc.c) and the large-block
+ * heap (large.c) guard a few list operations with a lock that must work
+ * inside malloc (no pthread mutex: it may allocate or be interposed) and
+ * across fork.  Both use this one: spin with the CPU's pause hint, and
+ * after a while give the CPU away, so that a holder preempted on a busy
+ * machine gets to run.
+ */
+#ifndef MPLOOP_SPIN_H
+#define MPLOOP_SPIN_H
+
+#include <sched.h>
+
+#include "arch.h"
+
+/* Spins with the pause hint before each sched_yield. */
+#define MPLOOP__SPIN_TRIES 64
+
+/* Both: take the lock at *word (0: free, 1: held). */
+static inline void mploop__spin_lock(volatile int *word)
+{
+    for (unsigned n = 0; __atomic_exchange_n(word, 1, __ATOMIC_ACQUIRE); ) {
+        while (__atomic_load_n(word, __ATOMIC_RELAXED)) {
+            if (++n % MPLOOP__SPIN_TRIES == 0)
+                sched_yield();
+            else
+                mploop__arch_relax();
+        }
+    }
+}
+
+/* Both: release the lock at *word. */
+static inline void mploop__spin_unlock(volatile int *word)
+{
+    __atomic_store_n(word, 0, __ATOMIC_RELEASE);
+}
+
+#endif /* MPLOOP_SPIN_H */
