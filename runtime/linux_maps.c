@@ -1,11 +1,11 @@
 /*
  * linux_maps.c - what the address space holds, as Linux tells it.
  *
- * Planning a merge needs three facts about the process: its mappings
- * (/proc/self/maps), where each loaded module's segments lie
- * (dl_iterate_phdr), and where the thread's own TLS block and descriptor
- * are.  This file gathers them without malloc or stdio, so the parent can
- * call it right before forking and a worker right after.
+ * Planning a merge needs two facts about the process from the system: its
+ * mappings (/proc/self/maps) and where each loaded module's segments lie
+ * (dl_iterate_phdr).  This file gathers them without malloc or stdio, so
+ * the parent can call it right before forking and a worker right after.
+ * (Where the thread's TLS lies is glibc's private layout: glibc_tls.c.)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -16,14 +16,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "arch.h"
 #include "mem_internal.h"
-
-/* glibc's accessor for the size of the static TLS area (ld.so, private
- * version), looked up once. */
-typedef void (*tls_info_fn)(size_t *size, size_t *align);
-static tls_info_fn tls_info MPLOOP__STATE;
-static int tls_info_looked MPLOOP__STATE;
 
 /* Parse a hexadecimal number at *p, advancing *p. */
 static uintptr_t parse_hex(const char **p, const char *end)
@@ -231,57 +224,6 @@ int mploop__maps_modules(const uintptr_t *mods, unsigned nmods, struct mploop__r
     *nt = w.nt;
     *ns = w.ns;
     return 0;
-}
-
-/* Callback of dl_iterate_phdr: lowest address of the calling thread's
- * instance of any module's TLS block. */
-static int tls_low_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-    uintptr_t *low = data;
-    (void)size;
-    if (info->dlpi_tls_modid && info->dlpi_tls_data && (uintptr_t)info->dlpi_tls_data < *low)
-        *low = (uintptr_t)info->dlpi_tls_data;
-    return 0;
-}
-
-/* Both: see internal.h.  On x86-64 the thread pointer addresses the thread
- * descriptor (glibc's struct pthread, under 4 KiB), and the TLS blocks of
- * the modules loaded at startup lie just below it, within the static TLS
- * area whose size glibc reports.  The exclusion starts at the lowest
- * module block: the allocation below the area may be the program's own
- * (the loader's TLS mapping often merges with an mmapped heap chunk).  The
- * dynamic thread vector is a separate allocation of the loader, found
- * through the descriptor's second word, with its length in the slot before
- * it. */
-unsigned mploop__maps_tls(struct mploop__range *out, unsigned max)
-{
-    if (!tls_info_looked) {
-        tls_info = (tls_info_fn)dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
-        tls_info_looked = 1;
-    }
-    size_t static_size = 4096, align = 64;
-    if (tls_info)
-        tls_info(&static_size, &align);
-    uintptr_t tp = mploop__arch_thread_pointer(), dtv = mploop__arch_dtv();
-    uintptr_t low = tp;
-    dl_iterate_phdr(tls_low_cb, &low);
-    if (low < tp - static_size)
-        low = tp - static_size;
-    unsigned n = 0;
-    if (n < max)
-        out[n] = (struct mploop__range){ low, tp + 4096 - low };
-    n++;
-    if (dtv) {
-        /* dtv[-1].counter holds the number of slots; each slot is 16 bytes
-         * and slot 0 holds the generation. */
-        uintptr_t slots = *(const uintptr_t *)(dtv - 16);
-        if (slots > 65536)
-            slots = 65536;
-        if (n < max)
-            out[n] = (struct mploop__range){ dtv - 16, (slots + 2) * 16 };
-        n++;
-    }
-    return n;
 }
 
 /* State of one dl_iterate_phdr walk looking for the module holding addr. */

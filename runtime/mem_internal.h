@@ -98,10 +98,10 @@ int mploop__maps_modules(const uintptr_t *mods, unsigned nmods, struct mploop__r
                          struct mploop__range *spans, unsigned max_s,
                          unsigned *ns);
 
-/* Both: byte ranges of the calling thread's static TLS block, thread
+/* glibc_tls.c.  Both: byte ranges of the calling thread's static TLS block, thread
  * descriptor and dynamic thread vector, never merged.  Writes at most max
  * ranges and returns how many. */
-unsigned mploop__maps_tls(struct mploop__range *out, unsigned max);
+unsigned mploop__tls_ranges(struct mploop__range *out, unsigned max);
 
 /* glibc_stdio.c.  Parent: byte ranges of every open stream's FILE object and
  * buffers that lie outside the C library.  Writes at most max ranges and

@@ -143,7 +143,7 @@ static int plan_gather(struct plan_work *pw, const uintptr_t *mods, unsigned nmo
 static void plan_excluded(struct plan_work *pw)
 {
     unsigned ne = pw->nexcl;
-    unsigned ntls = mploop__maps_tls(pw->excl + ne, 4);
+    unsigned ntls = mploop__tls_ranges(pw->excl + ne, 4);
     ne += ntls < 4 ? ntls : 4;
     pw->excl[ne++] = (struct mploop__range){
         (uintptr_t)__start_mploop_state,
@@ -290,7 +290,7 @@ int mploop__plan_make(struct mploop__mem *m, const struct mploop__memreq *req)
     /* Whatever may allocate or look symbols up happens before the maps are
      * read, so that the heap the plan sees is the heap the workers get. */
     mploop__stdio_ranges(NULL, 0);
-    mploop__maps_tls(NULL, 0);
+    mploop__tls_ranges(NULL, 0);
 
     struct plan_work pw;
     memset(&pw, 0, sizeof pw);
