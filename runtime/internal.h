@@ -26,7 +26,7 @@
 #include <sys/types.h>
 
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
-#include "mploop.h"
+#include "mploop/abi.h"
 
 /* Every mutable global of the runtime lives in this section, so that the
  * merge can leave the runtime's own state alone (the linker provides

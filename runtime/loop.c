@@ -1,7 +1,7 @@
 /*
  * loop.c - the mploop_* entry points that generated code calls.
  *
- * Why this file exists: it turns the fixed ABI of include/mploop.h into
+ * Why this file exists: it turns the fixed ABI of include/mploop/abi.h into
  * decisions and calls to the other files.  mploop_begin checks the loop and
  * decides how it runs: in-process (nested in a worker, if() false, a trip
  * count of 0 or 1, or a single worker) or on forked workers.  mploop_start
@@ -133,6 +133,23 @@ static const char *loop_status_text(int status)
     }
 }
 
+/* Both: refuse a loop whose generated code was written for another loop
+ * ABI than this runtime's (an object compiled against another mploop's
+ * header): its parameters cannot be read.  Only p->abi and p->size are
+ * read, the two fields every ABI version keeps first; the site's layout
+ * never changes, so the report can name the loop. */
+static void loop_check_abi(const mploop_site *site, const mploop_params *p)
+{
+    if (p->abi == MPLOOP_ABI_VERSION && p->size == sizeof(mploop_params))
+        return;
+    mploop__error(site, "this loop was rewritten for mploop's loop ABI %u (%u-byte parameters), "
+                  "but the runtime linked in implements ABI %u (%u bytes); rewrite and "
+                  "recompile this file with the mploop that provides the runtime (mploop-cc "
+                  "does both)", p->abi, p->size, (unsigned)MPLOOP_ABI_VERSION,
+                  (unsigned)sizeof(mploop_params));
+    exit(EXIT_FAILURE);
+}
+
 /* Both: check the parameters of a loop, reporting and ending the program
  * on anything that cannot run. */
 static void loop_check(const mploop_site *site, const mploop_params *p)
@@ -227,6 +244,7 @@ static int loop_is_my_worker(const struct loop_state *st)
  * it. */
 void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *p)
 {
+    loop_check_abi(site, p);
     loop_check(site, p);
     const struct mploop__env *env = mploop__env_get(site);
     struct loop_state *st = loop_state_get(site);
@@ -274,7 +292,7 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         loop_inprocess_areas(st);
 }
 
-/* Both (in practice the parent, at load time): see mploop.h. */
+/* Both (in practice the parent, at load time): see mploop/abi.h. */
 void mploop_module(const void *addr)
 {
     mploop__mem_module(addr);

@@ -270,7 +270,7 @@ static int overlaps(const struct mploop__range *r, unsigned n, uintptr_t a, uint
 /* ---- planning (parent) ---------------------------------------------------- */
 
 /* Both: see internal.h.  Runs in constructors, once per file that
- * includes mploop.h: one entry per module. */
+ * includes mploop/abi.h: one entry per module. */
 void mploop__mem_module(const void *addr)
 {
     struct mploop__range span;
