@@ -10,7 +10,8 @@
  * loop was cancelled; mploop_end ends a worker; mploop_join waits, merges,
  * reports failures through report.c and applies the error policy
  * (MPLOOP_ON_ERROR): end the program as the sequential program would have,
- * return an error to the generated code (which then skips combining), or
+ * return -1 to the generated code (which then skips combining; the kind of
+ * failure is in mploop_last_error), or
  * run the loop again in-process.  That last policy needs the body to run in
  * the parent after a failure, and only mploop_start's return value can make
  * the generated code run it: so under it, mploop_start itself waits for the
@@ -337,24 +338,6 @@ static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
     return loop_run_here(st, env, "fork failed");
 }
 
-/* Parent: the errno-style code mploop_join returns for a failure. */
-static int loop_fail_code(const struct mploop__failure *f)
-{
-    switch (f->kind) {
-    case MPLOOP__FAIL_SIGNAL:
-    case MPLOOP__FAIL_EXIT:
-        return -ECHILD;
-    case MPLOOP__FAIL_USER:
-        return -ECANCELED;
-    case MPLOOP__FAIL_TIMEOUT:
-        return -ETIMEDOUT;
-    case MPLOOP__FAIL_RACE:
-        return -EBUSY;
-    default:
-        return -EPROTO;
-    }
-}
-
 /* Both: the exit status of a program ended by mploop_fail_code(code). */
 static int loop_user_status(int code)
 {
@@ -597,10 +580,10 @@ void mploop_end(mploop_loop *L)
 
 /* Parent: wait for the workers, then merge their writes.  In-process
  * loops (and loops already joined by mploop_start) return 0 at once.  A
- * failure (a worker failed, a race, a merge error) is reported and, by the
- * error policy, ends the program as the sequential program would have, or
- * returns a negative errno-style code with the parent's memory as before
- * the loop; on success returns 0. */
+ * failure (a worker failed, a race, a merge error) is reported and recorded
+ * for mploop_last_error, which tells its kind; then, by the error policy, it
+ * ends the program as the sequential program would have, or returns -1 with
+ * the parent's memory as before the loop.  On success returns 0. */
 int mploop_join(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
@@ -618,7 +601,7 @@ int mploop_join(mploop_loop *L)
         st->team = NULL;
         loop_end_program(&f);
     }
-    return loop_fail_code(&f);
+    return -1;
 }
 
 /* Both: the body called mploop_fail (see internal.h).  In a worker the
