@@ -2,12 +2,13 @@
  * internal.h - what the runtime's files share with each other.
  *
  * The runtime is split by concern:
- *   loop.c      the mploop_* entry points the generated code calls
+ *   loop.c      the mploop_* entry points the generated code calls, and
+ *               mploop_fail, which ends the current loop participant
  *   sched.c     pure chunk arithmetic for every schedule (unit-tested)
  *   team.c      forking, watching and reaping workers
  *   env.c       MPLOOP_* environment variables, read once
  *   report.c    failure reports on stderr
- *   error.c     the public error API (mploop_fail, mploop_last_error)
+ *   last_error.c  the record of the last failed loop (mploop_last_error)
  *   mem.c       what memory a loop merges, and the merge itself
  *   malloc.c    malloc interposition (parent forwards to glibc, workers
  *               allocate from their own arena)
@@ -154,7 +155,7 @@ const char *mploop__mem_tracker_name(void);
  * worker's arena). */
 int mploop__in_worker(void);
 
-/* ==== The loop core: env.c, report.c, error.c, team.c, loop.c,
+/* ==== The loop core: env.c, report.c, last_error.c, team.c, loop.c,
  * linux_proc.c, linux_signal.c ==== */
 
 /* ---- env.c: MPLOOP_* environment variables, read once ---------------- */
@@ -262,18 +263,12 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
  * ("killed by SIGSEGV (Segmentation fault)"), written into buf. */
 const char *mploop__failure_text(const struct mploop__failure *f, char *buf, size_t size);
 
-/* ---- error.c: the error of the last failed loop (mploop_last_error) ---- */
+/* ---- last_error.c: the last failed loop (mploop_last_error) ----------- */
 
-/* Parent: record failure f of the loop at site for mploop_last_error. */
-void mploop__error_record(const mploop_site *site, int64_t lb, int64_t step,
-                          const struct mploop__failure *f, unsigned others);
-
-/* ---- loop.c: what mploop_fail needs from the loop core ---------------- */
-
-/* Both: end the current loop's participant because its body called
- * mploop_fail: in a worker, hand the message to the parent and exit; in
- * process, report and end the program. */
-__attribute__((noreturn)) void mploop__loop_fail(int code, const char *msg);
+/* Parent: record failure f of the loop at site for mploop_last_error
+ * (loop.c calls it for every failure it reports). */
+void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step,
+                               const struct mploop__failure *f, unsigned others);
 
 /* ---- linux_proc.c: processes, CPUs, signals ----------------------------- */
 

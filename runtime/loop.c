@@ -16,6 +16,10 @@
  * the parent after a failure, and only mploop_start's return value can make
  * the generated code run it: so under it, mploop_start itself waits for the
  * workers and merges, and returns 1 for an in-process re-run after a failure.
+ * mploop_fail and mploop_fail_code live here too: they end whichever loop
+ * participant this process is (a worker hands its message to the parent,
+ * an in-process loop reports and ends the program), which only this file
+ * knows.
  *
  * Per-loop state lives in runtime-owned memory, never in the heap: a small
  * array of slots in the runtime's state section (nested and recursive
@@ -25,6 +29,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -483,7 +488,7 @@ int mploop_start(mploop_loop *L)
             return 0;
         }
         mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
-        mploop__error_record(st->site, st->lb, st->step, &f, others);
+        mploop__last_error_record(st->site, st->lb, st->step, &f, others);
         return loop_run_here(st, env, "serial re-run");
     }
     return 0;
@@ -595,7 +600,7 @@ int mploop_join(mploop_loop *L)
     if (loop_finish(st, env, &f, &others) == 0)
         return 0;
     mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
-    mploop__error_record(st->site, st->lb, st->step, &f, others);
+    mploop__last_error_record(st->site, st->lb, st->step, &f, others);
     if (st->policy == MPLOOP__ON_ERROR_EXIT) {
         mploop__team_unmap(st->team);
         st->team = NULL;
@@ -604,12 +609,17 @@ int mploop_join(mploop_loop *L)
     return -1;
 }
 
-/* Both: the body called mploop_fail (see internal.h).  In a worker the
- * message goes to the parent through the control block.  In-process the
- * loop cannot be abandoned halfway, so the failure is reported and ends
- * the program as the exit policy does; outside any loop likewise. */
-void mploop__loop_fail(int code, const char *msg)
+/* Both: the body called mploop_fail or mploop_fail_code: format the
+ * message (cut at MPLOOP__MSG_MAX - 1 bytes) and end the current loop
+ * participant.  In a worker the message goes to the parent through the
+ * control block.  In-process the loop cannot be abandoned halfway, so the
+ * failure is reported and ends the program as the exit policy does;
+ * outside any loop likewise. */
+__attribute__((noreturn)) static void loop_fail(int code, const char *fmt, va_list ap)
 {
+    char msg[MPLOOP__MSG_MAX];
+    if (!fmt || vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+        snprintf(msg, sizeof msg, "(no message)");
     if (mploop__team_in_worker() && loop_me.st && loop_me.st->team)
         mploop__team_worker_fail(loop_me.st->team, loop_me.w, code, msg);
     struct loop_state *st = loop_inproc;
@@ -626,8 +636,24 @@ void mploop__loop_fail(int code, const char *msg)
     f.iter = st->cur < st->trip ? st->cur : UINT64_MAX;
     fflush(NULL);
     mploop__report_failure(st->site, st->lb, st->step, &f, 0, MPLOOP__ON_ERROR_EXIT);
-    mploop__error_record(st->site, st->lb, st->step, &f, 0);
+    mploop__last_error_record(st->site, st->lb, st->step, &f, 0);
     exit(loop_user_status(code));
+}
+
+/* Both: fail the loop from its body with status 1 (see mploop.h). */
+void mploop_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    loop_fail(1, fmt, ap);
+}
+
+/* Both: fail the loop from its body with a code (see mploop.h). */
+void mploop_fail_code(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    loop_fail(code, fmt, ap);
 }
 
 /* Parent, after a successful join: the number of participants whose

@@ -1,16 +1,13 @@
 /*
- * error.c - the public error API: mploop_fail and mploop_last_error.
+ * last_error.c - the record of the last failed loop: mploop_last_error.
  *
- * Why this file exists: a loop body that meets bad data should be able to
- * stop the loop the way an exception would, with a message that reaches the
- * parent (mploop_fail), and a program that lets loops fail
+ * Why this file exists: a program that lets loops fail
  * (MPLOOP_ON_ERROR=return) needs to know what failed, where and at which
- * iteration (mploop_last_error).  The record lives in the runtime's state
- * section, like every runtime global, so the merge never touches it.
+ * iteration.  loop.c records every failure it reports here, and the public
+ * mploop_last_error and mploop_clear_error read and forget the record.  The
+ * record lives in the runtime's state section, like every runtime global,
+ * so the merge never touches it.
  */
-#define _GNU_SOURCE
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -41,7 +38,7 @@ static int error_kind(int kind)
 
 /* Parent: record failure f of the loop at site, whose variable starts at
  * lb and moves by step, for mploop_last_error. */
-void mploop__error_record(const mploop_site *site, int64_t lb, int64_t step,
+void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step,
                           const struct mploop__failure *f, unsigned others)
 {
     mploop_error *e = &error_last;
@@ -83,30 +80,4 @@ void mploop_clear_error(void)
 {
     error_set = 0;
     memset(&error_last, 0, sizeof error_last);
-}
-
-/* Both: format the message and fail the current loop participant. */
-static void error_vfail(int code, const char *fmt, va_list ap) __attribute__((noreturn));
-static void error_vfail(int code, const char *fmt, va_list ap)
-{
-    char msg[MPLOOP__MSG_MAX];
-    if (!fmt || vsnprintf(msg, sizeof msg, fmt, ap) < 0)
-        snprintf(msg, sizeof msg, "(no message)");
-    mploop__loop_fail(code, msg);
-}
-
-/* Both: fail the loop from its body with status 1 (see mploop.h). */
-void mploop_fail(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    error_vfail(1, fmt, ap);
-}
-
-/* Both: fail the loop from its body with a code (see mploop.h). */
-void mploop_fail_code(int code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    error_vfail(code, fmt, ap);
 }
