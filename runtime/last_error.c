@@ -17,25 +17,6 @@ static mploop_error error_last MPLOOP__STATE;
 static char error_text[MPLOOP__MSG_MAX + 64] MPLOOP__STATE;
 static int error_set MPLOOP__STATE;
 
-/* Parent: the public kind of an internal failure kind. */
-static int error_kind(int kind)
-{
-    switch (kind) {
-    case MPLOOP__FAIL_SIGNAL:
-        return MPLOOP_ERROR_SIGNAL;
-    case MPLOOP__FAIL_EXIT:
-        return MPLOOP_ERROR_EXIT;
-    case MPLOOP__FAIL_USER:
-        return MPLOOP_ERROR_FAIL;
-    case MPLOOP__FAIL_TIMEOUT:
-        return MPLOOP_ERROR_TIMEOUT;
-    case MPLOOP__FAIL_RACE:
-        return MPLOOP_ERROR_RACE;
-    default:
-        return MPLOOP_ERROR_INTERNAL;
-    }
-}
-
 /* Parent: record failure f of the loop at site, whose variable starts at
  * lb and moves by step, for mploop_last_error. */
 void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step,
@@ -43,7 +24,7 @@ void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step
 {
     mploop_error *e = &error_last;
     memset(e, 0, sizeof *e);
-    e->kind = error_kind(f->kind);
+    e->kind = mploop__fail_info(f->kind)->error_kind;
     e->file = site->file;
     e->line = site->line;
     e->var = site->var;
@@ -57,9 +38,9 @@ void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step
             e->iteration = (mploop_i64)((uint64_t)lb + f->iter * (uint64_t)step);
         }
     }
-    if (f->kind == MPLOOP__FAIL_SIGNAL)
+    if (e->kind == MPLOOP_ERROR_SIGNAL)
         e->signal = f->code;
-    if (f->kind == MPLOOP__FAIL_EXIT || f->kind == MPLOOP__FAIL_USER)
+    if (e->kind == MPLOOP_ERROR_EXIT || e->kind == MPLOOP_ERROR_FAIL)
         e->status = f->code;
     e->worker = f->worker;
     e->pid = (int)f->pid;

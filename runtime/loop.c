@@ -355,13 +355,12 @@ static int loop_user_status(int code)
  * EXIT_FAILURE.  The loop's resources are released already. */
 __attribute__((noreturn)) static void loop_end_program(const struct mploop__failure *f)
 {
-    switch (f->kind) {
-    case MPLOOP__FAIL_SIGNAL:
-    case MPLOOP__FAIL_INTERRUPTED:
+    switch (mploop__fail_info(f->kind)->exit) {
+    case MPLOOP__EXIT_SIGNAL:
         mploop__os_die_by_signal(f->code);
-    case MPLOOP__FAIL_EXIT:
+    case MPLOOP__EXIT_AS_WORKER:
         mploop__os_exit_as_worker(f->code >= 0 && f->code <= 255 ? f->code : EXIT_FAILURE);
-    case MPLOOP__FAIL_USER:
+    case MPLOOP__EXIT_USER:
         exit(loop_user_status(f->code));
     default:
         exit(EXIT_FAILURE);
@@ -393,7 +392,9 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
         if (rc < 0) {
             memset(f, 0, offsetof(struct mploop__failure, msg));
             f->msg[0] = '\0';
-            f->kind = rc == -EBUSY ? MPLOOP__FAIL_RACE : MPLOOP__FAIL_MERGE;
+            f->kind = rc == -EBUSY    ? MPLOOP__FAIL_RACE
+                    : rc == -EPROTO ? MPLOOP__FAIL_CHANNEL /* a channel was refused */
+                                    : MPLOOP__FAIL_MERGE;
             f->code = rc;
             f->addr = race;
             if (rc == -EBUSY) /* what the address belongs to, found once */
