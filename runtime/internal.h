@@ -150,12 +150,6 @@ void mploop__mem_module(const void *addr);
  * best one available); NULL before that. */
 const char *mploop__mem_tracker_name(void);
 
-/* ---- malloc.c ---------------------------------------------------------- */
-
-/* Both: nonzero once this process is a worker (allocations go to the
- * worker's arena). */
-int mploop__in_worker(void);
-
 /* ==== The loop core: env.c, report.c, last_error.c, team.c, loop.c,
  * linux_proc.c, linux_signal.c ==== */
 
@@ -531,7 +525,7 @@ int mploop__team_in_worker(void);
 
 /* ---- memory module internals (mem.c, malloc.c, linux_*.c) --------------
  * Only the memory module's files use the declarations below; the core uses
- * the mploop__mem_* interface above and mploop__in_worker. */
+ * the mploop__mem_* interface above. */
 
 /* Size of the pages write tracking and shipping work with. */
 #define MPLOOP__PAGE 4096u
