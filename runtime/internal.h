@@ -2,12 +2,14 @@
  * internal.h - what the runtime's files share with each other.
  *
  * The runtime is split by concern:
- *   loop.c      the mploop_* entry points the generated code calls
+ *   loop.c      the mploop_* entry points the generated code calls, and
+ *               mploop_fail, which ends the current loop participant
  *   sched.c     pure chunk arithmetic for every schedule (unit-tested)
  *   team.c      forking, watching and reaping workers
  *   env.c       MPLOOP_* environment variables, read once
  *   report.c    failure reports on stderr
- *   error.c     the public error API (mploop_fail, mploop_last_error)
+ *   failure.c   what each kind of loop failure means, in one table
+ *   last_error.c  the record of the last failed loop (mploop_last_error)
  *   mem.c       what memory a loop merges, and the merge itself
  *   malloc.c    malloc interposition (parent forwards to glibc, workers
  *               allocate from their own arena)
@@ -26,7 +28,7 @@
 #include <sys/types.h>
 
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
-#include "mploop.h"
+#include "mploop/abi.h"
 
 /* Every mutable global of the runtime lives in this section, so that the
  * merge can leave the runtime's own state alone (the linker provides
@@ -194,14 +196,8 @@ void mploop__mem_module(const void *addr);
  * best one available); NULL before that. */
 const char *mploop__mem_tracker_name(void);
 
-/* ---- malloc.c ---------------------------------------------------------- */
-
-/* Both: nonzero once this process is a worker (allocations go to the
- * worker's arena). */
-int mploop__in_worker(void);
-
-/* ==== The loop core: env.c, report.c, error.c, team.c, loop.c,
- * linux_os.c, linux_signal.c ==== */
+/* ==== The loop core: env.c, report.c, failure.c, last_error.c, team.c,
+ * loop.c, linux_os.c, linux_signal.c ==== */
 
 /* ---- env.c: MPLOOP_* environment variables, read once ---------------- */
 
@@ -278,6 +274,8 @@ enum mploop__fail_kind {
     MPLOOP__FAIL_CORRUPT,    /* the worker's control block slot holds garbage */
     MPLOOP__FAIL_RACE,       /* merge found a race (addr: first racing byte) */
     MPLOOP__FAIL_MERGE,      /* merge failed (-errno code) */
+    MPLOOP__FAIL_CHANNEL,    /* merge refused a worker's channel, which held
+                              * garbage (code: -EPROTO) */
     MPLOOP__FAIL_INTERRUPTED /* the parent got terminating signal `code` */
 };
 
@@ -304,22 +302,74 @@ struct mploop__failure {
  * (enum mploop__on_error) chooses the note on what happens next. */
 void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
                             const struct mploop__failure *f, unsigned others, int policy);
+
+/* ---- failure.c: what each kind of failure means (one table) ----------- */
+
+/* How the report line of a failure leads, after `mploop: error: FILE:LINE: `. */
+enum mploop__fail_shape {
+    MPLOOP__SHAPE_WORKER = 0, /* `worker W (pid P) TEXT[ at iteration ...]` */
+    MPLOOP__SHAPE_LOOP,       /* `loop TEXT[; worker W (pid P) was still running,
+                               * at iteration ...]` (when a worker is named) */
+    MPLOOP__SHAPE_ITERATION,  /* `iteration VAR = V failed: TEXT`, or `loop
+                               * failed: TEXT` when the iteration is unknown */
+    MPLOOP__SHAPE_PLAIN,      /* `TEXT` */
+    MPLOOP__SHAPE_NONE        /* not reported (the process ends by a signal) */
+};
+
+/* What the text format of a kind takes, in order. */
+enum mploop__fail_args {
+    MPLOOP__ARGS_NONE = 0,    /* nothing: the text is no format */
+    MPLOOP__ARGS_SIGNAL,      /* the signal's name and description (code) */
+    MPLOOP__ARGS_SIGNAL_NAME, /* the signal's name (code) */
+    MPLOOP__ARGS_ERRNO,       /* the description of the -errno code */
+    MPLOOP__ARGS_CODE,        /* code, as an int */
+    MPLOOP__ARGS_MESSAGE,     /* msg */
+    MPLOOP__ARGS_RACE         /* addr (unsigned long), ", " or "", msg */
+};
+
+/* How the program ends after a failure under MPLOOP_ON_ERROR=exit. */
+enum mploop__fail_exit {
+    MPLOOP__EXIT_FAILURE = 0, /* exit(EXIT_FAILURE) */
+    MPLOOP__EXIT_SIGNAL,      /* die by signal `code`, without a core dump */
+    MPLOOP__EXIT_AS_WORKER,   /* flush stdio and _exit with the worker's status */
+    MPLOOP__EXIT_USER         /* exit with mploop_fail_code's status */
+};
+
+/* One kind of failure. */
+struct mploop__fail_info {
+    const char *text;      /* description (mploop__failure_text): a printf
+                            * format taking `args` */
+    const char *text_zero; /* used instead of text when code is 0, or NULL */
+    int args;              /* enum mploop__fail_args */
+    int shape;             /* enum mploop__fail_shape */
+    int iteration;         /* the report line appends the iteration */
+    const char *note;      /* what the failure means, opening the note under
+                            * the report (NULL: no note of its own) */
+    int note_names_worker; /* note is a format of (worker, pid), left out
+                            * when no worker is concerned */
+    int note_next_apart;   /* the note stands alone, and what happens next
+                            * follows in a note of its own */
+    const char *stops;     /* what happens next under the exit policy; the
+                            * other policies say their own */
+    const char *note_tail; /* appended to the note after either, or NULL */
+    int exit;              /* enum mploop__fail_exit */
+    int error_kind;        /* enum mploop_error_kind of mploop_last_error */
+};
+
+/* Both: the row of failure kind `kind` (a row describing an unknown
+ * failure for a kind out of range). */
+const struct mploop__fail_info *mploop__fail_info(int kind);
+
 /* Both: the one-line description of f without location and iteration
  * ("killed by SIGSEGV (Segmentation fault)"), written into buf. */
 const char *mploop__failure_text(const struct mploop__failure *f, char *buf, size_t size);
 
-/* ---- error.c: the error of the last failed loop (mploop_last_error) ---- */
+/* ---- last_error.c: the last failed loop (mploop_last_error) ----------- */
 
-/* Parent: record failure f of the loop at site for mploop_last_error. */
-void mploop__error_record(const mploop_site *site, int64_t lb, int64_t step,
-                          const struct mploop__failure *f, unsigned others);
-
-/* ---- loop.c: what mploop_fail needs from the loop core ---------------- */
-
-/* Both: end the current loop's participant because its body called
- * mploop_fail: in a worker, hand the message to the parent and exit; in
- * process, report and end the program. */
-__attribute__((noreturn)) void mploop__loop_fail(int code, const char *msg);
+/* Parent: record failure f of the loop at site for mploop_last_error
+ * (loop.c calls it for every failure it reports). */
+void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step,
+                               const struct mploop__failure *f, unsigned others);
 
 /* ---- linux_os.c: processes, CPUs, signals, writes, runtime memory ----------------------------- */
 

@@ -1,7 +1,7 @@
 /*
  * loop.c - the mploop_* entry points that generated code calls.
  *
- * Why this file exists: it turns the fixed ABI of include/mploop.h into
+ * Why this file exists: it turns the fixed ABI of include/mploop/abi.h into
  * decisions and calls to the other files.  mploop_begin checks the loop and
  * decides how it runs: in-process (nested in a worker, if() false, a trip
  * count of 0 or 1, or a single worker) or on forked workers.  mploop_start
@@ -10,11 +10,16 @@
  * loop was cancelled; mploop_end ends a worker; mploop_join waits, merges,
  * reports failures through report.c and applies the error policy
  * (MPLOOP_ON_ERROR): end the program as the sequential program would have,
- * return an error to the generated code (which then skips combining), or
+ * return -1 to the generated code (which then skips combining; the kind of
+ * failure is in mploop_last_error), or
  * run the loop again in-process.  That last policy needs the body to run in
  * the parent after a failure, and only mploop_start's return value can make
  * the generated code run it: so under it, mploop_start itself waits for the
  * workers and merges, and returns 1 for an in-process re-run after a failure.
+ * mploop_fail and mploop_fail_code live here too: they end whichever loop
+ * participant this process is (a worker hands its message to the parent,
+ * an in-process loop reports and ends the program), which only this file
+ * knows.
  *
  * Per-loop state lives in runtime-owned memory, never in the heap: a small
  * array of slots in the runtime's state section (nested and recursive
@@ -24,6 +29,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +139,23 @@ static const char *loop_status_text(int status)
     }
 }
 
+/* Both: refuse a loop whose generated code was written for another loop
+ * ABI than this runtime's (an object compiled against another mploop's
+ * header): its parameters cannot be read.  Only p->abi and p->size are
+ * read, the two fields every ABI version keeps first; the site's layout
+ * never changes, so the report can name the loop. */
+static void loop_check_abi(const mploop_site *site, const mploop_params *p)
+{
+    if (p->abi == MPLOOP_ABI_VERSION && p->size == sizeof(mploop_params))
+        return;
+    mploop__error(site, "this loop was rewritten for mploop's loop ABI %u (%u-byte parameters), "
+                  "but the runtime linked in implements ABI %u (%u bytes); rewrite and "
+                  "recompile this file with the mploop that provides the runtime (mploop-cc "
+                  "does both)", p->abi, p->size, (unsigned)MPLOOP_ABI_VERSION,
+                  (unsigned)sizeof(mploop_params));
+    exit(EXIT_FAILURE);
+}
+
 /* Both: check the parameters of a loop, reporting and ending the program
  * on anything that cannot run. */
 static void loop_check(const mploop_site *site, const mploop_params *p)
@@ -227,6 +250,7 @@ static int loop_is_my_worker(const struct loop_state *st)
  * it. */
 void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *p)
 {
+    loop_check_abi(site, p);
     loop_check(site, p);
     const struct mploop__env *env = mploop__env_get(site);
     struct loop_state *st = loop_state_get(site);
@@ -274,7 +298,7 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         loop_inprocess_areas(st);
 }
 
-/* Both (in practice the parent, at load time): see mploop.h. */
+/* Both (in practice the parent, at load time): see mploop/abi.h. */
 void mploop_module(const void *addr)
 {
     mploop__mem_module(addr);
@@ -329,24 +353,6 @@ static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
     return loop_run_here(st, env, "fork failed");
 }
 
-/* Parent: the errno-style code mploop_join returns for a failure. */
-static int loop_fail_code(const struct mploop__failure *f)
-{
-    switch (f->kind) {
-    case MPLOOP__FAIL_SIGNAL:
-    case MPLOOP__FAIL_EXIT:
-        return -ECHILD;
-    case MPLOOP__FAIL_USER:
-        return -ECANCELED;
-    case MPLOOP__FAIL_TIMEOUT:
-        return -ETIMEDOUT;
-    case MPLOOP__FAIL_RACE:
-        return -EBUSY;
-    default:
-        return -EPROTO;
-    }
-}
-
 /* Both: the exit status of a program ended by mploop_fail_code(code). */
 static int loop_user_status(int code)
 {
@@ -359,13 +365,12 @@ static int loop_user_status(int code)
  * EXIT_FAILURE.  The loop's resources are released already. */
 __attribute__((noreturn)) static void loop_end_program(const struct mploop__failure *f)
 {
-    switch (f->kind) {
-    case MPLOOP__FAIL_SIGNAL:
-    case MPLOOP__FAIL_INTERRUPTED:
+    switch (mploop__fail_info(f->kind)->exit) {
+    case MPLOOP__EXIT_SIGNAL:
         mploop__os_die_by_signal(f->code);
-    case MPLOOP__FAIL_EXIT:
+    case MPLOOP__EXIT_AS_WORKER:
         mploop__os_exit_as_worker(f->code >= 0 && f->code <= 255 ? f->code : EXIT_FAILURE);
-    case MPLOOP__FAIL_USER:
+    case MPLOOP__EXIT_USER:
         exit(loop_user_status(f->code));
     default:
         exit(EXIT_FAILURE);
@@ -397,7 +402,9 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
         if (rc < 0) {
             memset(f, 0, offsetof(struct mploop__failure, msg));
             f->msg[0] = '\0';
-            f->kind = rc == -EBUSY ? MPLOOP__FAIL_RACE : MPLOOP__FAIL_MERGE;
+            f->kind = rc == -EBUSY    ? MPLOOP__FAIL_RACE
+                    : rc == -EPROTO ? MPLOOP__FAIL_CHANNEL /* a channel was refused */
+                                    : MPLOOP__FAIL_MERGE;
             f->code = rc;
             f->addr = race;
             if (rc == -EBUSY) /* what the address belongs to, found once */
@@ -496,7 +503,7 @@ int mploop_start(mploop_loop *L)
             return 0;
         }
         mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
-        mploop__error_record(st->site, st->lb, st->step, &f, others);
+        mploop__last_error_record(st->site, st->lb, st->step, &f, others);
         return loop_run_here(st, env, "serial re-run");
     }
     return 0;
@@ -599,10 +606,10 @@ void mploop_end(mploop_loop *L)
 
 /* Parent: wait for the workers, then merge their writes.  In-process
  * loops (and loops already joined by mploop_start) return 0 at once.  A
- * failure (a worker failed, a race, a merge error) is reported and, by the
- * error policy, ends the program as the sequential program would have, or
- * returns a negative errno-style code with the parent's memory as before
- * the loop; on success returns 0. */
+ * failure (a worker failed, a race, a merge error) is reported and recorded
+ * for mploop_last_error, which tells its kind; then, by the error policy, it
+ * ends the program as the sequential program would have, or returns -1 with
+ * the parent's memory as before the loop.  On success returns 0. */
 int mploop_join(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
@@ -614,21 +621,26 @@ int mploop_join(mploop_loop *L)
     if (loop_finish(st, env, &f, &others) == 0)
         return 0;
     mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
-    mploop__error_record(st->site, st->lb, st->step, &f, others);
+    mploop__last_error_record(st->site, st->lb, st->step, &f, others);
     if (st->policy == MPLOOP__ON_ERROR_EXIT) {
         mploop__team_unmap(st->team);
         st->team = NULL;
         loop_end_program(&f);
     }
-    return loop_fail_code(&f);
+    return -1;
 }
 
-/* Both: the body called mploop_fail (see internal.h).  In a worker the
- * message goes to the parent through the control block.  In-process the
- * loop cannot be abandoned halfway, so the failure is reported and ends
- * the program as the exit policy does; outside any loop likewise. */
-void mploop__loop_fail(int code, const char *msg)
+/* Both: the body called mploop_fail or mploop_fail_code: format the
+ * message (cut at MPLOOP__MSG_MAX - 1 bytes) and end the current loop
+ * participant.  In a worker the message goes to the parent through the
+ * control block.  In-process the loop cannot be abandoned halfway, so the
+ * failure is reported and ends the program as the exit policy does;
+ * outside any loop likewise. */
+__attribute__((noreturn)) static void loop_fail(int code, const char *fmt, va_list ap)
 {
+    char msg[MPLOOP__MSG_MAX];
+    if (!fmt || vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+        snprintf(msg, sizeof msg, "(no message)");
     if (mploop__team_in_worker() && loop_me.st && loop_me.st->team)
         mploop__team_worker_fail(loop_me.st->team, loop_me.w, code, msg);
     struct loop_state *st = loop_inproc;
@@ -645,8 +657,24 @@ void mploop__loop_fail(int code, const char *msg)
     f.iter = st->cur < st->trip ? st->cur : UINT64_MAX;
     fflush(NULL);
     mploop__report_failure(st->site, st->lb, st->step, &f, 0, MPLOOP__ON_ERROR_EXIT);
-    mploop__error_record(st->site, st->lb, st->step, &f, 0);
+    mploop__last_error_record(st->site, st->lb, st->step, &f, 0);
     exit(loop_user_status(code));
+}
+
+/* Both: fail the loop from its body with status 1 (see mploop.h). */
+void mploop_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    loop_fail(1, fmt, ap);
+}
+
+/* Both: fail the loop from its body with a code (see mploop.h). */
+void mploop_fail_code(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    loop_fail(code, fmt, ap);
 }
 
 /* Parent, after a successful join: the number of participants whose

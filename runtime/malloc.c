@@ -523,12 +523,6 @@ size_t malloc_usable_size(void *p)
 
 /* ---- runtime interface --------------------------------------------------- */
 
-/* Both: see internal.h. */
-int mploop__in_worker(void)
-{
-    return st.worker;
-}
-
 /* Both: bytes of the window backed by the memfd (for the fork handler). */
 static uint64_t arenas_mapped(void)
 {

@@ -43,7 +43,7 @@ static struct {
 } plan_mods MPLOOP__STATE;
 
 /* Both: see mem_internal.h.  Runs in constructors, once per file that
- * includes the ABI header: one entry per module. */
+ * includes mploop/abi.h: one entry per module. */
 void mploop__plan_module(const void *addr)
 {
     struct mploop__range span;

@@ -9,7 +9,6 @@
  * with one write(2), which also keeps lines from different processes whole.
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -178,63 +177,6 @@ static void report_iteration(char *buf, size_t *len, const mploop_site *site, in
     report_iteration_as(buf, len, site, lb, step, k, " at iteration");
 }
 
-/* Both: the description of how f ended, without location and iteration,
- * e.g. "killed by SIGSEGV (Segmentation fault)"; for mploop_fail the
- * message itself. */
-const char *mploop__failure_text(const struct mploop__failure *f, char *buf, size_t size)
-{
-    char name[32];
-    switch (f->kind) {
-    case MPLOOP__FAIL_SIGNAL:
-        snprintf(buf, size, "killed by %s (%s)",
-                 mploop__os_signal_name(f->code, name, sizeof name),
-                 mploop__os_signal_text(f->code));
-        break;
-    case MPLOOP__FAIL_EXIT:
-        if (f->code == 0)
-            snprintf(buf, size, "exited with status 0 before the end of the loop");
-        else
-            snprintf(buf, size, "exited with status %d", f->code);
-        break;
-    case MPLOOP__FAIL_LOST:
-        snprintf(buf, size, "ended unseen (another part of the program reaped it)");
-        break;
-    case MPLOOP__FAIL_BEGIN:
-        snprintf(buf, size, "could not start tracking its writes: %s",
-                 mploop__os_errno_text(f->code));
-        break;
-    case MPLOOP__FAIL_SHIP:
-        snprintf(buf, size, "could not send its writes to the parent: %s",
-                 mploop__os_errno_text(f->code));
-        break;
-    case MPLOOP__FAIL_USER:
-        snprintf(buf, size, "%s", f->msg);
-        break;
-    case MPLOOP__FAIL_TIMEOUT:
-        snprintf(buf, size, "did not finish within MPLOOP_TIMEOUT (%d ms)", f->code);
-        break;
-    case MPLOOP__FAIL_CORRUPT:
-        snprintf(buf, size, "wrote garbage into the loop's control block");
-        break;
-    case MPLOOP__FAIL_RACE:
-        snprintf(buf, size, "data race: workers wrote different values to address %#lx%s%s",
-                 (unsigned long)f->addr, f->msg[0] ? ", " : "", f->msg);
-        break;
-    case MPLOOP__FAIL_MERGE:
-        snprintf(buf, size, "cannot merge the workers' writes (%s)",
-                 mploop__os_errno_text(f->code));
-        break;
-    case MPLOOP__FAIL_INTERRUPTED:
-        snprintf(buf, size, "stopped by %s",
-                 mploop__os_signal_name(f->code, name, sizeof name));
-        break;
-    default:
-        snprintf(buf, size, "failed");
-        break;
-    }
-    return buf;
-}
-
 /* Both: what happens next under `policy`, as the end of a note. */
 static const char *report_next(int policy)
 {
@@ -259,16 +201,18 @@ static const char *report_next(int policy)
 void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
                             const struct mploop__failure *f, unsigned others, int policy)
 {
+    const struct mploop__fail_info *fi = mploop__fail_info(f->kind);
     char buf[REPORT_LINE];
     char text[MPLOOP__MSG_MAX + 64];
     size_t len = 0;
     const char *next = report_next(policy);
-    if (f->kind == MPLOOP__FAIL_INTERRUPTED)
+    int has_worker = f->worker != UINT32_MAX;
+    if (fi->shape == MPLOOP__SHAPE_NONE)
         return;
     mploop__failure_text(f, text, sizeof text);
     report_append(buf, &len, "mploop: error: %s:%u: ", site->file, site->line);
-    switch (f->kind) {
-    case MPLOOP__FAIL_USER:
+    switch (fi->shape) {
+    case MPLOOP__SHAPE_ITERATION:
         if (f->iter == UINT64_MAX)
             report_append(buf, &len, "loop failed: %s", text);
         else {
@@ -276,82 +220,43 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
             report_append(buf, &len, " failed: %s", text);
         }
         break;
-    case MPLOOP__FAIL_RACE:
-    case MPLOOP__FAIL_MERGE:
+    case MPLOOP__SHAPE_PLAIN:
         report_append(buf, &len, "%s", text);
         break;
-    case MPLOOP__FAIL_TIMEOUT:
+    case MPLOOP__SHAPE_LOOP:
         report_append(buf, &len, "loop %s", text);
-        if (f->worker != UINT32_MAX) {
+        if (has_worker) {
             report_append(buf, &len, "; worker %u (pid %d) was still running", f->worker,
                           (int)f->pid);
-            if (f->iter != UINT64_MAX)
+            if (f->iter != UINT64_MAX && fi->iteration)
                 report_append(buf, &len, ",");
-            report_iteration(buf, &len, site, lb, step, f->iter);
+            if (fi->iteration)
+                report_iteration(buf, &len, site, lb, step, f->iter);
         }
         break;
-    default:
+    default: /* MPLOOP__SHAPE_WORKER */
         report_append(buf, &len, "worker %u (pid %d) %s", f->worker, (int)f->pid, text);
-        if (f->kind == MPLOOP__FAIL_SIGNAL || f->kind == MPLOOP__FAIL_EXIT ||
-            f->kind == MPLOOP__FAIL_LOST || f->kind == MPLOOP__FAIL_CORRUPT)
+        if (fi->iteration)
             report_iteration(buf, &len, site, lb, step, f->iter);
         break;
     }
     report_flush(buf, len);
 
-    switch (f->kind) {
-    case MPLOOP__FAIL_SIGNAL:
-        if (next)
-            mploop__note("the loop body crashed in that iteration; %s", next);
-        else
-            mploop__note("the loop body crashed in that iteration; the program ends by the same "
-                         "signal (set MPLOOP_ON_ERROR=serial or MPLOOP_WORKERS=1 to run the "
-                         "loop in-process, e.g. under a debugger)");
-        break;
-    case MPLOOP__FAIL_EXIT:
-        mploop__note("the loop body ended its process in that iteration; %s",
-                     next ? next : "the program ends with the same status");
-        break;
-    case MPLOOP__FAIL_USER:
-        if (f->worker != UINT32_MAX)
-            mploop__note("mploop_fail was called in worker %u (pid %d); %s", f->worker,
-                         (int)f->pid, next ? next : "the program stops");
-        else if (next)
-            mploop__note("%s", next);
-        break;
-    case MPLOOP__FAIL_TIMEOUT:
-        mploop__note("the workers were killed; %s (raise or unset MPLOOP_TIMEOUT if the loop "
-                     "just needs more time)", next ? next : "the program stops");
-        break;
-    case MPLOOP__FAIL_LOST:
-        mploop__note("do not wait() for arbitrary children, or ignore SIGCHLD, while a "
-                     "parallel loop runs; %s", next ? next : "the program stops");
-        break;
-    case MPLOOP__FAIL_CORRUPT:
-        mploop__note("the loop body probably wrote through a stray pointer; nothing it wrote "
-                     "was merged; %s", next ? next : "the program stops");
-        break;
-    case MPLOOP__FAIL_RACE:
-        mploop__note("iterations of a parallel loop must not write the same memory; use a "
-                     "reduction clause for accumulators, or make the writes disjoint");
+    /* The note: what the failure means, then what happens next. */
+    char lead[REPORT_LINE];
+    const char *what = fi->note;
+    if (what && fi->note_names_worker) {
+        snprintf(lead, sizeof lead, what, f->worker, (int)f->pid);
+        what = has_worker ? lead : NULL;
+    }
+    if (what && !fi->note_next_apart)
+        mploop__note("%s; %s%s", what, next ? next : fi->stops,
+                     fi->note_tail ? fi->note_tail : "");
+    else {
+        if (what)
+            mploop__note("%s", what);
         if (next)
             mploop__note("%s", next);
-        break;
-    case MPLOOP__FAIL_MERGE:
-        if (f->code == -EPROTO) {
-            /* The parent validated a worker's channel and refused it. */
-            mploop__note("a worker's channel to the parent held garbage: the loop body "
-                         "probably wrote to or truncated a descriptor it did not open; "
-                         "nothing was merged; %s", next ? next : "the program stops");
-            break;
-        }
-        mploop__note("the runtime could not run the loop on workers; %s (set MPLOOP_WORKERS=1 "
-                     "to run loops in-process)", next ? next : "the program stops");
-        break;
-    default:
-        mploop__note("the runtime could not run the loop on workers; %s (set MPLOOP_WORKERS=1 "
-                     "to run loops in-process)", next ? next : "the program stops");
-        break;
     }
     if (others)
         mploop__note("and %u other worker%s failed", others, others == 1 ? "" : "s");

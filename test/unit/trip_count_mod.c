@@ -1,4 +1,4 @@
-// mploop_trip_count_mod (mploop.h) against the loop itself: for every first
+// mploop_trip_count_mod (mploop/abi.h) against the loop itself: for every first
 // value, bound and step of an 8-bit unsigned variable, and for samples of
 // 16-, 32- and 64-bit ones, the count it gives is the number of iterations
 // `for (v = lb; v != ub; v += step)` runs, and a loop that never ends is
@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "mploop.h"
+#include "mploop/abi.h"
 
 /* The loop's own count, walking at most 2^bits steps; -1 when it never ends. */
 static long long walk(uint64_t lb, uint64_t ub, uint64_t step, int bits)

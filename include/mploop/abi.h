@@ -1,0 +1,293 @@
+/*
+ * mploop/abi.h - the ABI between the code the rewriter generates and the
+ * runtime.
+ *
+ * Every file the rewriter transforms includes this header on its first line
+ * (docs/generated-code.md shows the exact code).  It declares the types the
+ * generated code fills in, the inline trip-count helpers, and the loop entry
+ * points, grouped by the runtime file that defines them (as libgomp's
+ * libgomp_g.h does), and it registers the including file's module with the
+ * runtime.  Users do not include it: they include <mploop.h>, which this
+ * header includes.
+ *
+ * MPLOOP_ABI_VERSION changes whenever the generated code and the runtime stop
+ * agreeing (a field of mploop_params or mploop_site moves, an entry point
+ * changes its meaning).  The generated code writes the version it was
+ * generated for and sizeof(mploop_params) into the first two fields of
+ * mploop_params, and mploop_begin refuses a loop whose numbers differ from
+ * the runtime's, naming the loop, instead of misreading its parameters.
+ *
+ * Like mploop.h, this header includes no C library header (a libc header on
+ * a file's first line would fix glibc's feature macros before the file's own
+ * `#define _GNU_SOURCE`) and compiles as C89: the generated code uses
+ * __builtin_memcpy and the compiler's predefined type macros.
+ */
+#ifndef MPLOOP_ABI_H
+#define MPLOOP_ABI_H
+
+#include "../mploop.h"
+
+/* Version of the loop ABI: what mploop_params.abi must hold. */
+#define MPLOOP_ABI_VERSION 2
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Wide integer used once per loop to compute trip counts without overflow. */
+__extension__ typedef __int128 mploop_wide;
+__extension__ typedef unsigned __int128 mploop_uwide;
+
+/* Comparison of the loop test, normalized so that the loop variable is on the
+ * left (`ub > v` becomes MPLOOP_LT). */
+enum mploop_test {
+    MPLOOP_LT = 0,
+    MPLOOP_LE = 1,
+    MPLOOP_GT = 2,
+    MPLOOP_GE = 3,
+    MPLOOP_NE = 4
+};
+
+/* Status of the trip count computation, handed to mploop_begin which turns a
+ * non-zero status into a report naming the loop. */
+enum mploop_trip_status {
+    MPLOOP_TRIP_OK = 0,
+    MPLOOP_TRIP_ZERO_STEP = 1,      /* step is 0 and the test holds: endless */
+    MPLOOP_TRIP_WRONG_DIRECTION = 2, /* step moves away from the bound: endless */
+    MPLOOP_TRIP_NE_UNREACHED = 3,   /* `!=` bound is never met exactly */
+    MPLOOP_TRIP_OVERFLOW = 4        /* more than UINT64_MAX iterations */
+};
+
+/* Schedules (schedule clause). */
+enum mploop_schedule {
+    MPLOOP_SCHED_STATIC = 0,
+    MPLOOP_SCHED_DYNAMIC = 1,
+    MPLOOP_SCHED_GUIDED = 2,
+    MPLOOP_SCHED_AUTO = 3,
+    MPLOOP_SCHED_RUNTIME = 4,       /* read MPLOOP_SCHEDULE */
+    MPLOOP_SCHED_DEFAULT = 5        /* no schedule clause */
+};
+
+/* Flags of a loop site. */
+enum mploop_site_flags {
+    MPLOOP_SITE_VAR_SIGNED = 1u << 0,  /* loop variable is a signed integer */
+    MPLOOP_SITE_VAR_POINTER = 1u << 1, /* loop variable is a pointer */
+    MPLOOP_SITE_SNAPSHOT = 1u << 2,    /* loop asks for snapshot mode */
+    MPLOOP_SITE_COLLAPSED = 1u << 3    /* collapse(n > 1): reports give the
+                                        * iteration index, not `var = value` */
+};
+
+/* One annotated loop in the source: static, read-only, one per pragma. */
+typedef struct mploop_site {
+    const char *file;     /* file name as given to the rewriter */
+    unsigned line;        /* line of the `for` keyword */
+    unsigned column;      /* column of the `for` keyword */
+    const char *var;      /* name of the (outermost) loop variable */
+    unsigned flags;       /* enum mploop_site_flags */
+} mploop_site;
+
+/* Per-execution parameters of a loop, filled by the generated code. */
+typedef struct mploop_params {
+    unsigned abi;          /* MPLOOP_ABI_VERSION the code was generated for */
+    unsigned size;         /* sizeof(mploop_params) as the code was compiled */
+    int status;            /* enum mploop_trip_status */
+    mploop_u64 trip;         /* number of iterations (product for collapse) */
+    mploop_i64 lb;            /* first value of the loop variable (reports only) */
+    mploop_i64 step;          /* step of the loop variable (reports only) */
+    int schedule;          /* enum mploop_schedule */
+    int has_chunk;         /* schedule clause gave a chunk size */
+    long chunk;            /* that chunk size (must be > 0) */
+    int has_workers;       /* num_workers clause present */
+    long workers;          /* its value (must be > 0) */
+    int cond;              /* value of the if() clause, 1 without one */
+    mploop_u64 result_bytes; /* bytes of reduction partials per participant */
+    mploop_u64 last_bytes;   /* bytes of lastprivate values */
+} mploop_params;
+
+/* State of one loop execution; lives in the generated block on the stack of
+ * the enclosing function.  Fields are the runtime's: do not touch. */
+typedef struct mploop_loop {
+    volatile mploop_u64 *mploop__cur; /* where this process publishes its iteration */
+    void *mploop__impl;             /* runtime state (in runtime-owned memory) */
+} mploop_loop;
+
+/* --- Inline helpers: computed by the generated code itself --------------- */
+
+/*
+ * mploop_trip_count - number of iterations of a canonical loop.
+ * lb is the first value of the variable (after conversion to its type), ub
+ * the bound, step the signed step, all widened; for pointer loops lb is 0 and
+ * ub the element distance `ub - lb`.  first is the C value of the loop test
+ * on the first value (so that mixed-signedness tests behave as C does).
+ * Stores the count in *trip and returns an enum mploop_trip_status.
+ */
+static __inline__ int mploop_trip_count(mploop_wide lb, mploop_wide ub, mploop_wide step,
+                                    int test, int first, mploop_u64 *trip)
+{
+    mploop_wide n = 0;
+    *trip = 0;
+    if (!first)
+        return MPLOOP_TRIP_OK;
+    if (step == 0)
+        return MPLOOP_TRIP_ZERO_STEP;
+    switch (test) {
+    case MPLOOP_LT:
+        if (step < 0) return MPLOOP_TRIP_WRONG_DIRECTION;
+        n = ub > lb ? (ub - lb + step - 1) / step : 0;
+        break;
+    case MPLOOP_LE:
+        if (step < 0) return MPLOOP_TRIP_WRONG_DIRECTION;
+        n = ub >= lb ? (ub - lb) / step + 1 : 0;
+        break;
+    case MPLOOP_GT:
+        if (step > 0) return MPLOOP_TRIP_WRONG_DIRECTION;
+        n = lb > ub ? (lb - ub - step - 1) / -step : 0;
+        break;
+    case MPLOOP_GE:
+        if (step > 0) return MPLOOP_TRIP_WRONG_DIRECTION;
+        n = lb >= ub ? (lb - ub) / -step + 1 : 0;
+        break;
+    default: /* MPLOOP_NE */
+        if ((ub - lb) % step != 0) return MPLOOP_TRIP_NE_UNREACHED;
+        n = (ub - lb) / step;
+        if (n < 0) return MPLOOP_TRIP_WRONG_DIRECTION;
+        break;
+    }
+    if (n > (mploop_wide)__UINT64_MAX__)
+        return MPLOOP_TRIP_OVERFLOW;
+    *trip = (mploop_u64)n;
+    return MPLOOP_TRIP_OK;
+}
+
+/*
+ * mploop_trip_count_mod - number of iterations of a loop `v != ub` over an
+ * unsigned variable of `bits` bits (1 to 64), which steps modulo 2^bits:
+ * the smallest k with lb + k * step == ub modulo 2^bits, where the step may
+ * wrap the variable around any number of times.  fits is whether ub is a
+ * value of the variable's type (when not, v never equals it); first is the
+ * C value of the test on the first value.  Stores the count in *trip and
+ * returns an enum mploop_trip_status.
+ */
+static __inline__ int mploop_trip_count_mod(mploop_wide lb, mploop_wide ub, mploop_wide step,
+                                            int bits, int fits, int first, mploop_u64 *trip)
+{
+    mploop_uwide mask, d, s, inv;
+    int tz = 0, i;
+    *trip = 0;
+    if (!first)
+        return MPLOOP_TRIP_OK;
+    if (!fits || bits < 1 || bits > 64)
+        return MPLOOP_TRIP_NE_UNREACHED;
+    mask = ((mploop_uwide)1 << bits) - 1;
+    d = ((mploop_uwide)ub - (mploop_uwide)lb) & mask;
+    s = (mploop_uwide)step & mask;
+    if (s == 0)
+        return MPLOOP_TRIP_ZERO_STEP;
+    while (!((s >> tz) & 1))
+        tz++;
+    if (d & (((mploop_uwide)1 << tz) - 1))
+        return MPLOOP_TRIP_NE_UNREACHED;    /* every value v takes misses ub */
+    s >>= tz;
+    d >>= tz;
+    mask >>= tz;
+    inv = s;                                /* s * inv == 1 modulo 2^(bits - tz) */
+    for (i = 0; i < 6; i++)
+        inv = (inv * (2 - s * inv)) & mask;
+    *trip = (mploop_u64)((d * inv) & mask);
+    return MPLOOP_TRIP_OK;
+}
+
+/* mploop_trip_mul - *total *= n for collapse; returns MPLOOP_TRIP_OVERFLOW
+ * when the product does not fit, else the status it was given. */
+static __inline__ int mploop_trip_mul(mploop_u64 *total, mploop_u64 n, int status)
+{
+    if (status != MPLOOP_TRIP_OK)
+        return status;
+    if (n != 0 && *total > __UINT64_MAX__ / n)
+        return MPLOOP_TRIP_OVERFLOW;
+    *total *= n;
+    return MPLOOP_TRIP_OK;
+}
+
+/* mploop_at - both: publish the iteration index being run (for failure
+ * reports). */
+static __inline__ void mploop_at(mploop_loop *L, mploop_u64 k)
+{
+    *L->mploop__cur = k;
+}
+
+/* --- Entry points, grouped by the runtime file that defines them ----------
+ * Called by generated code; parent unless noted. */
+
+/* loop.c */
+
+/* Prepare one execution of the loop at `site`.  Reports and ends the program
+ * when p was written for another ABI (p->abi is not MPLOOP_ABI_VERSION or
+ * p->size not sizeof(mploop_params)), when p->status is not MPLOOP_TRIP_OK
+ * or when a clause value is invalid. */
+void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *p);
+
+/* Hand the runtime the frame address of the enclosing function
+ * (__builtin_frame_address(0)); callers' frames above it are merged whole. */
+void mploop_frame(mploop_loop *L, void *frame);
+
+/* Register a variable of the enclosing function that is in scope at the loop
+ * (address and size, sizeof for VLAs) so that workers' writes to it are
+ * merged.  Also makes the variable's address escape for the compiler. */
+void mploop_local(mploop_loop *L, void *addr, mploop_u64 size, const char *name);
+
+/* Fork the workers.  Returns nonzero in each worker and when the loop runs
+ * in-process (nested, if(0), one worker, trip <= 1, fork failed); returns 0
+ * in the parent once the workers run.  Under MPLOOP_ON_ERROR=serial the
+ * parent also waits for the workers here: it returns 0 after a successful
+ * run and nonzero after a failed one, to run the loop again in-process. */
+int mploop_start(mploop_loop *L);
+
+/* Both: take the next chunk of iteration indices [*lo, *hi); 0 when done. */
+int mploop_next(mploop_loop *L, mploop_u64 *lo, mploop_u64 *hi);
+
+/* Both: this participant's slot of p->result_bytes for reduction partials. */
+void *mploop_partial(mploop_loop *L);
+
+/* Both, and parent after the join: the p->last_bytes lastprivate area. */
+void *mploop_last(mploop_loop *L);
+
+/* Both: end of the participant.  A worker flushes its output, ships its
+ * writes to the parent and exits (never returns); in-process, returns. */
+void mploop_end(mploop_loop *L);
+
+/* Parent: wait for the workers, merge their writes, report failures.
+ * Returns 0 on success.  By default a failure is reported and ends the
+ * program; when the error policy lets the program continue
+ * (MPLOOP_ON_ERROR=return) it returns -1, with memory as before the loop and
+ * the failure in mploop_last_error. */
+int mploop_join(mploop_loop *L);
+
+/* Parent, after a successful join: number of participants whose partials
+ * must be combined, and participant w's slot. */
+unsigned mploop_parts(mploop_loop *L);
+const void *mploop_part(mploop_loop *L, unsigned w);
+
+/* Parent: release everything the loop holds.  Always called last. */
+void mploop_done(mploop_loop *L);
+
+/* Both: the loaded module (executable or shared object) holding `addr`
+ * contains transformed code, so its globals and static locals are merged
+ * after every loop, whichever module the loop is in.  Every file that
+ * includes this header registers its module when it is loaded, through the
+ * constructor below (a weak reference: a program built without the runtime,
+ * with plain cc, still links and simply registers nothing). */
+void mploop_module(const void *addr) __attribute__((__weak__));
+#ifndef MPLOOP_NO_MODULE_CONSTRUCTOR /* defined by mploop's own sources */
+static void __attribute__((__constructor__, __unused__)) mploop__module_here(void)
+{
+    if (mploop_module)
+        mploop_module((const void *)&mploop__module_here);
+}
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MPLOOP_ABI_H */
