@@ -12,7 +12,7 @@
 #include "rewriter.h"
 
 /* Expansion offset of loc when it lies in the main file. */
-int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t *off)
+int rw_loc_off(const struct rw_src *src, CXSourceLocation loc, size_t *off)
 {
     CXFile f;
     unsigned o;
@@ -24,11 +24,11 @@ int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t 
 }
 
 /* Expansion offsets of c's extent; 0 when not in the main file. */
-int mploop__extent(const struct mploop__src *src, CXCursor c, size_t *start, size_t *end)
+int rw_extent(const struct rw_src *src, CXCursor c, size_t *start, size_t *end)
 {
     CXSourceRange r = clang_getCursorExtent(c);
-    return mploop__loc_off(src, clang_getRangeStart(r), start) &&
-           mploop__loc_off(src, clang_getRangeEnd(r), end);
+    return rw_loc_off(src, clang_getRangeStart(r), start) &&
+           rw_loc_off(src, clang_getRangeEnd(r), end);
 }
 
 struct kids {
@@ -43,14 +43,14 @@ static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData
     (void)parent;
     if (k->n == k->cap) {
         k->cap = k->cap ? 2 * k->cap : 8;
-        k->v = mploop__xrealloc(k->v, k->cap * sizeof *k->v);
+        k->v = rw_xrealloc(k->v, k->cap * sizeof *k->v);
     }
     k->v[k->n++] = c;
     return CXChildVisit_Continue;
 }
 
 /* Direct children of c in a new array (caller frees). */
-unsigned mploop__children(CXCursor c, CXCursor **out)
+unsigned rw_children(CXCursor c, CXCursor **out)
 {
     struct kids k = { 0 };
     clang_visitChildren(c, collect, &k);
@@ -58,14 +58,14 @@ unsigned mploop__children(CXCursor c, CXCursor **out)
     return k.n;
 }
 
-CXCursor mploop__strip(CXCursor c, int parens)
+CXCursor rw_strip(CXCursor c, int parens)
 {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(c);
         if (k != CXCursor_UnexposedExpr && !(parens && k == CXCursor_ParenExpr))
             return c;
         CXCursor *kids;
-        unsigned n = mploop__children(c, &kids);
+        unsigned n = rw_children(c, &kids);
         if (n != 1) {
             free(kids);
             return c;
@@ -80,9 +80,9 @@ CXCursor mploop__strip(CXCursor c, int parens)
     }
 }
 
-CXCursor mploop__named_var(CXCursor c)
+CXCursor rw_named_var(CXCursor c)
 {
-    c = mploop__strip(c, 0);
+    c = rw_strip(c, 0);
     if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     CXCursor d = clang_getCursorReferenced(c);
@@ -93,7 +93,7 @@ CXCursor mploop__named_var(CXCursor c)
 }
 
 /* c's spelling as a new heap string. */
-char *mploop__spelling(CXCursor c)
+char *rw_spelling(CXCursor c)
 {
     CXString s = clang_getCursorSpelling(c);
     char *r = strdup(clang_getCString(s));
@@ -104,7 +104,7 @@ char *mploop__spelling(CXCursor c)
 }
 
 /* t's spelling as a new heap string. */
-char *mploop__type_spelling(CXType t)
+char *rw_type_spelling(CXType t)
 {
     CXString s = clang_getTypeSpelling(t);
     char *r = strdup(clang_getCString(s));
@@ -115,7 +115,7 @@ char *mploop__type_spelling(CXType t)
 }
 
 /* Integer types and _Bool by canonical kind (enums are not). */
-int mploop__type_is_integer(CXType t)
+int rw_type_is_integer(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
     case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_Char16:
@@ -130,7 +130,7 @@ int mploop__type_is_integer(CXType t)
 }
 
 /* Signed integer types by canonical kind. */
-int mploop__type_is_signed(CXType t)
+int rw_type_is_signed(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
     case CXType_Char_S: case CXType_SChar: case CXType_WChar: case CXType_Short:
@@ -142,7 +142,7 @@ int mploop__type_is_signed(CXType t)
 }
 
 /* Floating types by canonical kind. */
-int mploop__type_is_floating(CXType t)
+int rw_type_is_floating(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
     case CXType_Float: case CXType_Double: case CXType_LongDouble: case CXType_Float128:
@@ -154,20 +154,20 @@ int mploop__type_is_floating(CXType t)
 }
 
 /* Integer, enumeration and floating types. */
-int mploop__type_is_arith(CXType t)
+int rw_type_is_arith(CXType t)
 {
-    return mploop__type_is_integer(t) || mploop__type_is_floating(t) ||
+    return rw_type_is_integer(t) || rw_type_is_floating(t) ||
            clang_getCanonicalType(t).kind == CXType_Enum;
 }
 
 /* Pointer types by canonical kind. */
-int mploop__type_is_pointer(CXType t)
+int rw_type_is_pointer(CXType t)
 {
     return clang_getCanonicalType(t).kind == CXType_Pointer;
 }
 
 /* Whether decl is a parameter declared with an array type (it is a pointer). */
-int mploop__is_array_param(CXCursor decl)
+int rw_is_array_param(CXCursor decl)
 {
     enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(decl)).kind;
     return clang_getCursorKind(decl) == CXCursor_ParmDecl &&
@@ -176,16 +176,16 @@ int mploop__is_array_param(CXCursor decl)
 }
 
 /* Whether decl is declared outside [start, end) of the main file (or in another file). */
-int mploop__decl_outside(const struct mploop__src *src, CXCursor decl, size_t start, size_t end)
+int rw_decl_outside(const struct rw_src *src, CXCursor decl, size_t start, size_t end)
 {
     size_t off;
-    if (!mploop__loc_off(src, clang_getCursorLocation(decl), &off))
+    if (!rw_loc_off(src, clang_getCursorLocation(decl), &off))
         return 1;
     return off < start || off >= end;
 }
 
 struct refs {
-    const struct mploop__src *src;
+    const struct rw_src *src;
     const CXCursor *decls;
     unsigned n;
     int found;
@@ -202,7 +202,7 @@ static enum CXChildVisitResult find_ref_visit(CXCursor c, CXCursor parent, CXCli
         for (unsigned i = 0; i < r->n; i++)
             if (clang_equalCursors(ref, r->decls[i])) {
                 r->found = (int)i;
-                if (!mploop__loc_off(r->src, clang_getCursorLocation(c), &r->off))
+                if (!rw_loc_off(r->src, clang_getCursorLocation(c), &r->off))
                     r->off = 0;
                 return CXChildVisit_Break;
             }
@@ -211,8 +211,8 @@ static enum CXChildVisitResult find_ref_visit(CXCursor c, CXCursor parent, CXCli
 }
 
 /* First reference in c (c included) to one of decls; index or -1. */
-int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *decls,
-                     unsigned n, size_t *off)
+int rw_find_ref(const struct rw_src *src, CXCursor c, const CXCursor *decls,
+                unsigned n, size_t *off)
 {
     struct refs r = { src, decls, n, -1, 0 };
     if (find_ref_visit(c, clang_getNullCursor(), &r) == CXChildVisit_Break) {
@@ -225,7 +225,7 @@ int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *
 }
 
 /* Copy of buf[start, end) of the main file. */
-char *mploop__text(const struct mploop__src *src, size_t start, size_t end)
+char *rw_text(const struct rw_src *src, size_t start, size_t end)
 {
-    return mploop__xstrndup(src->buf + start, end - start);
+    return rw_xstrndup(src->buf + start, end - start);
 }

@@ -18,51 +18,51 @@
 #include "rewriter.h"
 
 /* The token that starts at or after off. */
-static struct mploop__tok tok_at(const struct mploop__src *src, size_t off)
+static struct rw_tok tok_at(const struct rw_src *src, size_t off)
 {
-    struct mploop__tok t;
-    mploop__lex(src->buf, src->len, off, 0, &t);
+    struct rw_tok t;
+    rw_lex(src->buf, src->len, off, 0, &t);
     return t;
 }
 
 /* The operator token right after cursor c's extent, or an empty token. */
-static struct mploop__tok op_after(const struct mploop__src *src, CXCursor c)
+static struct rw_tok op_after(const struct rw_src *src, CXCursor c)
 {
     size_t a, b;
-    struct mploop__tok t = { MPLOOP__T_EOF, 0, 0 };
-    if (!mploop__extent(src, c, &a, &b))
+    struct rw_tok t = { RW_T_EOF, 0, 0 };
+    if (!rw_extent(src, c, &a, &b))
         return t;
     return tok_at(src, b);
 }
 
 /* Whether expression c is the variable var written out in the file. */
-static int is_var(const struct mploop__src *src, CXCursor c, CXCursor var)
+static int is_var(const struct rw_src *src, CXCursor c, CXCursor var)
 {
-    CXCursor d = mploop__named_var(c);
+    CXCursor d = rw_named_var(c);
     if (clang_Cursor_isNull(d) || !clang_equalCursors(d, var))
         return 0;
     size_t a, b;
-    if (!mploop__extent(src, c, &a, &b))
+    if (!rw_extent(src, c, &a, &b))
         return 0;
-    struct mploop__tok t = tok_at(src, a);
-    return t.kind == MPLOOP__T_IDENT && t.off + t.len == b;
+    struct rw_tok t = tok_at(src, a);
+    return t.kind == RW_T_IDENT && t.off + t.len == b;
 }
 
 /* Text of c's extent in the main file, or NULL. */
-static char *cursor_text(const struct mploop__src *src, CXCursor c)
+static char *cursor_text(const struct rw_src *src, CXCursor c)
 {
     size_t a, b;
-    if (!mploop__extent(src, c, &a, &b) || b < a)
+    if (!rw_extent(src, c, &a, &b) || b < a)
         return NULL;
-    return mploop__text(src, a, b);
+    return rw_text(src, a, b);
 }
 
 /* End of statement c, past its `;` when the statement has one (libclang's extents stop before
  * it). */
-size_t mploop__stmt_end(const struct mploop__src *src, CXCursor c)
+size_t rw_stmt_end(const struct rw_src *src, CXCursor c)
 {
     size_t a, e;
-    if (!mploop__extent(src, c, &a, &e))
+    if (!rw_extent(src, c, &a, &e))
         return 0;
     switch (clang_getCursorKind(c)) {
     case CXCursor_CompoundStmt:
@@ -71,8 +71,8 @@ size_t mploop__stmt_end(const struct mploop__src *src, CXCursor c)
     case CXCursor_SwitchStmt: case CXCursor_LabelStmt: case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt: {
         CXCursor *kids;
-        unsigned n = mploop__children(c, &kids);
-        size_t r = n ? mploop__stmt_end(src, kids[n - 1]) : e;
+        unsigned n = rw_children(c, &kids);
+        size_t r = n ? rw_stmt_end(src, kids[n - 1]) : e;
         free(kids);
         return r > e ? r : e;
     }
@@ -80,8 +80,8 @@ size_t mploop__stmt_end(const struct mploop__src *src, CXCursor c)
         if (e > 0 && src->buf[e - 1] == ';')
             return e;
         {
-            struct mploop__tok t = tok_at(src, e);
-            if (mploop__tok_is(src->buf, &t, ";"))
+            struct rw_tok t = tok_at(src, e);
+            if (rw_tok_is(src->buf, &t, ";"))
                 return t.off + 1;
         }
         return e;
@@ -92,25 +92,25 @@ static const char *const forms =
     "'v++', '++v', 'v--', '--v', 'v += s', 'v -= s', 'v = v + s', 'v = s + v' or 'v = v - s'";
 
 /* Type checks of a bound or step expression c for a loop over var. */
-static int check_bound(const struct mploop__src *src, CXCursor c, const struct mploop__level *lv,
+static int check_bound(const struct rw_src *src, CXCursor c, const struct rw_level *lv,
                        const char *what, int pointer_ok)
 {
     size_t a, b, r;
-    mploop__extent(src, c, &a, &b);
-    CXType t = clang_getCursorType(mploop__strip(c, 0));
+    rw_extent(src, c, &a, &b);
+    CXType t = clang_getCursorType(rw_strip(c, 0));
     enum CXTypeKind k = clang_getCanonicalType(t).kind;
     int ok = pointer_ok ? k == CXType_Pointer || k == CXType_ConstantArray ||
                               k == CXType_IncompleteArray || k == CXType_VariableArray
-                        : mploop__type_is_integer(t) || k == CXType_Enum;
+                        : rw_type_is_integer(t) || k == CXType_Enum;
     if (!ok) {
-        char *ts = mploop__type_spelling(t);
-        mploop__error(a, "%s of the loop over '%s' must have %s type (it has type '%s')", what,
-                      lv->name, pointer_ok ? "pointer" : "integer", ts);
+        char *ts = rw_type_spelling(t);
+        rw_error(a, "%s of the loop over '%s' must have %s type (it has type '%s')", what,
+                 lv->name, pointer_ok ? "pointer" : "integer", ts);
         free(ts);
         return -1;
     }
-    if (mploop__find_ref(src, c, &lv->var, 1, &r) >= 0) {
-        mploop__error(r, "%s of the loop must not use the loop variable '%s'", what, lv->name);
+    if (rw_find_ref(src, c, &lv->var, 1, &r) >= 0) {
+        rw_error(r, "%s of the loop must not use the loop variable '%s'", what, lv->name);
         return -1;
     }
     return 0;
@@ -124,69 +124,69 @@ static int check_bound(const struct mploop__src *src, CXCursor c, const struct m
  * -Wsign-conversion. */
 static char *step_text(CXCursor s, const char *st, int neg)
 {
-    CXType t = clang_getCanonicalType(clang_getCursorType(mploop__strip(s, 0)));
+    CXType t = clang_getCanonicalType(clang_getCursorType(rw_strip(s, 0)));
     if (t.kind == CXType_Enum)
         t = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(t)));
-    if (mploop__type_is_integer(t) && !mploop__type_is_signed(t))
-        return neg ? mploop__xasprintf("(mploop_i64)-(mploop_u64)(%s)", st)
-                   : mploop__xasprintf("(mploop_i64)(%s)", st);
-    return mploop__xasprintf("%s(%s)", neg ? "-" : "", st);
+    if (rw_type_is_integer(t) && !rw_type_is_signed(t))
+        return neg ? rw_xasprintf("(mploop_i64)-(mploop_u64)(%s)", st)
+                   : rw_xasprintf("(mploop_i64)(%s)", st);
+    return rw_xasprintf("%s(%s)", neg ? "-" : "", st);
 }
 
 /* Analyse the header of for statement f into lv; store its body in *body.
  * Returns 0 or -1 after reporting. */
-static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploop__level *lv,
+static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *lv,
                          CXCursor *body)
 {
     size_t fs = 0;
     /* callers pass loops that start in the main file */
-    mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs);
+    rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs);
     lv->for_stmt = f;
     lv->for_off = fs;
     lv->st_c = clang_getNullCursor();
-    struct mploop__tok t = tok_at(src, fs), lp;
-    if (!mploop__tok_is(src->buf, &t, "for")) {
-        mploop__error(fs, "the for loop is produced by a macro; write the for statement out");
+    struct rw_tok t = tok_at(src, fs), lp;
+    if (!rw_tok_is(src->buf, &t, "for")) {
+        rw_error(fs, "the for loop is produced by a macro; write the for statement out");
         return -1;
     }
-    size_t pos = mploop__lex(src->buf, src->len, t.off + t.len, 0, &lp);
-    if (!mploop__tok_is(src->buf, &lp, "(")) {
-        mploop__error(lp.off, "the loop header must be written out, not produced by a macro");
+    size_t pos = rw_lex(src->buf, src->len, t.off + t.len, 0, &lp);
+    if (!rw_tok_is(src->buf, &lp, "(")) {
+        rw_error(lp.off, "the loop header must be written out, not produced by a macro");
         return -1;
     }
     size_t semi[2] = { 0, 0 }, rparen = 0;
     int depth = 1, nsemi = 0;
     while (!rparen) {
-        pos = mploop__lex(src->buf, src->len, pos, 0, &t);
-        if (t.kind == MPLOOP__T_EOF) {
-            mploop__error(lp.off, "the loop header must be written out, not produced by a macro");
+        pos = rw_lex(src->buf, src->len, pos, 0, &t);
+        if (t.kind == RW_T_EOF) {
+            rw_error(lp.off, "the loop header must be written out, not produced by a macro");
             return -1;
         }
-        if (t.kind != MPLOOP__T_PUNCT)
+        if (t.kind != RW_T_PUNCT)
             continue;
-        if (mploop__tok_is(src->buf, &t, "(") || mploop__tok_is(src->buf, &t, "[") ||
-            mploop__tok_is(src->buf, &t, "{"))
+        if (rw_tok_is(src->buf, &t, "(") || rw_tok_is(src->buf, &t, "[") ||
+            rw_tok_is(src->buf, &t, "{"))
             depth++;
-        else if (mploop__tok_is(src->buf, &t, ")") || mploop__tok_is(src->buf, &t, "]") ||
-                 mploop__tok_is(src->buf, &t, "}")) {
+        else if (rw_tok_is(src->buf, &t, ")") || rw_tok_is(src->buf, &t, "]") ||
+                 rw_tok_is(src->buf, &t, "}")) {
             if (--depth == 0)
                 rparen = t.off;
-        } else if (depth == 1 && mploop__tok_is(src->buf, &t, ";") && nsemi < 2)
+        } else if (depth == 1 && rw_tok_is(src->buf, &t, ";") && nsemi < 2)
             semi[nsemi++] = t.off;
     }
     if (nsemi != 2) {
-        mploop__error(lp.off, "the loop header must be written out, not produced by a macro");
+        rw_error(lp.off, "the loop header must be written out, not produced by a macro");
         return -1;
     }
     lv->rparen_end = rparen + 1;
 
     CXCursor *kids;
-    unsigned n = mploop__children(f, &kids);
+    unsigned n = rw_children(f, &kids);
     CXCursor init = clang_getNullCursor(), cond = init, inc = init;
     *body = init;
     for (unsigned i = 0; i < n; i++) {
         size_t a, b;
-        if (!mploop__extent(src, kids[i], &a, &b))
+        if (!rw_extent(src, kids[i], &a, &b))
             continue;
         if (i == n - 1 && a >= rparen)
             *body = kids[i];
@@ -198,11 +198,11 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
             inc = kids[i];
     }
     size_t last_start;
-    int last_here = n > 0 && mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(kids[n - 1])),
-                                             &last_start);
+    int last_here = n > 0 && rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(kids[n - 1])),
+                                        &last_start);
     free(kids);
     if (clang_Cursor_isNull(*body)) {
-        mploop__error(rparen + 1, last_here || n == 0 ? "expected a loop body"
+        rw_error(rparen + 1, last_here || n == 0 ? "expected a loop body"
                                                       : "the loop body must be written in this file");
         return -1;
     }
@@ -211,82 +211,82 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
     CXCursor lb = clang_getNullCursor();
     size_t ia = semi[0], ib;
     if (!clang_Cursor_isNull(init))
-        mploop__extent(src, init, &ia, &ib);
+        rw_extent(src, init, &ia, &ib);
     if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
         CXCursor *decls;
-        unsigned nd = mploop__children(init, &decls);
+        unsigned nd = rw_children(init, &decls);
         if (nd != 1 || clang_getCursorKind(decls[0]) != CXCursor_VarDecl) {
-            mploop__error(ia, "loop init must declare exactly one variable ('T v = lb')");
+            rw_error(ia, "loop init must declare exactly one variable ('T v = lb')");
             free(decls);
             return -1;
         }
         lv->var = decls[0];
         free(decls);
         CXCursor *vk;
-        unsigned nv = mploop__children(lv->var, &vk);
+        unsigned nv = rw_children(lv->var, &vk);
         if (nv && clang_isExpression(clang_getCursorKind(vk[nv - 1])))
             lb = vk[nv - 1];
         free(vk);
         if (clang_Cursor_isNull(lb)) {
-            mploop__error(ia, "loop variable must be initialized in the loop init ('T v = lb')");
+            rw_error(ia, "loop variable must be initialized in the loop init ('T v = lb')");
             return -1;
         }
         lv->declared = 1;
-        lv->type = mploop__type_spelling(clang_getCursorType(lv->var));
+        lv->type = rw_type_spelling(clang_getCursorType(lv->var));
         if (strchr(lv->type, '(') || strchr(lv->type, '[')) {
-            char *t2 = mploop__xasprintf("__typeof__(%s)", lv->type);
+            char *t2 = rw_xasprintf("__typeof__(%s)", lv->type);
             free(lv->type);
             lv->type = t2;
         }
     } else {
-        CXCursor e = mploop__strip(init, 0);
+        CXCursor e = rw_strip(init, 0);
         CXCursor *ek = NULL;
         unsigned ne = 0;
         if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
-            ne = mploop__children(e, &ek);
+            ne = rw_children(e, &ek);
         if (ne == 2) {
-            struct mploop__tok op = op_after(src, ek[0]);
-            CXCursor v = mploop__named_var(ek[0]);
-            if (mploop__tok_is(src->buf, &op, "=") && !clang_Cursor_isNull(v)) {
+            struct rw_tok op = op_after(src, ek[0]);
+            CXCursor v = rw_named_var(ek[0]);
+            if (rw_tok_is(src->buf, &op, "=") && !clang_Cursor_isNull(v)) {
                 lv->var = v;
                 lb = ek[1];
             }
         }
         free(ek);
         if (clang_Cursor_isNull(lb)) {
-            mploop__error(ia, "loop init must have the form 'v = lb' or 'T v = lb'");
+            rw_error(ia, "loop init must have the form 'v = lb' or 'T v = lb'");
             return -1;
         }
     }
-    lv->name = mploop__spelling(lv->var);
+    lv->name = rw_spelling(lv->var);
     CXType vt = clang_getCursorType(lv->var);
-    lv->is_ptr = mploop__type_is_pointer(vt);
+    lv->is_ptr = rw_type_is_pointer(vt);
     lv->cast = clang_isVolatileQualifiedType(vt) ? "(void *)" : "";
     int is_enum = clang_getCanonicalType(vt).kind == CXType_Enum;
-    lv->is_signed = is_enum ? mploop__type_is_signed(clang_getEnumDeclIntegerType(
+    lv->is_signed = is_enum ? rw_type_is_signed(clang_getEnumDeclIntegerType(
                                   clang_getTypeDeclaration(clang_getCanonicalType(vt))))
-                            : mploop__type_is_signed(vt);
+                            : rw_type_is_signed(vt);
     size_t vo = ia;
-    mploop__loc_off(src, clang_getCursorLocation(lv->var), &vo);
+    rw_loc_off(src, clang_getCursorLocation(lv->var), &vo);
     if (lv->is_ptr) {
         enum CXTypeKind pk = clang_getCanonicalType(clang_getPointeeType(vt)).kind;
         if (pk == CXType_Void || pk == CXType_FunctionProto || pk == CXType_FunctionNoProto) {
-            char *ts = mploop__type_spelling(vt);
-            mploop__error(ia, "loop variable '%s' must point to an object type to step through "
-                              "memory (it has type '%s')", lv->name, ts);
+            char *ts = rw_type_spelling(vt);
+            rw_error(ia, "loop variable '%s' must point to an object type to step through "
+                     "memory (it has type '%s')", lv->name, ts);
             free(ts);
             return -1;
         }
-    } else if (!(mploop__type_is_integer(vt) || is_enum) || clang_Type_getSizeOf(vt) > 8 ||
+    } else if (!(rw_type_is_integer(vt) || is_enum) || clang_Type_getSizeOf(vt) > 8 ||
                clang_getCanonicalType(vt).kind == CXType_Bool) {
-        char *ts = mploop__type_spelling(vt);
-        mploop__error(ia, "loop variable '%s' must have an integer type of at most 64 bits or a "
-                          "pointer type (it has type '%s')", lv->name, ts);
+        char *ts = rw_type_spelling(vt);
+        rw_error(ia, "loop variable '%s' must have an integer type of at most 64 bits or a "
+                 "pointer type (it has type '%s')", lv->name, ts);
         free(ts);
         return -1;
     }
     if (clang_Cursor_getStorageClass(lv->var) == CX_SC_Register && !lv->declared) {
-        mploop__error(ia, "loop variable '%s' must not be declared 'register'", lv->name);
+        rw_error(ia, "loop variable '%s' must not be declared 'register'", lv->name);
         return -1;
     }
     if (check_bound(src, lb, lv, "the initial value", lv->is_ptr))
@@ -298,18 +298,18 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
     int ok = 0;
     size_t ca = semi[1], cb;
     if (!clang_Cursor_isNull(cond)) {
-        mploop__extent(src, cond, &ca, &cb);
-        CXCursor e = mploop__strip(cond, 0);
+        rw_extent(src, cond, &ca, &cb);
+        CXCursor e = rw_strip(cond, 0);
         CXCursor *ek = NULL;
         unsigned ne = 0;
         if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
-            ne = mploop__children(e, &ek);
+            ne = rw_children(e, &ek);
         if (ne == 2) {
             static const char *const ops[] = { "<", "<=", ">", ">=", "!=" };
             static const int flip[] = { MPLOOP_GT, MPLOOP_GE, MPLOOP_LT, MPLOOP_LE, MPLOOP_NE };
-            struct mploop__tok op = op_after(src, ek[0]);
+            struct rw_tok op = op_after(src, ek[0]);
             for (int i = 0; i < 5; i++)
-                if (mploop__tok_is(src->buf, &op, ops[i])) {
+                if (rw_tok_is(src->buf, &op, ops[i])) {
                     if (is_var(src, ek[0], lv->var)) {
                         lv->test = i;
                         lv->ub_c = ek[1];
@@ -324,8 +324,8 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
         free(ek);
     }
     if (!ok) {
-        mploop__error(ca, "loop test must compare the loop variable '%s' with <, <=, >, >= or !=",
-                      lv->name);
+        rw_error(ca, "loop test must compare the loop variable '%s' with <, <=, >, >= or !=",
+                 lv->name);
         return -1;
     }
     if (check_bound(src, lv->ub_c, lv, "the bound", lv->is_ptr))
@@ -336,27 +336,27 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
     ok = 0;
     size_t na = rparen, nb;
     if (!clang_Cursor_isNull(inc)) {
-        mploop__extent(src, inc, &na, &nb);
-        CXCursor e = mploop__strip(inc, 1);
+        rw_extent(src, inc, &na, &nb);
+        CXCursor e = rw_strip(inc, 1);
         enum CXCursorKind k = clang_getCursorKind(e);
         CXCursor *ek = NULL;
-        unsigned ne = mploop__children(e, &ek);
+        unsigned ne = rw_children(e, &ek);
         if (k == CXCursor_UnaryOperator && ne == 1 && is_var(src, ek[0], lv->var)) {
             size_t ea, eb, va, vb;
-            mploop__extent(src, e, &ea, &eb);
-            mploop__extent(src, ek[0], &va, &vb);
-            struct mploop__tok op = va > ea ? tok_at(src, ea) : op_after(src, ek[0]);
-            if (mploop__tok_is(src->buf, &op, "++")) {
-                lv->step = mploop__xstrndup("1", 1);
+            rw_extent(src, e, &ea, &eb);
+            rw_extent(src, ek[0], &va, &vb);
+            struct rw_tok op = va > ea ? tok_at(src, ea) : op_after(src, ek[0]);
+            if (rw_tok_is(src->buf, &op, "++")) {
+                lv->step = rw_xstrndup("1", 1);
                 ok = 1;
-            } else if (mploop__tok_is(src->buf, &op, "--")) {
-                lv->step = mploop__xstrndup("-1", 2);
+            } else if (rw_tok_is(src->buf, &op, "--")) {
+                lv->step = rw_xstrndup("-1", 2);
                 ok = 1;
             }
         } else if (k == CXCursor_CompoundAssignOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
-            struct mploop__tok op = op_after(src, ek[0]);
-            int neg = mploop__tok_is(src->buf, &op, "-=");
-            if (neg || mploop__tok_is(src->buf, &op, "+=")) {
+            struct rw_tok op = op_after(src, ek[0]);
+            int neg = rw_tok_is(src->buf, &op, "-=");
+            if (neg || rw_tok_is(src->buf, &op, "+=")) {
                 lv->st_c = ek[1];
                 char *s = cursor_text(src, ek[1]);
                 lv->step = step_text(ek[1], s, neg);
@@ -364,14 +364,14 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
                 ok = 1;
             }
         } else if (k == CXCursor_BinaryOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
-            struct mploop__tok op = op_after(src, ek[0]);
-            CXCursor r = mploop__strip(ek[1], 1);
+            struct rw_tok op = op_after(src, ek[0]);
+            CXCursor r = rw_strip(ek[1], 1);
             CXCursor *rk = NULL;
-            unsigned nr = clang_getCursorKind(r) == CXCursor_BinaryOperator ? mploop__children(r, &rk) : 0;
-            if (mploop__tok_is(src->buf, &op, "=") && nr == 2) {
-                struct mploop__tok rop = op_after(src, rk[0]);
-                int plus = mploop__tok_is(src->buf, &rop, "+");
-                int minus = mploop__tok_is(src->buf, &rop, "-");
+            unsigned nr = clang_getCursorKind(r) == CXCursor_BinaryOperator ? rw_children(r, &rk) : 0;
+            if (rw_tok_is(src->buf, &op, "=") && nr == 2) {
+                struct rw_tok rop = op_after(src, rk[0]);
+                int plus = rw_tok_is(src->buf, &rop, "+");
+                int minus = rw_tok_is(src->buf, &rop, "-");
                 CXCursor s = clang_getNullCursor();
                 int neg = 0;
                 if ((plus || minus) && is_var(src, rk[0], lv->var)) {
@@ -393,7 +393,7 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
         free(ek);
     }
     if (!ok) {
-        mploop__error(na, "loop increment must be %s with the loop variable '%s'", forms, lv->name);
+        rw_error(na, "loop increment must be %s with the loop variable '%s'", forms, lv->name);
         return -1;
     }
     if (!clang_Cursor_isNull(lv->st_c) && check_bound(src, lv->st_c, lv, "the step", 0))
@@ -403,12 +403,12 @@ static int analyse_level(const struct mploop__src *src, CXCursor f, struct mploo
 
 /* Analyse every level of l's nest, check collapse's nesting, and locate the innermost body and
  * the end of the statement. */
-int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
+int rw_analyse_loop(const struct rw_src *src, struct rw_loop *l)
 {
     CXCursor f = l->site.for_stmt, body = clang_getNullCursor();
     l->nlv = 0;
     for (int j = 0; j < l->pragma->collapse; j++) {
-        struct mploop__level *lv = &l->lv[l->nlv];
+        struct rw_level *lv = &l->lv[l->nlv];
         if (analyse_level(src, f, lv, &body))
             return -1;
         l->nlv++;
@@ -418,15 +418,15 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
             CXCursor parts[3] = { lv->lb_c, lv->ub_c, lv->st_c };
             for (int q = 0; q < 3; q++) {
                 size_t r;
-                if (!clang_Cursor_isNull(parts[q]) && mploop__find_ref(src, parts[q], &outer, 1, &r) >= 0) {
-                    mploop__error(r, "'collapse' needs rectangular loops: the bounds and step of the "
-                                     "loop over '%s' must not use the outer loop variable '%s'",
-                                  lv->name, l->lv[i].name);
+                if (!clang_Cursor_isNull(parts[q]) && rw_find_ref(src, parts[q], &outer, 1, &r) >= 0) {
+                    rw_error(r, "'collapse' needs rectangular loops: the bounds and step of the "
+                             "loop over '%s' must not use the outer loop variable '%s'",
+                             lv->name, l->lv[i].name);
                     return -1;
                 }
             }
             if (clang_equalCursors(outer, lv->var)) {
-                mploop__error(lv->for_off, "collapsed loops must use different loop variables");
+                rw_error(lv->for_off, "collapsed loops must use different loop variables");
                 return -1;
             }
         }
@@ -436,62 +436,62 @@ int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l)
         CXCursor inner = body;
         if (clang_getCursorKind(body) == CXCursor_CompoundStmt) {
             CXCursor *kids;
-            unsigned n = mploop__children(body, &kids);
+            unsigned n = rw_children(body, &kids);
             inner = n == 1 ? kids[0] : clang_getNullCursor();
             free(kids);
         }
         size_t ba = lv->rparen_end;
-        mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(body)), &ba);
+        rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(body)), &ba);
         if (clang_Cursor_isNull(inner) || clang_getCursorKind(inner) != CXCursor_ForStmt) {
-            mploop__error(ba, "'collapse(%d)' needs %d perfectly nested loops: the body of the loop "
-                              "over '%s' must be a for loop and nothing else",
-                          l->pragma->collapse, l->pragma->collapse, lv->name);
-            mploop__note(l->pragma->collapse_off, "collapse requested here");
+            rw_error(ba, "'collapse(%d)' needs %d perfectly nested loops: the body of the loop "
+                     "over '%s' must be a for loop and nothing else",
+                     l->pragma->collapse, l->pragma->collapse, lv->name);
+            rw_note(l->pragma->collapse_off, "collapse requested here");
             return -1;
         }
         /* nothing but comments between `{` and the inner loop (no pragma,
          * no directive: the header region is replaced as a whole) */
         size_t ia2;
-        if (!mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(inner)), &ia2)) {
-            mploop__error(lv->rparen_end, "the inner loop must be written in this file");
+        if (!rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(inner)), &ia2)) {
+            rw_error(lv->rparen_end, "the inner loop must be written in this file");
             return -1;
         }
         {
-            struct mploop__tok t;
-            size_t pos = mploop__lex(src->buf, src->len, lv->rparen_end, 0, &t);
-            if (mploop__tok_is(src->buf, &t, "{"))
-                mploop__lex(src->buf, src->len, pos, 0, &t);
+            struct rw_tok t;
+            size_t pos = rw_lex(src->buf, src->len, lv->rparen_end, 0, &t);
+            if (rw_tok_is(src->buf, &t, "{"))
+                rw_lex(src->buf, src->len, pos, 0, &t);
             if (t.off < ia2) {
-                mploop__error(t.off, "'collapse' needs perfectly nested loops: nothing may come "
-                                     "before the inner loop");
+                rw_error(t.off, "'collapse' needs perfectly nested loops: nothing may come "
+                         "before the inner loop");
                 return -1;
             }
         }
         f = inner;
     }
     l->body = body;
-    if (!mploop__extent(src, body, &l->body_start, &l->body_end)) {
-        mploop__error(l->lv[l->nlv - 1].rparen_end, "the loop body must be written in this file");
+    if (!rw_extent(src, body, &l->body_start, &l->body_end)) {
+        rw_error(l->lv[l->nlv - 1].rparen_end, "the loop body must be written in this file");
         return -1;
     }
-    l->body_end = mploop__stmt_end(src, body);
-    l->end = mploop__stmt_end(src, l->site.for_stmt);
+    l->body_end = rw_stmt_end(src, body);
+    l->end = rw_stmt_end(src, l->site.for_stmt);
     if (l->end < l->body_end)
         l->end = l->body_end;
     /* for collapse, only braces may follow the innermost body */
     for (size_t pos = l->body_end; pos < l->end;) {
-        struct mploop__tok t;
-        pos = mploop__lex(src->buf, src->len, pos, 0, &t);
+        struct rw_tok t;
+        pos = rw_lex(src->buf, src->len, pos, 0, &t);
         if (t.off >= l->end)
             break;
-        if (!mploop__tok_is(src->buf, &t, "}")) {
-            mploop__error(t.off, "'collapse' needs perfectly nested loops: nothing may follow the "
-                                 "inner loop");
+        if (!rw_tok_is(src->buf, &t, "}")) {
+            rw_error(t.off, "'collapse' needs perfectly nested loops: nothing may follow the "
+                     "inner loop");
             return -1;
         }
     }
-    if (!mploop__loc_off(src, clang_getRangeStart(clang_getCursorExtent(l->site.func)),
-                         &l->func_start))
+    if (!rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(l->site.func)),
+                    &l->func_start))
         l->func_start = l->lv[0].for_off; /* not reached: the function holds the pragma */
     return 0;
 }

@@ -19,7 +19,7 @@ static void out_of_memory(void)
 }
 
 /* malloc that never returns NULL. */
-void *mploop__xmalloc(size_t n)
+void *rw_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
@@ -28,7 +28,7 @@ void *mploop__xmalloc(size_t n)
 }
 
 /* realloc that never returns NULL. */
-void *mploop__xrealloc(void *p, size_t n)
+void *rw_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
@@ -37,16 +37,16 @@ void *mploop__xrealloc(void *p, size_t n)
 }
 
 /* Copy of s[0, n) with a terminating NUL. */
-char *mploop__xstrndup(const char *s, size_t n)
+char *rw_xstrndup(const char *s, size_t n)
 {
-    char *r = mploop__xmalloc(n + 1);
+    char *r = rw_xmalloc(n + 1);
     memcpy(r, s, n);
     r[n] = 0;
     return r;
 }
 
 /* Formatted string in a new heap buffer. */
-char *mploop__xasprintf(const char *fmt, ...)
+char *rw_xasprintf(const char *fmt, ...)
 {
     va_list ap;
     char *r;
@@ -58,13 +58,13 @@ char *mploop__xasprintf(const char *fmt, ...)
 }
 
 /* Append s[0, n) to b, keeping it NUL-terminated. */
-void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
+void rw_buf_add(struct rw_buf *b, const char *s, size_t n)
 {
     if (!b->s || b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)
             cap *= 2;
-        b->s = mploop__xrealloc(b->s, cap);
+        b->s = rw_xrealloc(b->s, cap);
         b->cap = cap;
     }
     memcpy(b->s + b->len, s, n);
@@ -73,13 +73,13 @@ void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
 }
 
 /* Append string s to b. */
-void mploop__buf_puts(struct mploop__buf *b, const char *s)
+void rw_buf_puts(struct rw_buf *b, const char *s)
 {
-    mploop__buf_add(b, s, strlen(s));
+    rw_buf_add(b, s, strlen(s));
 }
 
 /* Append formatted text to b. */
-void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
+void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
 {
     va_list ap;
     char *s;
@@ -88,6 +88,6 @@ void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         out_of_memory();
-    mploop__buf_add(b, s, (size_t)n);
+    rw_buf_add(b, s, (size_t)n);
     free(s);
 }
