@@ -3,20 +3,24 @@
  *
  * The rewriter turns `#pragma mploop for` loops of one C file into calls to
  * the runtime (docs/generated-code.md).  It is split by concern:
- *   main.c     command line, parsing with libclang, output file
- *   util.c     memory and string helpers
- *   compdb.c   compiler flags from compile_commands.json (-p)
- *   lex.c      a small C lexer over the file's bytes (no libclang tokens)
- *   diag.c     clang-style diagnostics
- *   pragma.c   finding the pragmas and parsing their clauses
- *   ast.c      helpers over libclang cursors (offsets, children, types)
- *   scope.c    walking functions: which loop follows each pragma, and the
- *              variables in scope there
- *   clause.c   checking clause variables against the scope
- *   loop.c     the canonical loop form, collapse
- *   check.c    forms refused in a loop body
- *   emit.c     the generated code, as edits
- *   edit.c     an offset-sorted edit list applied to the input buffer
+ *   main.c          command line, parsing with libclang, output file
+ *   util.c          memory and string helpers (util.h; shared with the driver)
+ *   compdb.c        compiler flags from compile_commands.json (-p)
+ *   lex.c           a small C lexer over the file's bytes (no libclang tokens)
+ *   diag.c          clang-style diagnostics
+ *   pragma.c        finding the pragmas in the file
+ *   clause_parse.c  parsing the clauses of a pragma
+ *   ast.c           helpers over libclang cursors (offsets, children, types,
+ *                   operator kinds)
+ *   scope.c         walking functions: which loop follows each pragma, and
+ *                   the variables in scope there
+ *   clause_check.c  checking clause variables against the scope
+ *   canonical.c     the canonical loop form, collapse
+ *   check.c         forms refused in a loop body
+ *   emit.c          the generated code, as edits
+ *   edit.c          an offset-sorted edit list applied to the input buffer
+ *
+ * The compiler driver mploop-cc is the driver_*.c files (driver.h).
  *
  * Internal non-static names start with rw_.  Offsets are byte offsets
  * into the main file's buffer as libclang read it.
@@ -29,6 +33,8 @@
 
 #include <clang-c/Index.h>
 
+#include "util.h"
+
 /* The main file being rewritten. */
 struct rw_src {
     const char *path;    /* as given on the command line: output and diagnostics */
@@ -37,25 +43,6 @@ struct rw_src {
     CXTranslationUnit tu;
     CXFile file;
 };
-
-/* ---- util.c ----------------------------------------------------- */
-
-/* malloc/realloc/strdup that end the program on exhaustion. */
-void *rw_xmalloc(size_t n);
-void *rw_xrealloc(void *p, size_t n);
-char *rw_xstrndup(const char *s, size_t n);
-/* printf into a new heap string. */
-char *rw_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* A growable string. */
-struct rw_buf {
-    char *s;
-    size_t len, cap;
-};
-void rw_buf_add(struct rw_buf *b, const char *s, size_t n);
-void rw_buf_puts(struct rw_buf *b, const char *s);
-void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* ---- lex.c ------------------------------------------------------------- */
 
@@ -97,7 +84,7 @@ void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 
 /* Number of errors printed so far. */
 unsigned rw_error_count(void);
 
-/* ---- pragma.c ---------------------------------------------------------- */
+/* ---- pragma.c, clause_parse.c ------------------------------------------ */
 
 enum rw_var_kind {
     RW_PRIVATE,
@@ -119,8 +106,8 @@ struct rw_var {
     int kind;            /* enum rw_var_kind */
     int op;              /* enum rw_redop for reductions */
     int also_first;      /* lastprivate also named in firstprivate */
-    CXCursor decl;       /* resolved by clause.c */
-    char *szarg;         /* operand of sizeof for it (clause.c): an array
+    CXCursor decl;       /* resolved by clause_check.c */
+    char *szarg;         /* operand of sizeof for it (clause_check.c): an array
                             parameter is a pointer, sizeof on its name warns */
     const char *cast;    /* "(void *)" before its address when it is volatile
                             (memcpy would warn about the qualifier), else "" */
@@ -132,7 +119,7 @@ struct rw_loop;
 struct rw_pragma {
     size_t start, end;   /* bytes to blank (newlines are kept) */
     size_t off;          /* where the directive is written, for notes */
-    struct rw_tok next; /* first token after the pragma */
+    struct rw_tok next;  /* first token after the pragma */
     int not_for;         /* `#pragma mploop xxx` other than `for` (reported) */
     int reported;        /* an error about its loop was printed already */
     int sched;           /* enum mploop_schedule; MPLOOP_SCHED_DEFAULT without clause */
@@ -153,6 +140,26 @@ struct rw_pragma {
  * malformed clauses are reported as errors. */
 void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out,
                      unsigned *n);
+
+/* The text one pragma's clauses are lexed from: the file itself for
+ * `#pragma`, the destringized literal for `_Pragma`, whose byte i came from
+ * file offset map[i]. */
+struct rw_ptext {
+    const char *s;
+    size_t len;
+    const size_t *map;   /* NULL: offsets are file offsets */
+};
+
+/* File offset that offset o of pt came from (for diagnostics). */
+size_t rw_ptext_off(const struct rw_ptext *pt, size_t o);
+/* Lex the token of pt at or after pos in directive mode (rw_lex); returns
+ * the position after it. */
+size_t rw_ptext_next(const struct rw_ptext *pt, size_t pos, struct rw_tok *t);
+/* Parse the clauses of p from offset pos of pt (just after `for`) to the
+ * end of the text, storing them in p and reporting syntax errors. */
+void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
+/* The name of a data clause kind (enum rw_var_kind): "private", ... */
+const char *rw_var_kind_name(int kind);
 
 /* ---- ast.c ------------------------------------------------------------- */
 
@@ -208,7 +215,7 @@ void rw_match_loops(const struct rw_src *src, struct rw_pragma *p, unsigned n,
                     struct rw_loop_site *sites, CXCursor **globals,
                     unsigned *nglobals);
 
-/* ---- loop.c ------------------------------------------------------------ */
+/* ---- canonical.c ------------------------------------------------------- */
 
 /* One loop header of a (possibly collapsed) nest. */
 struct rw_level {
@@ -247,7 +254,7 @@ int rw_analyse_loop(const struct rw_src *src, struct rw_loop *l);
 /* End offset of statement c including its terminating `;` if it has one. */
 size_t rw_stmt_end(const struct rw_src *src, CXCursor c);
 
-/* ---- clause.c ---------------------------------------------------------- */
+/* ---- clause_check.c ---------------------------------------------------- */
 
 /* Resolve and check the clause variables of loop l; returns 0 or -1. */
 int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,

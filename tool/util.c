@@ -1,21 +1,58 @@
 /*
- * util.c - memory and string helpers of the rewriter.
+ * util.c - memory, string and message helpers of the rewriter and the
+ * compiler driver.
  *
- * The rewriter is a short-lived command: running out of memory ends it with
- * a message, so callers never check allocation results.
+ * Both programs are short-lived commands: running out of memory ends them
+ * with a message, so callers never check allocation results.  The file uses
+ * no libclang, so that the driver links it without libclang (util.h).
  */
-#define _GNU_SOURCE 1 /* memmem, vasprintf, realpath */
+#define _GNU_SOURCE 1 /* vasprintf */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rewriter.h"
+#include "util.h"
+
+static const char *program_name = "mploop";
+
+/* Start later error messages with name. */
+void rw_set_program_name(const char *name)
+{
+    program_name = name;
+}
+
+/* Print "<program>: error: " and the formatted message to stderr. */
+static void vreport(const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s: error: ", program_name);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+/* Print an error message of the program (not about a source location). */
+void rw_report(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(fmt, ap);
+    va_end(ap);
+}
+
+/* Print an error message and exit with status 1. */
+void rw_die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(fmt, ap);
+    va_end(ap);
+    exit(1);
+}
 
 /* End the program after an allocation failure. */
 static void out_of_memory(void)
 {
-    fputs("mploop: error: out of memory\n", stderr);
-    exit(1);
+    rw_die("out of memory");
 }
 
 /* malloc that never returns NULL. */
@@ -43,6 +80,12 @@ char *rw_xstrndup(const char *s, size_t n)
     memcpy(r, s, n);
     r[n] = 0;
     return r;
+}
+
+/* Copy of string s. */
+char *rw_xstrdup(const char *s)
+{
+    return rw_xstrndup(s, strlen(s));
 }
 
 /* Formatted string in a new heap buffer. */

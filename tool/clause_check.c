@@ -1,7 +1,7 @@
 /*
- * clause.c - what the names in data clauses refer to.
+ * clause_check.c - what the names in data clauses refer to.
  *
- * pragma.c checked the clause syntax; here each listed name is resolved to
+ * clause_parse.c checked the clause syntax; here each listed name is resolved to
  * the variable visible at the loop (the innermost local of that name, else a
  * global), and refused when the generated code could not save, restore or
  * combine it: undeclared names, `register` and const variables, reductions
@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "rewriter.h"
-
-static const char *const clause_names[] = { "private", "firstprivate", "lastprivate", "reduction" };
 
 /* The variable named name visible at loop l, or a null cursor. */
 static CXCursor lookup(const struct rw_src *src, const struct rw_loop *l,
@@ -49,7 +47,7 @@ int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
     unsigned kept = 0;
     for (unsigned i = 0; i < p->nvars; i++) {
         struct rw_var *v = &p->vars[i];
-        const char *cl = clause_names[v->kind];
+        const char *cl = rw_var_kind_name(v->kind);
         v->decl = lookup(src, l, v->name, globals, nglobals);
         if (clang_Cursor_isNull(v->decl)) {
             rw_error(v->off, "use of undeclared identifier '%s' in '%s' clause", v->name, cl);

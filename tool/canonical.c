@@ -1,5 +1,5 @@
 /*
- * loop.c - the canonical loop form (OpenMP's), and collapsed nests.
+ * canonical.c - the canonical loop form (OpenMP's), and collapsed nests.
  *
  * mploop computes the trip count once, before the loop, so it accepts only
  * loops whose iteration space is known then: `v = lb` or `T v = lb`, a test
