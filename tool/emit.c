@@ -51,7 +51,7 @@ static void line_marker(const struct rw_src *src, struct rw_buf *b, const char *
                         size_t off)
 {
     unsigned line, col;
-    rw_linecol(off, &line, &col);
+    rw_linecol(src, off, &line, &col);
     if (b->len && b->s[b->len - 1] != '\n')
         rw_buf_puts(b, "\n");
     rw_buf_printf(b, "#line %u \"%s\"\n", line, file);
@@ -174,7 +174,7 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
     const struct rw_src *src = g->src;
     const char *file = g->file;
     unsigned line, col;
-    rw_linecol(l->lv[0].for_off, &line, &col);
+    rw_linecol(src, l->lv[0].for_off, &line, &col);
     /* the comment names the loop; a `*` `/` in the path must not end it */
     rw_buf_puts(b, "{ /* mploop: loop at ");
     for (const char *c = src->path; *c; c++)
@@ -524,7 +524,7 @@ static void resync(const struct rw_src *src, const char *file, size_t end,
     struct rw_buf b = { 0 };
     if (p < src->len && src->buf[p] == '\n') {
         unsigned line, col;
-        rw_linecol(p + 1, &line, &col);
+        rw_linecol(src, p + 1, &line, &col);
         rw_buf_printf(&b, "\n#line %u \"%s\"\n", line, file);
         rw_edit_add(e, end, p + 1, 1000, b.s);
     } else {

@@ -240,6 +240,7 @@ int main(int argc, char **argv)
         if (!src.buf) {
             fprintf(stderr, "mploop: error: cannot read %s\n", input);
         } else {
+            rw_src_lines(&src);
             rw_diag_init(&src);
             if (rewrite(&src, &out, &outlen) == 0)
                 rc = 0;

@@ -35,13 +35,16 @@
 
 #include "util.h"
 
-/* The main file being rewritten. */
+/* The main file being rewritten, built once per file (main.c) and passed to
+ * every step. */
 struct rw_src {
     const char *path;    /* as given on the command line: output and diagnostics */
     const char *buf;     /* the bytes libclang parsed */
     size_t len;
     CXTranslationUnit tu;
     CXFile file;
+    size_t *line_starts; /* offset where each line starts (rw_src_lines) */
+    unsigned nlines;
 };
 
 /* ---- lex.c ------------------------------------------------------------- */
@@ -74,10 +77,12 @@ int rw_tok_is(const char *buf, const struct rw_tok *t, const char *s);
 
 /* ---- diag.c ------------------------------------------------------------ */
 
+/* Build src's line table from its buffer (once, before any look-up). */
+void rw_src_lines(struct rw_src *src);
+/* Line and column (1-based, columns in bytes) of offset off of src. */
+void rw_linecol(const struct rw_src *src, size_t off, unsigned *line, unsigned *col);
 /* Use src for the diagnostics that follow. */
 void rw_diag_init(const struct rw_src *src);
-/* Line and column (1-based, columns in bytes) of offset off. */
-void rw_linecol(size_t off, unsigned *line, unsigned *col);
 /* Print `file:line:col: error: msg`, the source line and a caret. */
 void rw_error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
