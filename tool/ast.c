@@ -229,3 +229,134 @@ char *rw_text(const struct rw_src *src, size_t start, size_t end)
 {
     return rw_xstrndup(src->buf + start, end - start);
 }
+
+/* Spelling of each operator kind, indexed by enum rw_op. */
+static const char *const op_spelling[] = {
+    [RW_OP_NONE] = "", [RW_OP_OTHER] = "?",
+    [RW_OP_MUL] = "*", [RW_OP_DIV] = "/", [RW_OP_REM] = "%", [RW_OP_ADD] = "+",
+    [RW_OP_SUB] = "-", [RW_OP_SHL] = "<<", [RW_OP_SHR] = ">>", [RW_OP_LT] = "<",
+    [RW_OP_GT] = ">", [RW_OP_LE] = "<=", [RW_OP_GE] = ">=", [RW_OP_EQ] = "==",
+    [RW_OP_NE] = "!=", [RW_OP_AND] = "&", [RW_OP_XOR] = "^", [RW_OP_OR] = "|",
+    [RW_OP_LAND] = "&&", [RW_OP_LOR] = "||", [RW_OP_ASSIGN] = "=",
+    [RW_OP_MUL_ASSIGN] = "*=", [RW_OP_DIV_ASSIGN] = "/=", [RW_OP_REM_ASSIGN] = "%=",
+    [RW_OP_ADD_ASSIGN] = "+=", [RW_OP_SUB_ASSIGN] = "-=", [RW_OP_SHL_ASSIGN] = "<<=",
+    [RW_OP_SHR_ASSIGN] = ">>=", [RW_OP_AND_ASSIGN] = "&=", [RW_OP_XOR_ASSIGN] = "^=",
+    [RW_OP_OR_ASSIGN] = "|=", [RW_OP_COMMA] = ",",
+    [RW_OP_POST_INC] = "++", [RW_OP_POST_DEC] = "--", [RW_OP_PRE_INC] = "++",
+    [RW_OP_PRE_DEC] = "--", [RW_OP_ADDR] = "&", [RW_OP_DEREF] = "*", [RW_OP_PLUS] = "+",
+    [RW_OP_MINUS] = "-", [RW_OP_NOT] = "~", [RW_OP_LNOT] = "!",
+};
+
+/* The operator as written in the source: "<=", "++", ...; "" for RW_OP_NONE. */
+const char *rw_op_spelling(enum rw_op op)
+{
+    return op_spelling[op];
+}
+
+#if CINDEX_VERSION_MINOR >= 64 /* LLVM 17: libclang reports operator kinds */
+
+/* The kind of operator cursor c, from libclang. */
+enum rw_op rw_operator(const struct rw_src *src, CXCursor c)
+{
+    (void)src;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        switch (clang_getCursorBinaryOperatorKind(c)) {
+        case CXBinaryOperator_Mul: return RW_OP_MUL;
+        case CXBinaryOperator_Div: return RW_OP_DIV;
+        case CXBinaryOperator_Rem: return RW_OP_REM;
+        case CXBinaryOperator_Add: return RW_OP_ADD;
+        case CXBinaryOperator_Sub: return RW_OP_SUB;
+        case CXBinaryOperator_Shl: return RW_OP_SHL;
+        case CXBinaryOperator_Shr: return RW_OP_SHR;
+        case CXBinaryOperator_LT: return RW_OP_LT;
+        case CXBinaryOperator_GT: return RW_OP_GT;
+        case CXBinaryOperator_LE: return RW_OP_LE;
+        case CXBinaryOperator_GE: return RW_OP_GE;
+        case CXBinaryOperator_EQ: return RW_OP_EQ;
+        case CXBinaryOperator_NE: return RW_OP_NE;
+        case CXBinaryOperator_And: return RW_OP_AND;
+        case CXBinaryOperator_Xor: return RW_OP_XOR;
+        case CXBinaryOperator_Or: return RW_OP_OR;
+        case CXBinaryOperator_LAnd: return RW_OP_LAND;
+        case CXBinaryOperator_LOr: return RW_OP_LOR;
+        case CXBinaryOperator_Assign: return RW_OP_ASSIGN;
+        case CXBinaryOperator_MulAssign: return RW_OP_MUL_ASSIGN;
+        case CXBinaryOperator_DivAssign: return RW_OP_DIV_ASSIGN;
+        case CXBinaryOperator_RemAssign: return RW_OP_REM_ASSIGN;
+        case CXBinaryOperator_AddAssign: return RW_OP_ADD_ASSIGN;
+        case CXBinaryOperator_SubAssign: return RW_OP_SUB_ASSIGN;
+        case CXBinaryOperator_ShlAssign: return RW_OP_SHL_ASSIGN;
+        case CXBinaryOperator_ShrAssign: return RW_OP_SHR_ASSIGN;
+        case CXBinaryOperator_AndAssign: return RW_OP_AND_ASSIGN;
+        case CXBinaryOperator_XorAssign: return RW_OP_XOR_ASSIGN;
+        case CXBinaryOperator_OrAssign: return RW_OP_OR_ASSIGN;
+        case CXBinaryOperator_Comma: return RW_OP_COMMA;
+        case CXBinaryOperator_Invalid: return RW_OP_NONE;
+        default: return RW_OP_OTHER;
+        }
+    case CXCursor_UnaryOperator:
+        switch (clang_getCursorUnaryOperatorKind(c)) {
+        case CXUnaryOperator_PostInc: return RW_OP_POST_INC;
+        case CXUnaryOperator_PostDec: return RW_OP_POST_DEC;
+        case CXUnaryOperator_PreInc: return RW_OP_PRE_INC;
+        case CXUnaryOperator_PreDec: return RW_OP_PRE_DEC;
+        case CXUnaryOperator_AddrOf: return RW_OP_ADDR;
+        case CXUnaryOperator_Deref: return RW_OP_DEREF;
+        case CXUnaryOperator_Plus: return RW_OP_PLUS;
+        case CXUnaryOperator_Minus: return RW_OP_MINUS;
+        case CXUnaryOperator_Not: return RW_OP_NOT;
+        case CXUnaryOperator_LNot: return RW_OP_LNOT;
+        case CXUnaryOperator_Invalid: return RW_OP_NONE;
+        default: return RW_OP_OTHER;
+        }
+    default:
+        return RW_OP_NONE;
+    }
+}
+
+#else /* before LLVM 17: read the operator token from the file */
+
+/* The operator kind a punctuator spells, among the binary operators when
+ * !unary, else among the unary ones (prefix or postfix as pre says). */
+static enum rw_op op_of_token(const char *s, size_t len, int unary, int pre)
+{
+    enum rw_op first = unary ? RW_OP_POST_INC : RW_OP_MUL;
+    enum rw_op last = unary ? RW_OP_LNOT : RW_OP_COMMA;
+    for (enum rw_op o = first; o <= last; o++) {
+        if (strlen(op_spelling[o]) != len || memcmp(op_spelling[o], s, len))
+            continue;
+        if (o == RW_OP_POST_INC || o == RW_OP_POST_DEC)
+            return pre ? o + 2 : o; /* PRE_INC, PRE_DEC follow */
+        return o;
+    }
+    return RW_OP_OTHER;
+}
+
+/* The kind of operator cursor c, read from the token written where the
+ * operator stands: before the operand of a prefix unary operator, after the
+ * operand (the left-hand side) otherwise.  RW_OP_NONE when that place is
+ * not a punctuator inside c's extent, as when a macro body wrote it. */
+enum rw_op rw_operator(const struct rw_src *src, CXCursor c)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_BinaryOperator && k != CXCursor_CompoundAssignOperator &&
+        k != CXCursor_UnaryOperator)
+        return RW_OP_NONE;
+    CXCursor *kids;
+    unsigned n = rw_children(c, &kids);
+    size_t ea, eb, la, lb;
+    int ok = n >= 1 && rw_extent(src, c, &ea, &eb) && rw_extent(src, kids[0], &la, &lb);
+    free(kids);
+    if (!ok)
+        return RW_OP_NONE;
+    int unary = k == CXCursor_UnaryOperator, pre = unary && la > ea;
+    struct rw_tok t;
+    rw_lex(src->buf, src->len, pre ? ea : lb, 0, &t);
+    if (t.kind != RW_T_PUNCT || (pre ? t.off != ea : t.off >= eb))
+        return RW_OP_NONE;
+    return op_of_token(src->buf + t.off, t.len, unary, pre);
+}
+
+#endif

@@ -3,11 +3,10 @@
  *
  * mploop computes the trip count once, before the loop, so it accepts only
  * loops whose iteration space is known then: `v = lb` or `T v = lb`, a test
- * comparing v with a bound, and a constant-stride step.  libclang 14 has no
- * API for operator kinds, so the operators are read from the file's bytes
- * right after the left operand's extent; the AST tells which child is the
- * init, test, increment and body by comparing their offsets with the two
- * `;` and the `)` of the header.
+ * comparing v with a bound, and a constant-stride step.  Operators come from
+ * rw_operator (ast.c); the AST tells which child is the init, test,
+ * increment and body by comparing their offsets with the two `;` and the
+ * `)` of the header.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +22,6 @@ static struct rw_tok tok_at(const struct rw_src *src, size_t off)
     struct rw_tok t;
     rw_lex(src->buf, src->len, off, 0, &t);
     return t;
-}
-
-/* The operator token right after cursor c's extent, or an empty token. */
-static struct rw_tok op_after(const struct rw_src *src, CXCursor c)
-{
-    size_t a, b;
-    struct rw_tok t = { RW_T_EOF, 0, 0 };
-    if (!rw_extent(src, c, &a, &b))
-        return t;
-    return tok_at(src, b);
 }
 
 /* Whether expression c is the variable var written out in the file. */
@@ -245,9 +234,8 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
         if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
             ne = rw_children(e, &ek);
         if (ne == 2) {
-            struct rw_tok op = op_after(src, ek[0]);
             CXCursor v = rw_named_var(ek[0]);
-            if (rw_tok_is(src->buf, &op, "=") && !clang_Cursor_isNull(v)) {
+            if (rw_operator(src, e) == RW_OP_ASSIGN && !clang_Cursor_isNull(v)) {
                 lv->var = v;
                 lb = ek[1];
             }
@@ -305,11 +293,12 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
         if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
             ne = rw_children(e, &ek);
         if (ne == 2) {
-            static const char *const ops[] = { "<", "<=", ">", ">=", "!=" };
+            /* enum mploop_test order, and the test with the operands swapped */
+            static const enum rw_op ops[] = { RW_OP_LT, RW_OP_LE, RW_OP_GT, RW_OP_GE, RW_OP_NE };
             static const int flip[] = { MPLOOP_GT, MPLOOP_GE, MPLOOP_LT, MPLOOP_LE, MPLOOP_NE };
-            struct rw_tok op = op_after(src, ek[0]);
+            enum rw_op op = rw_operator(src, e);
             for (int i = 0; i < 5; i++)
-                if (rw_tok_is(src->buf, &op, ops[i])) {
+                if (op == ops[i]) {
                     if (is_var(src, ek[0], lv->var)) {
                         lv->test = i;
                         lv->ub_c = ek[1];
@@ -342,21 +331,18 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
         CXCursor *ek = NULL;
         unsigned ne = rw_children(e, &ek);
         if (k == CXCursor_UnaryOperator && ne == 1 && is_var(src, ek[0], lv->var)) {
-            size_t ea, eb, va, vb;
-            rw_extent(src, e, &ea, &eb);
-            rw_extent(src, ek[0], &va, &vb);
-            struct rw_tok op = va > ea ? tok_at(src, ea) : op_after(src, ek[0]);
-            if (rw_tok_is(src->buf, &op, "++")) {
+            enum rw_op op = rw_operator(src, e);
+            if (op == RW_OP_PRE_INC || op == RW_OP_POST_INC) {
                 lv->step = rw_xstrndup("1", 1);
                 ok = 1;
-            } else if (rw_tok_is(src->buf, &op, "--")) {
+            } else if (op == RW_OP_PRE_DEC || op == RW_OP_POST_DEC) {
                 lv->step = rw_xstrndup("-1", 2);
                 ok = 1;
             }
         } else if (k == CXCursor_CompoundAssignOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
-            struct rw_tok op = op_after(src, ek[0]);
-            int neg = rw_tok_is(src->buf, &op, "-=");
-            if (neg || rw_tok_is(src->buf, &op, "+=")) {
+            enum rw_op op = rw_operator(src, e);
+            int neg = op == RW_OP_SUB_ASSIGN;
+            if (neg || op == RW_OP_ADD_ASSIGN) {
                 lv->st_c = ek[1];
                 char *s = cursor_text(src, ek[1]);
                 lv->step = step_text(ek[1], s, neg);
@@ -364,14 +350,13 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
                 ok = 1;
             }
         } else if (k == CXCursor_BinaryOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
-            struct rw_tok op = op_after(src, ek[0]);
             CXCursor r = rw_strip(ek[1], 1);
             CXCursor *rk = NULL;
             unsigned nr = clang_getCursorKind(r) == CXCursor_BinaryOperator ? rw_children(r, &rk) : 0;
-            if (rw_tok_is(src->buf, &op, "=") && nr == 2) {
-                struct rw_tok rop = op_after(src, rk[0]);
-                int plus = rw_tok_is(src->buf, &rop, "+");
-                int minus = rw_tok_is(src->buf, &rop, "-");
+            if (rw_operator(src, e) == RW_OP_ASSIGN && nr == 2) {
+                enum rw_op rop = rw_operator(src, r);
+                int plus = rop == RW_OP_ADD;
+                int minus = rop == RW_OP_SUB;
                 CXCursor s = clang_getNullCursor();
                 int neg = 0;
                 if ((plus || minus) && is_var(src, rk[0], lv->var)) {

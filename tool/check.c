@@ -9,10 +9,11 @@
  * Writes to array elements, struct fields and through pointers are merged by
  * the runtime and are allowed.
  *
- * libclang 14 has no operator-kind API (and pretty-prints declarations
- * only), so whether an expression modifies a variable is decided from the
- * shape of the AST, which macros cannot hide (`#define INC(c) c++`), and the
- * operator, which only chooses the suggested clause, is read from the file.
+ * Whether an expression modifies a variable is decided from the shape of
+ * the AST, which macros cannot hide (`#define INC(c) c++`); the operator,
+ * which only chooses the suggested clause, comes from rw_operator (ast.c),
+ * and when a macro body wrote it (libclang before 17), from the macro's
+ * definition.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,19 +67,6 @@ static CXCursor strip_parens(CXCursor c)
     return c;
 }
 
-/* The punctuator written at offset off, or "" (inside a macro expansion the
- * offset points at the macro's name). */
-static void punct_at(const struct chk *k, size_t off, char op[8])
-{
-    struct rw_tok t;
-    rw_lex(k->src->buf, k->src->len, off, 0, &t);
-    op[0] = 0;
-    if (t.kind == RW_T_PUNCT && t.off == off && t.len < 8) {
-        memcpy(op, k->src->buf + t.off, t.len);
-        op[t.len] = 0;
-    }
-}
-
 static const char *const compound_ops[] = { "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
                                            "<<=", ">>=", NULL };
 static const char *const incdec_ops[] = { "++", "--", NULL };
@@ -117,24 +105,15 @@ static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[
 }
 
 /* The operator of expression e (kind: unary, binary or compound assignment)
- * whose operand or left-hand side is lhs, read from the file; "" when the
- * expression comes from a macro body. */
-static void get_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
+ * as written ("" when it cannot be read); an operator that a macro body
+ * wrote is looked for in the macro's definition. */
+static void get_op(struct chk *k, CXCursor e, char op[8])
 {
-    size_t ea, eb, la, lb;
-    op[0] = 0;
-    if (!rw_extent(k->src, e, &ea, &eb) || !rw_extent(k->src, lhs, &la, &lb))
-        return;
+    size_t ea, eb;
+    strcpy(op, rw_op_spelling(rw_operator(k->src, e)));
     int unary = clang_getCursorKind(e) == CXCursor_UnaryOperator;
-    if (unary && la > ea) {
-        punct_at(k, ea, op);
-    } else {
-        struct rw_tok t;
-        rw_lex(k->src->buf, k->src->len, lb, 0, &t);
-        if (t.off < eb)
-            punct_at(k, t.off, op);
-    }
-    if (!op[0] || (unary && strcmp(op, "++") && strcmp(op, "--")))
+    if ((!op[0] || (unary && strcmp(op, "++") && strcmp(op, "--"))) &&
+        rw_extent(k->src, e, &ea, &eb))
         macro_op(k, ea, unary ? incdec_ops : compound_ops, op);
 }
 
@@ -144,20 +123,6 @@ static int names_var(CXCursor c, CXCursor d)
 {
     CXCursor v = rw_named_var(rw_strip(c, 1));
     return !clang_Cursor_isNull(v) && clang_equalCursors(v, d);
-}
-
-/* The operator written between the two operands of binary expression e
- * (lhs its first operand), or "". */
-static void binary_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
-{
-    size_t ea, eb, la, lb;
-    op[0] = 0;
-    if (!rw_extent(k->src, e, &ea, &eb) || !rw_extent(k->src, lhs, &la, &lb))
-        return;
-    struct rw_tok t;
-    rw_lex(k->src->buf, k->src->len, lb, 0, &t);
-    if (t.off < eb)
-        punct_at(k, t.off, op);
 }
 
 /* For `x = rhs` with x the variable d: the reduction operator the
@@ -172,8 +137,7 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
     const char *red = NULL;
     enum CXCursorKind rk = clang_getCursorKind(r);
     if (rk == CXCursor_BinaryOperator && n == 2) {
-        char op[8];
-        binary_op(k, r, kids[0], op);
+        const char *op = rw_op_spelling(rw_operator(k->src, r));
         int left = names_var(kids[0], d), right = names_var(kids[1], d);
         static const char *const comm[] = { "+", "*", "&&", "||", "&", "|", "^", NULL };
         for (int i = 0; comm[i] && !red; i++)
@@ -185,8 +149,7 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
         CXCursor c = rw_strip(kids[0], 1), *ck;
         unsigned cn = clang_getCursorKind(c) == CXCursor_BinaryOperator ? rw_children(c, &ck) : 0;
         if (cn == 2) {
-            char op[8];
-            binary_op(k, c, ck[0], op);
+            const char *op = rw_op_spelling(rw_operator(k->src, c));
             int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
             int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
             int xp = names_var(kids[1], d), xq = names_var(kids[2], d);
@@ -215,8 +178,7 @@ static const char *guarded_reduction(struct chk *k, CXCursor guard, CXCursor rhs
     if (rw_find_ref(k->src, rhs, &d, 1, &roff) >= 0)
         return NULL;
     if (rw_children(c, &ck) == 2) {
-        char op[8];
-        binary_op(k, c, ck[0], op);
+        const char *op = rw_op_spelling(rw_operator(k->src, c));
         int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
         int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
         if ((gt || lt) && xa != xb)
@@ -257,7 +219,7 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
             return; /* an array parameter is a pointer */
     }
     char op[8];
-    get_op(k, e, lhs, op);
+    get_op(k, e, op);
     if (ek == CXCursor_UnaryOperator) {
         CXType pt = clang_getPointeeType(clang_getCursorType(e));
         if (pt.kind != CXType_Invalid &&

@@ -198,6 +198,29 @@ int rw_decl_outside(const struct rw_src *src, CXCursor decl, size_t start, size_
  * index and stores the offset, or returns -1. */
 int rw_find_ref(const struct rw_src *src, CXCursor c, const CXCursor *decls,
                 unsigned n, size_t *off);
+/* Operator kinds of BinaryOperator, CompoundAssignOperator and
+ * UnaryOperator cursors. */
+enum rw_op {
+    RW_OP_NONE,   /* not an operator cursor, or its operator cannot be read */
+    RW_OP_OTHER,  /* an operator (or punctuator) not listed below */
+    /* binary, in the order of clang's BinaryOperatorKind */
+    RW_OP_MUL, RW_OP_DIV, RW_OP_REM, RW_OP_ADD, RW_OP_SUB, RW_OP_SHL, RW_OP_SHR,
+    RW_OP_LT, RW_OP_GT, RW_OP_LE, RW_OP_GE, RW_OP_EQ, RW_OP_NE,
+    RW_OP_AND, RW_OP_XOR, RW_OP_OR, RW_OP_LAND, RW_OP_LOR,
+    RW_OP_ASSIGN, RW_OP_MUL_ASSIGN, RW_OP_DIV_ASSIGN, RW_OP_REM_ASSIGN, RW_OP_ADD_ASSIGN,
+    RW_OP_SUB_ASSIGN, RW_OP_SHL_ASSIGN, RW_OP_SHR_ASSIGN, RW_OP_AND_ASSIGN, RW_OP_XOR_ASSIGN,
+    RW_OP_OR_ASSIGN, RW_OP_COMMA,
+    /* unary (PRE_x follow POST_x) */
+    RW_OP_POST_INC, RW_OP_POST_DEC, RW_OP_PRE_INC, RW_OP_PRE_DEC,
+    RW_OP_ADDR, RW_OP_DEREF, RW_OP_PLUS, RW_OP_MINUS, RW_OP_NOT, RW_OP_LNOT
+};
+/* The operator of cursor c.  With libclang >= 17 (CINDEX_VERSION_MINOR 64)
+ * libclang says it; before, the token where the operator is written is read
+ * from the file (after the first operand, or before the operand of a prefix
+ * unary operator), and an operator a macro body wrote is RW_OP_NONE. */
+enum rw_op rw_operator(const struct rw_src *src, CXCursor c);
+/* How op is written ("<=", "++", ...); "" for RW_OP_NONE, "?" for RW_OP_OTHER. */
+const char *rw_op_spelling(enum rw_op op);
 /* Text of buf[start, end) as a new string. */
 char *rw_text(const struct rw_src *src, size_t start, size_t end);
 
