@@ -122,17 +122,40 @@ static char *step_text(CXCursor s, const char *st, int neg)
     return rw_xasprintf("%s(%s)", neg ? "-" : "", st);
 }
 
-/* Analyse the header of for statement f into lv; store its body in *body.
- * Returns 0 or -1 after reporting. */
-static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *lv,
-                         CXCursor *body)
+/* Whether c, with implicit conversions (and parentheses when parens) removed,
+ * is a binary operator with two operands; if so store it in *e and its
+ * operands in ops. */
+static int binary_parts(CXCursor c, int parens, CXCursor *e, CXCursor ops[2])
 {
-    size_t fs = 0;
-    /* callers pass loops that start in the main file */
-    rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs);
-    lv->for_stmt = f;
-    lv->for_off = fs;
-    lv->st_c = clang_getNullCursor();
+    *e = rw_strip(c, parens);
+    if (clang_getCursorKind(*e) != CXCursor_BinaryOperator)
+        return 0;
+    CXCursor *kids;
+    unsigned n = rw_children(*e, &kids);
+    if (n == 2) {
+        ops[0] = kids[0];
+        ops[1] = kids[1];
+    }
+    free(kids);
+    return n == 2;
+}
+
+/* The parts of a for statement's header, located in the file. */
+struct header {
+    size_t semi[2];        /* the two `;` at parenthesis depth 1 */
+    size_t rparen;         /* the closing `)` */
+    CXCursor init, cond, inc, body; /* null cursors for the parts left out */
+};
+
+/* Locate the header of for statement f (starting at lv->for_off): its two
+ * `;` and its `)`, from the file's tokens, and then which children of f are
+ * the init, test, increment and body, by their offsets.  Sets
+ * lv->rparen_end.  Returns 0, or -1 after reporting a header or body that a
+ * macro produced or that is missing. */
+static int find_header(const struct rw_src *src, CXCursor f, struct rw_level *lv,
+                       struct header *h)
+{
+    size_t fs = lv->for_off;
     struct rw_tok t = tok_at(src, fs), lp;
     if (!rw_tok_is(src->buf, &t, "for")) {
         rw_error(fs, "the for loop is produced by a macro; write the for statement out");
@@ -168,37 +191,47 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
         return -1;
     }
     lv->rparen_end = rparen + 1;
+    h->semi[0] = semi[0];
+    h->semi[1] = semi[1];
+    h->rparen = rparen;
 
     CXCursor *kids;
     unsigned n = rw_children(f, &kids);
-    CXCursor init = clang_getNullCursor(), cond = init, inc = init;
-    *body = init;
+    h->init = h->cond = h->inc = h->body = clang_getNullCursor();
     for (unsigned i = 0; i < n; i++) {
         size_t a, b;
         if (!rw_extent(src, kids[i], &a, &b))
             continue;
         if (i == n - 1 && a >= rparen)
-            *body = kids[i];
+            h->body = kids[i];
         else if (a < semi[0])
-            init = kids[i];
+            h->init = kids[i];
         else if (a < semi[1])
-            cond = kids[i];
+            h->cond = kids[i];
         else if (a < rparen)
-            inc = kids[i];
+            h->inc = kids[i];
     }
     size_t last_start;
     int last_here = n > 0 && rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(kids[n - 1])),
                                         &last_start);
     free(kids);
-    if (clang_Cursor_isNull(*body)) {
+    if (clang_Cursor_isNull(h->body)) {
         rw_error(rparen + 1, last_here || n == 0 ? "expected a loop body"
-                                                      : "the loop body must be written in this file");
+                                                 : "the loop body must be written in this file");
         return -1;
     }
+    return 0;
+}
 
-    /* init: `T v = lb` or `v = lb` */
-    CXCursor lb = clang_getNullCursor();
-    size_t ia = semi[0], ib;
+/* The init part (clang's checkAndSetInit): `T v = lb` or `v = lb`.  Sets the
+ * loop variable of lv (var, name, declared, type, is_ptr, is_signed, cast)
+ * and its initial value (lb, lb_c), and checks the variable's type and the
+ * value.  h->semi[0] locates an empty init.  Returns 0, or -1 after
+ * reporting. */
+static int check_init(const struct rw_src *src, const struct header *h, struct rw_level *lv)
+{
+    CXCursor init = h->init, lb = clang_getNullCursor();
+    size_t ia = h->semi[0], ib;
     if (!clang_Cursor_isNull(init))
         rw_extent(src, init, &ia, &ib);
     if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
@@ -228,19 +261,14 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
             lv->type = t2;
         }
     } else {
-        CXCursor e = rw_strip(init, 0);
-        CXCursor *ek = NULL;
-        unsigned ne = 0;
-        if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
-            ne = rw_children(e, &ek);
-        if (ne == 2) {
+        CXCursor e, ek[2];
+        if (binary_parts(init, 0, &e, ek)) {
             CXCursor v = rw_named_var(ek[0]);
             if (rw_operator(src, e) == RW_OP_ASSIGN && !clang_Cursor_isNull(v)) {
                 lv->var = v;
                 lb = ek[1];
             }
         }
-        free(ek);
         if (clang_Cursor_isNull(lb)) {
             rw_error(ia, "loop init must have the form 'v = lb' or 'T v = lb'");
             return -1;
@@ -254,14 +282,12 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
     lv->is_signed = is_enum ? rw_type_is_signed(clang_getEnumDeclIntegerType(
                                   clang_getTypeDeclaration(clang_getCanonicalType(vt))))
                             : rw_type_is_signed(vt);
-    size_t vo = ia;
-    rw_loc_off(src, clang_getCursorLocation(lv->var), &vo);
     if (lv->is_ptr) {
         enum CXTypeKind pk = clang_getCanonicalType(clang_getPointeeType(vt)).kind;
         if (pk == CXType_Void || pk == CXType_FunctionProto || pk == CXType_FunctionNoProto) {
             char *ts = rw_type_spelling(vt);
             rw_error(ia, "loop variable '%s' must point to an object type to step through "
-                     "memory (it has type '%s')", lv->name, ts);
+                         "memory (it has type '%s')", lv->name, ts);
             free(ts);
             return -1;
         }
@@ -269,7 +295,7 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
                clang_getCanonicalType(vt).kind == CXType_Bool) {
         char *ts = rw_type_spelling(vt);
         rw_error(ia, "loop variable '%s' must have an integer type of at most 64 bits or a "
-                 "pointer type (it has type '%s')", lv->name, ts);
+                     "pointer type (it has type '%s')", lv->name, ts);
         free(ts);
         return -1;
     }
@@ -281,18 +307,21 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
         return -1;
     lv->lb_c = lb;
     lv->lb = cursor_text(src, lb);
+    return 0;
+}
 
-    /* test: `v OP ub` or `ub OP v` */
+/* The test part (clang's checkAndSetCond): `v OP ub` or `ub OP v` with OP
+ * one of < <= > >= !=.  Sets lv->test (the variable on the left), lv->ub_c
+ * and lv->ub, and checks the bound.  h->semi[1] locates an empty test.
+ * Returns 0, or -1 after reporting. */
+static int check_cond(const struct rw_src *src, const struct header *h, struct rw_level *lv)
+{
     int ok = 0;
-    size_t ca = semi[1], cb;
-    if (!clang_Cursor_isNull(cond)) {
-        rw_extent(src, cond, &ca, &cb);
-        CXCursor e = rw_strip(cond, 0);
-        CXCursor *ek = NULL;
-        unsigned ne = 0;
-        if (clang_getCursorKind(e) == CXCursor_BinaryOperator)
-            ne = rw_children(e, &ek);
-        if (ne == 2) {
+    size_t ca = h->semi[1], cb;
+    CXCursor e, ek[2];
+    if (!clang_Cursor_isNull(h->cond)) {
+        rw_extent(src, h->cond, &ca, &cb);
+        if (binary_parts(h->cond, 0, &e, ek)) {
             /* enum mploop_test order, and the test with the operands swapped */
             static const enum rw_op ops[] = { RW_OP_LT, RW_OP_LE, RW_OP_GT, RW_OP_GE, RW_OP_NE };
             static const int flip[] = { MPLOOP_GT, MPLOOP_GE, MPLOOP_LT, MPLOOP_LE, MPLOOP_NE };
@@ -310,7 +339,6 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
                     }
                 }
         }
-        free(ek);
     }
     if (!ok) {
         rw_error(ca, "loop test must compare the loop variable '%s' with <, <=, >, >= or !=",
@@ -320,18 +348,51 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
     if (check_bound(src, lv->ub_c, lv, "the bound", lv->is_ptr))
         return -1;
     lv->ub = cursor_text(src, lv->ub_c);
+    return 0;
+}
 
-    /* increment */
-    ok = 0;
-    size_t na = rparen, nb;
-    if (!clang_Cursor_isNull(inc)) {
-        rw_extent(src, inc, &na, &nb);
-        CXCursor e = rw_strip(inc, 1);
+/* The step of `v = v + s`, `v = s + v` or `v = v - s` whose right-hand side
+ * is rhs: stores s in *s and whether it is subtracted in *neg; 0 when rhs
+ * has none of these forms. */
+static int assign_step(const struct rw_src *src, CXCursor rhs, CXCursor var, CXCursor *s, int *neg)
+{
+    CXCursor r, rk[2];
+    if (!binary_parts(rhs, 1, &r, rk))
+        return 0;
+    enum rw_op rop = rw_operator(src, r);
+    int plus = rop == RW_OP_ADD, minus = rop == RW_OP_SUB;
+    *neg = 0;
+    if ((plus || minus) && is_var(src, rk[0], var)) {
+        *s = rk[1];
+        *neg = minus;
+        return 1;
+    }
+    if (plus && is_var(src, rk[1], var)) {
+        *s = rk[0];
+        return 1;
+    }
+    return 0;
+}
+
+/* The increment part (clang's checkAndSetInc): `v++`, `++v`, `v--`, `--v`,
+ * `v += s`, `v -= s`, `v = v + s`, `v = s + v` or `v = v - s`.  Sets
+ * lv->step (signed text) and lv->st_c (null for ++ and --), and checks the
+ * step.  h->rparen locates an empty increment.  Returns 0, or -1 after
+ * reporting. */
+static int check_inc(const struct rw_src *src, const struct header *h, struct rw_level *lv)
+{
+    int ok = 0;
+    size_t na = h->rparen, nb;
+    if (!clang_Cursor_isNull(h->inc)) {
+        rw_extent(src, h->inc, &na, &nb);
+        CXCursor e = rw_strip(h->inc, 1);
         enum CXCursorKind k = clang_getCursorKind(e);
         CXCursor *ek = NULL;
         unsigned ne = rw_children(e, &ek);
+        enum rw_op op = rw_operator(src, e);
+        CXCursor s = clang_getNullCursor();
+        int neg = 0;
         if (k == CXCursor_UnaryOperator && ne == 1 && is_var(src, ek[0], lv->var)) {
-            enum rw_op op = rw_operator(src, e);
             if (op == RW_OP_PRE_INC || op == RW_OP_POST_INC) {
                 lv->step = rw_xstrndup("1", 1);
                 ok = 1;
@@ -340,40 +401,19 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
                 ok = 1;
             }
         } else if (k == CXCursor_CompoundAssignOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
-            enum rw_op op = rw_operator(src, e);
-            int neg = op == RW_OP_SUB_ASSIGN;
-            if (neg || op == RW_OP_ADD_ASSIGN) {
-                lv->st_c = ek[1];
-                char *s = cursor_text(src, ek[1]);
-                lv->step = step_text(ek[1], s, neg);
-                free(s);
-                ok = 1;
-            }
-        } else if (k == CXCursor_BinaryOperator && ne == 2 && is_var(src, ek[0], lv->var)) {
-            CXCursor r = rw_strip(ek[1], 1);
-            CXCursor *rk = NULL;
-            unsigned nr = clang_getCursorKind(r) == CXCursor_BinaryOperator ? rw_children(r, &rk) : 0;
-            if (rw_operator(src, e) == RW_OP_ASSIGN && nr == 2) {
-                enum rw_op rop = rw_operator(src, r);
-                int plus = rop == RW_OP_ADD;
-                int minus = rop == RW_OP_SUB;
-                CXCursor s = clang_getNullCursor();
-                int neg = 0;
-                if ((plus || minus) && is_var(src, rk[0], lv->var)) {
-                    s = rk[1];
-                    neg = minus;
-                } else if (plus && is_var(src, rk[1], lv->var)) {
-                    s = rk[0];
-                }
-                if (!clang_Cursor_isNull(s)) {
-                    lv->st_c = s;
-                    char *st = cursor_text(src, s);
-                    lv->step = step_text(s, st, neg);
-                    free(st);
-                    ok = 1;
-                }
-            }
-            free(rk);
+            neg = op == RW_OP_SUB_ASSIGN;
+            if (neg || op == RW_OP_ADD_ASSIGN)
+                s = ek[1];
+        } else if (k == CXCursor_BinaryOperator && ne == 2 && is_var(src, ek[0], lv->var) &&
+                   op == RW_OP_ASSIGN) {
+            assign_step(src, ek[1], lv->var, &s, &neg);
+        }
+        if (!clang_Cursor_isNull(s)) {
+            lv->st_c = s;
+            char *st = cursor_text(src, s);
+            lv->step = step_text(s, st, neg);
+            free(st);
+            ok = 1;
         }
         free(ek);
     }
@@ -382,6 +422,28 @@ static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *
         return -1;
     }
     if (!clang_Cursor_isNull(lv->st_c) && check_bound(src, lv->st_c, lv, "the step", 0))
+        return -1;
+    return 0;
+}
+
+/* Analyse the header of for statement f into lv, part by part as clang's
+ * OpenMPIterationSpaceChecker does (init, test, increment); store its body
+ * in *body.  Returns 0, or -1 after reporting the first problem. */
+static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *lv,
+                         CXCursor *body)
+{
+    struct header h;
+    size_t fs = 0;
+    /* callers pass loops that start in the main file */
+    rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs);
+    lv->for_stmt = f;
+    lv->for_off = fs;
+    lv->st_c = clang_getNullCursor();
+    *body = clang_getNullCursor();
+    if (find_header(src, f, lv, &h))
+        return -1;
+    *body = h.body;
+    if (check_init(src, &h, lv) || check_cond(src, &h, lv) || check_inc(src, &h, lv))
         return -1;
     return 0;
 }
