@@ -7,6 +7,8 @@
  * no libclang, so that the driver links it without libclang (util.h).
  */
 #define _GNU_SOURCE 1 /* vasprintf */
+#include <errno.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,4 +135,72 @@ void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
         out_of_memory();
     rw_buf_add(b, s, (size_t)n);
     free(s);
+}
+
+/* Append s (not copied) to v, keeping v NULL-terminated. */
+void rw_sv_push(struct rw_strvec *v, const char *s)
+{
+    if (v->n + 2 > v->cap) {
+        v->cap = v->cap ? 2 * v->cap : 16;
+        v->v = rw_xrealloc(v->v, v->cap * sizeof *v->v);
+    }
+    v->v[v->n++] = (char *)s;
+    v->v[v->n] = NULL;
+}
+
+/* Whole content of path in a malloc'd buffer (NUL-terminated,
+ * length in *len); NULL with errno set on failure. */
+char *rw_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? 2 * cap : 65536;
+            buf = rw_xrealloc(buf, cap);
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* The last component of path, as a fresh string. */
+char *rw_base_name(const char *path)
+{
+    char *copy = rw_xstrdup(path);
+    return rw_xstrdup(basename(copy));
+}
+
+/* All of path but its last component, as a fresh string. */
+char *rw_dir_name(const char *path)
+{
+    char *copy = rw_xstrdup(path);
+    return rw_xstrdup(dirname(copy));
+}
+
+/* Copy of path without the suffix of its last component
+ * ("dir/a.c" -> "dir/a", "prog" -> "prog"). */
+char *rw_strip_ext(const char *path)
+{
+    char *s = rw_xstrdup(path);
+    char *slash = strrchr(s, '/');
+    char *dot = strrchr(s, '.');
+    if (dot && (!slash || dot > slash + 1))
+        *dot = '\0';
+    return s;
 }

@@ -37,4 +37,21 @@ void rw_buf_puts(struct rw_buf *b, const char *s);
 void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* A growable, NULL-terminated vector of strings (borrowed or owned, never
+ * freed: the programs are short-lived). */
+struct rw_strvec {
+    char **v;
+    size_t n, cap;
+};
+void rw_sv_push(struct rw_strvec *v, const char *s);
+
+/* Whole content of path in a heap buffer (NUL-terminated, length in *len);
+ * NULL with errno set on failure. */
+char *rw_read_file(const char *path, size_t *len);
+/* The parts of a path, as fresh strings: "dir/a.c" gives "a.c", "dir" and
+ * (rw_strip_ext) "dir/a"; "prog" gives "prog" without extension. */
+char *rw_base_name(const char *path);
+char *rw_dir_name(const char *path);
+char *rw_strip_ext(const char *path);
+
 #endif /* RW_UTIL_H */
