@@ -13,9 +13,18 @@
 #include <string.h>
 
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
-#include <mploop.h>
+#include <mploop/abi.h>
 
 #include "rewriter.h"
+
+/* The version of the runtime interface the generated code is written for,
+ * stored in mploop_params.abi so that the runtime refuses a file rewritten
+ * for another version.  It must equal MPLOOP_ABI_VERSION of
+ * include/mploop/abi.h. */
+#define RW_ABI_VERSION 2
+#if defined MPLOOP_ABI_VERSION && MPLOOP_ABI_VERSION != RW_ABI_VERSION
+#error "the rewriter writes code for another ABI version than include/mploop/abi.h"
+#endif
 
 static const char *const sched_names[] = {
     "MPLOOP_SCHED_STATIC", "MPLOOP_SCHED_DYNAMIC", "MPLOOP_SCHED_GUIDED",
@@ -216,6 +225,8 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
         rw_buf_puts(b, ";\n");
     }
     rw_buf_printf(b, "mploop_params __mploop_p_%u = {0};\n", id);
+    rw_buf_printf(b, "__mploop_p_%u.abi = %d; __mploop_p_%u.size = sizeof __mploop_p_%u;\n", id,
+                  RW_ABI_VERSION, id, id);
     for (unsigned j = 0; j < m; j++) {
         struct rw_level *lv = &l->lv[j];
         char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
@@ -554,7 +565,7 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     }
     /* after a UTF-8 byte order mark, which compilers accept only first */
     size_t top = src->len >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-    rw_edit_add(e, top, top, -10, rw_xasprintf("#include <mploop.h>\n#line 1 \"%s\"\n", file));
+    rw_edit_add(e, top, top, -10, rw_xasprintf("#include <mploop/abi.h>\n#line 1 \"%s\"\n", file));
     for (unsigned i = 0; i < np; i++) {
         struct rw_buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)

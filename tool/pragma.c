@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
-#include <mploop.h>
+#include <mploop/abi.h>
 
 #include "rewriter.h"
 
