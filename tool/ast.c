@@ -4,7 +4,10 @@
  * libclang's C API is verbose and has traps (implicit casts appear as
  * UnexposedExpr, typedefs hide canonical types, spelling locations differ
  * between versions).  The rest of the rewriter goes through these helpers,
- * which always use expansion locations and canonical types.
+ * which always use expansion locations and canonical types.  Operator kinds
+ * have one entry point too, rw_operator: libclang reports them from LLVM 17
+ * (chosen at compile time by CINDEX_VERSION_MINOR); before, the operator's
+ * token is read from the file.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +61,8 @@ unsigned rw_children(CXCursor c, CXCursor **out)
     return k.n;
 }
 
+/* c without the implicit conversions around it (an UnexposedExpr with one
+ * child of the same extent), and without parentheses when parens. */
 CXCursor rw_strip(CXCursor c, int parens)
 {
     for (;;) {
@@ -80,6 +85,8 @@ CXCursor rw_strip(CXCursor c, int parens)
     }
 }
 
+/* The VarDecl or ParmDecl that expression c (implicit conversions aside)
+ * names directly, or a null cursor. */
 CXCursor rw_named_var(CXCursor c)
 {
     c = rw_strip(c, 0);
@@ -92,26 +99,24 @@ CXCursor rw_named_var(CXCursor c)
     return d;
 }
 
+/* Copy of libclang string s as a new heap string; disposes of s. */
+static char *take_string(CXString s)
+{
+    char *r = rw_xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return r;
+}
+
 /* c's spelling as a new heap string. */
 char *rw_spelling(CXCursor c)
 {
-    CXString s = clang_getCursorSpelling(c);
-    char *r = strdup(clang_getCString(s));
-    clang_disposeString(s);
-    if (!r)
-        abort();
-    return r;
+    return take_string(clang_getCursorSpelling(c));
 }
 
 /* t's spelling as a new heap string. */
 char *rw_type_spelling(CXType t)
 {
-    CXString s = clang_getTypeSpelling(t);
-    char *r = strdup(clang_getCString(s));
-    clang_disposeString(s);
-    if (!r)
-        abort();
-    return r;
+    return take_string(clang_getTypeSpelling(t));
 }
 
 /* Integer types and _Bool by canonical kind (enums are not). */

@@ -154,6 +154,19 @@ static char *area_offset(const struct rw_pragma *p, unsigned upto, int reduction
     return b.s;
 }
 
+/* Copy clause variable i of p into its slot of the participant's area: the
+ * reduction partials (mploop_partial) when reduction, else the lastprivate
+ * values (mploop_last).  L is the loop's `&__mploop_L_N`. */
+static void store_in_area(struct rw_buf *b, const char *L, const struct rw_pragma *p, unsigned i,
+                          int reduction)
+{
+    char *off = area_offset(p, i, reduction);
+    rw_buf_printf(b, "__builtin_memcpy((char *)%s(%s) + %s, %s&%s, sizeof(%s));\n",
+                  reduction ? "mploop_partial" : "mploop_last", L, off, p->vars[i].cast,
+                  p->vars[i].name, p->vars[i].szarg);
+    free(off);
+}
+
 /* Whether clause variable v has type _Bool. */
 static int is_bool(const struct rw_var *v)
 {
@@ -380,22 +393,14 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
     if (nlast) {
         rw_buf_printf(b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
         for (unsigned i = 0; i < p->nvars; i++)
-            if (p->vars[i].kind == RW_LASTPRIVATE) {
-                char *off = area_offset(p, i, 0);
-                rw_buf_printf(b, "__builtin_memcpy((char *)mploop_last(%s) + %s, %s&%s, sizeof(%s));\n",
-                              L, off, p->vars[i].cast, p->vars[i].name, p->vars[i].szarg);
-                free(off);
-            }
+            if (p->vars[i].kind == RW_LASTPRIVATE)
+                store_in_area(b, L, p, i, 0);
         rw_buf_puts(b, "}\n");
     }
     rw_buf_puts(b, "}\n");
     for (unsigned i = 0; i < p->nvars; i++)
-        if (p->vars[i].kind == RW_REDUCTION) {
-            char *off = area_offset(p, i, 1);
-            rw_buf_printf(b, "__builtin_memcpy((char *)mploop_partial(%s) + %s, %s&%s, sizeof(%s));\n",
-                          L, off, p->vars[i].cast, p->vars[i].name, p->vars[i].szarg);
-            free(off);
-        }
+        if (p->vars[i].kind == RW_REDUCTION)
+            store_in_area(b, L, p, i, 1);
     for (unsigned i = 0; i < g->ns; i++)
         rw_buf_printf(b, "__builtin_memcpy(%s&%s, %s&__mploop_s%u_%u, sizeof(%s));\n", g->savedcast[i],
                       g->saved[i], g->savedcast[i], i, id, g->savedsz[i]);

@@ -7,7 +7,7 @@
  *   util.c          memory and string helpers (util.h; shared with the driver)
  *   compdb.c        compiler flags from compile_commands.json (-p)
  *   lex.c           a small C lexer over the file's bytes (no libclang tokens)
- *   diag.c          clang-style diagnostics
+ *   diag.c          clang-style diagnostics, the line table of struct rw_src
  *   pragma.c        finding the pragmas in the file
  *   clause_parse.c  parsing the clauses of a pragma
  *   ast.c           helpers over libclang cursors (offsets, children, types,
