@@ -4,7 +4,10 @@
  * libclang's C API is verbose and has traps (implicit casts appear as
  * UnexposedExpr, typedefs hide canonical types, spelling locations differ
  * between versions).  The rest of the rewriter goes through these helpers,
- * which always use expansion locations and canonical types.
+ * which always use expansion locations and canonical types.  Operator kinds
+ * have one entry point too, rw_operator: libclang reports them from LLVM 17
+ * (chosen at compile time by CINDEX_VERSION_MINOR); before, the operator's
+ * token is read from the file.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +15,7 @@
 #include "rewriter.h"
 
 /* Expansion offset of loc when it lies in the main file. */
-int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t *off)
+int rw_loc_off(const struct rw_src *src, CXSourceLocation loc, size_t *off)
 {
     CXFile f;
     unsigned o;
@@ -24,11 +27,11 @@ int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t 
 }
 
 /* Expansion offsets of c's extent; 0 when not in the main file. */
-int mploop__extent(const struct mploop__src *src, CXCursor c, size_t *start, size_t *end)
+int rw_extent(const struct rw_src *src, CXCursor c, size_t *start, size_t *end)
 {
     CXSourceRange r = clang_getCursorExtent(c);
-    return mploop__loc_off(src, clang_getRangeStart(r), start) &&
-           mploop__loc_off(src, clang_getRangeEnd(r), end);
+    return rw_loc_off(src, clang_getRangeStart(r), start) &&
+           rw_loc_off(src, clang_getRangeEnd(r), end);
 }
 
 struct kids {
@@ -43,14 +46,14 @@ static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData
     (void)parent;
     if (k->n == k->cap) {
         k->cap = k->cap ? 2 * k->cap : 8;
-        k->v = mploop__xrealloc(k->v, k->cap * sizeof *k->v);
+        k->v = rw_xrealloc(k->v, k->cap * sizeof *k->v);
     }
     k->v[k->n++] = c;
     return CXChildVisit_Continue;
 }
 
 /* Direct children of c in a new array (caller frees). */
-unsigned mploop__children(CXCursor c, CXCursor **out)
+unsigned rw_children(CXCursor c, CXCursor **out)
 {
     struct kids k = { 0 };
     clang_visitChildren(c, collect, &k);
@@ -58,14 +61,16 @@ unsigned mploop__children(CXCursor c, CXCursor **out)
     return k.n;
 }
 
-CXCursor mploop__strip(CXCursor c, int parens)
+/* c without the implicit conversions around it (an UnexposedExpr with one
+ * child of the same extent), and without parentheses when parens. */
+CXCursor rw_strip(CXCursor c, int parens)
 {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(c);
         if (k != CXCursor_UnexposedExpr && !(parens && k == CXCursor_ParenExpr))
             return c;
         CXCursor *kids;
-        unsigned n = mploop__children(c, &kids);
+        unsigned n = rw_children(c, &kids);
         if (n != 1) {
             free(kids);
             return c;
@@ -80,9 +85,11 @@ CXCursor mploop__strip(CXCursor c, int parens)
     }
 }
 
-CXCursor mploop__named_var(CXCursor c)
+/* The VarDecl or ParmDecl that expression c (implicit conversions aside)
+ * names directly, or a null cursor. */
+CXCursor rw_named_var(CXCursor c)
 {
-    c = mploop__strip(c, 0);
+    c = rw_strip(c, 0);
     if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     CXCursor d = clang_getCursorReferenced(c);
@@ -92,30 +99,28 @@ CXCursor mploop__named_var(CXCursor c)
     return d;
 }
 
-/* c's spelling as a new heap string. */
-char *mploop__spelling(CXCursor c)
+/* Copy of libclang string s as a new heap string; disposes of s. */
+static char *take_string(CXString s)
 {
-    CXString s = clang_getCursorSpelling(c);
-    char *r = strdup(clang_getCString(s));
+    char *r = rw_xstrdup(clang_getCString(s));
     clang_disposeString(s);
-    if (!r)
-        abort();
     return r;
+}
+
+/* c's spelling as a new heap string. */
+char *rw_spelling(CXCursor c)
+{
+    return take_string(clang_getCursorSpelling(c));
 }
 
 /* t's spelling as a new heap string. */
-char *mploop__type_spelling(CXType t)
+char *rw_type_spelling(CXType t)
 {
-    CXString s = clang_getTypeSpelling(t);
-    char *r = strdup(clang_getCString(s));
-    clang_disposeString(s);
-    if (!r)
-        abort();
-    return r;
+    return take_string(clang_getTypeSpelling(t));
 }
 
 /* Integer types and _Bool by canonical kind (enums are not). */
-int mploop__type_is_integer(CXType t)
+int rw_type_is_integer(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
     case CXType_Bool: case CXType_Char_U: case CXType_UChar: case CXType_Char16:
@@ -130,7 +135,7 @@ int mploop__type_is_integer(CXType t)
 }
 
 /* Signed integer types by canonical kind. */
-int mploop__type_is_signed(CXType t)
+int rw_type_is_signed(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
     case CXType_Char_S: case CXType_SChar: case CXType_WChar: case CXType_Short:
@@ -142,7 +147,7 @@ int mploop__type_is_signed(CXType t)
 }
 
 /* Floating types by canonical kind. */
-int mploop__type_is_floating(CXType t)
+int rw_type_is_floating(CXType t)
 {
     switch (clang_getCanonicalType(t).kind) {
     case CXType_Float: case CXType_Double: case CXType_LongDouble: case CXType_Float128:
@@ -154,20 +159,20 @@ int mploop__type_is_floating(CXType t)
 }
 
 /* Integer, enumeration and floating types. */
-int mploop__type_is_arith(CXType t)
+int rw_type_is_arith(CXType t)
 {
-    return mploop__type_is_integer(t) || mploop__type_is_floating(t) ||
+    return rw_type_is_integer(t) || rw_type_is_floating(t) ||
            clang_getCanonicalType(t).kind == CXType_Enum;
 }
 
 /* Pointer types by canonical kind. */
-int mploop__type_is_pointer(CXType t)
+int rw_type_is_pointer(CXType t)
 {
     return clang_getCanonicalType(t).kind == CXType_Pointer;
 }
 
 /* Whether decl is a parameter declared with an array type (it is a pointer). */
-int mploop__is_array_param(CXCursor decl)
+int rw_is_array_param(CXCursor decl)
 {
     enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(decl)).kind;
     return clang_getCursorKind(decl) == CXCursor_ParmDecl &&
@@ -176,16 +181,16 @@ int mploop__is_array_param(CXCursor decl)
 }
 
 /* Whether decl is declared outside [start, end) of the main file (or in another file). */
-int mploop__decl_outside(const struct mploop__src *src, CXCursor decl, size_t start, size_t end)
+int rw_decl_outside(const struct rw_src *src, CXCursor decl, size_t start, size_t end)
 {
     size_t off;
-    if (!mploop__loc_off(src, clang_getCursorLocation(decl), &off))
+    if (!rw_loc_off(src, clang_getCursorLocation(decl), &off))
         return 1;
     return off < start || off >= end;
 }
 
 struct refs {
-    const struct mploop__src *src;
+    const struct rw_src *src;
     const CXCursor *decls;
     unsigned n;
     int found;
@@ -202,7 +207,7 @@ static enum CXChildVisitResult find_ref_visit(CXCursor c, CXCursor parent, CXCli
         for (unsigned i = 0; i < r->n; i++)
             if (clang_equalCursors(ref, r->decls[i])) {
                 r->found = (int)i;
-                if (!mploop__loc_off(r->src, clang_getCursorLocation(c), &r->off))
+                if (!rw_loc_off(r->src, clang_getCursorLocation(c), &r->off))
                     r->off = 0;
                 return CXChildVisit_Break;
             }
@@ -211,8 +216,8 @@ static enum CXChildVisitResult find_ref_visit(CXCursor c, CXCursor parent, CXCli
 }
 
 /* First reference in c (c included) to one of decls; index or -1. */
-int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *decls,
-                     unsigned n, size_t *off)
+int rw_find_ref(const struct rw_src *src, CXCursor c, const CXCursor *decls,
+                unsigned n, size_t *off)
 {
     struct refs r = { src, decls, n, -1, 0 };
     if (find_ref_visit(c, clang_getNullCursor(), &r) == CXChildVisit_Break) {
@@ -225,7 +230,138 @@ int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *
 }
 
 /* Copy of buf[start, end) of the main file. */
-char *mploop__text(const struct mploop__src *src, size_t start, size_t end)
+char *rw_text(const struct rw_src *src, size_t start, size_t end)
 {
-    return mploop__xstrndup(src->buf + start, end - start);
+    return rw_xstrndup(src->buf + start, end - start);
 }
+
+/* Spelling of each operator kind, indexed by enum rw_op. */
+static const char *const op_spelling[] = {
+    [RW_OP_NONE] = "", [RW_OP_OTHER] = "?",
+    [RW_OP_MUL] = "*", [RW_OP_DIV] = "/", [RW_OP_REM] = "%", [RW_OP_ADD] = "+",
+    [RW_OP_SUB] = "-", [RW_OP_SHL] = "<<", [RW_OP_SHR] = ">>", [RW_OP_LT] = "<",
+    [RW_OP_GT] = ">", [RW_OP_LE] = "<=", [RW_OP_GE] = ">=", [RW_OP_EQ] = "==",
+    [RW_OP_NE] = "!=", [RW_OP_AND] = "&", [RW_OP_XOR] = "^", [RW_OP_OR] = "|",
+    [RW_OP_LAND] = "&&", [RW_OP_LOR] = "||", [RW_OP_ASSIGN] = "=",
+    [RW_OP_MUL_ASSIGN] = "*=", [RW_OP_DIV_ASSIGN] = "/=", [RW_OP_REM_ASSIGN] = "%=",
+    [RW_OP_ADD_ASSIGN] = "+=", [RW_OP_SUB_ASSIGN] = "-=", [RW_OP_SHL_ASSIGN] = "<<=",
+    [RW_OP_SHR_ASSIGN] = ">>=", [RW_OP_AND_ASSIGN] = "&=", [RW_OP_XOR_ASSIGN] = "^=",
+    [RW_OP_OR_ASSIGN] = "|=", [RW_OP_COMMA] = ",",
+    [RW_OP_POST_INC] = "++", [RW_OP_POST_DEC] = "--", [RW_OP_PRE_INC] = "++",
+    [RW_OP_PRE_DEC] = "--", [RW_OP_ADDR] = "&", [RW_OP_DEREF] = "*", [RW_OP_PLUS] = "+",
+    [RW_OP_MINUS] = "-", [RW_OP_NOT] = "~", [RW_OP_LNOT] = "!",
+};
+
+/* The operator as written in the source: "<=", "++", ...; "" for RW_OP_NONE. */
+const char *rw_op_spelling(enum rw_op op)
+{
+    return op_spelling[op];
+}
+
+#if CINDEX_VERSION_MINOR >= 64 /* LLVM 17: libclang reports operator kinds */
+
+/* The kind of operator cursor c, from libclang. */
+enum rw_op rw_operator(const struct rw_src *src, CXCursor c)
+{
+    (void)src;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        switch (clang_getCursorBinaryOperatorKind(c)) {
+        case CXBinaryOperator_Mul: return RW_OP_MUL;
+        case CXBinaryOperator_Div: return RW_OP_DIV;
+        case CXBinaryOperator_Rem: return RW_OP_REM;
+        case CXBinaryOperator_Add: return RW_OP_ADD;
+        case CXBinaryOperator_Sub: return RW_OP_SUB;
+        case CXBinaryOperator_Shl: return RW_OP_SHL;
+        case CXBinaryOperator_Shr: return RW_OP_SHR;
+        case CXBinaryOperator_LT: return RW_OP_LT;
+        case CXBinaryOperator_GT: return RW_OP_GT;
+        case CXBinaryOperator_LE: return RW_OP_LE;
+        case CXBinaryOperator_GE: return RW_OP_GE;
+        case CXBinaryOperator_EQ: return RW_OP_EQ;
+        case CXBinaryOperator_NE: return RW_OP_NE;
+        case CXBinaryOperator_And: return RW_OP_AND;
+        case CXBinaryOperator_Xor: return RW_OP_XOR;
+        case CXBinaryOperator_Or: return RW_OP_OR;
+        case CXBinaryOperator_LAnd: return RW_OP_LAND;
+        case CXBinaryOperator_LOr: return RW_OP_LOR;
+        case CXBinaryOperator_Assign: return RW_OP_ASSIGN;
+        case CXBinaryOperator_MulAssign: return RW_OP_MUL_ASSIGN;
+        case CXBinaryOperator_DivAssign: return RW_OP_DIV_ASSIGN;
+        case CXBinaryOperator_RemAssign: return RW_OP_REM_ASSIGN;
+        case CXBinaryOperator_AddAssign: return RW_OP_ADD_ASSIGN;
+        case CXBinaryOperator_SubAssign: return RW_OP_SUB_ASSIGN;
+        case CXBinaryOperator_ShlAssign: return RW_OP_SHL_ASSIGN;
+        case CXBinaryOperator_ShrAssign: return RW_OP_SHR_ASSIGN;
+        case CXBinaryOperator_AndAssign: return RW_OP_AND_ASSIGN;
+        case CXBinaryOperator_XorAssign: return RW_OP_XOR_ASSIGN;
+        case CXBinaryOperator_OrAssign: return RW_OP_OR_ASSIGN;
+        case CXBinaryOperator_Comma: return RW_OP_COMMA;
+        case CXBinaryOperator_Invalid: return RW_OP_NONE;
+        default: return RW_OP_OTHER;
+        }
+    case CXCursor_UnaryOperator:
+        switch (clang_getCursorUnaryOperatorKind(c)) {
+        case CXUnaryOperator_PostInc: return RW_OP_POST_INC;
+        case CXUnaryOperator_PostDec: return RW_OP_POST_DEC;
+        case CXUnaryOperator_PreInc: return RW_OP_PRE_INC;
+        case CXUnaryOperator_PreDec: return RW_OP_PRE_DEC;
+        case CXUnaryOperator_AddrOf: return RW_OP_ADDR;
+        case CXUnaryOperator_Deref: return RW_OP_DEREF;
+        case CXUnaryOperator_Plus: return RW_OP_PLUS;
+        case CXUnaryOperator_Minus: return RW_OP_MINUS;
+        case CXUnaryOperator_Not: return RW_OP_NOT;
+        case CXUnaryOperator_LNot: return RW_OP_LNOT;
+        case CXUnaryOperator_Invalid: return RW_OP_NONE;
+        default: return RW_OP_OTHER;
+        }
+    default:
+        return RW_OP_NONE;
+    }
+}
+
+#else /* before LLVM 17: read the operator token from the file */
+
+/* The operator kind a punctuator spells, among the binary operators when
+ * !unary, else among the unary ones (prefix or postfix as pre says). */
+static enum rw_op op_of_token(const char *s, size_t len, int unary, int pre)
+{
+    enum rw_op first = unary ? RW_OP_POST_INC : RW_OP_MUL;
+    enum rw_op last = unary ? RW_OP_LNOT : RW_OP_COMMA;
+    for (enum rw_op o = first; o <= last; o++) {
+        if (strlen(op_spelling[o]) != len || memcmp(op_spelling[o], s, len))
+            continue;
+        if (o == RW_OP_POST_INC || o == RW_OP_POST_DEC)
+            return pre ? o + 2 : o; /* PRE_INC, PRE_DEC follow */
+        return o;
+    }
+    return RW_OP_OTHER;
+}
+
+/* The kind of operator cursor c, read from the token written where the
+ * operator stands: before the operand of a prefix unary operator, after the
+ * operand (the left-hand side) otherwise.  RW_OP_NONE when that place is
+ * not a punctuator inside c's extent, as when a macro body wrote it. */
+enum rw_op rw_operator(const struct rw_src *src, CXCursor c)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_BinaryOperator && k != CXCursor_CompoundAssignOperator &&
+        k != CXCursor_UnaryOperator)
+        return RW_OP_NONE;
+    CXCursor *kids;
+    unsigned n = rw_children(c, &kids);
+    size_t ea, eb, la, lb;
+    int ok = n >= 1 && rw_extent(src, c, &ea, &eb) && rw_extent(src, kids[0], &la, &lb);
+    free(kids);
+    if (!ok)
+        return RW_OP_NONE;
+    int unary = k == CXCursor_UnaryOperator, pre = unary && la > ea;
+    struct rw_tok t;
+    rw_lex(src->buf, src->len, pre ? ea : lb, 0, &t);
+    if (t.kind != RW_T_PUNCT || (pre ? t.off != ea : t.off >= eb))
+        return RW_OP_NONE;
+    return op_of_token(src->buf + t.off, t.len, unary, pre);
+}
+
+#endif

@@ -9,10 +9,11 @@
  * Writes to array elements, struct fields and through pointers are merged by
  * the runtime and are allowed.
  *
- * libclang 14 has no operator-kind API (and pretty-prints declarations
- * only), so whether an expression modifies a variable is decided from the
- * shape of the AST, which macros cannot hide (`#define INC(c) c++`), and the
- * operator, which only chooses the suggested clause, is read from the file.
+ * Whether an expression modifies a variable is decided from the shape of
+ * the AST, which macros cannot hide (`#define INC(c) c++`); the operator,
+ * which only chooses the suggested clause, comes from rw_operator (ast.c),
+ * and when a macro body wrote it (libclang before 17), from the macro's
+ * definition.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,8 @@
 #include "rewriter.h"
 
 struct chk {
-    const struct mploop__src *src;
-    struct mploop__loop *l;
+    const struct rw_src *src;
+    struct rw_loop *l;
     size_t loop_start, loop_end;   /* the whole (outermost) for statement */
     unsigned breakable;            /* loops and switches entered in the body */
     CXCursor *exempt;              /* loop and clause variables */
@@ -35,7 +36,7 @@ struct chk {
 static size_t cursor_off(const struct chk *k, CXCursor c)
 {
     size_t off;
-    if (!mploop__loc_off(k->src, clang_getRangeStart(clang_getCursorExtent(c)), &off))
+    if (!rw_loc_off(k->src, clang_getRangeStart(clang_getCursorExtent(c)), &off))
         off = k->loop_start;
     return off;
 }
@@ -43,9 +44,9 @@ static size_t cursor_off(const struct chk *k, CXCursor c)
 /* Report an error at c followed by the note naming the loop. */
 static void refuse(struct chk *k, CXCursor c, const char *msg)
 {
-    mploop__error(cursor_off(k, c), "%s", msg);
-    mploop__note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
-                 k->l->lv[0].name);
+    rw_error(cursor_off(k, c), "%s", msg);
+    rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
+            k->l->lv[0].name);
     k->rc = -1;
 }
 
@@ -55,7 +56,7 @@ static CXCursor strip_parens(CXCursor c)
 {
     while (clang_getCursorKind(c) == CXCursor_ParenExpr) {
         CXCursor *kids;
-        unsigned n = mploop__children(c, &kids);
+        unsigned n = rw_children(c, &kids);
         if (n != 1) {
             free(kids);
             break;
@@ -64,19 +65,6 @@ static CXCursor strip_parens(CXCursor c)
         free(kids);
     }
     return c;
-}
-
-/* The punctuator written at offset off, or "" (inside a macro expansion the
- * offset points at the macro's name). */
-static void punct_at(const struct chk *k, size_t off, char op[8])
-{
-    struct mploop__tok t;
-    mploop__lex(k->src->buf, k->src->len, off, 0, &t);
-    op[0] = 0;
-    if (t.kind == MPLOOP__T_PUNCT && t.off == off && t.len < 8) {
-        memcpy(op, k->src->buf + t.off, t.len);
-        op[t.len] = 0;
-    }
 }
 
 static const char *const compound_ops[] = { "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
@@ -103,10 +91,10 @@ static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[
     if (!buf || b > len || a >= b)
         return;
     const char *found = NULL;
-    struct mploop__tok t;
-    for (size_t pos = a; (pos = mploop__lex(buf, b, pos, 1, &t)), t.kind != MPLOOP__T_EOL;) {
+    struct rw_tok t;
+    for (size_t pos = a; (pos = rw_lex(buf, b, pos, 1, &t)), t.kind != RW_T_EOL;) {
         for (const char *const *c = ops; *c; c++)
-            if (mploop__tok_is(buf, &t, *c)) {
+            if (rw_tok_is(buf, &t, *c)) {
                 if (found && strcmp(found, *c))
                     return;
                 found = *c;
@@ -117,24 +105,15 @@ static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[
 }
 
 /* The operator of expression e (kind: unary, binary or compound assignment)
- * whose operand or left-hand side is lhs, read from the file; "" when the
- * expression comes from a macro body. */
-static void get_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
+ * as written ("" when it cannot be read); an operator that a macro body
+ * wrote is looked for in the macro's definition. */
+static void get_op(struct chk *k, CXCursor e, char op[8])
 {
-    size_t ea, eb, la, lb;
-    op[0] = 0;
-    if (!mploop__extent(k->src, e, &ea, &eb) || !mploop__extent(k->src, lhs, &la, &lb))
-        return;
+    size_t ea, eb;
+    strcpy(op, rw_op_spelling(rw_operator(k->src, e)));
     int unary = clang_getCursorKind(e) == CXCursor_UnaryOperator;
-    if (unary && la > ea) {
-        punct_at(k, ea, op);
-    } else {
-        struct mploop__tok t;
-        mploop__lex(k->src->buf, k->src->len, lb, 0, &t);
-        if (t.off < eb)
-            punct_at(k, t.off, op);
-    }
-    if (!op[0] || (unary && strcmp(op, "++") && strcmp(op, "--")))
+    if ((!op[0] || (unary && strcmp(op, "++") && strcmp(op, "--"))) &&
+        rw_extent(k->src, e, &ea, &eb))
         macro_op(k, ea, unary ? incdec_ops : compound_ops, op);
 }
 
@@ -142,22 +121,8 @@ static void get_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
  * variable d. */
 static int names_var(CXCursor c, CXCursor d)
 {
-    CXCursor v = mploop__named_var(mploop__strip(c, 1));
+    CXCursor v = rw_named_var(rw_strip(c, 1));
     return !clang_Cursor_isNull(v) && clang_equalCursors(v, d);
-}
-
-/* The operator written between the two operands of binary expression e
- * (lhs its first operand), or "". */
-static void binary_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
-{
-    size_t ea, eb, la, lb;
-    op[0] = 0;
-    if (!mploop__extent(k->src, e, &ea, &eb) || !mploop__extent(k->src, lhs, &la, &lb))
-        return;
-    struct mploop__tok t;
-    mploop__lex(k->src->buf, k->src->len, lb, 0, &t);
-    if (t.off < eb)
-        punct_at(k, t.off, op);
 }
 
 /* For `x = rhs` with x the variable d: the reduction operator the
@@ -166,14 +131,13 @@ static void binary_op(struct chk *k, CXCursor e, CXCursor lhs, char op[8])
  * its variants give max or min. */
 static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int integer)
 {
-    CXCursor r = mploop__strip(rhs, 1);
+    CXCursor r = rw_strip(rhs, 1);
     CXCursor *kids;
-    unsigned n = mploop__children(r, &kids);
+    unsigned n = rw_children(r, &kids);
     const char *red = NULL;
     enum CXCursorKind rk = clang_getCursorKind(r);
     if (rk == CXCursor_BinaryOperator && n == 2) {
-        char op[8];
-        binary_op(k, r, kids[0], op);
+        const char *op = rw_op_spelling(rw_operator(k->src, r));
         int left = names_var(kids[0], d), right = names_var(kids[1], d);
         static const char *const comm[] = { "+", "*", "&&", "||", "&", "|", "^", NULL };
         for (int i = 0; comm[i] && !red; i++)
@@ -182,11 +146,10 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
         if (!red && !strcmp(op, "-") && left)
             red = "-";
     } else if (rk == CXCursor_ConditionalOperator && n == 3) {
-        CXCursor c = mploop__strip(kids[0], 1), *ck;
-        unsigned cn = clang_getCursorKind(c) == CXCursor_BinaryOperator ? mploop__children(c, &ck) : 0;
+        CXCursor c = rw_strip(kids[0], 1), *ck;
+        unsigned cn = clang_getCursorKind(c) == CXCursor_BinaryOperator ? rw_children(c, &ck) : 0;
         if (cn == 2) {
-            char op[8];
-            binary_op(k, c, ck[0], op);
+            const char *op = rw_op_spelling(rw_operator(k->src, c));
             int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
             int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
             int xp = names_var(kids[1], d), xq = names_var(kids[2], d);
@@ -207,16 +170,15 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
  * something else so that the assignment only raises (lowers) x, else NULL. */
 static const char *guarded_reduction(struct chk *k, CXCursor guard, CXCursor rhs, CXCursor d)
 {
-    CXCursor c = mploop__strip(guard, 1), *ck;
+    CXCursor c = rw_strip(guard, 1), *ck;
     const char *red = NULL;
     if (clang_Cursor_isNull(guard) || clang_getCursorKind(c) != CXCursor_BinaryOperator)
         return NULL;
     size_t roff;
-    if (mploop__find_ref(k->src, rhs, &d, 1, &roff) >= 0)
+    if (rw_find_ref(k->src, rhs, &d, 1, &roff) >= 0)
         return NULL;
-    if (mploop__children(c, &ck) == 2) {
-        char op[8];
-        binary_op(k, c, ck[0], op);
+    if (rw_children(c, &ck) == 2) {
+        const char *op = rw_op_spelling(rw_operator(k->src, c));
         int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
         int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
         if ((gt || lt) && xa != xb)
@@ -246,18 +208,18 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         if (clang_equalCursors(d, k->l->lv[i].var))
             loop_var = (int)i;
     CXType t = clang_getCursorType(d);
-    int arith = mploop__type_is_arith(t);
+    int arith = rw_type_is_arith(t);
     if (loop_var < 0) {
         for (unsigned i = 0; i < k->nexempt; i++)
             if (clang_equalCursors(d, k->exempt[i]))
                 return;
-        if (!mploop__decl_outside(k->src, d, k->loop_start, k->loop_end))
+        if (!rw_decl_outside(k->src, d, k->loop_start, k->loop_end))
             return;
-        if (!arith && !mploop__type_is_pointer(t) && !mploop__is_array_param(d))
+        if (!arith && !rw_type_is_pointer(t) && !rw_is_array_param(d))
             return; /* an array parameter is a pointer */
     }
     char op[8];
-    get_op(k, e, lhs, op);
+    get_op(k, e, op);
     if (ek == CXCursor_UnaryOperator) {
         CXType pt = clang_getPointeeType(clang_getCursorType(e));
         if (pt.kind != CXType_Invalid &&
@@ -277,18 +239,18 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
             strcpy(op, "?=");
     }
     if (loop_var >= 0) {
-        mploop__error(cursor_off(k, e), "loop variable '%s' is modified in the body; the "
-                      "iterations of a parallel loop are fixed before it starts",
-                      k->l->lv[loop_var].name);
-        mploop__note(k->l->lv[0].for_off, "in the loop over '%s' annotated with "
-                     "'#pragma mploop for'", k->l->lv[0].name);
+        rw_error(cursor_off(k, e), "loop variable '%s' is modified in the body; the "
+                 "iterations of a parallel loop are fixed before it starts",
+                 k->l->lv[loop_var].name);
+        rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with "
+                "'#pragma mploop for'", k->l->lv[0].name);
         k->rc = -1;
         return;
     }
-    char *name = mploop__spelling(d);
+    char *name = rw_spelling(d);
     char *fix;
     const char *red = NULL;
-    int integer = mploop__type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
+    int integer = rw_type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
     if (!strcmp(op, "+=") || !strcmp(op, "++"))
         red = "+";
     else if (!strcmp(op, "-=") || !strcmp(op, "--"))
@@ -306,35 +268,35 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         /* `x = x * a[i]`, `m = m > a[i] ? m : a[i]`: an update, not a value
          * each iteration sets, so private would be wrong advice */
         CXCursor *ops;
-        unsigned no = mploop__children(e, &ops);
+        unsigned no = rw_children(e, &ops);
         size_t roff;
         if (no == 2) {
             red = assign_reduction(k, ops[1], d, integer);
-            reads_itself = mploop__find_ref(k->src, ops[1], &d, 1, &roff) >= 0;
+            reads_itself = rw_find_ref(k->src, ops[1], &d, 1, &roff) >= 0;
             if (!red)
                 red = guarded_reduction(k, k->guard, ops[1], d);
         }
         free(ops);
     }
     if (red && arith)
-        fix = mploop__xasprintf("add 'reduction(%s:%s)' to the pragma", red, name);
+        fix = rw_xasprintf("add 'reduction(%s:%s)' to the pragma", red, name);
     else if (reads_itself)
-        fix = mploop__xasprintf("it is updated from its own value: add a 'reduction' clause with "
-                                "the operator that combines the updates, e.g. 'reduction(+:%s)'",
-                                name);
+        fix = rw_xasprintf("it is updated from its own value: add a 'reduction' clause with "
+                           "the operator that combines the updates, e.g. 'reduction(+:%s)'",
+                           name);
     else if (!strcmp(op, "="))
-        fix = mploop__xasprintf("add 'private(%s)' if every iteration sets it before using it, or "
-                                "'lastprivate(%s)' to keep the last iteration's value", name, name);
+        fix = rw_xasprintf("add 'private(%s)' if every iteration sets it before using it, or "
+                           "'lastprivate(%s)' to keep the last iteration's value", name, name);
     else if (!strcmp(op, "?=") && arith)
-        fix = mploop__xasprintf("add a 'reduction' clause with the operator that combines the "
-                                "updates, e.g. 'reduction(+:%s)'", name);
+        fix = rw_xasprintf("add a 'reduction' clause with the operator that combines the "
+                           "updates, e.g. 'reduction(+:%s)'", name);
     else
-        fix = mploop__xasprintf("no clause fits '%s': declare it inside the loop body instead", op);
-    mploop__error(cursor_off(k, e),
-                  "variable '%s' declared outside the parallel loop is modified in its body "
-                  "without a clause; %s", name, fix);
-    mploop__note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
-                 k->l->lv[0].name);
+        fix = rw_xasprintf("no clause fits '%s': declare it inside the loop body instead", op);
+    rw_error(cursor_off(k, e),
+             "variable '%s' declared outside the parallel loop is modified in its body "
+             "without a clause; %s", name, fix);
+    rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
+            k->l->lv[0].name);
     k->rc = -1;
     free(name);
     free(fix);
@@ -365,7 +327,7 @@ static void visit(struct chk *k, CXCursor c)
     case CXCursor_BreakStmt:
         if (!k->breakable)
             refuse(k, c, "'break' would leave the parallel loop; iterations run in separate "
-                         "processes and cannot stop the others");
+                   "processes and cannot stop the others");
         return;
     case CXCursor_ReturnStmt:
         refuse(k, c, "'return' is not allowed in the body of a parallel loop");
@@ -377,17 +339,17 @@ static void visit(struct chk *k, CXCursor c)
         CXCursor label = clang_getCursorReferenced(c);
         if (clang_Cursor_isNull(label) || clang_getCursorKind(label) != CXCursor_LabelStmt) {
             CXCursor *kids;
-            unsigned n = mploop__children(c, &kids);
+            unsigned n = rw_children(c, &kids);
             if (n)
                 label = clang_getCursorReferenced(kids[0]);
             free(kids);
         }
         size_t off;
         if (clang_Cursor_isNull(label) ||
-            !mploop__loc_off(k->src, clang_getCursorLocation(label), &off) ||
+            !rw_loc_off(k->src, clang_getCursorLocation(label), &off) ||
             off < k->l->body_start || off >= k->l->body_end) {
-            char *name = mploop__spelling(label);
-            char *msg = mploop__xasprintf("'goto %s' jumps out of the body of a parallel loop", name);
+            char *name = rw_spelling(label);
+            char *msg = rw_xasprintf("'goto %s' jumps out of the body of a parallel loop", name);
             refuse(k, c, msg);
             free(msg);
             free(name);
@@ -398,7 +360,7 @@ static void visit(struct chk *k, CXCursor c)
         /* the then-branch runs under the condition: `if (a[i] > m) m =
          * a[i];` is a max reduction */
         CXCursor *kids;
-        unsigned n = mploop__children(c, &kids);
+        unsigned n = rw_children(c, &kids);
         CXCursor outer = k->guard;
         for (unsigned i = 0; i < n; i++) {
             k->guard = i == 1 && n >= 2 ? kids[0] : clang_getNullCursor();
@@ -411,7 +373,7 @@ static void visit(struct chk *k, CXCursor c)
     case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator:
     case CXCursor_UnaryOperator: {
         CXCursor *kids;
-        unsigned n = mploop__children(c, &kids);
+        unsigned n = rw_children(c, &kids);
         if (n >= 1)
             check_write(k, c, kids[0]);
         free(kids);
@@ -424,11 +386,11 @@ static void visit(struct chk *k, CXCursor c)
 }
 
 /* Check the innermost body of loop l against the refused forms. */
-int mploop__check_body(const struct mploop__src *src, struct mploop__loop *l)
+int rw_check_body(const struct rw_src *src, struct rw_loop *l)
 {
     struct chk k = { .src = src, .l = l, .loop_start = l->lv[0].for_off, .loop_end = l->end,
                      .guard = clang_getNullCursor() };
-    k.exempt = mploop__xmalloc((l->nlv + l->pragma->nvars + 1) * sizeof *k.exempt);
+    k.exempt = rw_xmalloc((l->nlv + l->pragma->nvars + 1) * sizeof *k.exempt);
     for (unsigned i = 0; i < l->nlv; i++)
         k.exempt[k.nexempt++] = l->lv[i].var;
     for (unsigned i = 0; i < l->pragma->nvars; i++)

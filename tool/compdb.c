@@ -22,7 +22,7 @@
 /* Whether argument a names the input file (compared by real path). */
 static int is_input(const char *a, const char *dir, const char *input)
 {
-    char *path = a[0] == '/' ? mploop__xasprintf("%s", a) : mploop__xasprintf("%s/%s", dir, a);
+    char *path = a[0] == '/' ? rw_xasprintf("%s", a) : rw_xasprintf("%s/%s", dir, a);
     char *r = realpath(path, NULL);
     int eq = r && !strcmp(r, input);
     free(r);
@@ -31,11 +31,11 @@ static int is_input(const char *a, const char *dir, const char *input)
 }
 
 /* Append the flags of input's compile_commands.json entry to args and return its directory. */
-int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
-                         unsigned *nargs, char **dir)
+int rw_compdb_flags(const char *build_dir, const char *input, char ***args,
+                    unsigned *nargs, char **dir)
 {
     CXCompilationDatabase_Error err;
-    char *json = mploop__xasprintf("%s/compile_commands.json", build_dir);
+    char *json = rw_xasprintf("%s/compile_commands.json", build_dir);
     int readable = access(json, R_OK) == 0;
     free(json);
     CXCompilationDatabase db =
@@ -69,7 +69,7 @@ int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
         clang_CompilationDatabase_dispose(db);
         return -1;
     }
-    *dir = mploop__xasprintf("%s", clang_getCString(d));
+    *dir = rw_xasprintf("%s", clang_getCString(d));
     unsigned na = clang_CompileCommand_getNumArgs(cmd);
     for (unsigned i = 1; i < na; i++) {
         CXString s = clang_CompileCommand_getArg(cmd, i);
@@ -80,8 +80,8 @@ int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
                    !strcmp(a, "-MP") || !strncmp(a, "-Wp,-M", 6) || !strcmp(a, "--") ||
                    (a[0] != '-' && is_input(a, *dir, input));
         if (!drop) {
-            *args = mploop__xrealloc(*args, (*nargs + 1) * sizeof **args);
-            (*args)[(*nargs)++] = mploop__xasprintf("%s", a);
+            *args = rw_xrealloc(*args, (*nargs + 1) * sizeof **args);
+            (*args)[(*nargs)++] = rw_xasprintf("%s", a);
         }
         clang_disposeString(s);
         if (skip_next)

@@ -14,52 +14,51 @@
 
 #include "rewriter.h"
 
-static const struct mploop__src *diag_src;
+static const struct rw_src *diag_src;
 static unsigned diag_errors;
 
 /* Report the diagnostics that follow against src. */
-void mploop__diag_init(const struct mploop__src *src)
+void rw_diag_init(const struct rw_src *src)
 {
     diag_src = src;
 }
 
-/* Offsets where lines start, built on first use. */
-static size_t *line_starts;
-static unsigned nlines;
+/* Record where each line of src's buffer starts. */
+void rw_src_lines(struct rw_src *src)
+{
+    unsigned cap = 1;
+    for (size_t i = 0; i < src->len; i++)
+        cap += src->buf[i] == '\n';
+    src->line_starts = rw_xmalloc(cap * sizeof *src->line_starts);
+    src->nlines = 0;
+    src->line_starts[src->nlines++] = 0;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->buf[i] == '\n')
+            src->line_starts[src->nlines++] = i + 1;
+}
 
 /* Line and byte column of offset off, by binary search over the line starts. */
-void mploop__linecol(size_t off, unsigned *line, unsigned *col)
+void rw_linecol(const struct rw_src *src, size_t off, unsigned *line, unsigned *col)
 {
-    const char *buf = diag_src->buf;
-    if (!line_starts) {
-        unsigned cap = 1;
-        for (size_t i = 0; i < diag_src->len; i++)
-            cap += buf[i] == '\n';
-        line_starts = mploop__xmalloc(cap * sizeof *line_starts);
-        line_starts[nlines++] = 0;
-        for (size_t i = 0; i < diag_src->len; i++)
-            if (buf[i] == '\n')
-                line_starts[nlines++] = i + 1;
-    }
-    if (off > diag_src->len)
-        off = diag_src->len;
-    unsigned lo = 0, hi = nlines; /* last start <= off */
+    if (off > src->len)
+        off = src->len;
+    unsigned lo = 0, hi = src->nlines; /* last start <= off */
     while (hi - lo > 1) {
         unsigned mid = lo + (hi - lo) / 2;
-        if (line_starts[mid] <= off)
+        if (src->line_starts[mid] <= off)
             lo = mid;
         else
             hi = mid;
     }
     *line = lo + 1;
-    *col = (unsigned)(off - line_starts[lo]) + 1;
+    *col = (unsigned)(off - src->line_starts[lo]) + 1;
 }
 
 /* Print one diagnostic of the given severity at offset off. */
 static void vreport(const char *severity, size_t off, const char *fmt, va_list ap)
 {
     unsigned line, col;
-    mploop__linecol(off, &line, &col);
+    rw_linecol(diag_src, off, &line, &col);
     fprintf(stderr, "%s:%u:%u: %s: ", diag_src->path, line, col, severity);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -88,7 +87,7 @@ static void vreport(const char *severity, size_t off, const char *fmt, va_list a
 }
 
 /* Print an error at off and count it. */
-void mploop__error(size_t off, const char *fmt, ...)
+void rw_error(size_t off, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -98,7 +97,7 @@ void mploop__error(size_t off, const char *fmt, ...)
 }
 
 /* Print a note at off (attached to the previous error). */
-void mploop__note(size_t off, const char *fmt, ...)
+void rw_note(size_t off, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -107,7 +106,7 @@ void mploop__note(size_t off, const char *fmt, ...)
 }
 
 /* Number of errors printed so far. */
-unsigned mploop__error_count(void)
+unsigned rw_error_count(void)
 {
     return diag_errors;
 }

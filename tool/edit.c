@@ -14,20 +14,20 @@
 #include "rewriter.h"
 
 /* Append an edit; text is owned by the list from now on. */
-void mploop__edit_add(struct mploop__edits *e, size_t start, size_t end, int rank, char *text)
+void rw_edit_add(struct rw_edits *e, size_t start, size_t end, int rank, char *text)
 {
     if (e->n == e->cap) {
         e->cap = e->cap ? 2 * e->cap : 16;
-        e->v = mploop__xrealloc(e->v, e->cap * sizeof *e->v);
+        e->v = rw_xrealloc(e->v, e->cap * sizeof *e->v);
     }
-    e->v[e->n] = (struct mploop__edit){ start, end, rank, e->n, text };
+    e->v[e->n] = (struct rw_edit){ start, end, rank, e->n, text };
     e->n++;
 }
 
 /* Order of edits: offset, then rank, then insertion order. */
 static int cmp(const void *a, const void *b)
 {
-    const struct mploop__edit *x = a, *y = b;
+    const struct rw_edit *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->rank != y->rank)
@@ -36,24 +36,24 @@ static int cmp(const void *a, const void *b)
 }
 
 /* The buffer with every edit applied, or NULL when edits overlap. */
-char *mploop__edit_apply(struct mploop__edits *e, const char *buf, size_t len, size_t *outlen)
+char *rw_edit_apply(struct rw_edits *e, const char *buf, size_t len, size_t *outlen)
 {
-    struct mploop__buf out = { 0 };
+    struct rw_buf out = { 0 };
     size_t pos = 0;
     qsort(e->v, e->n, sizeof *e->v, cmp);
     for (unsigned i = 0; i < e->n; i++) {
-        struct mploop__edit *d = &e->v[i];
+        struct rw_edit *d = &e->v[i];
         if (d->start < pos || d->end < d->start || d->end > len) {
             free(out.s);
             return NULL;
         }
-        mploop__buf_add(&out, buf + pos, d->start - pos);
-        mploop__buf_puts(&out, d->text);
+        rw_buf_add(&out, buf + pos, d->start - pos);
+        rw_buf_puts(&out, d->text);
         pos = d->end;
     }
-    mploop__buf_add(&out, buf + pos, len - pos);
+    rw_buf_add(&out, buf + pos, len - pos);
     *outlen = out.len;
     if (!out.s)
-        out.s = mploop__xmalloc(1);
+        out.s = rw_xmalloc(1);
     return out.s;
 }

@@ -13,9 +13,18 @@
 #include <string.h>
 
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
-#include <mploop.h>
+#include <mploop/abi.h>
 
 #include "rewriter.h"
+
+/* The version of the runtime interface the generated code is written for,
+ * stored in mploop_params.abi so that the runtime refuses a file rewritten
+ * for another version.  It must equal MPLOOP_ABI_VERSION of
+ * include/mploop/abi.h. */
+#define RW_ABI_VERSION 2
+#if defined MPLOOP_ABI_VERSION && MPLOOP_ABI_VERSION != RW_ABI_VERSION
+#error "the rewriter writes code for another ABI version than include/mploop/abi.h"
+#endif
 
 static const char *const sched_names[] = {
     "MPLOOP_SCHED_STATIC", "MPLOOP_SCHED_DYNAMIC", "MPLOOP_SCHED_GUIDED",
@@ -28,35 +37,35 @@ static const char *const test_ops[] = { "<", "<=", ">", ">=", "!=" };
  * escaped, control characters in octal. */
 static char *escaped_path(const char *path)
 {
-    struct mploop__buf b = { 0 };
+    struct rw_buf b = { 0 };
     for (const char *p = path; *p; p++) {
         if ((unsigned char)*p < 0x20) {
             char oct[8];
             snprintf(oct, sizeof oct, "\\%03o", (unsigned char)*p);
-            mploop__buf_puts(&b, oct);
+            rw_buf_puts(&b, oct);
             continue;
         }
         if (*p == '\\' || *p == '"')
-            mploop__buf_add(&b, "\\", 1);
-        mploop__buf_add(&b, p, 1);
+            rw_buf_add(&b, "\\", 1);
+        rw_buf_add(&b, p, 1);
     }
-    mploop__buf_add(&b, "", 0);
-    return b.s ? b.s : mploop__xstrndup("", 0);
+    rw_buf_add(&b, "", 0);
+    return b.s ? b.s : rw_xstrndup("", 0);
 }
 
 /* `#line` so that the text at offset off keeps its line and column: the
  * padding repeats the tabs of the original line and turns everything else
  * into spaces, so both byte columns and tab-expanded columns match. */
-static void line_marker(const struct mploop__src *src, struct mploop__buf *b, const char *file,
+static void line_marker(const struct rw_src *src, struct rw_buf *b, const char *file,
                         size_t off)
 {
     unsigned line, col;
-    mploop__linecol(off, &line, &col);
+    rw_linecol(src, off, &line, &col);
     if (b->len && b->s[b->len - 1] != '\n')
-        mploop__buf_puts(b, "\n");
-    mploop__buf_printf(b, "#line %u \"%s\"\n", line, file);
+        rw_buf_puts(b, "\n");
+    rw_buf_printf(b, "#line %u \"%s\"\n", line, file);
     for (size_t i = off - (col - 1); i < off; i++)
-        mploop__buf_add(b, src->buf[i] == '\t' ? "\t" : " ", 1);
+        rw_buf_add(b, src->buf[i] == '\t' ? "\t" : " ", 1);
 }
 
 /* Name of a per-level variable: __mploop_lb_N for the outermost loop,
@@ -64,26 +73,26 @@ static void line_marker(const struct mploop__src *src, struct mploop__buf *b, co
 static char *lvname(const char *what, unsigned level, unsigned id)
 {
     if (level == 0)
-        return mploop__xasprintf("__mploop_%s_%u", what, id);
-    return mploop__xasprintf("__mploop_%s%u_%u", what, level + 1, id);
+        return rw_xasprintf("__mploop_%s_%u", what, id);
+    return rw_xasprintf("__mploop_%s%u_%u", what, level + 1, id);
 }
 
 /* Value of the loop variable of level j at iteration index idx. */
-static char *value_expr(const struct mploop__level *lv, unsigned j, unsigned id, const char *idx,
+static char *value_expr(const struct rw_level *lv, unsigned j, unsigned id, const char *idx,
                         const char *type)
 {
     char *lb = lvname("lb", j, id), *st = lvname("st", j, id), *r;
     if (lv->is_ptr)
-        r = mploop__xasprintf("%s + (__PTRDIFF_TYPE__)(%s * (mploop_u64)%s)", lb, idx, st);
+        r = rw_xasprintf("%s + (__PTRDIFF_TYPE__)(%s * (mploop_u64)%s)", lb, idx, st);
     else
-        r = mploop__xasprintf("(%s)((mploop_u64)%s + %s * (mploop_u64)%s)", type, lb, idx, st);
+        r = rw_xasprintf("(%s)((mploop_u64)%s + %s * (mploop_u64)%s)", type, lb, idx, st);
     free(lb);
     free(st);
     return r;
 }
 
 /* Whether local variable c must be handed to mploop_local for loop l. */
-static int is_local_to_register(const struct mploop__loop *l, CXCursor c)
+static int is_local_to_register(const struct rw_loop *l, CXCursor c)
 {
     if (clang_getCursorKind(c) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(c))
         return 0;
@@ -102,13 +111,13 @@ static int is_local_to_register(const struct mploop__loop *l, CXCursor c)
 }
 
 /* The mploop_local calls for loop l: innermost declaration of each name. */
-static void emit_locals(struct mploop__buf *b, const struct mploop__loop *l, const char *L)
+static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L)
 {
     unsigned n = l->site.nvisible;
-    char **names = mploop__xmalloc((n + 1) * sizeof *names);
-    int *keep = mploop__xmalloc((n + 1) * sizeof *keep);
+    char **names = rw_xmalloc((n + 1) * sizeof *names);
+    int *keep = rw_xmalloc((n + 1) * sizeof *keep);
     for (unsigned i = n; i-- > 0;) {
-        names[i] = mploop__spelling(l->site.visible[i]);
+        names[i] = rw_spelling(l->site.visible[i]);
         keep[i] = names[i][0] != 0;
         for (unsigned j = i + 1; j < n && keep[i]; j++)
             if (!strcmp(names[i], names[j]))
@@ -117,12 +126,12 @@ static void emit_locals(struct mploop__buf *b, const struct mploop__loop *l, con
     for (unsigned i = 0; i < n; i++) {
         if (keep[i] && is_local_to_register(l, l->site.visible[i])) {
             /* an array parameter is a pointer: sizeof on its name would warn */
-            if (mploop__is_array_param(l->site.visible[i]))
-                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)), \"%s\");\n",
-                                   L, names[i], names[i], names[i]);
+            if (rw_is_array_param(l->site.visible[i]))
+                rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)), \"%s\");\n",
+                              L, names[i], names[i], names[i]);
             else
-                mploop__buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s), \"%s\");\n", L,
-                                   names[i], names[i], names[i]);
+                rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s), \"%s\");\n", L,
+                              names[i], names[i], names[i]);
         }
         free(names[i]);
     }
@@ -131,31 +140,44 @@ static void emit_locals(struct mploop__buf *b, const struct mploop__loop *l, con
 }
 
 /* Offset expression of the i-th variable of the given kind in a packed area. */
-static char *area_offset(const struct mploop__pragma *p, unsigned upto, int reduction)
+static char *area_offset(const struct rw_pragma *p, unsigned upto, int reduction)
 {
-    struct mploop__buf b = { 0 };
+    struct rw_buf b = { 0 };
     for (unsigned i = 0; i < upto; i++) {
-        const struct mploop__var *v = &p->vars[i];
-        if ((v->kind == MPLOOP__REDUCTION) != reduction || (!reduction && v->kind != MPLOOP__LASTPRIVATE))
+        const struct rw_var *v = &p->vars[i];
+        if ((v->kind == RW_REDUCTION) != reduction || (!reduction && v->kind != RW_LASTPRIVATE))
             continue;
-        mploop__buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
+        rw_buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
     }
     if (!b.len)
-        mploop__buf_puts(&b, "0");
+        rw_buf_puts(&b, "0");
     return b.s;
 }
 
+/* Copy clause variable i of p into its slot of the participant's area: the
+ * reduction partials (mploop_partial) when reduction, else the lastprivate
+ * values (mploop_last).  L is the loop's `&__mploop_L_N`. */
+static void store_in_area(struct rw_buf *b, const char *L, const struct rw_pragma *p, unsigned i,
+                          int reduction)
+{
+    char *off = area_offset(p, i, reduction);
+    rw_buf_printf(b, "__builtin_memcpy((char *)%s(%s) + %s, %s&%s, sizeof(%s));\n",
+                  reduction ? "mploop_partial" : "mploop_last", L, off, p->vars[i].cast,
+                  p->vars[i].name, p->vars[i].szarg);
+    free(off);
+}
+
 /* Whether clause variable v has type _Bool. */
-static int is_bool(const struct mploop__var *v)
+static int is_bool(const struct rw_var *v)
 {
     return clang_getCanonicalType(clang_getCursorType(v->decl)).kind == CXType_Bool;
 }
 
 /* What the pieces of one loop's generated code share. */
 struct gen {
-    const struct mploop__src *src;
+    const struct rw_src *src;
     const char *file;           /* escaped for string literals */
-    struct mploop__loop *l;
+    struct rw_loop *l;
     char L[48];                 /* "&__mploop_L_N" */
     const char **saved;         /* variables each participant saves and restores: */
     const char **savedsz;       /* clause variables in clause order, then loop */
@@ -165,188 +187,190 @@ struct gen {
 
 /* The prologue up to mploop_start: the site, bounds, trip count, parameters,
  * and the locals handed to the runtime. */
-static void gen_setup(struct gen *g, struct mploop__buf *b)
+static void gen_setup(struct gen *g, struct rw_buf *b)
 {
-    struct mploop__loop *l = g->l;
-    struct mploop__pragma *p = l->pragma;
+    struct rw_loop *l = g->l;
+    struct rw_pragma *p = l->pragma;
     unsigned id = l->id, m = l->nlv;
     const char *L = g->L;
-    const struct mploop__src *src = g->src;
+    const struct rw_src *src = g->src;
     const char *file = g->file;
     unsigned line, col;
-    mploop__linecol(l->lv[0].for_off, &line, &col);
+    rw_linecol(src, l->lv[0].for_off, &line, &col);
     /* the comment names the loop; a `*` `/` in the path must not end it */
-    mploop__buf_puts(b, "{ /* mploop: loop at ");
+    rw_buf_puts(b, "{ /* mploop: loop at ");
     for (const char *c = src->path; *c; c++)
-        mploop__buf_add(b, c, c[0] == '*' && c[1] == '/' ? 0 : 1);
-    mploop__buf_printf(b, ":%u */\n", line);
-    mploop__buf_printf(b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
-                       file, line, col, l->lv[0].name);
+        rw_buf_add(b, c, c[0] == '*' && c[1] == '/' ? 0 : 1);
+    rw_buf_printf(b, ":%u */\n", line);
+    rw_buf_printf(b, "static const mploop_site __mploop_site_%u = { \"%s\", %u, %u, \"%s\", ", id,
+                  file, line, col, l->lv[0].name);
     if (l->lv[0].is_ptr)
-        mploop__buf_puts(b, "MPLOOP_SITE_VAR_POINTER");
+        rw_buf_puts(b, "MPLOOP_SITE_VAR_POINTER");
     else if (l->lv[0].is_signed)
-        mploop__buf_puts(b, "MPLOOP_SITE_VAR_SIGNED");
+        rw_buf_puts(b, "MPLOOP_SITE_VAR_SIGNED");
     else
-        mploop__buf_puts(b, "0");
+        rw_buf_puts(b, "0");
     if (m > 1) /* reports give the flattened iteration, not lb + k*step */
-        mploop__buf_puts(b, " | MPLOOP_SITE_COLLAPSED");
+        rw_buf_puts(b, " | MPLOOP_SITE_COLLAPSED");
     if (l->pragma->snapshot)
-        mploop__buf_puts(b, " | MPLOOP_SITE_SNAPSHOT");
-    mploop__buf_puts(b, " };\n");
-    mploop__buf_printf(b, "mploop_loop __mploop_L_%u;\n", id);
+        rw_buf_puts(b, " | MPLOOP_SITE_SNAPSHOT");
+    rw_buf_puts(b, " };\n");
+    rw_buf_printf(b, "mploop_loop __mploop_L_%u;\n", id);
     for (unsigned j = 0; j < m; j++) {
-        struct mploop__level *lv = &l->lv[j];
+        struct rw_level *lv = &l->lv[j];
         char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
         if (lv->declared)
-            mploop__buf_printf(b, "%s %s = (%s);\n", lv->type, lb, lv->lb);
+            rw_buf_printf(b, "%s %s = (%s);\n", lv->type, lb, lv->lb);
         else
-            mploop__buf_printf(b, "__typeof__(%s) %s = (%s);\n", lv->name, lb, lv->lb);
-        mploop__buf_printf(b, "__typeof__((%s) + 0) %s = (%s);\n", lv->ub, ub, lv->ub);
-        mploop__buf_printf(b, "mploop_i64 %s = %s;\n", st, lv->step);
+            rw_buf_printf(b, "__typeof__(%s) %s = (%s);\n", lv->name, lb, lv->lb);
+        rw_buf_printf(b, "__typeof__((%s) + 0) %s = (%s);\n", lv->ub, ub, lv->ub);
+        rw_buf_printf(b, "mploop_i64 %s = %s;\n", st, lv->step);
         free(lb);
         free(ub);
         free(st);
     }
     if (m == 1) {
-        mploop__buf_printf(b, "mploop_u64 __mploop_n_%u;\n", id);
+        rw_buf_printf(b, "mploop_u64 __mploop_n_%u;\n", id);
     } else {
-        mploop__buf_printf(b, "mploop_u64 __mploop_n_%u = 1", id);
+        rw_buf_printf(b, "mploop_u64 __mploop_n_%u = 1", id);
         for (unsigned j = 0; j < m; j++)
-            mploop__buf_printf(b, ", __mploop_c%u_%u = 0", j + 1, id);
-        mploop__buf_puts(b, ";\n");
+            rw_buf_printf(b, ", __mploop_c%u_%u = 0", j + 1, id);
+        rw_buf_puts(b, ";\n");
     }
-    mploop__buf_printf(b, "mploop_params __mploop_p_%u = {0};\n", id);
+    rw_buf_printf(b, "mploop_params __mploop_p_%u = {0};\n", id);
+    rw_buf_printf(b, "__mploop_p_%u.abi = %d; __mploop_p_%u.size = sizeof __mploop_p_%u;\n", id,
+                  RW_ABI_VERSION, id, id);
     for (unsigned j = 0; j < m; j++) {
-        struct mploop__level *lv = &l->lv[j];
+        struct rw_level *lv = &l->lv[j];
         char *lb = lvname("lb", j, id), *ub = lvname("ub", j, id), *st = lvname("st", j, id);
-        char *cnt = m == 1 ? mploop__xasprintf("__mploop_n_%u", id)
-                           : mploop__xasprintf("__mploop_c%u_%u", j + 1, id);
+        char *cnt = m == 1 ? rw_xasprintf("__mploop_n_%u", id)
+                           : rw_xasprintf("__mploop_c%u_%u", j + 1, id);
         if (j > 0)
-            mploop__buf_printf(b, "if (__mploop_p_%u.status == MPLOOP_TRIP_OK && __mploop_n_%u != 0) {\n",
-                               id, id);
+            rw_buf_printf(b, "if (__mploop_p_%u.status == MPLOOP_TRIP_OK && __mploop_n_%u != 0) {\n",
+                          id, id);
         if (lv->is_ptr)
-            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)0, "
-                                   "(mploop_wide)(%s - %s),\n        (mploop_wide)%s, %s, (%s %s %s), &%s);\n",
-                               id, ub, lb, st, test_names[lv->test], lb, test_ops[lv->test], ub, cnt);
+            rw_buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)0, "
+                          "(mploop_wide)(%s - %s),\n        (mploop_wide)%s, %s, (%s %s %s), &%s);\n",
+                          id, ub, lb, st, test_names[lv->test], lb, test_ops[lv->test], ub, cnt);
         else if (lv->test == MPLOOP_NE && !lv->is_signed) {
             /* v != ub on an unsigned v ends when v, stepping modulo 2^width,
              * equals ub, after any number of wraps: `for (unsigned char c =
              * 250; c != 4; c++)` runs 10 iterations.  A bound v can never
              * equal (c != 300) makes the loop endless, reported as such. */
-            char *T = lv->declared ? mploop__xstrndup(lv->type, strlen(lv->type))
-                                   : mploop__xasprintf("__typeof__(%s)", lv->name);
-            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count_mod((mploop_wide)%s, "
-                                   "(mploop_wide)%s,\n        (mploop_wide)%s, (int)(sizeof(%s) * 8), "
-                                   "(__typeof__(%s + %s))(%s)%s == (__typeof__(%s + %s))%s,\n"
-                                   "        ((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
-                               id, lb, ub, st, T, lb, ub, T, ub, lb, ub, ub,
-                               lb, ub, lb, test_ops[lv->test], lb, ub, ub, cnt);
+            char *T = lv->declared ? rw_xstrndup(lv->type, strlen(lv->type))
+                                   : rw_xasprintf("__typeof__(%s)", lv->name);
+            rw_buf_printf(b, "__mploop_p_%u.status = mploop_trip_count_mod((mploop_wide)%s, "
+                          "(mploop_wide)%s,\n        (mploop_wide)%s, (int)(sizeof(%s) * 8), "
+                          "(__typeof__(%s + %s))(%s)%s == (__typeof__(%s + %s))%s,\n"
+                          "        ((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
+                          id, lb, ub, st, T, lb, ub, T, ub, lb, ub, ub,
+                          lb, ub, lb, test_ops[lv->test], lb, ub, ub, cnt);
             free(T);
         } else /* compare in the common type, as C does, without -Wsign-compare noise */
-            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)%s, "
-                                   "(mploop_wide)%s,\n        (mploop_wide)%s, %s, "
-                                   "((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
-                               id, lb, ub, st, test_names[lv->test], lb, ub, lb, test_ops[lv->test],
-                               lb, ub, ub, cnt);
+            rw_buf_printf(b, "__mploop_p_%u.status = mploop_trip_count((mploop_wide)%s, "
+                          "(mploop_wide)%s,\n        (mploop_wide)%s, %s, "
+                          "((__typeof__(%s + %s))%s %s (__typeof__(%s + %s))%s), &%s);\n",
+                          id, lb, ub, st, test_names[lv->test], lb, ub, lb, test_ops[lv->test],
+                          lb, ub, ub, cnt);
         if (m > 1)
-            mploop__buf_printf(b, "__mploop_p_%u.status = mploop_trip_mul(&__mploop_n_%u, %s, "
-                                   "__mploop_p_%u.status);\n", id, id, cnt, id);
+            rw_buf_printf(b, "__mploop_p_%u.status = mploop_trip_mul(&__mploop_n_%u, %s, "
+                          "__mploop_p_%u.status);\n", id, id, cnt, id);
         if (j > 0)
-            mploop__buf_puts(b, "}\n");
+            rw_buf_puts(b, "}\n");
         free(lb);
         free(ub);
         free(st);
         free(cnt);
     }
-    mploop__buf_printf(b, "__mploop_p_%u.trip = __mploop_n_%u;\n", id, id);
+    rw_buf_printf(b, "__mploop_p_%u.trip = __mploop_n_%u;\n", id, id);
     if (l->lv[0].is_ptr)
-        mploop__buf_printf(b, "__mploop_p_%u.lb = 0;\n", id);
+        rw_buf_printf(b, "__mploop_p_%u.lb = 0;\n", id);
     else
-        mploop__buf_printf(b, "__mploop_p_%u.lb = (mploop_i64)__mploop_lb_%u;\n", id, id);
-    mploop__buf_printf(b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
-    mploop__buf_printf(b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
+        rw_buf_printf(b, "__mploop_p_%u.lb = (mploop_i64)__mploop_lb_%u;\n", id, id);
+    rw_buf_printf(b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
+    rw_buf_printf(b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
     if (p->chunk)
-        mploop__buf_printf(b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
-                           id, p->chunk);
+        rw_buf_printf(b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
+                      id, p->chunk);
     if (p->workers)
-        mploop__buf_printf(b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
-                           id, id, p->workers);
+        rw_buf_printf(b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
+                      id, id, p->workers);
     if (p->cond)
-        mploop__buf_printf(b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
+        rw_buf_printf(b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
     else
-        mploop__buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
+        rw_buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
     {
         char *rb = area_offset(p, p->nvars, 1), *lbs = area_offset(p, p->nvars, 0);
-        mploop__buf_printf(b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
-        mploop__buf_printf(b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
+        rw_buf_printf(b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
+        rw_buf_printf(b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
         free(rb);
         free(lbs);
     }
-    mploop__buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
-    mploop__buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
+    rw_buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
+    rw_buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
     emit_locals(b, l, L);
 }
 
 /* The rest of the prologue: what each participant runs before the body
  * (saves, reduction identities, the chunk loop, the loop variables). */
-static void gen_participant(struct gen *g, struct mploop__buf *b)
+static void gen_participant(struct gen *g, struct rw_buf *b)
 {
-    struct mploop__loop *l = g->l;
-    struct mploop__pragma *p = l->pragma;
+    struct rw_loop *l = g->l;
+    struct rw_pragma *p = l->pragma;
     unsigned id = l->id, m = l->nlv;
     const char *L = g->L;
-    mploop__buf_printf(b, "if (mploop_start(%s)) {\n", L);
+    rw_buf_printf(b, "if (mploop_start(%s)) {\n", L);
 
     for (unsigned i = 0; i < g->ns; i++)
-        mploop__buf_printf(b, "__typeof__(%s) __mploop_s%u_%u; __builtin_memcpy(%s&__mploop_s%u_%u, %s&%s, "
-                               "sizeof(%s));\n", g->saved[i], i, id, g->savedcast[i], i, id, g->savedcast[i],
-                           g->saved[i], g->savedsz[i]);
+        rw_buf_printf(b, "__typeof__(%s) __mploop_s%u_%u; __builtin_memcpy(%s&__mploop_s%u_%u, %s&%s, "
+                      "sizeof(%s));\n", g->saved[i], i, id, g->savedcast[i], i, id, g->savedcast[i],
+                      g->saved[i], g->savedsz[i]);
     for (unsigned i = 0; i < p->nvars; i++) {
-        const struct mploop__var *v = &p->vars[i];
-        if (v->kind != MPLOOP__REDUCTION)
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_REDUCTION)
             continue;
         switch (v->op) {
-        case MPLOOP__RED_MUL: case MPLOOP__RED_LAND:
-            mploop__buf_printf(b, "%s = 1;\n", v->name);
+        case RW_RED_MUL: case RW_RED_LAND:
+            rw_buf_printf(b, "%s = 1;\n", v->name);
             break;
-        case MPLOOP__RED_AND:
+        case RW_RED_AND:
             if (is_bool(v)) /* ~ on a _Bool warns under -Wall (-Wbool-operation) */
-                mploop__buf_printf(b, "%s = 1;\n", v->name);
+                rw_buf_printf(b, "%s = 1;\n", v->name);
             else
                 /* ~ promotes: convert back, so -Wconversion stays quiet */
-                mploop__buf_printf(b, "%s = (__typeof__(%s))~(__typeof__(%s))0;\n", v->name,
-                                   v->name, v->name);
+                rw_buf_printf(b, "%s = (__typeof__(%s))~(__typeof__(%s))0;\n", v->name,
+                              v->name, v->name);
             break;
-        case MPLOOP__RED_MIN: case MPLOOP__RED_MAX:
+        case RW_RED_MIN: case RW_RED_MAX:
             break;
         default:
-            mploop__buf_printf(b, "%s = 0;\n", v->name);
+            rw_buf_printf(b, "%s = 0;\n", v->name);
         }
     }
     /* no declaration in a for init: the output must compile as C89/gnu89
      * when the input does (`for (i = 0; ...)` loops) */
-    mploop__buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u, __mploop_k_%u;\n", id, id, id);
-    mploop__buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
-    mploop__buf_printf(b, "for (__mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
-                           "__mploop_k_%u++) {\n", id, id, id, id, id);
-    mploop__buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
-    char *q = mploop__xasprintf("__mploop_q_%u", id);
+    rw_buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u, __mploop_k_%u;\n", id, id, id);
+    rw_buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
+    rw_buf_printf(b, "for (__mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
+                  "__mploop_k_%u++) {\n", id, id, id, id, id);
+    rw_buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
+    char *q = rw_xasprintf("__mploop_q_%u", id);
     if (m > 1)
-        mploop__buf_printf(b, "mploop_u64 %s = __mploop_k_%u;\n", q, id);
+        rw_buf_printf(b, "mploop_u64 %s = __mploop_k_%u;\n", q, id);
     for (unsigned jj = m; jj-- > 0;) {
-        struct mploop__level *lv = &l->lv[jj];
-        char *idx = m == 1 ? mploop__xasprintf("__mploop_k_%u", id)
-                    : jj > 0 ? mploop__xasprintf("(%s %% __mploop_c%u_%u)", q, jj + 1, id)
-                             : mploop__xstrndup(q, strlen(q));
-        char *cast = lv->declared ? mploop__xstrndup(lv->type, strlen(lv->type))
-                                  : mploop__xasprintf("__typeof__(%s)", lv->name);
+        struct rw_level *lv = &l->lv[jj];
+        char *idx = m == 1 ? rw_xasprintf("__mploop_k_%u", id)
+                    : jj > 0 ? rw_xasprintf("(%s %% __mploop_c%u_%u)", q, jj + 1, id)
+                             : rw_xstrndup(q, strlen(q));
+        char *cast = lv->declared ? rw_xstrndup(lv->type, strlen(lv->type))
+                                  : rw_xasprintf("__typeof__(%s)", lv->name);
         char *val = value_expr(lv, jj, id, idx, cast);
         if (lv->declared)
-            mploop__buf_printf(b, "__attribute__((__unused__)) %s %s = %s;\n", lv->type, lv->name, val);
+            rw_buf_printf(b, "__attribute__((__unused__)) %s %s = %s;\n", lv->type, lv->name, val);
         else
-            mploop__buf_printf(b, "%s = %s;\n", lv->name, val);
+            rw_buf_printf(b, "%s = %s;\n", lv->name, val);
         if (m > 1 && jj > 0)
-            mploop__buf_printf(b, "%s /= __mploop_c%u_%u;\n", q, jj + 1, id);
+            rw_buf_printf(b, "%s /= __mploop_c%u_%u;\n", q, jj + 1, id);
         free(idx);
         free(cast);
         free(val);
@@ -356,133 +380,125 @@ static void gen_participant(struct gen *g, struct mploop__buf *b)
 
 /* The epilogue after the body: lastprivate and partial results, restores,
  * the join, combines and final values. */
-static void gen_epilogue(struct gen *g, struct mploop__buf *b)
+static void gen_epilogue(struct gen *g, struct rw_buf *b)
 {
-    struct mploop__loop *l = g->l;
-    struct mploop__pragma *p = l->pragma;
+    struct rw_loop *l = g->l;
+    struct rw_pragma *p = l->pragma;
     unsigned id = l->id, m = l->nlv;
     const char *L = g->L;
-    mploop__buf_puts(b, "\n}\n");
+    rw_buf_puts(b, "\n}\n");
     int nlast = 0;
     for (unsigned i = 0; i < p->nvars; i++)
-        nlast += p->vars[i].kind == MPLOOP__LASTPRIVATE;
+        nlast += p->vars[i].kind == RW_LASTPRIVATE;
     if (nlast) {
-        mploop__buf_printf(b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
+        rw_buf_printf(b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
         for (unsigned i = 0; i < p->nvars; i++)
-            if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
-                char *off = area_offset(p, i, 0);
-                mploop__buf_printf(b, "__builtin_memcpy((char *)mploop_last(%s) + %s, %s&%s, sizeof(%s));\n",
-                                   L, off, p->vars[i].cast, p->vars[i].name, p->vars[i].szarg);
-                free(off);
-            }
-        mploop__buf_puts(b, "}\n");
+            if (p->vars[i].kind == RW_LASTPRIVATE)
+                store_in_area(b, L, p, i, 0);
+        rw_buf_puts(b, "}\n");
     }
-    mploop__buf_puts(b, "}\n");
+    rw_buf_puts(b, "}\n");
     for (unsigned i = 0; i < p->nvars; i++)
-        if (p->vars[i].kind == MPLOOP__REDUCTION) {
-            char *off = area_offset(p, i, 1);
-            mploop__buf_printf(b, "__builtin_memcpy((char *)mploop_partial(%s) + %s, %s&%s, sizeof(%s));\n",
-                               L, off, p->vars[i].cast, p->vars[i].name, p->vars[i].szarg);
-            free(off);
-        }
+        if (p->vars[i].kind == RW_REDUCTION)
+            store_in_area(b, L, p, i, 1);
     for (unsigned i = 0; i < g->ns; i++)
-        mploop__buf_printf(b, "__builtin_memcpy(%s&%s, %s&__mploop_s%u_%u, sizeof(%s));\n", g->savedcast[i],
-                           g->saved[i], g->savedcast[i], i, id, g->savedsz[i]);
-    mploop__buf_printf(b, "mploop_end(%s);\n}\n", L);
-    mploop__buf_printf(b, "if (mploop_join(%s) == 0) {\n", L);
+        rw_buf_printf(b, "__builtin_memcpy(%s&%s, %s&__mploop_s%u_%u, sizeof(%s));\n", g->savedcast[i],
+                      g->saved[i], g->savedcast[i], i, id, g->savedsz[i]);
+    rw_buf_printf(b, "mploop_end(%s);\n}\n", L);
+    rw_buf_printf(b, "if (mploop_join(%s) == 0) {\n", L);
     int nred = 0;
     for (unsigned i = 0; i < p->nvars; i++)
-        nred += p->vars[i].kind == MPLOOP__REDUCTION;
+        nred += p->vars[i].kind == RW_REDUCTION;
     if (nred) {
-        mploop__buf_printf(b, "unsigned __mploop_w_%u;\n", id);
-        mploop__buf_printf(b, "for (__mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
-                               "__mploop_w_%u++) {\n", id, id, L, id);
+        rw_buf_printf(b, "unsigned __mploop_w_%u;\n", id);
+        rw_buf_printf(b, "for (__mploop_w_%u = 0; __mploop_w_%u < mploop_parts(%s); "
+                      "__mploop_w_%u++) {\n", id, id, L, id);
         unsigned r = 0;
         for (unsigned i = 0; i < p->nvars; i++) {
-            const struct mploop__var *v = &p->vars[i];
-            if (v->kind != MPLOOP__REDUCTION)
+            const struct rw_var *v = &p->vars[i];
+            if (v->kind != RW_REDUCTION)
                 continue;
             char *off = area_offset(p, i, 1);
             const char *x = v->name;
-            mploop__buf_printf(b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
-            mploop__buf_printf(b, "__builtin_memcpy(%s&__mploop_r%u_%u, (const char *)mploop_part(%s, "
-                                   "__mploop_w_%u) + %s, sizeof(%s));\n", v->cast, r, id, L, id, off, x);
+            rw_buf_printf(b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
+            rw_buf_printf(b, "__builtin_memcpy(%s&__mploop_r%u_%u, (const char *)mploop_part(%s, "
+                          "__mploop_w_%u) + %s, sizeof(%s));\n", v->cast, r, id, L, id, off, x);
             static const char *const comb[] = { "+", "+", "*", "&", "|", "^", "&&", "||" };
-            if (v->op == MPLOOP__RED_MIN)
-                mploop__buf_printf(b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
-                                   r, id, x);
-            else if (v->op == MPLOOP__RED_MAX)
-                mploop__buf_printf(b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
-                                   r, id, x);
-            else if (v->op == MPLOOP__RED_MUL && is_bool(v))
+            if (v->op == RW_RED_MIN)
+                rw_buf_printf(b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
+                              r, id, x);
+            else if (v->op == RW_RED_MAX)
+                rw_buf_printf(b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
+                              r, id, x);
+            else if (v->op == RW_RED_MUL && is_bool(v))
                 /* the same value; `*` on a _Bool warns under gcc's -Wall
                  * (-Wint-in-bool-context) */
-                mploop__buf_printf(b, "%s = %s && __mploop_r%u_%u;\n", x, x, r, id);
+                rw_buf_printf(b, "%s = %s && __mploop_r%u_%u;\n", x, x, r, id);
             else if (is_bool(v))
-                mploop__buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
-            else if (v->op == MPLOOP__RED_LAND || v->op == MPLOOP__RED_LOR)
+                rw_buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
+            else if (v->op == RW_RED_LAND || v->op == RW_RED_LOR)
                 /* compared with 0 explicitly: a floating operand of && or
                  * || warns under clang's -Wfloat-conversion */
-                mploop__buf_printf(b, "%s = (__typeof__(%s))(%s != 0 %s __mploop_r%u_%u != 0);\n",
-                                   x, x, x, comb[v->op], r, id);
+                rw_buf_printf(b, "%s = (__typeof__(%s))(%s != 0 %s __mploop_r%u_%u != 0);\n",
+                              x, x, x, comb[v->op], r, id);
             else
                 /* the operands are promoted: convert back to the
                  * variable's type, as the body's `x op= e` does, so that
                  * -Wconversion builds stay quiet */
-                mploop__buf_printf(b, "%s = (__typeof__(%s))(%s %s __mploop_r%u_%u);\n", x, x, x,
-                                   comb[v->op], r, id);
+                rw_buf_printf(b, "%s = (__typeof__(%s))(%s %s __mploop_r%u_%u);\n", x, x, x,
+                              comb[v->op], r, id);
             free(off);
             r++;
         }
-        mploop__buf_puts(b, "}\n");
+        rw_buf_puts(b, "}\n");
     }
     if (nlast) {
-        mploop__buf_printf(b, "if (__mploop_n_%u > 0) {\n", id);
+        rw_buf_printf(b, "if (__mploop_n_%u > 0) {\n", id);
         for (unsigned i = 0; i < p->nvars; i++)
-            if (p->vars[i].kind == MPLOOP__LASTPRIVATE) {
+            if (p->vars[i].kind == RW_LASTPRIVATE) {
                 char *off = area_offset(p, i, 0);
-                mploop__buf_printf(b, "__builtin_memcpy(%s&%s, (char *)mploop_last(%s) + %s, sizeof(%s));\n",
-                                   p->vars[i].cast, p->vars[i].name, L, off, p->vars[i].szarg);
+                rw_buf_printf(b, "__builtin_memcpy(%s&%s, (char *)mploop_last(%s) + %s, sizeof(%s));\n",
+                              p->vars[i].cast, p->vars[i].name, L, off, p->vars[i].szarg);
                 free(off);
             }
-        mploop__buf_puts(b, "}\n");
+        rw_buf_puts(b, "}\n");
     }
     /* sequential final values of loop variables declared outside the loop */
     for (unsigned j = 0; j < m; j++) {
-        struct mploop__level *lv = &l->lv[j];
+        struct rw_level *lv = &l->lv[j];
         if (lv->declared)
             continue;
-        char *cnt = m == 1 ? mploop__xasprintf("__mploop_n_%u", id)
-                           : mploop__xasprintf("__mploop_c%u_%u", j + 1, id);
-        char *cast = mploop__xasprintf("__typeof__(%s)", lv->name);
+        char *cnt = m == 1 ? rw_xasprintf("__mploop_n_%u", id)
+                           : rw_xasprintf("__mploop_c%u_%u", j + 1, id);
+        char *cast = rw_xasprintf("__typeof__(%s)", lv->name);
         char *val = value_expr(lv, j, id, cnt, cast);
         if (j > 0) {
-            mploop__buf_puts(b, "if (");
+            rw_buf_puts(b, "if (");
             for (unsigned i = 0; i < j; i++)
-                mploop__buf_printf(b, "%s__mploop_c%u_%u != 0", i ? " && " : "", i + 1, id);
-            mploop__buf_puts(b, ")\n    ");
+                rw_buf_printf(b, "%s__mploop_c%u_%u != 0", i ? " && " : "", i + 1, id);
+            rw_buf_puts(b, ")\n    ");
         }
-        mploop__buf_printf(b, "%s = %s;\n", lv->name, val);
+        rw_buf_printf(b, "%s = %s;\n", lv->name, val);
         free(cnt);
         free(cast);
         free(val);
     }
-    mploop__buf_puts(b, "}\n");
-    mploop__buf_printf(b, "mploop_done(%s);\n}", L);
+    rw_buf_puts(b, "}\n");
+    rw_buf_printf(b, "mploop_done(%s);\n}", L);
 }
 
 /* Add the prologue (replacing the headers) and the epilogue (after the
  * innermost body) of loop l. */
-static void emit_loop(const struct mploop__src *src, const char *file, struct mploop__loop *l,
-                      struct mploop__edits *e)
+static void emit_loop(const struct rw_src *src, const char *file, struct rw_loop *l,
+                      struct rw_edits *e)
 {
-    struct mploop__pragma *p = l->pragma;
+    struct rw_pragma *p = l->pragma;
     unsigned m = l->nlv;
     struct gen g = { .src = src, .file = file, .l = l };
     snprintf(g.L, sizeof g.L, "&__mploop_L_%u", l->id);
-    g.saved = mploop__xmalloc((p->nvars + m + 1) * sizeof *g.saved);
-    g.savedsz = mploop__xmalloc((p->nvars + m + 1) * sizeof *g.savedsz);
-    g.savedcast = mploop__xmalloc((p->nvars + m + 1) * sizeof *g.savedcast);
+    g.saved = rw_xmalloc((p->nvars + m + 1) * sizeof *g.saved);
+    g.savedsz = rw_xmalloc((p->nvars + m + 1) * sizeof *g.savedsz);
+    g.savedcast = rw_xmalloc((p->nvars + m + 1) * sizeof *g.savedcast);
     for (unsigned i = 0; i < p->nvars; i++) {
         g.saved[g.ns] = p->vars[i].name;
         g.savedcast[g.ns] = p->vars[i].cast;
@@ -495,15 +511,15 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
             g.savedsz[g.ns++] = l->lv[j].name;
         }
 
-    struct mploop__buf b = { 0 };
+    struct rw_buf b = { 0 };
     gen_setup(&g, &b);
     gen_participant(&g, &b);
     line_marker(src, &b, file, l->lv[m - 1].rparen_end);
-    mploop__edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
+    rw_edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
 
-    b = (struct mploop__buf){ 0 };
+    b = (struct rw_buf){ 0 };
     gen_epilogue(&g, &b);
-    mploop__edit_add(e, l->body_end, l->end, 100 - (int)l->site.depth, b.s);
+    rw_edit_add(e, l->body_end, l->end, 100 - (int)l->site.depth, b.s);
     free(g.saved);
     free(g.savedsz);
     free(g.savedcast);
@@ -511,8 +527,8 @@ static void emit_loop(const struct mploop__src *src, const char *file, struct mp
 
 /* Add the `#line` that puts the text after offset end back in place, unless
  * one was added at that offset already. */
-static void resync(const struct mploop__src *src, const char *file, size_t end,
-                   struct mploop__edits *e, size_t *done, unsigned *ndone)
+static void resync(const struct rw_src *src, const char *file, size_t end,
+                   struct rw_edits *e, size_t *done, unsigned *ndone)
 {
     for (unsigned i = 0; i < *ndone; i++)
         if (done[i] == end)
@@ -521,27 +537,27 @@ static void resync(const struct mploop__src *src, const char *file, size_t end,
     size_t p = end;
     while (p < src->len && (src->buf[p] == ' ' || src->buf[p] == '\t' || src->buf[p] == '\r'))
         p++;
-    struct mploop__buf b = { 0 };
+    struct rw_buf b = { 0 };
     if (p < src->len && src->buf[p] == '\n') {
         unsigned line, col;
-        mploop__linecol(p + 1, &line, &col);
-        mploop__buf_printf(&b, "\n#line %u \"%s\"\n", line, file);
-        mploop__edit_add(e, end, p + 1, 1000, b.s);
+        rw_linecol(src, p + 1, &line, &col);
+        rw_buf_printf(&b, "\n#line %u \"%s\"\n", line, file);
+        rw_edit_add(e, end, p + 1, 1000, b.s);
     } else {
-        mploop__buf_puts(&b, "\n");
+        rw_buf_puts(&b, "\n");
         line_marker(src, &b, file, end);
-        mploop__edit_add(e, end, end, 1000, b.s);
+        rw_edit_add(e, end, end, 1000, b.s);
     }
 }
 
 /* Add every edit of the file: the include and #line at the top, blanked pragmas, noinline
  * markers and each loop. */
-void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsigned np,
-                  struct mploop__edits *e)
+void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
+             struct rw_edits *e)
 {
     char *file = escaped_path(src->path);
-    size_t *funcs = mploop__xmalloc((np + 1) * sizeof *funcs);
-    size_t *ends = mploop__xmalloc((np + 1) * sizeof *ends);
+    size_t *funcs = rw_xmalloc((np + 1) * sizeof *funcs);
+    size_t *ends = rw_xmalloc((np + 1) * sizeof *ends);
     unsigned nf = 0, ne = 0;
     int any = 0;
     for (unsigned i = 0; i < np; i++)
@@ -554,15 +570,15 @@ void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsig
     }
     /* after a UTF-8 byte order mark, which compilers accept only first */
     size_t top = src->len >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-    mploop__edit_add(e, top, top, -10, mploop__xasprintf("#include <mploop.h>\n#line 1 \"%s\"\n", file));
+    rw_edit_add(e, top, top, -10, rw_xasprintf("#include <mploop/abi.h>\n#line 1 \"%s\"\n", file));
     for (unsigned i = 0; i < np; i++) {
-        struct mploop__buf b = { 0 };
+        struct rw_buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)
             if (src->buf[k] == '\n')
-                mploop__buf_add(&b, "\n", 1);
-        mploop__buf_add(&b, "", 0);
-        mploop__edit_add(e, p[i].start, p[i].end, 0, b.s);
-        struct mploop__loop *l = p[i].loop;
+                rw_buf_add(&b, "\n", 1);
+        rw_buf_add(&b, "", 0);
+        rw_edit_add(e, p[i].start, p[i].end, 0, b.s);
+        struct rw_loop *l = p[i].loop;
         if (!l)
             continue;
         unsigned k;
@@ -572,18 +588,18 @@ void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsig
             funcs[nf++] = l->func_start;
             size_t fs, fe;
             if (clang_Cursor_isFunctionInlined(l->site.func) &&
-                mploop__extent(src, l->site.func, &fs, &fe)) {
+                rw_extent(src, l->site.func, &fs, &fe)) {
                 /* gcc warns about noinline on an inline function: silence that
                  * warning for this definition only */
-                mploop__edit_add(e, l->func_start, l->func_start, -5,
-                                 mploop__xasprintf("_Pragma(\"GCC diagnostic push\") "
-                                                   "_Pragma(\"GCC diagnostic ignored \\\"-Wattributes\\\"\") "
-                                                   "__attribute__((__noinline__)) "));
-                mploop__edit_add(e, fe, fe, -5,
-                                 mploop__xasprintf(" _Pragma(\"GCC diagnostic pop\")"));
+                rw_edit_add(e, l->func_start, l->func_start, -5,
+                            rw_xasprintf("_Pragma(\"GCC diagnostic push\") "
+                                         "_Pragma(\"GCC diagnostic ignored \\\"-Wattributes\\\"\") "
+                                         "__attribute__((__noinline__)) "));
+                rw_edit_add(e, fe, fe, -5,
+                            rw_xasprintf(" _Pragma(\"GCC diagnostic pop\")"));
             } else {
-                mploop__edit_add(e, l->func_start, l->func_start, -5,
-                                 mploop__xasprintf("__attribute__((__noinline__)) "));
+                rw_edit_add(e, l->func_start, l->func_start, -5,
+                            rw_xasprintf("__attribute__((__noinline__)) "));
             }
         }
         emit_loop(src, file, l, e);

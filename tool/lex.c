@@ -120,33 +120,33 @@ static const char *const puncts[] = {
 };
 
 /* Lex one token at or after pos (see rewriter.h). */
-size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struct mploop__tok *t)
+size_t rw_lex(const char *buf, size_t len, size_t pos, int directive, struct rw_tok *t)
 {
     int newline = 0;
     size_t p = skip_space(buf, len, pos, directive, &newline);
     t->off = p;
     if (p >= len) {
-        t->kind = directive ? MPLOOP__T_EOL : MPLOOP__T_EOF;
+        t->kind = directive ? RW_T_EOL : RW_T_EOF;
         t->len = 0;
         return p;
     }
     char c = buf[p];
     size_t e = p + 1;
     if (c == '\n') {
-        t->kind = MPLOOP__T_EOL;
+        t->kind = RW_T_EOL;
     } else if (c == '#' && !directive && at_line_start(buf, p)) {
         /* the directive runs to the end of its logical line */
-        struct mploop__tok d;
+        struct rw_tok d;
         size_t q = p + 1;
         for (;;) {
-            q = mploop__lex(buf, len, q, 1, &d);
-            if (d.kind == MPLOOP__T_EOL)
+            q = rw_lex(buf, len, q, 1, &d);
+            if (d.kind == RW_T_EOL)
                 break;
         }
-        t->kind = MPLOOP__T_DIRECTIVE;
+        t->kind = RW_T_DIRECTIVE;
         e = d.off;
     } else if (c == '"' || c == '\'') {
-        t->kind = c == '"' ? MPLOOP__T_STRING : MPLOOP__T_CHAR;
+        t->kind = c == '"' ? RW_T_STRING : RW_T_CHAR;
         e = quoted_end(buf, len, p);
     } else if (is_ident_char(c) && !(c >= '0' && c <= '9')) {
         while (e < len && is_ident_char(buf[e]))
@@ -155,13 +155,13 @@ size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struc
         size_t n = e - p;
         if (e < len && (buf[e] == '"' || buf[e] == '\'') &&
             ((n == 1 && (c == 'L' || c == 'u' || c == 'U')) || (n == 2 && !memcmp(buf + p, "u8", 2)))) {
-            t->kind = buf[e] == '"' ? MPLOOP__T_STRING : MPLOOP__T_CHAR;
+            t->kind = buf[e] == '"' ? RW_T_STRING : RW_T_CHAR;
             e = quoted_end(buf, len, e);
         } else {
-            t->kind = MPLOOP__T_IDENT;
+            t->kind = RW_T_IDENT;
         }
     } else if ((c >= '0' && c <= '9') || (c == '.' && p + 1 < len && buf[p + 1] >= '0' && buf[p + 1] <= '9')) {
-        t->kind = MPLOOP__T_NUMBER;
+        t->kind = RW_T_NUMBER;
         while (e < len) {
             char d = buf[e];
             if ((d == '+' || d == '-') && strchr("eEpP", buf[e - 1]))
@@ -172,7 +172,7 @@ size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struc
                 break;
         }
     } else if (strchr("[](){}.&*+-~!/%<>^|?:;=,#", c)) {
-        t->kind = MPLOOP__T_PUNCT;
+        t->kind = RW_T_PUNCT;
         for (const char *const *q = puncts; *q; q++) {
             size_t n = strlen(*q);
             if (p + n <= len && !memcmp(buf + p, *q, n)) {
@@ -181,14 +181,14 @@ size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struc
             }
         }
     } else {
-        t->kind = MPLOOP__T_OTHER;
+        t->kind = RW_T_OTHER;
     }
     t->len = e - p;
     return e;
 }
 
 /* Whether token t spells exactly s. */
-int mploop__tok_is(const char *buf, const struct mploop__tok *t, const char *s)
+int rw_tok_is(const char *buf, const struct rw_tok *t, const char *s)
 {
     size_t n = strlen(s);
     return t->len == n && !memcmp(buf + t->off, s, n);

@@ -63,7 +63,7 @@ static unsigned clang_errors(CXTranslationUnit tu)
  * rename).  Returns 0 or -1 after printing an error. */
 static int write_output(const char *path, const char *buf, size_t len)
 {
-    char *tmp = mploop__xasprintf("%s.mploop-XXXXXX", path);
+    char *tmp = rw_xasprintf("%s.mploop-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         fprintf(stderr, "mploop: error: cannot create %s: %s\n", tmp, strerror(errno));
@@ -93,46 +93,46 @@ static int write_output(const char *path, const char *buf, size_t len)
 }
 
 /* Rewrite src; on success store the output and return 0. */
-static int rewrite(struct mploop__src *src, char **out, size_t *outlen)
+static int rewrite(struct rw_src *src, char **out, size_t *outlen)
 {
-    struct mploop__pragma *p;
+    struct rw_pragma *p;
     unsigned np;
-    mploop__find_pragmas(src, &p, &np);
+    rw_find_pragmas(src, &p, &np);
     if (np == 0) {
         /* no pragma written out: still refuse a `_Pragma("mploop ...")`
          * that a macro produces, rather than ignoring it silently */
-        struct mploop__loop_site none;
+        struct rw_loop_site none;
         CXCursor *globals;
         unsigned nglobals;
-        mploop__match_loops(src, p, 0, &none, &globals, &nglobals);
+        rw_match_loops(src, p, 0, &none, &globals, &nglobals);
         free(globals);
         free(p);
-        *out = mploop__xstrndup(src->buf, src->len);
+        *out = rw_xstrndup(src->buf, src->len);
         *outlen = src->len;
-        return mploop__error_count() ? -1 : 0;
+        return rw_error_count() ? -1 : 0;
     }
-    struct mploop__loop_site *sites = mploop__xmalloc(np * sizeof *sites);
+    struct rw_loop_site *sites = rw_xmalloc(np * sizeof *sites);
     CXCursor *globals;
     unsigned nglobals;
-    mploop__match_loops(src, p, np, sites, &globals, &nglobals);
+    rw_match_loops(src, p, np, sites, &globals, &nglobals);
     for (unsigned i = 0; i < np; i++) {
         if (clang_Cursor_isNull(sites[i].for_stmt))
             continue;
-        struct mploop__loop *l = mploop__xmalloc(sizeof *l);
+        struct rw_loop *l = rw_xmalloc(sizeof *l);
         memset(l, 0, sizeof *l);
         l->pragma = &p[i];
         l->site = sites[i];
         l->id = i + 1;
-        if (mploop__analyse_loop(src, l) || mploop__check_clauses(src, l, globals, nglobals) ||
-            mploop__check_body(src, l))
+        if (rw_analyse_loop(src, l) || rw_check_clauses(src, l, globals, nglobals) ||
+            rw_check_body(src, l))
             continue;
         p[i].loop = l;
     }
-    if (mploop__error_count())
+    if (rw_error_count())
         return -1;
-    struct mploop__edits e = { 0 };
-    mploop__emit(src, p, np, &e);
-    *out = mploop__edit_apply(&e, src->buf, src->len, outlen);
+    struct rw_edits e = { 0 };
+    rw_emit(src, p, np, &e);
+    *out = rw_edit_apply(&e, src->buf, src->len, outlen);
     if (!*out) {
         fprintf(stderr, "mploop: internal error: overlapping edits in %s\n", src->path);
         return -1;
@@ -147,7 +147,7 @@ int main(int argc, char **argv)
     const char *input = NULL, *output = NULL, *build_dir = NULL;
     char **args = NULL;
     unsigned nargs = 0;
-    args = mploop__xrealloc(args, sizeof *args);
+    args = rw_xrealloc(args, sizeof *args);
     args[nargs++] = "-Wno-unknown-pragmas";
     int i;
     for (i = 1; i < argc; i++) {
@@ -198,12 +198,12 @@ int main(int argc, char **argv)
     if (output) {
         char cwd[4096];
         out_path = output[0] == '/' || !getcwd(cwd, sizeof cwd)
-                       ? mploop__xasprintf("%s", output)
-                       : mploop__xasprintf("%s/%s", cwd, output);
+                       ? rw_xasprintf("%s", output)
+                       : rw_xasprintf("%s/%s", cwd, output);
     }
     if (build_dir) {
         char *dir = NULL;
-        if (mploop__compdb_flags(build_dir, parse_path, &args, &nargs, &dir)) {
+        if (rw_compdb_flags(build_dir, parse_path, &args, &nargs, &dir)) {
             if (out_path)
                 unlink(out_path);
             return 1;
@@ -216,7 +216,7 @@ int main(int argc, char **argv)
         }
         free(dir);
     }
-    args = mploop__xrealloc(args, (nargs + (unsigned)(argc - i) + 1) * sizeof *args);
+    args = rw_xrealloc(args, (nargs + (unsigned)(argc - i) + 1) * sizeof *args);
     for (; i < argc; i++)
         args[nargs++] = argv[i];
     /* warnings are the compiler's business when it compiles the output:
@@ -234,13 +234,14 @@ int main(int argc, char **argv)
     if (err != CXError_Success) {
         fprintf(stderr, "mploop: error: cannot parse %s (libclang error %d)\n", input, (int)err);
     } else if (clang_errors(tu) == 0) {
-        struct mploop__src src = { .path = input, .tu = tu };
+        struct rw_src src = { .path = input, .tu = tu };
         src.file = clang_getFile(tu, build_dir ? parse_path : input);
         src.buf = src.file ? clang_getFileContents(tu, src.file, &src.len) : NULL;
         if (!src.buf) {
             fprintf(stderr, "mploop: error: cannot read %s\n", input);
         } else {
-            mploop__diag_init(&src);
+            rw_src_lines(&src);
+            rw_diag_init(&src);
             if (rewrite(&src, &out, &outlen) == 0)
                 rc = 0;
         }

@@ -1,331 +1,22 @@
 /*
- * pragma.c - finding `#pragma mploop for` and `_Pragma("mploop for ...")`,
- * and parsing their clauses.
+ * pragma.c - finding `#pragma mploop for` and `_Pragma("mploop for ...")`.
  *
  * The AST has no cursor for an unknown pragma, so the pragmas are found by
  * lexing the main file's bytes (lex.c): comments and string literals are
  * single tokens, so pragmas inside them are never matched, and pragmas in
  * blocks the preprocessor skipped (`#if 0`) are dropped using libclang's
- * skipped ranges.  Clause syntax is checked here; what the names refer to
- * is checked in clause.c once the loop's scope is known.
+ * skipped ranges.  The text after `for` goes to clause_parse.c; what the
+ * clause names refer to is checked in clause_check.c once the loop's scope
+ * is known.
  */
 #define _GNU_SOURCE 1 /* memmem, vasprintf, realpath */
 #include <stdlib.h>
 #include <string.h>
 
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
-#include <mploop.h>
+#include <mploop/abi.h>
 
 #include "rewriter.h"
-
-/* The text one pragma's clauses are lexed from: the file itself for
- * `#pragma`, the destringized literal for `_Pragma`, whose byte i came from
- * file offset map[i]. */
-struct ptext {
-    const char *s;
-    size_t len;
-    const size_t *map;  /* NULL: offsets are file offsets */
-};
-
-/* File offset of offset o of the pragma text. */
-static size_t file_off(const struct ptext *pt, size_t o)
-{
-    if (!pt->map)
-        return o;
-    return o < pt->len ? pt->map[o] : (pt->len ? pt->map[pt->len - 1] + 1 : 0);
-}
-
-/* Text of pt[a, b) with backslash-newlines removed and spaces trimmed. */
-static char *expr_text(const struct ptext *pt, size_t a, size_t b)
-{
-    while (a < b && (pt->s[a] == ' ' || pt->s[a] == '\t'))
-        a++;
-    while (b > a && (pt->s[b - 1] == ' ' || pt->s[b - 1] == '\t'))
-        b--;
-    char *r = mploop__xmalloc(b - a + 1);
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-        if (pt->s[i] == '\\' && i + 1 < b && pt->s[i + 1] == '\n') {
-            i++;
-            continue;
-        }
-        if (pt->s[i] == '\\' && i + 2 < b && pt->s[i + 1] == '\r' && pt->s[i + 2] == '\n') {
-            i += 2;
-            continue;
-        }
-        r[n++] = pt->s[i];
-    }
-    /* trim again: the text may have started or ended with a continuation */
-    while (n > 0 && (r[n - 1] == ' ' || r[n - 1] == '\t'))
-        n--;
-    r[n] = 0;
-    size_t skip = strspn(r, " \t");
-    memmove(r, r + skip, n - skip + 1);
-    return r;
-}
-
-/* Lex the next token of the pragma text. */
-static size_t next_tok(const struct ptext *pt, size_t pos, struct mploop__tok *t)
-{
-    return mploop__lex(pt->s, pt->len, pos, 1, t);
-}
-
-/* Whether token t of the pragma text spells s. */
-static int is(const struct ptext *pt, const struct mploop__tok *t, const char *s)
-{
-    return mploop__tok_is(pt->s, t, s);
-}
-
-/* Add a clause variable, refusing a second data clause for the same name
- * (firstprivate together with lastprivate is allowed, as in OpenMP). */
-static void add_var(struct mploop__pragma *p, const struct ptext *pt, const struct mploop__tok *t,
-                    int kind, int op, const char *clause)
-{
-    static const char *const names[] = { "private", "firstprivate", "lastprivate", "reduction" };
-    char *name = mploop__xstrndup(pt->s + t->off, t->len);
-    for (unsigned i = 0; i < p->nvars; i++) {
-        struct mploop__var *v = &p->vars[i];
-        if (strcmp(v->name, name))
-            continue;
-        if ((v->kind == MPLOOP__FIRSTPRIVATE && kind == MPLOOP__LASTPRIVATE) ||
-            (v->kind == MPLOOP__LASTPRIVATE && kind == MPLOOP__FIRSTPRIVATE)) {
-            v->kind = MPLOOP__LASTPRIVATE;
-            v->also_first = 1;
-            free(name);
-            return;
-        }
-        if (v->kind == kind)
-            mploop__error(file_off(pt, t->off), "variable '%s' appears more than once in '%s' clauses",
-                          name, clause);
-        else
-            mploop__error(file_off(pt, t->off),
-                          "variable '%s' appears in both a '%s' and a '%s' clause", name,
-                          names[v->kind], clause);
-        free(name);
-        return;
-    }
-    p->vars = mploop__xrealloc(p->vars, (p->nvars + 1) * sizeof *p->vars);
-    p->vars[p->nvars++] = (struct mploop__var){ .name = name, .off = file_off(pt, t->off),
-                                                .kind = kind, .op = op };
-}
-
-/* Parse a comma-separated list of variable names in [pos, end). */
-static void parse_list(struct mploop__pragma *p, const struct ptext *pt, size_t pos, size_t end,
-                       int kind, int op, const char *clause, size_t clause_off)
-{
-    struct mploop__tok t;
-    int any = 0;
-    for (;;) {
-        pos = next_tok(pt, pos, &t);
-        if (t.off >= end) {
-            if (!any)
-                mploop__error(clause_off, "expected a variable name in '%s' clause", clause);
-            return;
-        }
-        if (t.kind != MPLOOP__T_IDENT) {
-            mploop__error(file_off(pt, t.off), "expected a variable name in '%s' clause", clause);
-            return;
-        }
-        add_var(p, pt, &t, kind, op, clause);
-        any = 1;
-        pos = next_tok(pt, pos, &t);
-        if (t.off >= end)
-            return;
-        if (!is(pt, &t, ",")) {
-            mploop__error(file_off(pt, t.off), "expected ',' or ')' in '%s' clause", clause);
-            return;
-        }
-    }
-}
-
-static const struct {
-    const char *s;
-    int op;
-} redops[] = {
-    { "+", MPLOOP__RED_ADD }, { "-", MPLOOP__RED_SUB }, { "*", MPLOOP__RED_MUL },
-    { "&", MPLOOP__RED_AND }, { "|", MPLOOP__RED_OR }, { "^", MPLOOP__RED_XOR },
-    { "&&", MPLOOP__RED_LAND }, { "||", MPLOOP__RED_LOR }, { "min", MPLOOP__RED_MIN },
-    { "max", MPLOOP__RED_MAX },
-};
-
-/* Parse one clause whose name is token name and whose arguments are
- * [a, b) (between the parentheses). */
-static void parse_clause(struct mploop__pragma *p, const struct ptext *pt,
-                         const struct mploop__tok *name, size_t a, size_t b, int *seen)
-{
-    size_t off = file_off(pt, name->off);
-    struct mploop__tok t;
-    char *cname = mploop__xstrndup(pt->s + name->off, name->len);
-    static const char *const single[] = { "schedule", "num_workers", "if", "collapse" };
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(cname, single[i])) {
-            if (seen[i]) {
-                mploop__error(off, "'#pragma mploop for' cannot have more than one '%s' clause", cname);
-                free(cname);
-                return;
-            }
-            seen[i] = 1;
-        }
-
-    if (!strcmp(cname, "schedule")) {
-        static const char *const kinds[] = { "static", "dynamic", "guided", "auto", "runtime" };
-        size_t pos = next_tok(pt, a, &t);
-        int kind = -1;
-        for (int i = 0; i < 5; i++)
-            if (t.off < b && is(pt, &t, kinds[i]))
-                kind = i;
-        if (kind < 0) {
-            mploop__error(file_off(pt, t.off < b ? t.off : a),
-                          "expected 'static', 'dynamic', 'guided', 'auto' or 'runtime' in 'schedule' clause");
-        } else {
-            p->sched = kind;
-            pos = next_tok(pt, pos, &t);
-            if (t.off < b) {
-                if (!is(pt, &t, ","))
-                    mploop__error(file_off(pt, t.off), "expected ',' or ')' in 'schedule' clause");
-                else if (kind == MPLOOP_SCHED_AUTO || kind == MPLOOP_SCHED_RUNTIME)
-                    mploop__error(file_off(pt, t.off), "'schedule(%s)' takes no chunk size",
-                                  kinds[kind]);
-                else {
-                    struct mploop__tok c;
-                    next_tok(pt, pos, &c);
-                    if (c.off >= b)
-                        mploop__error(file_off(pt, t.off), "expected a chunk size after ','");
-                    else
-                        p->chunk = expr_text(pt, pos, b);
-                }
-            }
-        }
-    } else if (!strcmp(cname, "reduction")) {
-        size_t pos = a, colon = 0;
-        int depth = 0;
-        for (;;) {
-            pos = next_tok(pt, pos, &t);
-            if (t.off >= b)
-                break;
-            if (is(pt, &t, ":")) {
-                colon = t.off;
-                break;
-            }
-            depth++;
-        }
-        if (!colon) {
-            mploop__error(off, "expected 'operator:' in 'reduction' clause");
-        } else {
-            struct mploop__tok o;
-            next_tok(pt, a, &o);
-            int op = -1;
-            if (depth == 1)
-                for (size_t i = 0; i < sizeof redops / sizeof *redops; i++)
-                    if (is(pt, &o, redops[i].s))
-                        op = redops[i].op;
-            if (op < 0)
-                mploop__error(file_off(pt, o.off),
-                              "expected one of + - * & | ^ && || min max as the reduction operator");
-            else
-                parse_list(p, pt, pos, b, MPLOOP__REDUCTION, op, "reduction", off);
-        }
-    } else if (!strcmp(cname, "private")) {
-        parse_list(p, pt, a, b, MPLOOP__PRIVATE, 0, cname, off);
-    } else if (!strcmp(cname, "firstprivate")) {
-        parse_list(p, pt, a, b, MPLOOP__FIRSTPRIVATE, 0, cname, off);
-    } else if (!strcmp(cname, "lastprivate")) {
-        parse_list(p, pt, a, b, MPLOOP__LASTPRIVATE, 0, cname, off);
-    } else if (!strcmp(cname, "num_workers") || !strcmp(cname, "if")) {
-        next_tok(pt, a, &t);
-        if (t.off >= b)
-            mploop__error(off, "expected an expression in '%s' clause", cname);
-        else if (cname[0] == 'i')
-            p->cond = expr_text(pt, a, b);
-        else
-            p->workers = expr_text(pt, a, b);
-    } else if (!strcmp(cname, "collapse")) {
-        size_t pos = next_tok(pt, a, &t);
-        struct mploop__tok u;
-        next_tok(pt, pos, &u);
-        char *end = NULL;
-        char *num = t.kind == MPLOOP__T_NUMBER ? mploop__xstrndup(pt->s + t.off, t.len) : NULL;
-        unsigned long n = num ? strtoul(num, &end, 0) : 0;
-        while (end && *end && strchr("uUlL", *end))
-            end++;
-        if (t.off >= b || !num || *end || u.off < b || n < 1) {
-            mploop__error(file_off(pt, t.off < b ? t.off : a),
-                          "argument of 'collapse' must be an integer constant of at least 1");
-        } else if (n > MPLOOP__MAX_LEVELS) {
-            mploop__error(file_off(pt, t.off), "'collapse' supports at most %d loops",
-                          MPLOOP__MAX_LEVELS);
-        } else {
-            p->collapse = (int)n;
-            p->collapse_off = file_off(pt, t.off);
-        }
-        free(num);
-    } else {
-        mploop__error(off, "unknown clause '%s' in '#pragma mploop for'", cname);
-    }
-    free(cname);
-}
-
-/* Parse the clauses of pragma p from pos (just after `for`) to the end of
- * the text. */
-static void parse_clauses(struct mploop__pragma *p, const struct ptext *pt, size_t pos)
-{
-    int seen[4] = { 0 };
-    struct mploop__tok t;
-    for (;;) {
-        pos = next_tok(pt, pos, &t);
-        if (t.kind == MPLOOP__T_EOL || t.kind == MPLOOP__T_EOF)
-            return;
-        if (is(pt, &t, ","))
-            continue;
-        if (t.kind != MPLOOP__T_IDENT) {
-            mploop__error(file_off(pt, t.off), "expected a clause of '#pragma mploop for'");
-            return;
-        }
-        struct mploop__tok name = t, lp;
-        size_t after = next_tok(pt, pos, &lp);
-        if (is(pt, &name, "snapshot")) {
-            /* The one clause without arguments. */
-            if (is(pt, &lp, "(")) {
-                mploop__error(file_off(pt, lp.off), "'snapshot' clause takes no arguments");
-                return;
-            }
-            if (p->snapshot)
-                mploop__error(file_off(pt, name.off),
-                              "'#pragma mploop for' cannot have more than one 'snapshot' clause");
-            p->snapshot = 1;
-            continue;
-        }
-        pos = after;
-        if (!is(pt, &lp, "(")) {
-            char *cname = mploop__xstrndup(pt->s + name.off, name.len);
-            static const char *const known[] = { "schedule", "reduction", "private", "firstprivate",
-                                                 "lastprivate", "num_workers", "if", "collapse", NULL };
-            int k = 0;
-            for (const char *const *q = known; *q; q++)
-                k |= !strcmp(*q, cname);
-            if (k)
-                mploop__error(file_off(pt, lp.off), "expected '(' after '%s'", cname);
-            else
-                mploop__error(file_off(pt, name.off), "unknown clause '%s' in '#pragma mploop for'", cname);
-            free(cname);
-            return;
-        }
-        int depth = 1;
-        size_t a = pos;
-        for (;;) {
-            pos = next_tok(pt, pos, &t);
-            if (t.kind == MPLOOP__T_EOL || t.kind == MPLOOP__T_EOF) {
-                mploop__error(file_off(pt, lp.off), "missing ')' after clause arguments");
-                return;
-            }
-            if (is(pt, &t, "("))
-                depth++;
-            else if (is(pt, &t, ")") && --depth == 0)
-                break;
-        }
-        parse_clause(p, pt, &name, a, t.off, seen);
-    }
-}
 
 /* Skipped preprocessor ranges of the main file, as offsets. */
 struct skipped {
@@ -334,16 +25,16 @@ struct skipped {
 };
 
 /* Collect the ranges the preprocessor skipped in the main file. */
-static void get_skipped(const struct mploop__src *src, struct skipped *sk)
+static void get_skipped(const struct rw_src *src, struct skipped *sk)
 {
     CXSourceRangeList *l = clang_getSkippedRanges(src->tu, src->file);
     sk->n = 0;
-    sk->start = mploop__xmalloc((l ? l->count : 0) * sizeof(size_t) + 1);
-    sk->end = mploop__xmalloc((l ? l->count : 0) * sizeof(size_t) + 1);
+    sk->start = rw_xmalloc((l ? l->count : 0) * sizeof(size_t) + 1);
+    sk->end = rw_xmalloc((l ? l->count : 0) * sizeof(size_t) + 1);
     for (unsigned i = 0; l && i < l->count; i++) {
         size_t a, b;
-        if (mploop__loc_off(src, clang_getRangeStart(l->ranges[i]), &a) &&
-            mploop__loc_off(src, clang_getRangeEnd(l->ranges[i]), &b)) {
+        if (rw_loc_off(src, clang_getRangeStart(l->ranges[i]), &a) &&
+            rw_loc_off(src, clang_getRangeEnd(l->ranges[i]), &b)) {
             sk->start[sk->n] = a;
             sk->end[sk->n++] = b;
         }
@@ -362,10 +53,10 @@ static int is_skipped(const struct skipped *sk, size_t off)
 }
 
 /* Append a pragma with the default clause values. */
-static struct mploop__pragma *new_pragma(struct mploop__pragma **v, unsigned *n)
+static struct rw_pragma *new_pragma(struct rw_pragma **v, unsigned *n)
 {
-    *v = mploop__xrealloc(*v, (*n + 1) * sizeof **v);
-    struct mploop__pragma *p = &(*v)[(*n)++];
+    *v = rw_xrealloc(*v, (*n + 1) * sizeof **v);
+    struct rw_pragma *p = &(*v)[(*n)++];
     memset(p, 0, sizeof *p);
     p->sched = MPLOOP_SCHED_DEFAULT;
     p->collapse = 1;
@@ -374,24 +65,24 @@ static struct mploop__pragma *new_pragma(struct mploop__pragma **v, unsigned *n)
 
 /* Handle `_Pragma ( "..." )` starting at identifier t; returns the position
  * after it, and appends a pragma when the string starts with `mploop`. */
-static size_t do_Pragma(const struct mploop__src *src, const struct mploop__tok *t, size_t pos,
-                        struct mploop__pragma **v, unsigned *n)
+static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t pos,
+                        struct rw_pragma **v, unsigned *n)
 {
-    struct mploop__tok lp, str, rp;
-    size_t p1 = mploop__lex(src->buf, src->len, pos, 0, &lp);
-    if (!mploop__tok_is(src->buf, &lp, "("))
+    struct rw_tok lp, str, rp;
+    size_t p1 = rw_lex(src->buf, src->len, pos, 0, &lp);
+    if (!rw_tok_is(src->buf, &lp, "("))
         return pos;
-    size_t p2 = mploop__lex(src->buf, src->len, p1, 0, &str);
-    if (str.kind != MPLOOP__T_STRING || src->buf[str.off] != '"')
+    size_t p2 = rw_lex(src->buf, src->len, p1, 0, &str);
+    if (str.kind != RW_T_STRING || src->buf[str.off] != '"')
         return pos;
-    size_t p3 = mploop__lex(src->buf, src->len, p2, 0, &rp);
-    if (!mploop__tok_is(src->buf, &rp, ")"))
+    size_t p3 = rw_lex(src->buf, src->len, p2, 0, &rp);
+    if (!rw_tok_is(src->buf, &rp, ")"))
         return pos;
 
     /* destringize: \" -> ", \\ -> \ */
     size_t cap = str.len;
-    char *s = mploop__xmalloc(cap + 1);
-    size_t *map = mploop__xmalloc((cap + 1) * sizeof *map);
+    char *s = rw_xmalloc(cap + 1);
+    size_t *map = rw_xmalloc((cap + 1) * sizeof *map);
     size_t k = 0;
     for (size_t i = str.off + 1; i + 1 < str.off + str.len; i++) {
         if (src->buf[i] == '\\' && (src->buf[i + 1] == '"' || src->buf[i + 1] == '\\'))
@@ -400,30 +91,30 @@ static size_t do_Pragma(const struct mploop__src *src, const struct mploop__tok 
         s[k++] = src->buf[i];
     }
     s[k] = 0;
-    struct ptext pt = { s, k, map };
-    struct mploop__tok w;
-    size_t q = next_tok(&pt, 0, &w);
-    if (!is(&pt, &w, "mploop")) {
+    struct rw_ptext pt = { s, k, map };
+    struct rw_tok w;
+    size_t q = rw_ptext_next(&pt, 0, &w);
+    if (!rw_tok_is(pt.s, &w, "mploop")) {
         free(s);
         free(map);
         return p3;
     }
-    struct mploop__pragma *p = new_pragma(v, n);
+    struct rw_pragma *p = new_pragma(v, n);
     p->start = t->off;
     p->end = p3;
     p->off = t->off;
-    q = next_tok(&pt, q, &w);
-    if (!is(&pt, &w, "for")) {
+    q = rw_ptext_next(&pt, q, &w);
+    if (!rw_tok_is(pt.s, &w, "for")) {
         p->not_for = 1;
-        if (w.kind == MPLOOP__T_EOL)
-            mploop__error(file_off(&pt, q), "expected 'for' after 'mploop'");
+        if (w.kind == RW_T_EOL)
+            rw_error(rw_ptext_off(&pt, q), "expected 'for' after 'mploop'");
         else
-            mploop__error(file_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for')",
-                          (int)w.len, pt.s + w.off);
+            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for')",
+                     (int)w.len, pt.s + w.off);
     } else {
-        parse_clauses(p, &pt, q);
+        rw_parse_clauses(p, &pt, q);
     }
-    mploop__lex(src->buf, src->len, p3, 0, &p->next);
+    rw_lex(src->buf, src->len, p3, 0, &p->next);
     /* the strings stay alive: expressions were copied out */
     free(s);
     free(map);
@@ -431,10 +122,10 @@ static size_t do_Pragma(const struct mploop__src *src, const struct mploop__tok 
 }
 
 /* Scan the main file for pragmas (see rewriter.h). */
-void mploop__find_pragmas(const struct mploop__src *src, struct mploop__pragma **out, unsigned *n)
+void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned *n)
 {
     struct skipped sk;
-    struct mploop__tok t;
+    struct rw_tok t;
     size_t pos = 0;
     *out = NULL;
     *n = 0;
@@ -444,41 +135,41 @@ void mploop__find_pragmas(const struct mploop__src *src, struct mploop__pragma *
     get_skipped(src, &sk);
     const char *buf = src->buf;
     for (;;) {
-        pos = mploop__lex(buf, src->len, pos, 0, &t);
-        if (t.kind == MPLOOP__T_EOF)
+        pos = rw_lex(buf, src->len, pos, 0, &t);
+        if (t.kind == RW_T_EOF)
             break;
-        if (t.kind == MPLOOP__T_IDENT && mploop__tok_is(buf, &t, "_Pragma") &&
+        if (t.kind == RW_T_IDENT && rw_tok_is(buf, &t, "_Pragma") &&
             !is_skipped(&sk, t.off)) {
             pos = do_Pragma(src, &t, pos, out, n);
             continue;
         }
-        if (t.kind != MPLOOP__T_DIRECTIVE || is_skipped(&sk, t.off))
+        if (t.kind != RW_T_DIRECTIVE || is_skipped(&sk, t.off))
             continue;
         /* # pragma mploop ... */
-        struct ptext pt = { buf, t.off + t.len, NULL };
-        struct mploop__tok w;
-        size_t q = next_tok(&pt, t.off + 1, &w);
-        if (!is(&pt, &w, "pragma"))
+        struct rw_ptext pt = { buf, t.off + t.len, NULL };
+        struct rw_tok w;
+        size_t q = rw_ptext_next(&pt, t.off + 1, &w);
+        if (!rw_tok_is(pt.s, &w, "pragma"))
             continue;
-        q = next_tok(&pt, q, &w);
-        if (!is(&pt, &w, "mploop"))
+        q = rw_ptext_next(&pt, q, &w);
+        if (!rw_tok_is(pt.s, &w, "mploop"))
             continue;
-        struct mploop__pragma *p = new_pragma(out, n);
+        struct rw_pragma *p = new_pragma(out, n);
         p->start = t.off;
         p->end = t.off + t.len;
         p->off = t.off;
-        q = next_tok(&pt, q, &w);
-        if (!is(&pt, &w, "for")) {
+        q = rw_ptext_next(&pt, q, &w);
+        if (!rw_tok_is(pt.s, &w, "for")) {
             p->not_for = 1;
-            if (w.kind == MPLOOP__T_EOL)
-                mploop__error(w.off, "expected 'for' after '#pragma mploop'");
+            if (w.kind == RW_T_EOL)
+                rw_error(w.off, "expected 'for' after '#pragma mploop'");
             else
-                mploop__error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for')",
-                              (int)w.len, buf + w.off);
+                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for')",
+                         (int)w.len, buf + w.off);
         } else {
-            parse_clauses(p, &pt, q);
+            rw_parse_clauses(p, &pt, q);
         }
-        mploop__lex(buf, src->len, pos, 0, &p->next);
+        rw_lex(buf, src->len, pos, 0, &p->next);
     }
     free(sk.start);
     free(sk.end);

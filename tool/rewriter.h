@@ -3,136 +3,128 @@
  *
  * The rewriter turns `#pragma mploop for` loops of one C file into calls to
  * the runtime (docs/generated-code.md).  It is split by concern:
- *   main.c     command line, parsing with libclang, output file
- *   util.c     memory and string helpers
- *   compdb.c   compiler flags from compile_commands.json (-p)
- *   lex.c      a small C lexer over the file's bytes (no libclang tokens)
- *   diag.c     clang-style diagnostics
- *   pragma.c   finding the pragmas and parsing their clauses
- *   ast.c      helpers over libclang cursors (offsets, children, types)
- *   scope.c    walking functions: which loop follows each pragma, and the
- *              variables in scope there
- *   clause.c   checking clause variables against the scope
- *   loop.c     the canonical loop form, collapse
- *   check.c    forms refused in a loop body
- *   emit.c     the generated code, as edits
- *   edit.c     an offset-sorted edit list applied to the input buffer
+ *   main.c          command line, parsing with libclang, output file
+ *   util.c          memory and string helpers (util.h; shared with the driver)
+ *   compdb.c        compiler flags from compile_commands.json (-p)
+ *   lex.c           a small C lexer over the file's bytes (no libclang tokens)
+ *   diag.c          clang-style diagnostics, the line table of struct rw_src
+ *   pragma.c        finding the pragmas in the file
+ *   clause_parse.c  parsing the clauses of a pragma
+ *   ast.c           helpers over libclang cursors (offsets, children, types,
+ *                   operator kinds)
+ *   scope.c         walking functions: which loop follows each pragma, and
+ *                   the variables in scope there
+ *   clause_check.c  checking clause variables against the scope
+ *   canonical.c     the canonical loop form, collapse
+ *   check.c         forms refused in a loop body
+ *   emit.c          the generated code, as edits
+ *   edit.c          an offset-sorted edit list applied to the input buffer
  *
- * Internal non-static names start with mploop__.  Offsets are byte offsets
+ * The compiler driver mploop-cc is the driver_*.c files (driver.h).
+ *
+ * Internal non-static names start with rw_.  Offsets are byte offsets
  * into the main file's buffer as libclang read it.
  */
-#ifndef MPLOOP_REWRITER_H
-#define MPLOOP_REWRITER_H
+#ifndef RW_REWRITER_H
+#define RW_REWRITER_H
 
 #include <stdarg.h>
 #include <stddef.h>
 
 #include <clang-c/Index.h>
 
-/* The main file being rewritten. */
-struct mploop__src {
+#include "util.h"
+
+/* The main file being rewritten, built once per file (main.c) and passed to
+ * every step. */
+struct rw_src {
     const char *path;    /* as given on the command line: output and diagnostics */
     const char *buf;     /* the bytes libclang parsed */
     size_t len;
     CXTranslationUnit tu;
     CXFile file;
+    size_t *line_starts; /* offset where each line starts (rw_src_lines) */
+    unsigned nlines;
 };
-
-/* ---- util.c ----------------------------------------------------- */
-
-/* malloc/realloc/strdup that end the program on exhaustion. */
-void *mploop__xmalloc(size_t n);
-void *mploop__xrealloc(void *p, size_t n);
-char *mploop__xstrndup(const char *s, size_t n);
-/* printf into a new heap string. */
-char *mploop__xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* A growable string. */
-struct mploop__buf {
-    char *s;
-    size_t len, cap;
-};
-void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n);
-void mploop__buf_puts(struct mploop__buf *b, const char *s);
-void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* ---- lex.c ------------------------------------------------------------- */
 
-enum mploop__tok_kind {
-    MPLOOP__T_EOF,
-    MPLOOP__T_IDENT,     /* identifiers and keywords */
-    MPLOOP__T_NUMBER,    /* preprocessing numbers */
-    MPLOOP__T_STRING,    /* string literal, with its prefix */
-    MPLOOP__T_CHAR,      /* character constant */
-    MPLOOP__T_PUNCT,     /* punctuator */
-    MPLOOP__T_DIRECTIVE, /* a whole preprocessing directive (normal mode only) */
-    MPLOOP__T_EOL,       /* end of a directive's logical line (directive mode) */
-    MPLOOP__T_OTHER      /* any other byte */
+enum rw_tok_kind {
+    RW_T_EOF,
+    RW_T_IDENT,     /* identifiers and keywords */
+    RW_T_NUMBER,    /* preprocessing numbers */
+    RW_T_STRING,    /* string literal, with its prefix */
+    RW_T_CHAR,      /* character constant */
+    RW_T_PUNCT,     /* punctuator */
+    RW_T_DIRECTIVE, /* a whole preprocessing directive (normal mode only) */
+    RW_T_EOL,       /* end of a directive's logical line (directive mode) */
+    RW_T_OTHER      /* any other byte */
 };
 
-struct mploop__tok {
+struct rw_tok {
     int kind;
     size_t off, len;
 };
 
 /* Lex the token starting at or after pos in buf[0..len).  Comments,
  * whitespace and backslash-newlines are skipped.  In directive mode a newline
- * gives MPLOOP__T_EOL; otherwise a `#` first on its logical line gives one
- * MPLOOP__T_DIRECTIVE token running to the end of that line.  Returns the
+ * gives RW_T_EOL; otherwise a `#` first on its logical line gives one
+ * RW_T_DIRECTIVE token running to the end of that line.  Returns the
  * position after the token. */
-size_t mploop__lex(const char *buf, size_t len, size_t pos, int directive, struct mploop__tok *t);
+size_t rw_lex(const char *buf, size_t len, size_t pos, int directive, struct rw_tok *t);
 /* Whether token t of buf spells exactly s. */
-int mploop__tok_is(const char *buf, const struct mploop__tok *t, const char *s);
+int rw_tok_is(const char *buf, const struct rw_tok *t, const char *s);
 
 /* ---- diag.c ------------------------------------------------------------ */
 
+/* Build src's line table from its buffer (once, before any look-up). */
+void rw_src_lines(struct rw_src *src);
+/* Line and column (1-based, columns in bytes) of offset off of src. */
+void rw_linecol(const struct rw_src *src, size_t off, unsigned *line, unsigned *col);
 /* Use src for the diagnostics that follow. */
-void mploop__diag_init(const struct mploop__src *src);
-/* Line and column (1-based, columns in bytes) of offset off. */
-void mploop__linecol(size_t off, unsigned *line, unsigned *col);
+void rw_diag_init(const struct rw_src *src);
 /* Print `file:line:col: error: msg`, the source line and a caret. */
-void mploop__error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void mploop__note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rw_error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Number of errors printed so far. */
-unsigned mploop__error_count(void);
+unsigned rw_error_count(void);
 
-/* ---- pragma.c ---------------------------------------------------------- */
+/* ---- pragma.c, clause_parse.c ------------------------------------------ */
 
-enum mploop__var_kind {
-    MPLOOP__PRIVATE,
-    MPLOOP__FIRSTPRIVATE,
-    MPLOOP__LASTPRIVATE,
-    MPLOOP__REDUCTION
+enum rw_var_kind {
+    RW_PRIVATE,
+    RW_FIRSTPRIVATE,
+    RW_LASTPRIVATE,
+    RW_REDUCTION
 };
 
-enum mploop__redop {
-    MPLOOP__RED_ADD, MPLOOP__RED_SUB, MPLOOP__RED_MUL, MPLOOP__RED_AND,
-    MPLOOP__RED_OR, MPLOOP__RED_XOR, MPLOOP__RED_LAND, MPLOOP__RED_LOR,
-    MPLOOP__RED_MIN, MPLOOP__RED_MAX
+enum rw_redop {
+    RW_RED_ADD, RW_RED_SUB, RW_RED_MUL, RW_RED_AND,
+    RW_RED_OR, RW_RED_XOR, RW_RED_LAND, RW_RED_LOR,
+    RW_RED_MIN, RW_RED_MAX
 };
 
 /* One variable named in a data clause. */
-struct mploop__var {
+struct rw_var {
     char *name;
     size_t off;          /* where it is written */
-    int kind;            /* enum mploop__var_kind */
-    int op;              /* enum mploop__redop for reductions */
+    int kind;            /* enum rw_var_kind */
+    int op;              /* enum rw_redop for reductions */
     int also_first;      /* lastprivate also named in firstprivate */
-    CXCursor decl;       /* resolved by clause.c */
-    char *szarg;         /* operand of sizeof for it (clause.c): an array
+    CXCursor decl;       /* resolved by clause_check.c */
+    char *szarg;         /* operand of sizeof for it (clause_check.c): an array
                             parameter is a pointer, sizeof on its name warns */
     const char *cast;    /* "(void *)" before its address when it is volatile
                             (memcpy would warn about the qualifier), else "" */
 };
 
-struct mploop__loop;
+struct rw_loop;
 
 /* One `#pragma mploop for` or `_Pragma("mploop for ...")`. */
-struct mploop__pragma {
+struct rw_pragma {
     size_t start, end;   /* bytes to blank (newlines are kept) */
     size_t off;          /* where the directive is written, for notes */
-    struct mploop__tok next; /* first token after the pragma */
+    struct rw_tok next;  /* first token after the pragma */
     int not_for;         /* `#pragma mploop xxx` other than `for` (reported) */
     int reported;        /* an error about its loop was printed already */
     int sched;           /* enum mploop_schedule; MPLOOP_SCHED_DEFAULT without clause */
@@ -142,57 +134,100 @@ struct mploop__pragma {
     int collapse;        /* 1 without clause */
     size_t collapse_off;
     int snapshot;        /* `snapshot` clause: large blocks merged by snapshot */
-    struct mploop__var *vars;
+    struct rw_var *vars;
     unsigned nvars;
-    struct mploop__loop *loop; /* the loop it annotates, once found */
+    struct rw_loop *loop; /* the loop it annotates, once found */
 };
 
 /* Find every pragma of the main file outside comments, strings and skipped
  * preprocessor blocks, parse its clauses (reporting syntax errors), and
  * return them in source order.  Unknown `#pragma mploop` directives and
  * malformed clauses are reported as errors. */
-void mploop__find_pragmas(const struct mploop__src *src, struct mploop__pragma **out,
-                          unsigned *n);
+void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out,
+                     unsigned *n);
+
+/* The text one pragma's clauses are lexed from: the file itself for
+ * `#pragma`, the destringized literal for `_Pragma`, whose byte i came from
+ * file offset map[i]. */
+struct rw_ptext {
+    const char *s;
+    size_t len;
+    const size_t *map;   /* NULL: offsets are file offsets */
+};
+
+/* File offset that offset o of pt came from (for diagnostics). */
+size_t rw_ptext_off(const struct rw_ptext *pt, size_t o);
+/* Lex the token of pt at or after pos in directive mode (rw_lex); returns
+ * the position after it. */
+size_t rw_ptext_next(const struct rw_ptext *pt, size_t pos, struct rw_tok *t);
+/* Parse the clauses of p from offset pos of pt (just after `for`) to the
+ * end of the text, storing them in p and reporting syntax errors. */
+void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
+/* The name of a data clause kind (enum rw_var_kind): "private", ... */
+const char *rw_var_kind_name(int kind);
 
 /* ---- ast.c ------------------------------------------------------------- */
 
 /* Expansion offsets of a location / of a cursor's extent in the main file.
  * Return 0 when the location is not in the main file. */
-int mploop__loc_off(const struct mploop__src *src, CXSourceLocation loc, size_t *off);
-int mploop__extent(const struct mploop__src *src, CXCursor c, size_t *start, size_t *end);
+int rw_loc_off(const struct rw_src *src, CXSourceLocation loc, size_t *off);
+int rw_extent(const struct rw_src *src, CXCursor c, size_t *start, size_t *end);
 /* Direct children of c (as clang_visitChildren yields them); free the result. */
-unsigned mploop__children(CXCursor c, CXCursor **out);
+unsigned rw_children(CXCursor c, CXCursor **out);
 /* c with implicit conversions (UnexposedExpr with one child of the same
  * extent) removed; with parens too when parens is nonzero. */
-CXCursor mploop__strip(CXCursor c, int parens);
+CXCursor rw_strip(CXCursor c, int parens);
 /* The VarDecl or ParmDecl that expression c names directly, or a null cursor. */
-CXCursor mploop__named_var(CXCursor c);
+CXCursor rw_named_var(CXCursor c);
 /* Cursor spelling / type spelling as a new heap string. */
-char *mploop__spelling(CXCursor c);
-char *mploop__type_spelling(CXType t);
+char *rw_spelling(CXCursor c);
+char *rw_type_spelling(CXType t);
 /* Canonical type classes. */
-int mploop__type_is_integer(CXType t);   /* integer kinds and _Bool, not enums */
-int mploop__type_is_signed(CXType t);
-int mploop__type_is_floating(CXType t);
-int mploop__type_is_arith(CXType t);     /* integer, enum or floating */
-int mploop__type_is_pointer(CXType t);
+int rw_type_is_integer(CXType t);   /* integer kinds and _Bool, not enums */
+int rw_type_is_signed(CXType t);
+int rw_type_is_floating(CXType t);
+int rw_type_is_arith(CXType t);     /* integer, enum or floating */
+int rw_type_is_pointer(CXType t);
 /* Whether decl is a parameter declared with an array type (really a pointer:
  * sizeof on its name warns). */
-int mploop__is_array_param(CXCursor decl);
+int rw_is_array_param(CXCursor decl);
 /* Whether cursor c (a declaration) is declared outside [start, end) of the
  * main file. */
-int mploop__decl_outside(const struct mploop__src *src, CXCursor decl, size_t start, size_t end);
+int rw_decl_outside(const struct rw_src *src, CXCursor decl, size_t start, size_t end);
 /* The first reference inside c to a declaration in decls[0..n); returns the
  * index and stores the offset, or returns -1. */
-int mploop__find_ref(const struct mploop__src *src, CXCursor c, const CXCursor *decls,
-                     unsigned n, size_t *off);
+int rw_find_ref(const struct rw_src *src, CXCursor c, const CXCursor *decls,
+                unsigned n, size_t *off);
+/* Operator kinds of BinaryOperator, CompoundAssignOperator and
+ * UnaryOperator cursors. */
+enum rw_op {
+    RW_OP_NONE,   /* not an operator cursor, or its operator cannot be read */
+    RW_OP_OTHER,  /* an operator (or punctuator) not listed below */
+    /* binary, in the order of clang's BinaryOperatorKind */
+    RW_OP_MUL, RW_OP_DIV, RW_OP_REM, RW_OP_ADD, RW_OP_SUB, RW_OP_SHL, RW_OP_SHR,
+    RW_OP_LT, RW_OP_GT, RW_OP_LE, RW_OP_GE, RW_OP_EQ, RW_OP_NE,
+    RW_OP_AND, RW_OP_XOR, RW_OP_OR, RW_OP_LAND, RW_OP_LOR,
+    RW_OP_ASSIGN, RW_OP_MUL_ASSIGN, RW_OP_DIV_ASSIGN, RW_OP_REM_ASSIGN, RW_OP_ADD_ASSIGN,
+    RW_OP_SUB_ASSIGN, RW_OP_SHL_ASSIGN, RW_OP_SHR_ASSIGN, RW_OP_AND_ASSIGN, RW_OP_XOR_ASSIGN,
+    RW_OP_OR_ASSIGN, RW_OP_COMMA,
+    /* unary (PRE_x follow POST_x) */
+    RW_OP_POST_INC, RW_OP_POST_DEC, RW_OP_PRE_INC, RW_OP_PRE_DEC,
+    RW_OP_ADDR, RW_OP_DEREF, RW_OP_PLUS, RW_OP_MINUS, RW_OP_NOT, RW_OP_LNOT
+};
+/* The operator of cursor c.  With libclang >= 17 (CINDEX_VERSION_MINOR 64)
+ * libclang says it; before, the token where the operator is written is read
+ * from the file (after the first operand, or before the operand of a prefix
+ * unary operator), and an operator a macro body wrote is RW_OP_NONE. */
+enum rw_op rw_operator(const struct rw_src *src, CXCursor c);
+/* How op is written ("<=", "++", ...); "" for RW_OP_NONE, "?" for RW_OP_OTHER. */
+const char *rw_op_spelling(enum rw_op op);
 /* Text of buf[start, end) as a new string. */
-char *mploop__text(const struct mploop__src *src, size_t start, size_t end);
+char *rw_text(const struct rw_src *src, size_t start, size_t end);
 
 /* ---- scope.c ----------------------------------------------------------- */
 
 /* Everything known about the place of one annotated loop. */
-struct mploop__loop_site {
+struct rw_loop_site {
     CXCursor for_stmt;
     CXCursor func;          /* enclosing function definition */
     CXCursor *visible;      /* variables in scope at the loop, innermost last */
@@ -204,14 +239,14 @@ struct mploop__loop_site {
  * the variables in scope there; refuse pragmas not followed by a for loop
  * and `_Pragma` hidden in macros.  Global variables are collected in
  * *globals (declared anywhere in the translation unit, in order). */
-void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p, unsigned n,
-                         struct mploop__loop_site *sites, CXCursor **globals,
-                         unsigned *nglobals);
+void rw_match_loops(const struct rw_src *src, struct rw_pragma *p, unsigned n,
+                    struct rw_loop_site *sites, CXCursor **globals,
+                    unsigned *nglobals);
 
-/* ---- loop.c ------------------------------------------------------------ */
+/* ---- canonical.c ------------------------------------------------------- */
 
 /* One loop header of a (possibly collapsed) nest. */
-struct mploop__level {
+struct rw_level {
     CXCursor for_stmt;
     size_t for_off;          /* the `for` keyword */
     size_t rparen_end;       /* just after the header's `)` */
@@ -220,19 +255,19 @@ struct mploop__level {
     int declared;            /* `T v = lb` in the init */
     char *type;              /* T as written for the generated code */
     int is_ptr, is_signed;
-    const char *cast;        /* as in struct mploop__var */
+    const char *cast;        /* as in struct rw_var */
     char *lb, *ub, *step;    /* expression texts; step already signed */
     CXCursor lb_c, ub_c, st_c; /* their cursors (st_c null for ++ and --) */
     int test;                /* enum mploop_test, variable on the left */
 };
 
-#define MPLOOP__MAX_LEVELS 16
+#define RW_MAX_LEVELS 16
 
-struct mploop__loop {
-    struct mploop__pragma *pragma;
-    struct mploop__loop_site site;
+struct rw_loop {
+    struct rw_pragma *pragma;
+    struct rw_loop_site site;
     unsigned id;             /* 1, 2, ... in source order */
-    struct mploop__level lv[MPLOOP__MAX_LEVELS];
+    struct rw_level lv[RW_MAX_LEVELS];
     unsigned nlv;
     CXCursor body;           /* innermost body */
     size_t body_start, body_end;
@@ -242,55 +277,55 @@ struct mploop__loop {
 
 /* Analyse the loop nest of a matched pragma (canonical form, collapse);
  * returns 0 on success, -1 after reporting errors. */
-int mploop__analyse_loop(const struct mploop__src *src, struct mploop__loop *l);
+int rw_analyse_loop(const struct rw_src *src, struct rw_loop *l);
 
 /* End offset of statement c including its terminating `;` if it has one. */
-size_t mploop__stmt_end(const struct mploop__src *src, CXCursor c);
+size_t rw_stmt_end(const struct rw_src *src, CXCursor c);
 
-/* ---- clause.c ---------------------------------------------------------- */
+/* ---- clause_check.c ---------------------------------------------------- */
 
 /* Resolve and check the clause variables of loop l; returns 0 or -1. */
-int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
-                          const CXCursor *globals, unsigned nglobals);
+int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
+                     const CXCursor *globals, unsigned nglobals);
 
 /* ---- check.c ----------------------------------------------------------- */
 
 /* Report forms refused in the body of loop l; returns 0 or -1. */
-int mploop__check_body(const struct mploop__src *src, struct mploop__loop *l);
+int rw_check_body(const struct rw_src *src, struct rw_loop *l);
 
 /* ---- edit.c ------------------------------------------------------------ */
 
-struct mploop__edit {
+struct rw_edit {
     size_t start, end;  /* bytes replaced */
     int rank;           /* order among edits at the same start */
     unsigned seq;
     char *text;         /* owned */
 };
 
-struct mploop__edits {
-    struct mploop__edit *v;
+struct rw_edits {
+    struct rw_edit *v;
     unsigned n, cap;
 };
 
 /* Replace [start, end) with text (taken over). */
-void mploop__edit_add(struct mploop__edits *e, size_t start, size_t end, int rank, char *text);
+void rw_edit_add(struct rw_edits *e, size_t start, size_t end, int rank, char *text);
 /* Apply the edits to buf; returns the new buffer (heap) and its length, or
  * NULL when two edits overlap. */
-char *mploop__edit_apply(struct mploop__edits *e, const char *buf, size_t len, size_t *outlen);
+char *rw_edit_apply(struct rw_edits *e, const char *buf, size_t len, size_t *outlen);
 
 /* ---- emit.c ------------------------------------------------------------ */
 
 /* Add the edits for every loop (and the file header, noinline markers, the
  * blanked pragmas). */
-void mploop__emit(const struct mploop__src *src, struct mploop__pragma *p, unsigned np,
-                  struct mploop__edits *e);
+void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
+             struct rw_edits *e);
 
 /* ---- compdb.c ---------------------------------------------------------- */
 
 /* Read the flags of input (a real path) from compile_commands.json in
  * build_dir.  Appends them to the argument vector (*args, *nargs) and stores the entry's directory in *dir
  * (heap).  Returns 0, or -1 after printing an error. */
-int mploop__compdb_flags(const char *build_dir, const char *input, char ***args,
-                         unsigned *nargs, char **dir);
+int rw_compdb_flags(const char *build_dir, const char *input, char ***args,
+                    unsigned *nargs, char **dir);
 
-#endif /* MPLOOP_REWRITER_H */
+#endif /* RW_REWRITER_H */

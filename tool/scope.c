@@ -18,10 +18,10 @@
 #include "rewriter.h"
 
 struct walk {
-    const struct mploop__src *src;
-    struct mploop__pragma *p;
+    const struct rw_src *src;
+    struct rw_pragma *p;
     unsigned n;
-    struct mploop__loop_site *sites;
+    struct rw_loop_site *sites;
     CXCursor func;
     CXCursor *vis;
     unsigned nvis, cap;
@@ -33,7 +33,7 @@ static void push_var(struct walk *w, CXCursor c)
 {
     if (w->nvis == w->cap) {
         w->cap = w->cap ? 2 * w->cap : 32;
-        w->vis = mploop__xrealloc(w->vis, w->cap * sizeof *w->vis);
+        w->vis = rw_xrealloc(w->vis, w->cap * sizeof *w->vis);
     }
     w->vis[w->nvis++] = c;
 }
@@ -52,7 +52,7 @@ static enum CXChildVisitResult walk_kid(CXCursor c, CXCursor parent, CXClientDat
 static int pragma_at(const struct walk *w, size_t off)
 {
     for (unsigned i = 0; i < w->n; i++)
-        if (w->p[i].next.off == off && w->p[i].next.kind != MPLOOP__T_EOF && !w->p[i].not_for &&
+        if (w->p[i].next.off == off && w->p[i].next.kind != RW_T_EOF && !w->p[i].not_for &&
             !w->p[i].reported)
             return (int)i;
     return -1;
@@ -70,20 +70,20 @@ static void walk(struct walk *w, CXCursor c)
     }
     if (k == CXCursor_ForStmt) {
         size_t off;
-        int i = mploop__loc_off(w->src, clang_getRangeStart(clang_getCursorExtent(c)), &off)
+        int i = rw_loc_off(w->src, clang_getRangeStart(clang_getCursorExtent(c)), &off)
                     ? pragma_at(w, off) : -1;
         if (i >= 0) {
-            struct mploop__pragma *p = &w->p[i];
-            if (!mploop__tok_is(w->src->buf, &p->next, "for")) {
-                mploop__error(p->next.off, "the for loop after '#pragma mploop for' is produced by a "
+            struct rw_pragma *p = &w->p[i];
+            if (!rw_tok_is(w->src->buf, &p->next, "for")) {
+                rw_error(p->next.off, "the for loop after '#pragma mploop for' is produced by a "
                                            "macro; write the for statement out");
                 p->reported = 1;
             } else {
-                struct mploop__loop_site *s = &w->sites[i];
+                struct rw_loop_site *s = &w->sites[i];
                 s->for_stmt = c;
                 s->func = w->func;
                 s->nvisible = w->nvis;
-                s->visible = mploop__xmalloc((w->nvis + 1) * sizeof *s->visible);
+                s->visible = rw_xmalloc((w->nvis + 1) * sizeof *s->visible);
                 memcpy(s->visible, w->vis, w->nvis * sizeof *s->visible);
                 s->depth = w->depth;
             }
@@ -103,7 +103,7 @@ static void walk(struct walk *w, CXCursor c)
 static void walk_function(struct walk *w, CXCursor f)
 {
     CXCursor *kids;
-    unsigned n = mploop__children(f, &kids);
+    unsigned n = rw_children(f, &kids);
     w->func = f;
     w->nvis = 0;
     w->depth = 0;
@@ -156,14 +156,14 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
     if (k == CXCursor_VarDecl) {
         if (t->nglobals == t->cap) {
             t->cap = t->cap ? 2 * t->cap : 64;
-            t->globals = mploop__xrealloc(t->globals, t->cap * sizeof *t->globals);
+            t->globals = rw_xrealloc(t->globals, t->cap * sizeof *t->globals);
         }
         t->globals[t->nglobals++] = c;
         return CXChildVisit_Continue;
     }
     if (k == CXCursor_MacroDefinition) {
         if (extent_contains(t, c, "_Pragma")) {
-            t->bad = mploop__xrealloc(t->bad, (t->nbad + 1) * sizeof *t->bad);
+            t->bad = rw_xrealloc(t->bad, (t->nbad + 1) * sizeof *t->bad);
             t->bad[t->nbad++] = c;
         }
         return CXChildVisit_Continue;
@@ -176,16 +176,16 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
             if (clang_equalCursors(def, t->bad[i])) {
                 size_t off;
                 if ((extent_contains(t, def, "mploop") || extent_contains(t, c, "mploop")) &&
-                    mploop__loc_off(w->src, clang_getCursorLocation(c), &off))
-                    mploop__error(off, "'_Pragma(\"mploop ...\")' produced by a macro is not "
-                                       "supported; write '#pragma mploop for' directly above the loop");
+                    rw_loc_off(w->src, clang_getCursorLocation(c), &off))
+                    rw_error(off, "'_Pragma(\"mploop ...\")' produced by a macro is not "
+                             "supported; write '#pragma mploop for' directly above the loop");
                 break;
             }
         return CXChildVisit_Continue;
     }
     if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
         size_t a, b;
-        if (!mploop__extent(w->src, c, &a, &b))
+        if (!rw_extent(w->src, c, &a, &b))
             return CXChildVisit_Continue;
         for (unsigned i = 0; i < w->n; i++)
             if (w->p[i].start >= a && w->p[i].start < b) {
@@ -197,9 +197,9 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor parent, CXClientDa
 }
 
 /* Find the loop of each pragma and its scope (see rewriter.h). */
-void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p, unsigned n,
-                         struct mploop__loop_site *sites, CXCursor **globals,
-                         unsigned *nglobals)
+void rw_match_loops(const struct rw_src *src, struct rw_pragma *p, unsigned n,
+                    struct rw_loop_site *sites, CXCursor **globals,
+                    unsigned *nglobals)
 {
     struct walk w = { .src = src, .p = p, .n = n, .sites = sites };
     struct top t = { .w = &w };
@@ -210,13 +210,13 @@ void mploop__match_loops(const struct mploop__src *src, struct mploop__pragma *p
     for (unsigned i = 0; i < n; i++) {
         if (!clang_Cursor_isNull(sites[i].for_stmt) || p[i].not_for || p[i].reported)
             continue;
-        if (p[i].next.kind == MPLOOP__T_EOF)
-            mploop__error(p[i].start, "'#pragma mploop for' must be followed by a for loop");
-        else if (mploop__tok_is(src->buf, &p[i].next, "for"))
-            mploop__error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop "
+        if (p[i].next.kind == RW_T_EOF)
+            rw_error(p[i].start, "'#pragma mploop for' must be followed by a for loop");
+        else if (rw_tok_is(src->buf, &p[i].next, "for"))
+            rw_error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop "
                                          "(this 'for' is not one the compiler parsed as a statement)");
         else
-            mploop__error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop");
+            rw_error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop");
     }
     free(w.vis);
     free(t.bad);

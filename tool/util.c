@@ -1,25 +1,64 @@
 /*
- * util.c - memory and string helpers of the rewriter.
+ * util.c - memory, string and message helpers of the rewriter and the
+ * compiler driver.
  *
- * The rewriter is a short-lived command: running out of memory ends it with
- * a message, so callers never check allocation results.
+ * Both programs are short-lived commands: running out of memory ends them
+ * with a message, so callers never check allocation results.  The file uses
+ * no libclang, so that the driver links it without libclang (util.h).
  */
-#define _GNU_SOURCE 1 /* memmem, vasprintf, realpath */
+#define _GNU_SOURCE 1 /* vasprintf */
+#include <errno.h>
+#include <libgen.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rewriter.h"
+#include "util.h"
+
+static const char *program_name = "mploop";
+
+/* Start later error messages with name. */
+void rw_set_program_name(const char *name)
+{
+    program_name = name;
+}
+
+/* Print "<program>: error: " and the formatted message to stderr. */
+static void vreport(const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s: error: ", program_name);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+/* Print an error message of the program (not about a source location). */
+void rw_report(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(fmt, ap);
+    va_end(ap);
+}
+
+/* Print an error message and exit with status 1. */
+void rw_die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(fmt, ap);
+    va_end(ap);
+    exit(1);
+}
 
 /* End the program after an allocation failure. */
 static void out_of_memory(void)
 {
-    fputs("mploop: error: out of memory\n", stderr);
-    exit(1);
+    rw_die("out of memory");
 }
 
 /* malloc that never returns NULL. */
-void *mploop__xmalloc(size_t n)
+void *rw_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
@@ -28,7 +67,7 @@ void *mploop__xmalloc(size_t n)
 }
 
 /* realloc that never returns NULL. */
-void *mploop__xrealloc(void *p, size_t n)
+void *rw_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
@@ -37,16 +76,22 @@ void *mploop__xrealloc(void *p, size_t n)
 }
 
 /* Copy of s[0, n) with a terminating NUL. */
-char *mploop__xstrndup(const char *s, size_t n)
+char *rw_xstrndup(const char *s, size_t n)
 {
-    char *r = mploop__xmalloc(n + 1);
+    char *r = rw_xmalloc(n + 1);
     memcpy(r, s, n);
     r[n] = 0;
     return r;
 }
 
+/* Copy of string s. */
+char *rw_xstrdup(const char *s)
+{
+    return rw_xstrndup(s, strlen(s));
+}
+
 /* Formatted string in a new heap buffer. */
-char *mploop__xasprintf(const char *fmt, ...)
+char *rw_xasprintf(const char *fmt, ...)
 {
     va_list ap;
     char *r;
@@ -58,13 +103,13 @@ char *mploop__xasprintf(const char *fmt, ...)
 }
 
 /* Append s[0, n) to b, keeping it NUL-terminated. */
-void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
+void rw_buf_add(struct rw_buf *b, const char *s, size_t n)
 {
     if (!b->s || b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1)
             cap *= 2;
-        b->s = mploop__xrealloc(b->s, cap);
+        b->s = rw_xrealloc(b->s, cap);
         b->cap = cap;
     }
     memcpy(b->s + b->len, s, n);
@@ -73,13 +118,13 @@ void mploop__buf_add(struct mploop__buf *b, const char *s, size_t n)
 }
 
 /* Append string s to b. */
-void mploop__buf_puts(struct mploop__buf *b, const char *s)
+void rw_buf_puts(struct rw_buf *b, const char *s)
 {
-    mploop__buf_add(b, s, strlen(s));
+    rw_buf_add(b, s, strlen(s));
 }
 
 /* Append formatted text to b. */
-void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
+void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
 {
     va_list ap;
     char *s;
@@ -88,6 +133,74 @@ void mploop__buf_printf(struct mploop__buf *b, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         out_of_memory();
-    mploop__buf_add(b, s, (size_t)n);
+    rw_buf_add(b, s, (size_t)n);
     free(s);
+}
+
+/* Append s (not copied) to v, keeping v NULL-terminated. */
+void rw_sv_push(struct rw_strvec *v, const char *s)
+{
+    if (v->n + 2 > v->cap) {
+        v->cap = v->cap ? 2 * v->cap : 16;
+        v->v = rw_xrealloc(v->v, v->cap * sizeof *v->v);
+    }
+    v->v[v->n++] = (char *)s;
+    v->v[v->n] = NULL;
+}
+
+/* Whole content of path in a malloc'd buffer (NUL-terminated,
+ * length in *len); NULL with errno set on failure. */
+char *rw_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? 2 * cap : 65536;
+            buf = rw_xrealloc(buf, cap);
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* The last component of path, as a fresh string. */
+char *rw_base_name(const char *path)
+{
+    char *copy = rw_xstrdup(path);
+    return rw_xstrdup(basename(copy));
+}
+
+/* All of path but its last component, as a fresh string. */
+char *rw_dir_name(const char *path)
+{
+    char *copy = rw_xstrdup(path);
+    return rw_xstrdup(dirname(copy));
+}
+
+/* Copy of path without the suffix of its last component
+ * ("dir/a.c" -> "dir/a", "prog" -> "prog"). */
+char *rw_strip_ext(const char *path)
+{
+    char *s = rw_xstrdup(path);
+    char *slash = strrchr(s, '/');
+    char *dot = strrchr(s, '.');
+    if (dot && (!slash || dot > slash + 1))
+        *dot = '\0';
+    return s;
 }

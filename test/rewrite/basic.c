@@ -15,7 +15,7 @@ for (int i = 0; i < n; i++) {
     return sum + x;
 }
 
-// CHECK:      #include <mploop.h>
+// CHECK:      #include <mploop/abi.h>
 // CHECK-NEXT: #line 1 "{{.*}}basic.c"
 // CHECK-NEXT: // The loop of docs/generated-code.md
 // CHECK-LABEL: __attribute__((__noinline__)) int sum_rows(const int *a, int n, int w)
@@ -30,6 +30,7 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: mploop_i64 __mploop_st_1 = 1;
 // CHECK-NEXT: mploop_u64 __mploop_n_1;
 // CHECK-NEXT: mploop_params __mploop_p_1 = {0};
+// CHECK-NEXT: __mploop_p_1.abi = 2; __mploop_p_1.size = sizeof __mploop_p_1;
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_count((mploop_wide)__mploop_lb_1, (mploop_wide)__mploop_ub_1,
 // CHECK-NEXT:         (mploop_wide)__mploop_st_1, MPLOOP_LT, ((__typeof__(__mploop_lb_1 + __mploop_ub_1))__mploop_lb_1 < (__typeof__(__mploop_lb_1 + __mploop_ub_1))__mploop_ub_1), &__mploop_n_1);
 // CHECK-NEXT: __mploop_p_1.trip = __mploop_n_1;

@@ -1,7 +1,7 @@
 /*
- * clause.c - what the names in data clauses refer to.
+ * clause_check.c - what the names in data clauses refer to.
  *
- * pragma.c checked the clause syntax; here each listed name is resolved to
+ * clause_parse.c checked the clause syntax; here each listed name is resolved to
  * the variable visible at the loop (the innermost local of that name, else a
  * global), and refused when the generated code could not save, restore or
  * combine it: undeclared names, `register` and const variables, reductions
@@ -12,10 +12,8 @@
 
 #include "rewriter.h"
 
-static const char *const clause_names[] = { "private", "firstprivate", "lastprivate", "reduction" };
-
 /* The variable named name visible at loop l, or a null cursor. */
-static CXCursor lookup(const struct mploop__src *src, const struct mploop__loop *l,
+static CXCursor lookup(const struct rw_src *src, const struct rw_loop *l,
                        const char *name, const CXCursor *globals, unsigned nglobals)
 {
     for (unsigned i = l->site.nvisible; i-- > 0;) {
@@ -27,7 +25,7 @@ static CXCursor lookup(const struct mploop__src *src, const struct mploop__loop 
     }
     for (unsigned i = nglobals; i-- > 0;) {
         size_t off;
-        if (mploop__loc_off(src, clang_getCursorLocation(globals[i]), &off) &&
+        if (rw_loc_off(src, clang_getCursorLocation(globals[i]), &off) &&
             off > l->lv[0].for_off)
             continue; /* declared after the loop */
         CXString s = clang_getCursorSpelling(globals[i]);
@@ -41,18 +39,18 @@ static CXCursor lookup(const struct mploop__src *src, const struct mploop__loop 
 
 /* Resolve the clause variables of l in its scope and check that the generated code can handle
  * them; drops the loop variable from private-like clauses. */
-int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
-                          const CXCursor *globals, unsigned nglobals)
+int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
+                     const CXCursor *globals, unsigned nglobals)
 {
-    struct mploop__pragma *p = l->pragma;
+    struct rw_pragma *p = l->pragma;
     int rc = 0;
     unsigned kept = 0;
     for (unsigned i = 0; i < p->nvars; i++) {
-        struct mploop__var *v = &p->vars[i];
-        const char *cl = clause_names[v->kind];
+        struct rw_var *v = &p->vars[i];
+        const char *cl = rw_var_kind_name(v->kind);
         v->decl = lookup(src, l, v->name, globals, nglobals);
         if (clang_Cursor_isNull(v->decl)) {
-            mploop__error(v->off, "use of undeclared identifier '%s' in '%s' clause", v->name, cl);
+            rw_error(v->off, "use of undeclared identifier '%s' in '%s' clause", v->name, cl);
             rc = -1;
             continue;
         }
@@ -61,9 +59,9 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
             if (clang_equalCursors(v->decl, l->lv[j].var))
                 is_loop_var = 1;
         if (is_loop_var) {
-            if (v->kind == MPLOOP__REDUCTION) {
-                mploop__error(v->off, "loop variable '%s' cannot appear in a 'reduction' clause",
-                              v->name);
+            if (v->kind == RW_REDUCTION) {
+                rw_error(v->off, "loop variable '%s' cannot appear in a 'reduction' clause",
+                         v->name);
                 rc = -1;
             }
             /* private/lastprivate of the loop variable: it is handled already */
@@ -71,37 +69,37 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
         }
         CXType t = clang_getCursorType(v->decl);
         if (clang_Cursor_getStorageClass(v->decl) == CX_SC_Register) {
-            mploop__error(v->off, "variable '%s' is declared 'register' and cannot appear in a '%s' "
+            rw_error(v->off, "variable '%s' is declared 'register' and cannot appear in a '%s' "
                                   "clause", v->name, cl);
             rc = -1;
             continue;
         }
         if (clang_isConstQualifiedType(t)) {
-            mploop__error(v->off, "variable '%s' is const and cannot appear in a '%s' clause",
-                          v->name, cl);
+            rw_error(v->off, "variable '%s' is const and cannot appear in a '%s' clause",
+                     v->name, cl);
             rc = -1;
             continue;
         }
-        int array_param = mploop__is_array_param(v->decl);
+        int array_param = rw_is_array_param(v->decl);
         if (!array_param && clang_getCanonicalType(t).kind != CXType_VariableArray &&
             clang_Type_getSizeOf(t) < 0) {
-            char *ts = mploop__type_spelling(t);
-            mploop__error(v->off, "variable '%s' in '%s' clause has incomplete type '%s'", v->name,
-                          cl, ts);
+            char *ts = rw_type_spelling(t);
+            rw_error(v->off, "variable '%s' in '%s' clause has incomplete type '%s'", v->name,
+                     cl, ts);
             free(ts);
             rc = -1;
             continue;
         }
-        if (v->kind == MPLOOP__REDUCTION) {
-            char *ts = mploop__type_spelling(t);
-            if (!mploop__type_is_arith(t)) {
-                mploop__error(v->off, "reduction variable '%s' must have an arithmetic type (it has "
+        if (v->kind == RW_REDUCTION) {
+            char *ts = rw_type_spelling(t);
+            if (!rw_type_is_arith(t)) {
+                rw_error(v->off, "reduction variable '%s' must have an arithmetic type (it has "
                                       "type '%s')", v->name, ts);
                 rc = -1;
-            } else if (mploop__type_is_floating(t) &&
-                       (v->op == MPLOOP__RED_AND || v->op == MPLOOP__RED_OR ||
-                        v->op == MPLOOP__RED_XOR)) {
-                mploop__error(v->off, "bitwise reduction on '%s' of floating type '%s'", v->name, ts);
+            } else if (rw_type_is_floating(t) &&
+                       (v->op == RW_RED_AND || v->op == RW_RED_OR ||
+                        v->op == RW_RED_XOR)) {
+                rw_error(v->off, "bitwise reduction on '%s' of floating type '%s'", v->name, ts);
                 rc = -1;
             }
             free(ts);
@@ -109,8 +107,8 @@ int mploop__check_clauses(const struct mploop__src *src, struct mploop__loop *l,
                 continue;
         }
         v->cast = clang_isVolatileQualifiedType(t) ? "(void *)" : "";
-        v->szarg = array_param ? mploop__xasprintf("__typeof__(%s)", v->name)
-                               : mploop__xasprintf("%s", v->name);
+        v->szarg = array_param ? rw_xasprintf("__typeof__(%s)", v->name)
+                               : rw_xasprintf("%s", v->name);
         p->vars[kept++] = *v;
     }
     if (!rc)

@@ -1,0 +1,324 @@
+/*
+ * clause_parse.c - the syntax of the clauses of `#pragma mploop for`.
+ *
+ * pragma.c finds each pragma and hands over its text after `for`: the file
+ * itself for `#pragma`, the destringized literal for `_Pragma`.  Here that
+ * text is lexed and each clause is parsed into struct rw_pragma: schedule,
+ * num_workers, if, collapse, snapshot and the data clauses with their
+ * variable names.  Syntax errors are reported at the file offset the bytes
+ * came from.  What the names refer to is checked later, in clause_check.c,
+ * once the loop's scope is known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#define MPLOOP_NO_MODULE_CONSTRUCTOR
+#include <mploop/abi.h>
+
+#include "rewriter.h"
+
+/* File offset of offset o of the pragma text. */
+size_t rw_ptext_off(const struct rw_ptext *pt, size_t o)
+{
+    if (!pt->map)
+        return o;
+    return o < pt->len ? pt->map[o] : (pt->len ? pt->map[pt->len - 1] + 1 : 0);
+}
+
+/* Text of pt[a, b) with backslash-newlines removed and spaces trimmed. */
+static char *expr_text(const struct rw_ptext *pt, size_t a, size_t b)
+{
+    while (a < b && (pt->s[a] == ' ' || pt->s[a] == '\t'))
+        a++;
+    while (b > a && (pt->s[b - 1] == ' ' || pt->s[b - 1] == '\t'))
+        b--;
+    char *r = rw_xmalloc(b - a + 1);
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (pt->s[i] == '\\' && i + 1 < b && pt->s[i + 1] == '\n') {
+            i++;
+            continue;
+        }
+        if (pt->s[i] == '\\' && i + 2 < b && pt->s[i + 1] == '\r' && pt->s[i + 2] == '\n') {
+            i += 2;
+            continue;
+        }
+        r[n++] = pt->s[i];
+    }
+    /* trim again: the text may have started or ended with a continuation */
+    while (n > 0 && (r[n - 1] == ' ' || r[n - 1] == '\t'))
+        n--;
+    r[n] = 0;
+    size_t skip = strspn(r, " \t");
+    memmove(r, r + skip, n - skip + 1);
+    return r;
+}
+
+/* Lex the next token of the pragma text. */
+size_t rw_ptext_next(const struct rw_ptext *pt, size_t pos, struct rw_tok *t)
+{
+    return rw_lex(pt->s, pt->len, pos, 1, t);
+}
+
+/* Whether token t of the pragma text spells s. */
+static int is(const struct rw_ptext *pt, const struct rw_tok *t, const char *s)
+{
+    return rw_tok_is(pt->s, t, s);
+}
+
+/* The clause name of a data clause kind (enum rw_var_kind). */
+const char *rw_var_kind_name(int kind)
+{
+    static const char *const names[] = { "private", "firstprivate", "lastprivate", "reduction" };
+    return names[kind];
+}
+
+/* Add a clause variable, refusing a second data clause for the same name
+ * (firstprivate together with lastprivate is allowed, as in OpenMP). */
+static void add_var(struct rw_pragma *p, const struct rw_ptext *pt, const struct rw_tok *t,
+                    int kind, int op, const char *clause)
+{
+    char *name = rw_xstrndup(pt->s + t->off, t->len);
+    for (unsigned i = 0; i < p->nvars; i++) {
+        struct rw_var *v = &p->vars[i];
+        if (strcmp(v->name, name))
+            continue;
+        if ((v->kind == RW_FIRSTPRIVATE && kind == RW_LASTPRIVATE) ||
+            (v->kind == RW_LASTPRIVATE && kind == RW_FIRSTPRIVATE)) {
+            v->kind = RW_LASTPRIVATE;
+            v->also_first = 1;
+            free(name);
+            return;
+        }
+        if (v->kind == kind)
+            rw_error(rw_ptext_off(pt, t->off), "variable '%s' appears more than once in '%s' clauses",
+                     name, clause);
+        else
+            rw_error(rw_ptext_off(pt, t->off),
+                     "variable '%s' appears in both a '%s' and a '%s' clause", name,
+                     rw_var_kind_name(v->kind), clause);
+        free(name);
+        return;
+    }
+    p->vars = rw_xrealloc(p->vars, (p->nvars + 1) * sizeof *p->vars);
+    p->vars[p->nvars++] = (struct rw_var){ .name = name, .off = rw_ptext_off(pt, t->off),
+                                                .kind = kind, .op = op };
+}
+
+/* Parse a comma-separated list of variable names in [pos, end). */
+static void parse_list(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos, size_t end,
+                       int kind, int op, const char *clause, size_t clause_off)
+{
+    struct rw_tok t;
+    int any = 0;
+    for (;;) {
+        pos = rw_ptext_next(pt, pos, &t);
+        if (t.off >= end) {
+            if (!any)
+                rw_error(clause_off, "expected a variable name in '%s' clause", clause);
+            return;
+        }
+        if (t.kind != RW_T_IDENT) {
+            rw_error(rw_ptext_off(pt, t.off), "expected a variable name in '%s' clause", clause);
+            return;
+        }
+        add_var(p, pt, &t, kind, op, clause);
+        any = 1;
+        pos = rw_ptext_next(pt, pos, &t);
+        if (t.off >= end)
+            return;
+        if (!is(pt, &t, ",")) {
+            rw_error(rw_ptext_off(pt, t.off), "expected ',' or ')' in '%s' clause", clause);
+            return;
+        }
+    }
+}
+
+static const struct {
+    const char *s;
+    int op;
+} redops[] = {
+    { "+", RW_RED_ADD }, { "-", RW_RED_SUB }, { "*", RW_RED_MUL },
+    { "&", RW_RED_AND }, { "|", RW_RED_OR }, { "^", RW_RED_XOR },
+    { "&&", RW_RED_LAND }, { "||", RW_RED_LOR }, { "min", RW_RED_MIN },
+    { "max", RW_RED_MAX },
+};
+
+/* Parse one clause whose name is token name and whose arguments are
+ * [a, b) (between the parentheses). */
+static void parse_clause(struct rw_pragma *p, const struct rw_ptext *pt,
+                         const struct rw_tok *name, size_t a, size_t b, int *seen)
+{
+    size_t off = rw_ptext_off(pt, name->off);
+    struct rw_tok t;
+    char *cname = rw_xstrndup(pt->s + name->off, name->len);
+    static const char *const single[] = { "schedule", "num_workers", "if", "collapse" };
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(cname, single[i])) {
+            if (seen[i]) {
+                rw_error(off, "'#pragma mploop for' cannot have more than one '%s' clause", cname);
+                free(cname);
+                return;
+            }
+            seen[i] = 1;
+        }
+
+    if (!strcmp(cname, "schedule")) {
+        static const char *const kinds[] = { "static", "dynamic", "guided", "auto", "runtime" };
+        size_t pos = rw_ptext_next(pt, a, &t);
+        int kind = -1;
+        for (int i = 0; i < 5; i++)
+            if (t.off < b && is(pt, &t, kinds[i]))
+                kind = i;
+        if (kind < 0) {
+            rw_error(rw_ptext_off(pt, t.off < b ? t.off : a),
+                     "expected 'static', 'dynamic', 'guided', 'auto' or 'runtime' in 'schedule' clause");
+        } else {
+            p->sched = kind;
+            pos = rw_ptext_next(pt, pos, &t);
+            if (t.off < b) {
+                if (!is(pt, &t, ","))
+                    rw_error(rw_ptext_off(pt, t.off), "expected ',' or ')' in 'schedule' clause");
+                else if (kind == MPLOOP_SCHED_AUTO || kind == MPLOOP_SCHED_RUNTIME)
+                    rw_error(rw_ptext_off(pt, t.off), "'schedule(%s)' takes no chunk size",
+                             kinds[kind]);
+                else {
+                    struct rw_tok c;
+                    rw_ptext_next(pt, pos, &c);
+                    if (c.off >= b)
+                        rw_error(rw_ptext_off(pt, t.off), "expected a chunk size after ','");
+                    else
+                        p->chunk = expr_text(pt, pos, b);
+                }
+            }
+        }
+    } else if (!strcmp(cname, "reduction")) {
+        size_t pos = a, colon = 0;
+        int depth = 0;
+        for (;;) {
+            pos = rw_ptext_next(pt, pos, &t);
+            if (t.off >= b)
+                break;
+            if (is(pt, &t, ":")) {
+                colon = t.off;
+                break;
+            }
+            depth++;
+        }
+        if (!colon) {
+            rw_error(off, "expected 'operator:' in 'reduction' clause");
+        } else {
+            struct rw_tok o;
+            rw_ptext_next(pt, a, &o);
+            int op = -1;
+            if (depth == 1)
+                for (size_t i = 0; i < sizeof redops / sizeof *redops; i++)
+                    if (is(pt, &o, redops[i].s))
+                        op = redops[i].op;
+            if (op < 0)
+                rw_error(rw_ptext_off(pt, o.off),
+                         "expected one of + - * & | ^ && || min max as the reduction operator");
+            else
+                parse_list(p, pt, pos, b, RW_REDUCTION, op, "reduction", off);
+        }
+    } else if (!strcmp(cname, "private")) {
+        parse_list(p, pt, a, b, RW_PRIVATE, 0, cname, off);
+    } else if (!strcmp(cname, "firstprivate")) {
+        parse_list(p, pt, a, b, RW_FIRSTPRIVATE, 0, cname, off);
+    } else if (!strcmp(cname, "lastprivate")) {
+        parse_list(p, pt, a, b, RW_LASTPRIVATE, 0, cname, off);
+    } else if (!strcmp(cname, "num_workers") || !strcmp(cname, "if")) {
+        rw_ptext_next(pt, a, &t);
+        if (t.off >= b)
+            rw_error(off, "expected an expression in '%s' clause", cname);
+        else if (cname[0] == 'i')
+            p->cond = expr_text(pt, a, b);
+        else
+            p->workers = expr_text(pt, a, b);
+    } else if (!strcmp(cname, "collapse")) {
+        size_t pos = rw_ptext_next(pt, a, &t);
+        struct rw_tok u;
+        rw_ptext_next(pt, pos, &u);
+        char *end = NULL;
+        char *num = t.kind == RW_T_NUMBER ? rw_xstrndup(pt->s + t.off, t.len) : NULL;
+        unsigned long n = num ? strtoul(num, &end, 0) : 0;
+        while (end && *end && strchr("uUlL", *end))
+            end++;
+        if (t.off >= b || !num || *end || u.off < b || n < 1) {
+            rw_error(rw_ptext_off(pt, t.off < b ? t.off : a),
+                     "argument of 'collapse' must be an integer constant of at least 1");
+        } else if (n > RW_MAX_LEVELS) {
+            rw_error(rw_ptext_off(pt, t.off), "'collapse' supports at most %d loops",
+                     RW_MAX_LEVELS);
+        } else {
+            p->collapse = (int)n;
+            p->collapse_off = rw_ptext_off(pt, t.off);
+        }
+        free(num);
+    } else {
+        rw_error(off, "unknown clause '%s' in '#pragma mploop for'", cname);
+    }
+    free(cname);
+}
+
+/* Parse the clauses of pragma p from pos (just after `for`) to the end of
+ * the text. */
+void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos)
+{
+    int seen[4] = { 0 };
+    struct rw_tok t;
+    for (;;) {
+        pos = rw_ptext_next(pt, pos, &t);
+        if (t.kind == RW_T_EOL || t.kind == RW_T_EOF)
+            return;
+        if (is(pt, &t, ","))
+            continue;
+        if (t.kind != RW_T_IDENT) {
+            rw_error(rw_ptext_off(pt, t.off), "expected a clause of '#pragma mploop for'");
+            return;
+        }
+        struct rw_tok name = t, lp;
+        size_t after = rw_ptext_next(pt, pos, &lp);
+        if (is(pt, &name, "snapshot")) {
+            /* The one clause without arguments. */
+            if (is(pt, &lp, "(")) {
+                rw_error(rw_ptext_off(pt, lp.off), "'snapshot' clause takes no arguments");
+                return;
+            }
+            if (p->snapshot)
+                rw_error(rw_ptext_off(pt, name.off),
+                         "'#pragma mploop for' cannot have more than one 'snapshot' clause");
+            p->snapshot = 1;
+            continue;
+        }
+        pos = after;
+        if (!is(pt, &lp, "(")) {
+            char *cname = rw_xstrndup(pt->s + name.off, name.len);
+            static const char *const known[] = { "schedule", "reduction", "private", "firstprivate",
+                                                 "lastprivate", "num_workers", "if", "collapse", NULL };
+            int k = 0;
+            for (const char *const *q = known; *q; q++)
+                k |= !strcmp(*q, cname);
+            if (k)
+                rw_error(rw_ptext_off(pt, lp.off), "expected '(' after '%s'", cname);
+            else
+                rw_error(rw_ptext_off(pt, name.off), "unknown clause '%s' in '#pragma mploop for'", cname);
+            free(cname);
+            return;
+        }
+        int depth = 1;
+        size_t a = pos;
+        for (;;) {
+            pos = rw_ptext_next(pt, pos, &t);
+            if (t.kind == RW_T_EOL || t.kind == RW_T_EOF) {
+                rw_error(rw_ptext_off(pt, lp.off), "missing ')' after clause arguments");
+                return;
+            }
+            if (is(pt, &t, "("))
+                depth++;
+            else if (is(pt, &t, ")") && --depth == 0)
+                break;
+        }
+        parse_clause(p, pt, &name, a, t.off, seen);
+    }
+}

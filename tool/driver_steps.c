@@ -1,0 +1,215 @@
+/*
+ * driver_steps.c - the commands mploop-cc runs for each input.
+ *
+ * Each C source is rewritten first; then, in the compile modes, cc runs on
+ * that one input with the user's other options, exactly as cc would handle
+ * it, and in link mode each rewritten source is compiled to a temporary
+ * object and cc links the user's command with those objects and the
+ * runtime.  A rewritten source is compiled with its original directory
+ * searched for "..." includes and mploop's header directory added, and
+ * whatever cc wrote naming the temporary source is fixed afterwards
+ * (driver_depfile.c).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "driver.h"
+
+/* Whether files a and b exist and hold the same bytes. */
+static int same_content(const char *a, const char *b)
+{
+    size_t la, lb;
+    char *x = rw_read_file(a, &la);
+    char *y = x ? rw_read_file(b, &lb) : NULL;
+    int same = x && y && la == lb && memcmp(x, y, la) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+/* Run the rewriter on input k; on success in->rewritten is the
+ * temporary rewritten file, or NULL when the rewriter changed nothing (the
+ * original is then compiled directly).  Returns the rewriter's status. */
+int rw_rewrite(struct rw_driver *d, size_t k)
+{
+    struct rw_input *in = &d->inputs[k];
+    char *dir = rw_tmp_path(rw_xasprintf("%zu", k));
+    if (mkdir(dir, 0700) != 0)
+        rw_die("cannot create %s: %s", dir, strerror(errno));
+    char *out = rw_tmp_path(rw_xasprintf("%zu/%s", k, rw_base_name(in->path)));
+
+    if (access(d->rewriter, X_OK) != 0)
+        rw_die("the mploop rewriter is missing at %s; reinstall mploop", d->rewriter);
+    struct rw_strvec cmd = {0};
+    rw_sv_push(&cmd, d->rewriter);
+    rw_sv_push(&cmd, in->path);
+    rw_sv_push(&cmd, "-o");
+    rw_sv_push(&cmd, out);
+    rw_sv_push(&cmd, "--");
+    for (size_t i = 0; i < d->nargs; i++) {
+        struct rw_arg *a = &d->args[i];
+        if (a->kind == RW_ARG_FLAG && rw_for_rewriter(a))
+            for (int j = 0; j < a->n; j++)
+                rw_sv_push(&cmd, a->a[j]);
+    }
+    if (in->lang_set) {
+        rw_sv_push(&cmd, "-x");
+        rw_sv_push(&cmd, "c");
+    }
+    int status = rw_run(cmd.v, NULL);
+    free(cmd.v);
+    if (status != 0)
+        return status;
+    if (same_content(in->path, out)) {
+        unlink(out);
+        return 0;
+    }
+    in->rewritten = out;
+    return 0;
+}
+
+/* The compiler, then for a rewritten source the original
+ * directory for "..." includes (the temporary directory is searched first
+ * and holds nothing else) and mploop's header directory. */
+static void push_cc_prefix(const struct rw_driver *d, struct rw_strvec *cmd, const struct rw_input *in)
+{
+    rw_sv_push(cmd, d->cc);
+    if (in && in->rewritten) {
+        rw_sv_push(cmd, "-iquote");
+        rw_sv_push(cmd, rw_dir_name(in->path));
+        rw_sv_push(cmd, rw_xasprintf("-I%s", d->includedir));
+    }
+}
+
+/* Append the user's arguments to cmd for compiling input k alone: input k
+ * becomes source and the other inputs are left out; for a temporary object
+ * (object nonzero) -o, -l and -MF are left out too. */
+static void push_user_args(const struct rw_driver *d, struct rw_strvec *cmd, size_t k,
+                           const char *source, int object)
+{
+    for (size_t i = 0; i < d->nargs; i++) {
+        const struct rw_arg *a = &d->args[i];
+        if (a->kind == RW_ARG_INPUT) {
+            if ((size_t)a->input == k)
+                rw_sv_push(cmd, source);
+            continue;
+        }
+        if (object &&
+            (a->kind == RW_ARG_OUTPUT || a->kind == RW_ARG_LIB || a->kind == RW_ARG_DEPFILE))
+            continue;
+        for (int j = 0; j < a->n; j++)
+            rw_sv_push(cmd, a->a[j]);
+    }
+}
+
+/* Compile modes (-c, -S, -E, -M, -fsyntax-only): run cc on input k alone
+ * with the user's other options, exactly as cc would handle that input,
+ * then put the original path back where cc wrote the temporary one.
+ * Returns cc's status. */
+int rw_compile_one(struct rw_driver *d, size_t k)
+{
+    struct rw_input *in = &d->inputs[k];
+    struct rw_strvec cmd = {0};
+    push_cc_prefix(d, &cmd, in);
+    push_user_args(d, &cmd, k, in->rewritten ? in->rewritten : in->path, 0);
+    if (!in->rewritten)
+        return rw_run(cmd.v, NULL);
+
+    char *depfile = NULL;
+    if (d->dep_side || (d->dep_only && d->depfile)) {
+        depfile = d->depfile ? (char *)d->depfile : rw_side_depfile(d, in);
+        if (!d->depfile) {
+            rw_sv_push(&cmd, "-MF");
+            rw_sv_push(&cmd, depfile);
+        }
+    }
+    char *captured = NULL;
+    if (d->mode == RW_MODE_PREPROCESS && !d->output)
+        captured = rw_tmp_path(rw_xasprintf("%zu/stdout", k));
+    int status = rw_run(cmd.v, captured);
+    free(cmd.v);
+    enum rw_escape esc = d->dep_only ? RW_ESC_MAKE : RW_ESC_C;
+    if (depfile)
+        status |= rw_fix_paths(depfile, in, RW_ESC_MAKE);
+    if (d->wp_depfile)
+        status |= rw_fix_paths(d->wp_depfile, in, RW_ESC_MAKE);
+    if (d->mode == RW_MODE_PREPROCESS && d->output)
+        status |= rw_fix_paths(d->output, in, esc);
+    if (captured) {
+        status |= rw_copy_fixed_to_stdout(captured, in, esc);
+        unlink(captured);
+    }
+    return status;
+}
+
+/* Link mode: compile rewritten input k to a temporary object with the
+ * user's compile options.  Returns cc's status. */
+int rw_compile_to_object(struct rw_driver *d, size_t k)
+{
+    struct rw_input *in = &d->inputs[k];
+    in->object = rw_tmp_path(rw_xasprintf("%zu/%s.o", k, rw_strip_ext(rw_base_name(in->path))));
+    struct rw_strvec cmd = {0};
+    push_cc_prefix(d, &cmd, in);
+    push_user_args(d, &cmd, k, in->rewritten, 1);
+    rw_sv_push(&cmd, "-c");
+    rw_sv_push(&cmd, "-o");
+    rw_sv_push(&cmd, in->object);
+    char *depfile = NULL;
+    if (d->dep_side) {
+        depfile = d->depfile ? (char *)d->depfile : rw_side_depfile(d, in);
+        rw_sv_push(&cmd, "-MF");
+        rw_sv_push(&cmd, depfile);
+        if (!d->has_target) {
+            rw_sv_push(&cmd, "-MT");
+            rw_sv_push(&cmd, d->output ? d->output
+                                       : rw_xasprintf("%s.o", rw_strip_ext(rw_base_name(in->path))));
+        }
+    }
+    int status = rw_run(cmd.v, NULL);
+    free(cmd.v);
+    if (status == 0 && depfile)
+        status = rw_fix_paths(depfile, in, RW_ESC_MAKE);
+    if (status == 0 && d->wp_depfile)
+        status = rw_fix_paths(d->wp_depfile, in, RW_ESC_MAKE);
+    return status;
+}
+
+/* Link mode: cc with the user's command, each rewritten source replaced by
+ * its object, plus the runtime and immediate binding (workers
+ * must not write the GOT through lazy binding). */
+int rw_link_program(struct rw_driver *d)
+{
+    struct rw_strvec cmd = {0};
+    push_cc_prefix(d, &cmd, NULL);
+    for (size_t i = 0; i < d->nargs; i++) {
+        struct rw_arg *a = &d->args[i];
+        if (a->kind == RW_ARG_INPUT) {
+            struct rw_input *in = &d->inputs[a->input];
+            if (in->object && in->lang_set) {
+                /* An object after `-x c` must not be read as C. */
+                rw_sv_push(&cmd, "-x");
+                rw_sv_push(&cmd, "none");
+                rw_sv_push(&cmd, in->object);
+                rw_sv_push(&cmd, "-x");
+                rw_sv_push(&cmd, "c");
+            } else {
+                rw_sv_push(&cmd, in->object ? in->object : in->path);
+            }
+            continue;
+        }
+        for (int j = 0; j < a->n; j++)
+            rw_sv_push(&cmd, a->a[j]);
+    }
+    rw_sv_push(&cmd, "-Wl,-z,now");
+    if (access(d->runtime, R_OK) != 0)
+        rw_die("the mploop runtime library is missing at %s; reinstall mploop", d->runtime);
+    rw_sv_push(&cmd, d->runtime);
+    int status = rw_run(cmd.v, NULL);
+    free(cmd.v);
+    return status;
+}
