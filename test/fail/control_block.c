@@ -23,15 +23,15 @@
 // RUN: env MPLOOP_WORKERS=3 sh -c '%t truncate 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHANNEL,CHANNEL-STOP
 // RUN: env MPLOOP_WORKERS=3 MPLOOP_ON_ERROR=return sh -c '%t channel 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHANNEL,RETURN
 //
-// STATE: mploop: error: {{.*}}runtime_corrupt.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block at iteration i = 3{{$}}
-// INDEX: mploop: error: {{.*}}runtime_corrupt.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block before its first iteration{{$}}
-// ERRNO: mploop: error: {{.*}}runtime_corrupt.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block at iteration i = 3{{$}}
-// MESSAGE: mploop: error: {{.*}}runtime_corrupt.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block at iteration i = 3{{$}}
-// PAGE: mploop: error: {{.*}}runtime_corrupt.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block
+// STATE: mploop: error: {{.*}}control_block.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block at iteration i = 3{{$}}
+// INDEX: mploop: error: {{.*}}control_block.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block before its first iteration{{$}}
+// ERRNO: mploop: error: {{.*}}control_block.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block at iteration i = 3{{$}}
+// MESSAGE: mploop: error: {{.*}}control_block.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block at iteration i = 3{{$}}
+// PAGE: mploop: error: {{.*}}control_block.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[1-9][0-9]*}}) wrote garbage into the loop's control block
 // GARBAGE: mploop: note: the loop body probably wrote through a stray pointer; nothing it wrote was merged; the program stops
 // GARBAGE-NOT: after the loop
 // GARBAGE: status=1{{$}}
-// CHANNEL: mploop: error: {{.*}}runtime_corrupt.c:{{[0-9]+}}: cannot merge the workers' writes (Protocol error){{$}}
+// CHANNEL: mploop: error: {{.*}}control_block.c:{{[0-9]+}}: cannot merge the workers' writes (Protocol error){{$}}
 // CHANNEL-NEXT: mploop: note: a worker's channel to the parent held garbage: the loop body probably wrote to or truncated a descriptor it did not open; nothing was merged; the program {{stops|continues after the loop with memory as before it \(MPLOOP_ON_ERROR=return\)}}{{$}}
 // CHANNEL-STOP-NOT: after the loop
 // CHANNEL-STOP: status=1{{$}}

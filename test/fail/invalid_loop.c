@@ -40,15 +40,15 @@ int main(int argc, char **argv)
     long s = 0;
 
     if (strcmp(what, "not-equal") != 0) {
-        // ZERO: mploop: error: {{.*}}runtime_trip.c:[[@LINE+5]]: loop never ends: its step is 0; give the loop variable a non-zero step
-        // BACK: mploop: error: {{.*}}runtime_trip.c:[[@LINE+4]]: loop never ends: its step moves the loop variable away from the bound; check the sign of the step and the direction of the test
-        // CHUNK: mploop: error: {{.*}}runtime_trip.c:[[@LINE+3]]: the chunk size of the schedule clause is 0; it must be positive
-        // WORKERS: mploop: error: {{.*}}runtime_trip.c:[[@LINE+2]]: the num_workers clause asks for -1 workers; it must be positive
+        // ZERO: mploop: error: {{.*}}invalid_loop.c:[[@LINE+5]]: loop never ends: its step is 0; give the loop variable a non-zero step
+        // BACK: mploop: error: {{.*}}invalid_loop.c:[[@LINE+4]]: loop never ends: its step moves the loop variable away from the bound; check the sign of the step and the direction of the test
+        // CHUNK: mploop: error: {{.*}}invalid_loop.c:[[@LINE+3]]: the chunk size of the schedule clause is 0; it must be positive
+        // WORKERS: mploop: error: {{.*}}invalid_loop.c:[[@LINE+2]]: the num_workers clause asks for -1 workers; it must be positive
 #pragma mploop for reduction(+: s) schedule(dynamic, chunk) num_workers(workers)
         for (int i = 0; i < n; i += step)
             s += i;
     } else {
-        // NE: mploop: error: {{.*}}runtime_trip.c:[[@LINE+2]]: loop never ends: the loop variable steps over the `!=` bound without ever equalling it; use `<` or `>` instead of `!=`, or fix the bounds
+        // NE: mploop: error: {{.*}}invalid_loop.c:[[@LINE+2]]: loop never ends: the loop variable steps over the `!=` bound without ever equalling it; use `<` or `>` instead of `!=`, or fix the bounds
 #pragma mploop for reduction(+: s)
         for (int i = 0; i != 7; i += 2)
             s += i;

@@ -37,14 +37,14 @@ int main(int argc, char **argv)
     int n = 12;
 
     if (!strncmp(what, "exit", 4)) {
-        // EXIT3: mploop: error: {{.*}}runtime_fail.c:[[@LINE+3]]: worker {{[0-9]+}} (pid {{[0-9]+}}) exited with status 3 at iteration i = 5{{$}}
-        // EXIT0: mploop: error: {{.*}}runtime_fail.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) exited with status 0 before the end of the loop at iteration i = 5{{$}}
+        // EXIT3: mploop: error: {{.*}}report.c:[[@LINE+3]]: worker {{[0-9]+}} (pid {{[0-9]+}}) exited with status 3 at iteration i = 5{{$}}
+        // EXIT0: mploop: error: {{.*}}report.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) exited with status 0 before the end of the loop at iteration i = 5{{$}}
 #pragma mploop for reduction(+: s)
         for (int i = 0; i < n; i++)
             s += fail_exit(what, i);
     }
     if (!strcmp(what, "abort")) {
-        // ABORT: mploop: error: {{.*}}runtime_fail.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGABRT (Aborted) at iteration u = 3{{$}}
+        // ABORT: mploop: error: {{.*}}report.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGABRT (Aborted) at iteration u = 3{{$}}
 #pragma mploop for reduction(+: s)
         for (unsigned long u = 10; u > 0; u--) {
             if (u == 3)
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
         }
     }
     if (!strcmp(what, "pointer")) {
-        // POINTER: mploop: error: {{.*}}runtime_fail.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGSEGV (Segmentation fault) at iteration 4{{$}}
+        // POINTER: mploop: error: {{.*}}report.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGSEGV (Segmentation fault) at iteration 4{{$}}
 #pragma mploop for reduction(+: s)
         for (char *p = buf; p < buf + 10; p++) {
             if (p == buf + 4)
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
         }
     }
     if (!strcmp(what, "wide")) {
-        // WIDE: mploop: error: {{.*}}runtime_fail.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGSEGV (Segmentation fault) at iteration v = -2000000000{{$}}
+        // WIDE: mploop: error: {{.*}}report.c:[[@LINE+2]]: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGSEGV (Segmentation fault) at iteration v = -2000000000{{$}}
 #pragma mploop for reduction(+: s)
         for (long long v = -5000000000LL; v < 5000000000LL; v += 1000000000) {
             if (v == -2000000000LL)
