@@ -1,20 +1,22 @@
 /*
  * internal.h - what the runtime's files share with each other.
  *
- * The runtime is split by concern:
- *   loop.c      the mploop_* entry points the generated code calls, and
- *               mploop_fail, which ends the current loop participant
- *   sched.c     pure chunk arithmetic for every schedule (unit-tested)
- *   team.c      forking, watching and reaping workers
- *   env.c       MPLOOP_* environment variables, read once
- *   report.c    failure reports on stderr
- *   failure.c   what each kind of loop failure means, in one table
+ * The runtime is split by concern and layered: each file calls only files
+ * of the layers below it (test/unit/layers.test checks it).
+ *   loop.c        the mploop_* entry points the generated code calls, and
+ *                 mploop_fail, which ends the current loop participant
+ *   team.c        forking, watching and reaping workers (processes only)
+ *   mem.c         the memory module's interface (mploop__mem_* below); its
+ *                 own files share mem_internal.h
+ *   env.c         every MPLOOP_* environment variable, from one table
+ *   report.c      every line the runtime writes on stderr
+ *   failure.c     what each kind of loop failure means, in one table
  *   last_error.c  the record of the last failed loop (mploop_last_error)
- *   mem.c       what memory a loop merges, and the merge itself
- *   malloc.c    malloc interposition (parent forwards to glibc, workers
- *               allocate from their own arena)
- *   linux_*.c   Linux-specific mechanisms behind the small interfaces below
- *               (linux_signal.c: terminating signals sent during a loop)
+ *   sched.c       pure chunk arithmetic for every schedule (unit-tested)
+ *   range.c       pure range-list arithmetic and page runs (unit-tested)
+ *   linux_os.c    the operating-system services everything builds on
+ *   linux_signal.c  terminating signals sent to the parent during a loop
+ *   arch.h, spin.h  inline assembly; the one spinlock
  *
  * Internal non-static names start with mploop__.  Errors are negative errno
  * values.  Each function's comment says which process runs it.
