@@ -99,7 +99,9 @@ static struct {
     int fd;                /* the memfd behind the window (file offset =
                             * address - base), when have_fd */
     int have_fd;
-    int worker;            /* this process is a worker */
+    int in_arena;          /* allocations come from arena w (set in a worker by
+                            * mploop__malloc_worker; team.c alone knows whether
+                            * this process is a worker) */
     unsigned w;            /* its arena */
     uint32_t gen;          /* generation of the running loop */
     size_t (*glibc_usable)(void *);
@@ -265,7 +267,7 @@ static void defer_free(void *p, uintptr_t caller)
  * owns it). */
 static void arena_free(void *p, int idx, uintptr_t caller)
 {
-    if (st.worker) {
+    if (st.in_arena) {
         if ((unsigned)idx != st.w) {
             defer_free(p, caller);
             return;
@@ -348,7 +350,7 @@ static void *worker_alloc(size_t n, size_t align, int zero)
 /* Both: allocate n bytes. */
 void *malloc(size_t n)
 {
-    if (!st.worker) {
+    if (!st.in_arena) {
         void *p = parent_large(n, HDR);
         return p ? p : __libc_malloc(n);
     }
@@ -365,7 +367,7 @@ static void free_from(void *p, uintptr_t caller)
     int idx = arena_index(p);
     if (idx >= 0)
         arena_free(p, idx, caller);
-    else if (st.worker)
+    else if (st.in_arena)
         defer_free(p, caller);
     else if (!mploop__large_owns(p))
         __libc_free(p);
@@ -389,7 +391,7 @@ void *calloc(size_t n, size_t size)
         errno = ENOMEM;
         return NULL;
     }
-    if (!st.worker) {
+    if (!st.in_arena) {
         void *p = parent_large(total, HDR);   /* heap blocks start zeroed */
         return p ? p : __libc_calloc(n, size);
     }
@@ -403,7 +405,7 @@ void *realloc(void *p, size_t n)
 {
     int idx = p ? arena_index(p) : -1;
     int heap = idx < 0 && p && mploop__large_owns(p);
-    if (!st.worker && idx < 0 && !heap) {
+    if (!st.in_arena && idx < 0 && !heap) {
         /* A glibc block growing large moves to the shared heap. */
         size_t old = p && n >= MPLOOP__PAGE ? glibc_usable(p) : 0;
         void *q = old && old < n ? parent_large(n, HDR) : NULL;
@@ -423,12 +425,12 @@ void *realloc(void *p, size_t n)
     size_t old;
     if (idx >= 0) {
         old = arena_usable(p, idx);
-        if (st.worker && (unsigned)idx == st.w && n <= old &&
+        if (st.in_arena && (unsigned)idx == st.w && n <= old &&
             ((struct bhdr *)((uintptr_t)p - HDR))->gen == st.gen)
             return p;
     } else if (heap) {
         old = mploop__malloc_usable(p);
-        if (!st.worker && n <= old && n >= old / 2)
+        if (!st.in_arena && n <= old && n >= old / 2)
             return p;
     } else {
         old = glibc_usable(p);
@@ -455,7 +457,7 @@ void *reallocarray(void *p, size_t n, size_t size)
 /* Both: allocate n bytes aligned to align. */
 void *memalign(size_t align, size_t n)
 {
-    if (!st.worker) {
+    if (!st.in_arena) {
         void *p = align <= ((size_t)1 << 30) && !(align & (align - 1))
                       ? parent_large(n, align) : NULL;
         return p ? p : __libc_memalign(align, n);
@@ -493,7 +495,7 @@ void *aligned_alloc(size_t align, size_t n)
 /* Both: page-aligned allocation. */
 void *valloc(size_t n)
 {
-    if (!st.worker) {
+    if (!st.in_arena) {
         void *p = parent_large(n, MPLOOP__PAGE);
         return p ? p : __libc_valloc(n);
     }
@@ -503,7 +505,7 @@ void *valloc(size_t n)
 /* Both: page-aligned allocation of whole pages. */
 void *pvalloc(size_t n)
 {
-    if (!st.worker) {
+    if (!st.in_arena) {
         void *p = parent_large(n, MPLOOP__PAGE);
         return p ? p : __libc_pvalloc(n);
     }
@@ -606,7 +608,7 @@ void mploop__malloc_discard(unsigned nworkers)
 void mploop__malloc_worker(unsigned w)
 {
     st.w = w;
-    st.worker = 1;
+    st.in_arena = 1;
     st.deferred = NULL;
     st.ndeferred = st.deferred_cap = 0;
 }
@@ -615,7 +617,7 @@ void mploop__malloc_worker(unsigned w)
 uint64_t mploop__malloc_deferred(unsigned w, const uint64_t **list)
 {
     *list = st.deferred;
-    return st.worker && w == st.w ? st.ndeferred : 0;
+    return st.in_arena && w == st.w ? st.ndeferred : 0;
 }
 
 /* Parent: see internal.h. */
