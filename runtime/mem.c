@@ -313,18 +313,12 @@ static int choose_tracker(const mploop_site *site)
 {
     if (mst.tracker)
         return 0;
-    const char *want = getenv("MPLOOP_TRACKER");
-    if (want && *want) {
+    const char *want = mploop__env_tracker(site); /* a tracker's name, or NULL */
+    if (want) {
         const struct mploop__tracker *t = NULL;
         for (unsigned i = 0; i < NTRACKERS; i++)
             if (strcmp(want, trackers[i]->name) == 0)
                 t = trackers[i];
-        if (!t) {
-            mploop__error(site, "MPLOOP_TRACKER=%s is not a dirty-page tracker; use uffd, "
-                          "pagemap or mprotect, or unset it to use the best one available",
-                          want);
-            exit(EXIT_FAILURE);
-        }
         int err = t->probe();
         if (err && transient(err))
             return err;
