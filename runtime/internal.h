@@ -6,10 +6,10 @@
  *               mploop_fail, which ends the current loop participant
  *   sched.c     pure chunk arithmetic for every schedule (unit-tested)
  *   team.c      forking, watching and reaping workers
- *   env.c       MPLOOP_* environment variables, read once
+ *   env.c       every MPLOOP_* environment variable, from one table
  *   report.c    failure reports on stderr
  *   failure.c   what each kind of loop failure means, in one table
- *   last_error.c  the record of the last failed loop (mploop_last_error)
+ *   last_error.c the record of the last failed loop (mploop_last_error)
  *   mem.c       what memory a loop merges, and the merge itself
  *   malloc.c    malloc interposition (parent forwards to glibc, workers
  *               allocate from their own arena)
@@ -150,7 +150,7 @@ void mploop__mem_module(const void *addr);
  * best one available); NULL before that. */
 const char *mploop__mem_tracker_name(void);
 
-/* ==== The loop core: env.c, report.c, last_error.c, team.c, loop.c,
+/* ==== The loop core: env.c, report.c, failure.c, last_error.c, team.c, loop.c,
  * linux_proc.c, linux_signal.c ==== */
 
 /* ---- env.c: MPLOOP_* environment variables, read once ---------------- */
