@@ -208,7 +208,10 @@ static int env_size(const struct env_var *v, const char *text)
     return 0;
 }
 
+/* MPLOOP_ON_ERROR's words, in the order of enum mploop__on_error. */
 static const char *const on_error_words[] = {"exit", "return", "serial", NULL};
+/* MPLOOP_TRACKER's words: the names of mem.c's trackers, every one of
+ * which mem.c must know (test/mem/tracker.c selects each). */
 static const char *const tracker_words[] = {"uffd", "pagemap", "mprotect", NULL};
 
 /* The variables; those read at the first loop are read in this order. */
