@@ -216,7 +216,7 @@ struct mploop__env {
     int has_schedule;  /* MPLOOP_SCHEDULE is set */
     int sched_kind;    /* its kind (enum mploop_schedule, never runtime) */
     long sched_chunk;  /* its chunk, 0 when none */
-    int verbose;       /* MPLOOP_VERBOSE: 0, 1 or 2 */
+    unsigned verbose;  /* MPLOOP_VERBOSE: 0, 1 or 2 */
     unsigned cpus;     /* CPUs this process may run on (at least 1) */
     int on_error;      /* MPLOOP_ON_ERROR (enum mploop__on_error).  Every
                         * policy but exit needs the parent's memory unchanged
@@ -224,30 +224,44 @@ struct mploop__env {
                         * snapshot mode when on_error != MPLOOP__ON_ERROR_EXIT */
     unsigned grace_ms; /* MPLOOP_GRACE_MS, default 1000 */
     uint64_t timeout_ns; /* MPLOOP_TIMEOUT in nanoseconds, 0 when unset */
-    int check;         /* MPLOOP_CHECK=1: every loop in snapshot mode */
-    int stats;         /* MPLOOP_STATS=1: a line per forked loop at the join */
+    unsigned check;    /* MPLOOP_CHECK=1: every loop in snapshot mode */
+    unsigned stats;    /* MPLOOP_STATS=1: a line per forked loop at the join */
 };
 
-/* Both: the environment, read at the first call.  A malformed value is
- * reported (naming the loop at `site`) and ends the program. */
+/* Every variable follows one policy: a malformed value is reported as
+ * `mploop: error: [FILE:LINE: ]MPLOOP_X=value is not ...; <what to set>`
+ * and ends the program with EXIT_FAILURE. */
+
+/* Both: the environment, read at the first call (MPLOOP_TRACKER and
+ * MPLOOP_LARGE_MIN excepted: see below).  A malformed value is reported
+ * (naming the loop at `site`) and ends the program. */
 const struct mploop__env *mploop__env_get(const mploop_site *site);
 
-/* Both: parse MPLOOP_TIMEOUT's syntax, seconds with optional decimals
- * ("2", "0.25"), at most one day.  Returns 0 and *ns, or -EINVAL. */
-int mploop__env_seconds(const char *text, uint64_t *ns);
+/* Both (the parent at its first forked loop): MPLOOP_TRACKER, one of
+ * "uffd", "pagemap" and "mprotect", or NULL when unset.  Read at the first
+ * call; a malformed value is reported (naming the loop at `site`) and ends
+ * the program. */
+const char *mploop__env_tracker(const mploop_site *site);
+
+/* Both (the parent at its first allocation of a page or more, maybe before
+ * main): MPLOOP_LARGE_MIN in bytes (at least a page), 0 for off, 64 KiB when
+ * unset.  Read at the first call; a malformed value is reported (naming no
+ * loop) and ends the program, after the variable is marked read with its
+ * default, so that allocations made while the program exits do not read it
+ * again.  Takes no lock: call it before taking one. */
+size_t mploop__env_large_min(void);
 
 /* ---- report.c: what the runtime writes on stderr ----------------------
  * Everything goes through write(2) from stack buffers: no malloc, no stdio,
  * so these are safe in the parent between fork and merge. */
 
-/* Both: `mploop: error: FILE:LINE: <message>` and a newline. */
+/* Both: `mploop: error: FILE:LINE: <message>` and a newline (without
+ * `FILE:LINE: ` when site is NULL). */
 void mploop__error(const mploop_site *site, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Both: `mploop: warning: FILE:LINE: <message>` and a newline. */
 void mploop__warning(const mploop_site *site, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Both: `mploop: error: <message>` (no loop named) and a newline. */
-void mploop__error_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Both: `mploop: note: <message>` and a newline. */
 void mploop__note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

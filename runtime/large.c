@@ -55,7 +55,6 @@
 #define HDR 16u
 #define MAGIC_USED 0x68706c6du /* "mplh": header at an extent's start */
 #define MAGIC_BACK 0x6b62706du /* "mpbk": tag before an aligned block */
-#define DEFAULT_MIN ((size_t)64 << 10)
 #define RESERVE_MAX (1ull << 42)   /* 4 TiB of address space */
 #define RESERVE_MIN (1ull << 30)
 #define GROW_MIN (64ull << 20)
@@ -100,41 +99,6 @@ static void heap_unlock(void)
     mploop__spin_unlock(&hp.lock);
 }
 
-/* Both: write a constant message to stderr (no stdio, no malloc). */
-static void say(const char *msg)
-{
-    mploop__os_write_all(2, msg, strlen(msg));
-}
-
-/* Parent: MPLOOP_LARGE_MIN as bytes: a number with an optional k, M or G
- * suffix (powers of 1024), or "off".  Returns 0 for off; a malformed value
- * is reported once and the default used. */
-static size_t read_min(void)
-{
-    const char *s = getenv("MPLOOP_LARGE_MIN");
-    if (!s || !*s)
-        return DEFAULT_MIN;
-    if (strcmp(s, "off") == 0)
-        return 0;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    unsigned shift = 0;
-    if (*end == 'k' || *end == 'K')
-        shift = 10, end++;
-    else if (*end == 'm' || *end == 'M')
-        shift = 20, end++;
-    else if (*end == 'g' || *end == 'G')
-        shift = 30, end++;
-    if (errno || end == s || *end || *s == '-' || v == 0 || v > (1ull << 40) >> shift) {
-        say("mploop: warning: MPLOOP_LARGE_MIN must be a size in bytes such as 65536 or 1M, "
-            "or off; using 64K\n");
-        return DEFAULT_MIN;
-    }
-    size_t min = (size_t)(v << shift);
-    return min < MPLOOP__PAGE ? MPLOOP__PAGE : min;
-}
-
 /* Both: bytes of the window mapped from the memfd (for the fork handler). */
 static uint64_t heap_mapped(void)
 {
@@ -147,7 +111,7 @@ static void heap_configure(void)
 {
     hp.state = -1;
     hp.fd = -1;
-    hp.min = read_min();
+    hp.min = mploop__env_large_min(); /* read before the lock: see mploop__heap_min */
     if (!hp.min)
         return;
     struct rlimit as;
@@ -339,6 +303,9 @@ static struct hhdr *header_of(const void *p)
 size_t mploop__large_min(void)
 {
     if (__builtin_expect(hp.state == 0, 0)) {
+        /* A bad MPLOOP_LARGE_MIN ends the program, whose exit may allocate
+         * again: read it before taking the lock. */
+        mploop__env_large_min();
         heap_lock();
         if (hp.state == 0)
             heap_configure();

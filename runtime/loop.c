@@ -651,7 +651,7 @@ __attribute__((noreturn)) static void loop_fail(int code, const char *fmt, va_li
     f.worker = UINT_MAX;
     snprintf(f.msg, sizeof f.msg, "%s", msg);
     if (!st) {
-        mploop__error_plain("mploop_fail called outside a parallel loop: %s", msg);
+        mploop__error(NULL, "mploop_fail called outside a parallel loop: %s", msg);
         exit(loop_user_status(code));
     }
     f.iter = st->cur < st->trip ? st->cur : UINT64_MAX;

@@ -51,18 +51,21 @@ static void report_flush(char *buf, size_t len)
     mploop__os_write_all(2, buf, len);
 }
 
-/* Both: `mploop: KIND: FILE:LINE: ` followed by the message. */
+/* Both: `mploop: KIND: FILE:LINE: ` (`mploop: KIND: ` when site is NULL)
+ * followed by the message. */
 static void report_vline(const char *kind, const mploop_site *site, const char *fmt,
                          va_list ap)
 {
     char buf[REPORT_LINE];
     size_t len = 0;
-    report_append(buf, &len, "mploop: %s: %s:%u: ", kind, site->file, site->line);
+    report_append(buf, &len, "mploop: %s: ", kind);
+    if (site)
+        report_append(buf, &len, "%s:%u: ", site->file, site->line);
     report_vappend(buf, &len, fmt, ap);
     report_flush(buf, len);
 }
 
-/* Both: an error line naming the loop at site. */
+/* Both: an error line naming the loop at site (none when NULL). */
 void mploop__error(const mploop_site *site, const char *fmt, ...)
 {
     va_list ap;
@@ -80,31 +83,12 @@ void mploop__warning(const mploop_site *site, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Both: `mploop: LEAD<message>` and a newline, the message printf-style. */
-static void report_plain(const char *lead, const char *fmt, va_list ap)
-{
-    char buf[REPORT_LINE];
-    size_t len = 0;
-    report_append(buf, &len, "mploop: %s", lead);
-    report_vappend(buf, &len, fmt, ap);
-    report_flush(buf, len);
-}
-
-/* Both: `mploop: error: <message>`, for errors of no particular loop. */
-void mploop__error_plain(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report_plain("error: ", fmt, ap);
-    va_end(ap);
-}
-
 /* Both: a note line that adds detail to the error before it. */
 void mploop__note(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    report_plain("note: ", fmt, ap);
+    report_vline("note", NULL, fmt, ap);
     va_end(ap);
 }
 

@@ -5,8 +5,8 @@
  * (struct mploop__tracker): linux_track_uffd.c (exact), linux_track_pagemap.c
  * (a superset of the written pages) and linux_track_mprotect.c (portable).
  * Which one runs is decided once, at the first forked loop: the one
- * MPLOOP_TRACKER names (a name that is unknown, or a tracker that does not
- * work here, is reported and ends the program), otherwise the first of them
+ * MPLOOP_TRACKER names (env.c checks the name; a tracker that does not
+ * work here is reported and ends the program), otherwise the first of them
  * that works on this kernel.  The choice is kept in the runtime's state
  * section, so workers inherit it.
  */
@@ -44,10 +44,8 @@ static int track_named(const mploop_site *site, const char *want,
     for (unsigned i = 0; i < TRACK_N; i++)
         if (strcmp(want, track_all[i]->name) == 0)
             t = track_all[i];
-    if (!t) {
-        mploop__error(site, "MPLOOP_TRACKER=%s is not a dirty-page tracker; use uffd, "
-                      "pagemap or mprotect, or unset it to use the best one available",
-                      want);
+    if (!t) { /* env.c accepts only the names above: a mismatch is a runtime bug */
+        mploop__error(site, "MPLOOP_TRACKER=%s names no tracker of this runtime", want);
         exit(EXIT_FAILURE);
     }
     int err = t->probe();
@@ -70,9 +68,9 @@ int mploop__track_choose(const mploop_site *site, const struct mploop__tracker *
         *out = track_chosen;
         return 0;
     }
-    const char *want = getenv("MPLOOP_TRACKER");
+    const char *want = mploop__env_tracker(site); /* a tracker's name, or NULL */
     int err = -ENOSYS;
-    if (want && *want) {
+    if (want) {
         err = track_named(site, want, &track_chosen);
     } else {
         for (unsigned i = 0; i < TRACK_N; i++) {

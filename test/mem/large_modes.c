@@ -20,9 +20,13 @@
 // ONEMEG-NEXT: calloc: [heap]
 // RUN: env MPLOOP_LARGE_MIN=off %t.where where | FileCheck %s --check-prefix=OFF
 // OFF-NOT: memfd
-// RUN: env MPLOOP_LARGE_MIN=12x %t.where where 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: mploop: warning: MPLOOP_LARGE_MIN must be a size in bytes such as 65536 or 1M, or off; using 64K
-// BAD: big: /memfd:mploop-heap
+// A malformed value is an error, like every MPLOOP_* variable's: reported
+// (naming no loop: it is read at the first large allocation) and the
+// program ends with status 1.
+// RUN: env MPLOOP_LARGE_MIN=12x not %t.where where > %t.bad.out 2> %t.bad.err
+// RUN: FileCheck %s --check-prefix=BAD < %t.bad.err
+// RUN: count 0 < %t.bad.out
+// BAD: mploop: error: MPLOOP_LARGE_MIN=12x is not a size in bytes; use a size such as 65536 or 1M (k, M and G multiply by 1024), off to leave large blocks to the C library, or unset it for 64K{{$}}
 //
 // Snapshot mode, independent and anti-dependent loops:
 // RUN: env MPLOOP_CHECK=1 %exec-check %s %t.snap
