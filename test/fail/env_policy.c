@@ -3,7 +3,7 @@
 // and the program ends with status 1, before the loop runs.  The variables
 // read at the first loop, and MPLOOP_TRACKER (read at the first forked
 // loop), name the loop; MPLOOP_LARGE_MIN, read at the first large
-// allocation (which may come before main), names none.  (runtime_env.c
+// allocation (which may come before main), names none.  (env_values.c
 // checks each message's words.)
 //
 // RUN: %mploop-cc -O2 -w %s -o %t
@@ -36,7 +36,7 @@ int main(void)
     if (!big)
         return 2;
     memset(big, 1, 1 << 20);
-    // LOOP: mploop: error: {{.*}}runtime_env_bad.c:[[@LINE+3]]: [[NAME]]=[[V]] is not {{[^;]+}}; {{.+}}
+    // LOOP: mploop: error: {{.*}}env_policy.c:[[@LINE+3]]: [[NAME]]=[[V]] is not {{[^;]+}}; {{.+}}
     // LOOP-NEXT: status=1{{$}}
 #pragma mploop for reduction(+: s)
     for (int i = 0; i < 10; i++)
