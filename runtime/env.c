@@ -15,8 +15,8 @@
  * first loop (naming it) and kept in the runtime's state section, so
  * workers inherit them and never read the environment again.  Two are read
  * where they are first needed, by accessors: MPLOOP_TRACKER at the first
- * forked loop (mem.c), MPLOOP_LARGE_MIN at the first large allocation
- * (heap.c), which may come before main and names no loop.
+ * forked loop (track.c), MPLOOP_LARGE_MIN at the first large allocation
+ * (large.c), which may come before main and names no loop.
  *
  *   MPLOOP_WORKERS    positive number of workers (default: the CPUs this
  *                     process may run on)

@@ -111,7 +111,7 @@ static void heap_configure(void)
 {
     hp.state = -1;
     hp.fd = -1;
-    hp.min = mploop__env_large_min(); /* read before the lock: see mploop__heap_min */
+    hp.min = mploop__env_large_min(); /* read before the lock: see mploop__large_min */
     if (!hp.min)
         return;
     struct rlimit as;
