@@ -26,12 +26,45 @@ int rw_loc_off(const struct rw_src *src, CXSourceLocation loc, size_t *off)
     return 1;
 }
 
-/* Expansion offsets of c's extent; 0 when not in the main file. */
+/* Offset just past the macro use whose name starts at off in the main
+ * file: the name, and its parenthesized arguments when a `(` follows (a
+ * function-like macro).  off itself when no identifier starts there. */
+static size_t macro_use_end(const struct rw_src *src, size_t off)
+{
+    struct rw_tok t;
+    size_t p = rw_lex(src->buf, src->len, off, 0, &t);
+    if (t.kind != RW_T_IDENT || t.off != off)
+        return off;
+    size_t end = p, q = rw_lex(src->buf, src->len, p, 0, &t);
+    if (t.kind != RW_T_PUNCT || !rw_tok_is(src->buf, &t, "("))
+        return end;
+    for (int depth = 1; depth > 0;) {
+        q = rw_lex(src->buf, src->len, q, 0, &t);
+        if (t.kind == RW_T_EOF)
+            return end;
+        if (t.kind == RW_T_PUNCT && rw_tok_is(src->buf, &t, "("))
+            depth++;
+        else if (t.kind == RW_T_PUNCT && rw_tok_is(src->buf, &t, ")"))
+            depth--;
+    }
+    return q;
+}
+
+/* Expansion offsets of c's extent; 0 when not in the main file.  An
+ * expression that a macro use produces entirely (`i < N` with `#define N
+ * LB(100, n)`, as PolyBench's loop bounds are) can come back from libclang
+ * as an empty range at the use: then the extent is the whole macro use,
+ * name and arguments.  (Nothing else has an empty extent that starts at an
+ * identifier.) */
 int rw_extent(const struct rw_src *src, CXCursor c, size_t *start, size_t *end)
 {
     CXSourceRange r = clang_getCursorExtent(c);
-    return rw_loc_off(src, clang_getRangeStart(r), start) &&
-           rw_loc_off(src, clang_getRangeEnd(r), end);
+    if (!rw_loc_off(src, clang_getRangeStart(r), start) ||
+        !rw_loc_off(src, clang_getRangeEnd(r), end))
+        return 0;
+    if (*end <= *start)
+        *end = macro_use_end(src, *start);
+    return 1;
 }
 
 struct kids {
