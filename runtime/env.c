@@ -31,6 +31,8 @@
  *   MPLOOP_STATS      1: a line per forked loop at the join
  *   MPLOOP_TIMEOUT    seconds (decimals allowed) after which a loop that has
  *                     not finished is a failure; unset: no limit
+ *   MPLOOP_ADAPT      1 (default): a loop site runs in-process while forking
+ *                     costs more than it saves (adapt.c); 0: never
  *   MPLOOP_TRACKER    uffd, pagemap or mprotect; unset: the best available
  *   MPLOOP_LARGE_MIN  smallest allocation the shared heap serves (64K by
  *                     default; k, M, G suffixes), or off
@@ -217,7 +219,7 @@ static const char *const tracker_words[] = {"uffd", "pagemap", "mprotect", NULL}
 /* The variables; those read at the first loop are read in this order. */
 enum {
     ENV_WORKERS, ENV_SCHEDULE, ENV_VERBOSE, ENV_ON_ERROR, ENV_GRACE_MS, ENV_CHECK, ENV_STATS,
-    ENV_TIMEOUT, ENV_TRACKER, ENV_LARGE_MIN, ENV_COUNT
+    ENV_TIMEOUT, ENV_ADAPT, ENV_TRACKER, ENV_LARGE_MIN, ENV_COUNT
 };
 static const struct env_var env_vars[ENV_COUNT] = {
     [ENV_WORKERS] = {
@@ -265,6 +267,12 @@ static const struct env_var env_vars[ENV_COUNT] = {
         "MPLOOP_TIMEOUT", env_seconds, &env_values.timeout_ns,
         .is_not = "a number of seconds",
         .help = "use a positive number of seconds up to 86400, decimals allowed, such as 2.5",
+    },
+    [ENV_ADAPT] = {
+        "MPLOOP_ADAPT", env_number, &env_values.adapt, .lo = 0, .hi = 1, .def = 1,
+        .is_not = "0 or 1",
+        .help = "use 1 (the default) to run a loop in-process when forking would cost more "
+                "than it saves, 0 to run every loop on workers",
     },
     [ENV_TRACKER] = {
         "MPLOOP_TRACKER", env_name, &env_tracker, .words = tracker_words, .lazy = 1,

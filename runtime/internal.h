@@ -8,6 +8,7 @@
  *   team.c        forking, watching and reaping workers (processes only)
  *   mem.c         the memory module's interface (mploop__mem_* below); its
  *                 own files share mem_internal.h
+ *   adapt.c       per loop site, whether forking pays (MPLOOP_ADAPT)
  *   env.c         every MPLOOP_* environment variable, from one table
  *   report.c      every line the runtime writes on stderr
  *   failure.c     what each kind of loop failure means, in one table
@@ -226,6 +227,8 @@ struct mploop__env {
     uint64_t timeout_ns; /* MPLOOP_TIMEOUT in nanoseconds, 0 when unset */
     unsigned check;    /* MPLOOP_CHECK=1: every loop in snapshot mode */
     unsigned stats;    /* MPLOOP_STATS=1: a line per forked loop at the join */
+    unsigned adapt;    /* MPLOOP_ADAPT (default 1): sites run in-process while
+                        * forking does not pay (adapt.c) */
 };
 
 /* Every variable follows one policy: a malformed value is reported as
@@ -250,6 +253,21 @@ const char *mploop__env_tracker(const mploop_site *site);
  * default, so that allocations made while the program exits do not read it
  * again.  Takes no lock: call it before taking one. */
 size_t mploop__env_large_min(void);
+
+/* ---- adapt.c: whether forking pays, per loop site ------------------------ */
+
+/* Parent: nonzero when the loop at site, about to run trip iterations on n
+ * workers, is predicted to finish sooner in-process, from what its earlier
+ * executions measured (0 while nothing is known: it forks). */
+int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n);
+/* Parent: a forked execution of site succeeded: trip iterations on n
+ * workers took wall_ns from start to the end of the merge, and the workers
+ * were busy running chunks for busy_ns in all. */
+void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, uint64_t wall_ns,
+                          uint64_t busy_ns);
+/* Parent: an execution of site that adapt.c sent in-process ran trip
+ * iterations in wall_ns. */
+void mploop__adapt_inprocessed(const mploop_site *site, uint64_t trip, uint64_t wall_ns);
 
 /* ---- report.c: what the runtime writes on stderr ----------------------
  * Everything goes through write(2) from stack buffers: no malloc, no stdio,
@@ -487,6 +505,7 @@ struct mploop__slot {
     volatile uint64_t cur; /* iteration index being run (mploop_at) */
     int state;             /* enum mploop__slot_state, atomic */
     int err;               /* -errno behind a failed state */
+    uint64_t busy_ns;      /* time spent running chunks, written before done */
 } __attribute__((aligned(64)));
 
 /* A worker's mploop_fail message, framed: magic, code, length, text. */
@@ -563,9 +582,13 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w);
 unsigned mploop__team_forked(struct mploop__team *t);
 /* Worker: nonzero when the parent asked the workers to stop. */
 int mploop__team_cancelled(const struct mploop__team *t);
-/* Worker: worker w finished and shipped its writes: mark its slot done and
- * _exit(0). */
-__attribute__((noreturn)) void mploop__team_worker_done(struct mploop__team *t, unsigned w);
+/* Worker: worker w finished (busy_ns spent running chunks) and shipped its
+ * writes: record the time, mark its slot done and _exit(0). */
+__attribute__((noreturn)) void mploop__team_worker_done(struct mploop__team *t, unsigned w,
+                                                        uint64_t busy_ns);
+/* Parent, after a successful mploop__team_wait: the workers' busy time in
+ * all, each worker's figure at most the loop's duration. */
+uint64_t mploop__team_busy_ns(const struct mploop__team *t);
 /* Worker: worker w cannot go on (state MPLOOP__SLOT_BEGIN_FAILED or
  * MPLOOP__SLOT_SHIP_FAILED, err its -errno): record both in the slot and
  * _exit(MPLOOP__EXIT_RUNTIME). */

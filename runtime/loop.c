@@ -51,6 +51,8 @@ struct loop_state {
     const mploop_site *site;
     const char *reason;         /* why it runs in-process; NULL: forked */
     int nested;                 /* in-process because this is a worker */
+    int adaptive;               /* in-process because forking does not pay (adapt.c) */
+    uint64_t started_ns;        /* when mploop_start was called (adapt.c's clock) */
     uint64_t trip;
     int64_t lb, step;           /* for reports */
     struct mploop__sched sched; /* resolved schedule */
@@ -85,6 +87,7 @@ static struct {
     unsigned w;
     unsigned share;
     uint64_t round;
+    uint64_t began_ns;      /* when it started running chunks */
 } loop_me MPLOOP__STATE;
 
 /* Both: a free state, from the section or mapped.  Reports and ends the
@@ -282,7 +285,11 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         st->reason = "trip count 1";
     else if (st->n <= 1 && !contain)
         st->reason = "one worker";
-    else {
+    else if (env->adapt && !contain && !env->check &&
+             mploop__adapt_inprocess(site, p->trip, st->n)) {
+        st->reason = "adaptive: forking costs more than it saves here";
+        st->adaptive = 1;
+    } else {
         int rc = mploop__team_map(&st->team_store, st->n, p->trip, p->result_bytes,
                                   p->last_bytes);
         if (rc < 0) {
@@ -417,6 +424,10 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
     }
     if (failed)
         mploop__mem_discard(st->mem);
+    else
+        mploop__adapt_forked(st->site, st->trip, st->team->forked,
+                             mploop__os_now_ns() - st->started_ns,
+                             mploop__team_busy_ns(st->team));
     mploop__mem_release(st->mem);
     st->mem = NULL;
     int sig = mploop__sig_release(&st->team->sig);
@@ -442,6 +453,7 @@ int mploop_start(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
     const struct mploop__env *env = mploop__env_get(st->site);
+    st->started_ns = mploop__os_now_ns();
     if (st->reason)
         return loop_run_here(st, env, st->reason);
     struct mploop__team *t = st->team;
@@ -477,6 +489,7 @@ int mploop_start(mploop_loop *L)
     mploop__mem_forking(0);
     if (worker) {
         loop_worker_begin(st, w);
+        loop_me.began_ns = mploop__os_now_ns();
         loop_me.st = st;
         loop_me.w = w;
         loop_me.share = w;
@@ -597,11 +610,12 @@ void mploop_end(mploop_loop *L)
     struct loop_state *st = L->mploop__impl;
     if (!loop_is_my_worker(st))
         return;
+    uint64_t busy = mploop__os_now_ns() - loop_me.began_ns;
     fflush(NULL);
     int rc = mploop__mem_worker_ship(st->mem, loop_me.w);
     if (rc < 0)
         mploop__team_worker_abort(st->team, loop_me.w, MPLOOP__SLOT_SHIP_FAILED, rc);
-    mploop__team_worker_done(st->team, loop_me.w);
+    mploop__team_worker_done(st->team, loop_me.w, busy);
 }
 
 /* Parent: wait for the workers, then merge their writes.  In-process
@@ -613,6 +627,8 @@ void mploop_end(mploop_loop *L)
 int mploop_join(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
+    if (st->adaptive)
+        mploop__adapt_inprocessed(st->site, st->trip, mploop__os_now_ns() - st->started_ns);
     if (st->reason || st->joined)
         return 0;
     const struct mploop__env *env = mploop__env_get(st->site);

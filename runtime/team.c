@@ -203,11 +203,12 @@ int mploop__team_cancelled(const struct mploop__team *t)
     return __atomic_load_n(&t->ctl->cancel, __ATOMIC_RELAXED) != 0;
 }
 
-/* Worker: worker w finished its work and shipped its writes: mark its
- * slot done and _exit without running atexit handlers (they belong to the
- * parent). */
-void mploop__team_worker_done(struct mploop__team *t, unsigned w)
+/* Worker: worker w finished its work (busy_ns of running chunks) and
+ * shipped its writes: record the time, mark its slot done and _exit
+ * without running atexit handlers (they belong to the parent). */
+void mploop__team_worker_done(struct mploop__team *t, unsigned w, uint64_t busy_ns)
 {
+    t->ctl->slot[w].busy_ns = busy_ns;
     __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_DONE, __ATOMIC_RELEASE);
     _exit(0);
 }
@@ -514,6 +515,19 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
             t->pidfd[w] = -1;
         }
     return failed ? -1 : 0;
+}
+
+/* Parent, after a successful mploop__team_wait: the time the workers spent
+ * running chunks, in all.  Each worker's figure is checked against the
+ * loop's own duration (a worker can write anything into its slot). */
+uint64_t mploop__team_busy_ns(const struct mploop__team *t)
+{
+    uint64_t limit = mploop__os_now_ns() - t->started_ns, sum = 0;
+    for (unsigned w = 0; w < t->forked; w++) {
+        uint64_t b = t->ctl->slot[w].busy_ns;
+        sum += b < limit ? b : limit;
+    }
+    return sum;
 }
 
 /* Both: nonzero in a worker process. */

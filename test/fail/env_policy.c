@@ -15,6 +15,7 @@
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_CHECK=on sh -c '%t 2>&1; echo status=$?' | FileCheck %s --check-prefix=LOOP -DNAME=MPLOOP_CHECK -DV=on
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=2 sh -c '%t 2>&1; echo status=$?' | FileCheck %s --check-prefix=LOOP -DNAME=MPLOOP_STATS -DV=2
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_TIMEOUT=0 sh -c '%t 2>&1; echo status=$?' | FileCheck %s --check-prefix=LOOP -DNAME=MPLOOP_TIMEOUT -DV=0
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_ADAPT=yes sh -c '%t 2>&1; echo status=$?' | FileCheck %s --check-prefix=LOOP -DNAME=MPLOOP_ADAPT -DV=yes
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_TRACKER=dirty sh -c '%t 2>&1; echo status=$?' | FileCheck %s --check-prefix=LOOP -DNAME=MPLOOP_TRACKER -DV=dirty
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_LARGE_MIN=64KiB sh -c '%t 2>&1; echo status=$?' | FileCheck %s --check-prefix=PLAIN -DNAME=MPLOOP_LARGE_MIN -DV=64KiB
 // The same program with good values runs:

@@ -16,6 +16,10 @@
 #   TMP.out.W TMP.log.W        parallel stdout and stderr with W workers
 # Each run is limited to $MPLOOP_TEST_TIMEOUT seconds (default 120), so that
 # a hung loop fails the test instead of stopping the suite.
+# Every execution of every loop runs on workers (MPLOOP_ADAPT=0 unless the
+# environment says otherwise): what is compared is the forked run, and a
+# loop repeated in the program would otherwise go in-process once the
+# runtime finds that forking does not pay.
 # Exits 0 when every run matches, 1 otherwise (after printing the worker
 # count, the difference and the runtime's log).
 set -u
@@ -32,6 +36,7 @@ cc=${CC:-cc}
 driver=${MPLOOP_CC_DRIVER:-mploop-cc}
 workers=${MPLOOP_TEST_WORKERS:-1 2 3 4}
 limit=${MPLOOP_TEST_TIMEOUT:-120}
+export MPLOOP_ADAPT="${MPLOOP_ADAPT:-0}"
 
 rm -f "$tmp".seq "$tmp".par "$tmp".expected "$tmp".status "$tmp".out.* "$tmp".log.*
 
