@@ -15,7 +15,12 @@
  *   in-process  T = trip * c
  * c, the body's cost per iteration, is measured by in-process executions
  * (wall time / trip) and, until there is one, estimated from the workers'
- * busy time (an overestimate: workers pay page faults the parent does not).
+ * busy time.  That estimate can be far too high: a new process pays for the
+ * first touch of every page (microseconds each here), which the parent,
+ * whose page tables are warm, does not, so a memory-bound loop looks costly
+ * on workers and cheap in-process.  So a site whose forked execution took
+ * at most ADAPT_EXPLORE_NS runs its next execution in-process once, to
+ * measure c (at worst that one execution runs at sequential speed).
  * F is measured by forked executions: wall time minus the busy time of the
  * average worker.  Both are smoothed over executions.  A site runs
  * in-process when trip * c < F + trip * c / n, i.e. the loop would not gain
@@ -42,6 +47,9 @@
 /* A site that runs in-process forks again once its in-process time since
  * the last forked execution is this many times that execution's time. */
 #define ADAPT_PROBE 50
+/* A forked execution at most this long is followed by one in-process
+ * execution that measures the body's cost, when it is not known. */
+#define ADAPT_EXPLORE_NS 100000000ull
 
 /* What is known about one loop site.  Times in nanoseconds, per-iteration
  * costs in picoseconds per iteration (fixed point: ns * 1000). */
@@ -87,6 +95,8 @@ int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n)
     struct adapt_site *a = adapt_find(site);
     if (!a || !a->fixed_ns || !a->iter_ps || n < 2)
         return 0;
+    if (!a->iter_measured && a->fork_wall_ns <= ADAPT_EXPLORE_NS)
+        return 1;   /* measure the body in-process once */
     /* Predicted times, in picoseconds (trip * c fits: trips beyond 2^40
      * with nanosecond bodies are not cheap loops, and saturate). */
     uint64_t seq = trip > UINT64_MAX / a->iter_ps ? UINT64_MAX : trip * a->iter_ps;

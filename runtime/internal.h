@@ -190,6 +190,14 @@ void mploop__mem_release(struct mploop__mem *m);
  * malloc.  Returns the length written, 0 when nothing is known. */
 int mploop__mem_describe(uintptr_t addr, char *buf, size_t n);
 
+/* Parent, before a loop starts: [addr, addr + size) is a global or static
+ * array the loop body names.  When its whole pages make a large block
+ * (MPLOOP_LARGE_MIN) they move, the first time, into shared memory at the
+ * same addresses with their contents (large_static.c); then workers write
+ * them as they write the large-block heap.  A failure leaves the array
+ * where it was (it is merged as before). */
+void mploop__mem_static(void *addr, uint64_t size);
+
 /* Both: remember that the module holding addr contains transformed code
  * (mploop_module): its writable segments are merged after every loop. */
 void mploop__mem_module(const void *addr);

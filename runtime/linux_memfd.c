@@ -27,8 +27,9 @@
 
 /* Descriptors below this number are left to the program. */
 #define FD_FLOOR 256
-/* Most memfds that follow a fork (the heap and the arenas). */
-#define MAX_FOLLOW 4
+/* Most memfds that follow a fork: the heap, the arenas and the large
+ * static arrays (large_static.c). */
+#define MAX_FOLLOW (4 + MPLOOP__MAX_STATICS)
 
 /* Process-private state (never merged). */
 static struct {
@@ -38,7 +39,8 @@ static struct {
     struct {
         int *fd;                 /* where the owner keeps the descriptor */
         uintptr_t addr;          /* the mapping it backs */
-        uint64_t (*size)(void);  /* its current size */
+        uint64_t (*size)(void);  /* its current size, or NULL: */
+        uint64_t fixed;          /* the size, when it never changes */
         int flags;               /* extra mmap flags */
         dev_t dev;               /* the memfd's identity, to tell it from */
         ino_t ino;               /* a file that reuses its number */
@@ -139,7 +141,7 @@ static void on_fork_child(void)
         int old = *mf.follow[i].fd;
         if (old < 0)
             continue;
-        uint64_t size = mf.follow[i].size();
+        uint64_t size = mf.follow[i].size ? mf.follow[i].size() : mf.follow[i].fixed;
         int lost = !same_file(i, old);
         int fd;
         if (!lost) {
@@ -175,8 +177,9 @@ static void on_fork_child(void)
     }
 }
 
-/* Parent: see internal.h. */
-int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags)
+/* Parent: register follow entry for memfd *fd behind [addr, addr + size()
+ * or fixed). */
+static int follow_add(int *fd, uintptr_t addr, uint64_t (*size)(void), uint64_t fixed, int flags)
 {
     if (mf.n == MAX_FOLLOW)
         return -ENOSPC;
@@ -194,9 +197,22 @@ int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int fl
     mf.follow[mf.n].fd = fd;
     mf.follow[mf.n].addr = addr;
     mf.follow[mf.n].size = size;
+    mf.follow[mf.n].fixed = fixed;
     mf.follow[mf.n].flags = flags;
     mf.n++;
     return 0;
+}
+
+/* Parent: see mem_internal.h. */
+int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags)
+{
+    return follow_add(fd, addr, size, 0, flags);
+}
+
+/* Parent: see mem_internal.h. */
+int mploop__memfd_follow_fixed(int *fd, uintptr_t addr, uint64_t size)
+{
+    return follow_add(fd, addr, NULL, size, 0);
 }
 
 /* Both: see internal.h. */

@@ -328,6 +328,16 @@ void mploop_local(mploop_loop *L, void *addr, uint64_t size, const char *name)
         st->local_err = mploop__team_add_local(st->team, addr, size, name);
 }
 
+/* Parent: a global or static array the body names; the memory module
+ * moves a large one into shared memory (nested loops in a worker leave it:
+ * only the parent's memory layout counts). */
+void mploop_static(mploop_loop *L, void *addr, uint64_t size)
+{
+    (void)L;
+    if (!mploop__team_in_worker())
+        mploop__mem_static(addr, size);
+}
+
 /* Both: run the loop in-process from now on, for `reason`: use private
  * participant areas, print the verbose line and make this the innermost
  * in-process loop (for mploop_fail).  Returns 1 for mploop_start. */

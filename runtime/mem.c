@@ -11,6 +11,7 @@
  *   plan.c      which bytes are merged and which pages armed
  *   malloc.c    the worker arenas (blocks allocated in bodies)
  *   large.c     the shared heap of large blocks (via the plan's regions)
+ *   large_static.c  large global and static arrays moved into shared memory
  *   channel.c   each worker's shipment, both ends
  *   merge.c     the merge
  *   describe.c  what an address belongs to, for reports
@@ -139,6 +140,12 @@ void mploop__mem_release(struct mploop__mem *m)
 int mploop__mem_describe(uintptr_t addr, char *buf, size_t n)
 {
     return mploop__describe(addr, buf, n);
+}
+
+/* Parent: see internal.h. */
+void mploop__mem_static(void *addr, uint64_t size)
+{
+    mploop__statics_adopt((uintptr_t)addr, size);
 }
 
 /* Both: see internal.h. */

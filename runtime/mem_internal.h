@@ -222,6 +222,21 @@ void mploop__describe_freed_twice(uintptr_t block);
 /* Parent: see mploop__mem_describe in internal.h. */
 int mploop__describe(uintptr_t addr, char *buf, size_t n);
 
+/* ---- large_static.c ---------------------------------------------------- */
+
+/* Most large global and static arrays moved into shared memory. */
+#define MPLOOP__MAX_STATICS 32
+
+/* Parent: move the whole pages of [addr, addr + size), a global or static
+ * array, into a memfd mapped shared at the same address, contents kept, when
+ * they make a large block (at least MPLOOP_LARGE_MIN, not off) and were not
+ * moved yet.  Any failure leaves the array as it was. */
+void mploop__statics_adopt(uintptr_t addr, uint64_t size);
+/* Parent: the moved arrays as memfd regions.  Writes at most max regions
+ * and returns how many there are, or -EBADF when the program closed one of
+ * their memfds (never touch a descriptor it may have reused). */
+int mploop__statics_regions(struct mploop__region *out, unsigned max);
+
 /* ---- glibc_malloc.c ---------------------------------------------------- */
 
 /* Parent: the glibc chunk holding addr in [lo, hi), walking chunk headers
@@ -239,6 +254,9 @@ int mploop__memfd_create(const char *name);
  * MAP_SHARED (plus `flags`), by a copy of its own and updates *fd (loops'
  * workers keep sharing it).  Returns 0 or -errno. */
 int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags);
+/* linux_memfd.c.  Parent: the same for a mapping whose size never changes.
+ * Returns 0 or -errno (-ENOSPC when too many memfds follow). */
+int mploop__memfd_follow_fixed(int *fd, uintptr_t addr, uint64_t size);
 /* linux_memfd.c.  Both: nonzero when *fd, registered with
  * mploop__memfd_follow, still is that memfd (the program may have closed
  * it, and the number may now name a file of its own: never touch it then). */

@@ -200,41 +200,68 @@ static void plan_tracked(struct plan_work *pw, const struct mploop__memreq *req)
     pw->ntrk = mploop__range_normalize(pw->trk, pw->ntrk);
 }
 
-/* Parent: add the large-block heap's share of the privately remapped
- * regions to m (which holds the arenas already).  Stream buffers in the
- * heap must be private to each worker even in direct mode (workers' output
- * would mix in one buffer): the pages covering them are remapped privately
- * and, like every stream byte, never merged.  Too many of them: the whole
- * heap, as in snapshot mode.  Then sort the regions into m->region_ranges.
- * Returns 0 or -EBADF when the program closed the heap's memfd. */
+/* Parent: add shared region r (the large-block heap, or a large static
+ * array) to the regions m's workers remap privately: the whole of it in
+ * snapshot mode; in direct mode only the pages that hold stream buffers,
+ * which must be private to each worker (workers' output would mix in one
+ * buffer) and, like every stream byte, are never merged.  Too many such
+ * pages: m turns to snapshot mode, and the caller starts over.  Returns 0,
+ * or -E2BIG when the regions are full in snapshot mode. */
+static int plan_region(struct mploop__mem *m, const struct plan_work *pw,
+                       const struct mploop__region *r)
+{
+    if (m->snapshot) {
+        if (m->nregions == MPLOOP__MAX_REGIONS)
+            return -E2BIG;
+        m->regions[m->nregions++] = *r;
+        return 0;
+    }
+    for (unsigned i = 0; i < pw->nexcl; i++) {
+        uintptr_t a = pw->excl[i].addr, b = pw->excl[i].addr + pw->excl[i].size;
+        if (b <= r->addr || a >= r->addr + r->size)
+            continue;
+        if (a < r->addr)
+            a = r->addr;
+        if (b > r->addr + r->size)
+            b = r->addr + r->size;
+        if (m->nregions == MPLOOP__MAX_REGIONS) {
+            m->snapshot = 1;
+            return 0;
+        }
+        uintptr_t lo = MPLOOP__PAGE_DOWN(a), hi = MPLOOP__PAGE_UP(b);
+        m->regions[m->nregions++] = (struct mploop__region){
+            lo, hi - lo, r->fd, r->offset + (lo - r->addr) };
+    }
+    return 0;
+}
+
+/* Parent: add the shared memory's share of the privately remapped regions
+ * to m (which holds the arenas already): the large-block heap and the large
+ * static arrays (plan_region says which part of each).  Then sort the
+ * regions into m->region_ranges.  Returns 0, -EBADF when the program closed
+ * a memfd of theirs, or -E2BIG. */
 static int plan_regions(struct mploop__mem *m, const struct plan_work *pw)
 {
-    struct mploop__region heap;
-    int has_heap = mploop__large_region(&heap);
-    if (has_heap < 0)
-        return has_heap;
-    if (!m->snapshot && has_heap) {
-        unsigned first = m->nregions;
-        for (unsigned i = 0; i < pw->nexcl; i++) {
-            uintptr_t a = pw->excl[i].addr, b = pw->excl[i].addr + pw->excl[i].size;
-            if (b <= heap.addr || a >= heap.addr + heap.size)
-                continue;
-            if (a < heap.addr)
-                a = heap.addr;
-            if (b > heap.addr + heap.size)
-                b = heap.addr + heap.size;
-            if (m->nregions == MPLOOP__MAX_REGIONS) {
-                m->nregions = first;
-                m->snapshot = 1;
-                break;
-            }
-            uintptr_t lo = MPLOOP__PAGE_DOWN(a), hi = MPLOOP__PAGE_UP(b);
-            m->regions[m->nregions++] = (struct mploop__region){
-                lo, hi - lo, heap.fd, heap.offset + (lo - heap.addr) };
+    struct mploop__region shared[1 + MPLOOP__MAX_STATICS];
+    int nheap = mploop__large_region(&shared[0]);
+    if (nheap < 0)
+        return nheap;
+    int nstatic = mploop__statics_regions(shared + nheap, MPLOOP__MAX_STATICS);
+    if (nstatic < 0)
+        return nstatic;
+    unsigned n = (unsigned)(nheap + nstatic), arenas = m->nregions;
+    int was_snapshot = m->snapshot;
+    for (unsigned i = 0; i < n; i++) {
+        int err = plan_region(m, pw, &shared[i]);
+        if (err)
+            return err;
+        if (m->snapshot != was_snapshot) {
+            /* Direct mode ran out of regions: snapshot mode, from the top. */
+            m->nregions = arenas;
+            was_snapshot = 1;
+            i = (unsigned)-1;
         }
     }
-    if (m->snapshot && m->nregions < MPLOOP__MAX_REGIONS && has_heap)
-        m->regions[m->nregions++] = heap;
     for (unsigned i = 0; i < m->nregions; i++)
         m->region_ranges[i] = (struct mploop__range){ m->regions[i].addr, m->regions[i].size };
     m->nranges = mploop__range_normalize(m->region_ranges, m->nregions);

@@ -110,6 +110,80 @@ static int is_local_to_register(const struct rw_loop *l, CXCursor c)
     return 1;
 }
 
+/* What emit_statics collects while visiting a loop body. */
+struct statics {
+    CXCursor *v;
+    unsigned n, cap;
+};
+
+/* Whether c declares an array of static storage duration that a loop body
+ * may write: a global or static local array of known size, not const, not
+ * thread-local (a worker's TLS is its own). */
+static int is_static_array(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_VarDecl || !clang_Cursor_hasVarDeclGlobalStorage(c))
+        return 0;
+    if (clang_getCursorTLSKind(c) != CXTLS_None)
+        return 0;
+    CXType t = clang_getCursorType(c);
+    if (clang_getCanonicalType(t).kind != CXType_ConstantArray)
+        return 0;
+    while (clang_getCanonicalType(t).kind == CXType_ConstantArray) {
+        if (clang_isConstQualifiedType(t) || clang_isConstQualifiedType(clang_getCanonicalType(t)))
+            return 0;
+        t = clang_getArrayElementType(clang_getCanonicalType(t));
+    }
+    return !clang_isConstQualifiedType(t) && !clang_isConstQualifiedType(clang_getCanonicalType(t));
+}
+
+/* Visitor: every static array the body names, once. */
+static enum CXChildVisitResult collect_statics(CXCursor c, CXCursor parent, CXClientData d)
+{
+    struct statics *s = d;
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (is_static_array(r)) {
+            for (unsigned i = 0; i < s->n; i++)
+                if (clang_equalCursors(s->v[i], r))
+                    return CXChildVisit_Recurse;
+            if (s->n == s->cap) {
+                s->cap = s->cap ? 2 * s->cap : 8;
+                s->v = rw_xrealloc(s->v, s->cap * sizeof *s->v);
+            }
+            s->v[s->n++] = r;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The mploop_static calls for loop l: every global or static array its
+ * body names (the runtime moves a large one into shared memory, so workers
+ * write it in place or, in snapshot mode, in private copies it diffs), as
+ * far as the name reaches it at the loop: one declared in the body itself,
+ * or that a local variable visible at the loop hides, is left out. */
+static void emit_statics(const struct rw_src *src, struct rw_buf *b, const struct rw_loop *l,
+                         const char *L)
+{
+    struct statics s = { 0 };
+    clang_visitChildren(l->body, collect_statics, &s);
+    for (unsigned i = 0; i < s.n; i++) {
+        char *name = rw_spelling(s.v[i]);
+        size_t da, db;
+        int hidden = rw_extent(src, s.v[i], &da, &db) && da >= l->body_start &&
+                     da < l->body_end;
+        for (unsigned j = 0; j < l->site.nvisible && !hidden; j++) {
+            char *other = rw_spelling(l->site.visible[j]);
+            hidden = !clang_equalCursors(l->site.visible[j], s.v[i]) && !strcmp(other, name);
+            free(other);
+        }
+        if (!hidden && name[0])
+            rw_buf_printf(b, "mploop_static(%s, (void *)%s, sizeof(%s));\n", L, name, name);
+        free(name);
+    }
+    free(s.v);
+}
+
 /* The mploop_local calls for loop l: innermost declaration of each name. */
 static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L)
 {
@@ -309,6 +383,7 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
     rw_buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
     rw_buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
     emit_locals(b, l, L);
+    emit_statics(src, b, l, L);
 }
 
 /* The rest of the prologue: what each participant runs before the body

@@ -236,6 +236,13 @@ void mploop_frame(mploop_loop *L, void *frame);
  * merged.  Also makes the variable's address escape for the compiler. */
 void mploop_local(mploop_loop *L, void *addr, mploop_u64 size, const char *name);
 
+/* Hand the runtime a global or static array the loop body names (its
+ * address and sizeof): one at least as large as a large block is moved, at
+ * its first loop, into shared memory at the same address, contents kept, so
+ * that workers write it in place (direct mode) or in private copies the
+ * merge diffs (snapshot mode) instead of shipping its pages. */
+void mploop_static(mploop_loop *L, void *addr, mploop_u64 size);
+
 /* Fork the workers.  Returns nonzero in each worker and when the loop runs
  * in-process (nested, if(0), one worker, trip <= 1, fork failed); returns 0
  * in the parent once the workers run.  Under MPLOOP_ON_ERROR=serial the
