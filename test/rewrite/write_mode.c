@@ -13,7 +13,12 @@
 // RUN: cmp %t.c %t.quiet.c
 // RUN: %cc -fsyntax-only -Wall -Werror -I%S/../../include %t.c
 
+#include <stdlib.h>
 #include <string.h>
+
+#define TWICE(v) ((v) * 2)
+#define STORE(p, k, v) ((p)[k] = (v))
+#define AT(p, k) (*((p) + (k)))
 
 #define M 64
 double g[M];
@@ -140,12 +145,56 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
     // S: __mploop_site_17 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 
-    // A pointer declared in the body: where it points is not followed.
+    // A pointer declared in the body as &a[k] or a + k stands for a[k + ...];
+    // one set otherwise, or set again, cannot be followed.
 #pragma mploop for
-    for (int i = 0; i < n; i++) { double *row = a + i * n; row[0] = 1; }
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: pointer 'row' is assigned in the body [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:35: note: 'row' is set here
-    // S: __mploop_site_18 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    for (int i = 0; i < n; i++) { double *row = a + i * n; for (int j = 0; j < n; j++) row[j] = a[i*n + j] * 2; }
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
+    // S: __mploop_site_18 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+#pragma mploop for
+    for (int i = 0; i < n; i++) { double *row = &a[i * n]; row[1] = row[0]; }
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'row' is written at [1] and read at [0] [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:69: note: 'row' is read here
+    // S: __mploop_site_19 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+#pragma mploop for
+    for (int i = 0; i < M; i++) { struct S *sp = &ps[i]; sp->n = sp->n + 1; sp->a[0] = 0; }
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
+    // S: __mploop_site_20 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+#pragma mploop for
+    for (int i = 0; i < n; i++) { double *q = i % 2 ? a : b; q[i] = 1; }
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: pointer 'q' is assigned in the body [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:35: note: 'q' is set here
+    // S: __mploop_site_21 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+#pragma mploop for
+    for (int i = 0; i < n; i++) { double *q = a + i; q[0] = 1; q = b; q[0] = 2; }
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: pointer 'q' into 'a' is assigned in the body [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:64: note: 'q' is set here
+    // S: __mploop_site_22 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+
+    // A block allocated in the body is merged by snapshot anyway.
+#pragma mploop for
+    for (int i = 0; i < n; i++) { double *t = malloc(8 * sizeof *t); t[1] = t[0] = a[i]; b[i] = t[1]; free(t); }
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
+    // S: __mploop_site_23 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+
+    // A subscript that reads memory: two iterations may update one element.
+#pragma mploop for
+    for (int i = 0; i < n; i++) c[(int)x[i]] += 1;
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'c[(int) x[i]]' is read and written at a subscript that reads memory; two iterations may reach the same element [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:33: note: 'c[(int) x[i]]' is read here
+    // S: __mploop_site_24 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+
+    // Operators written by macros: their kind is inferred from the AST; the
+    // offset of pointer arithmetic a macro wrote cannot be read.
+#pragma mploop for
+    for (int i = 0; i < n; i++) STORE(y, i, TWICE(x[i] + 1));
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
+    // S: __mploop_site_25 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+#pragma mploop for
+    for (int i = 0; i < n - 1; i++) STORE(y, i, AT(y, i + 1));
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'y' is accessed at a subscript the rewriter cannot read [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:37: note: this subscript's text cannot be read
+    // S: __mploop_site_26 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // *(a + k) is a[k].
 #pragma mploop for
