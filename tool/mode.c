@@ -167,11 +167,15 @@ static char *norm_text(const struct md *m, CXCursor c)
  * parentheses, brackets and members, so that "k + s" adds s to k. */
 static int additive(const char *s)
 {
-    for (; *s; s++)
-        if (!strchr(" +-*/%()[]._>", *s) && !(*s >= '0' && *s <= '9') &&
-            !(*s >= 'a' && *s <= 'z') && !(*s >= 'A' && *s <= 'Z'))
+    for (size_t i = 0; s[i]; i++) {
+        char c = s[i];
+        if (c == '>' && (i == 0 || s[i - 1] != '-'))
+            return 0; /* only in `->` */
+        if (!strchr(" +-*/%()[]._>", c) && !(c >= '0' && c <= '9') &&
+            !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'))
             return 0;
-    return !strstr(s, ">>");
+    }
+    return 1;
 }
 
 /* Canonical type kind of expression or declaration c. */
@@ -700,7 +704,8 @@ static int pointer_path(struct md *m, CXCursor e, struct path *p)
 
 /* Pointer value e (an argument, the right side of an assignment) is handed
  * on: the variable it points into gets blocker blk (text copied), and
- * counts as written when may_write. */
+ * counts as written when may_write (an address stored elsewhere may be
+ * written through later, as one passed to a non-const parameter). */
 static void pointer_value(struct md *m, CXCursor e, int blk, int may_write, const char *text)
 {
     CXCursor x = rw_strip(e, 1), *kids;
@@ -830,7 +835,11 @@ static void pointer_decl(struct md *m, CXCursor c)
         return;
     }
     path_free(&p);
-    visit(m, x);
+    char *name = rw_spelling(c);
+    char *text = rw_xasprintf("'%s'", name);
+    pointer_value(m, x, BLK_ESCAPE, 1, text);
+    free(text);
+    free(name);
     block(root_of(m, c), BLK_SET, off_of(m, c), NULL);
 }
 
@@ -851,8 +860,8 @@ static void visit(struct md *m, CXCursor c)
         return;
     case CXCursor_DeclRefExpr:
         /* a pointer or array used as a value other than the forms above */
-        if (is_address(c) && !clang_Cursor_isNull(rw_named_var(c)))
-            pointer_value(m, c, BLK_ESCAPE, 0, NULL);
+        if (is_address(c) && !is_stream(c) && !clang_Cursor_isNull(rw_named_var(c)))
+            pointer_value(m, c, BLK_ESCAPE, 1, NULL);
         return;
     case CXCursor_VarDecl:
         if (is_data_pointer(c)) {
@@ -868,7 +877,7 @@ static void visit(struct md *m, CXCursor c)
         else if (n == 1 && op == RW_OP_DEREF)
             access(m, c, ACC_READ);
         else if (n == 1 && op == RW_OP_ADDR)
-            pointer_value(m, c, BLK_ESCAPE, 0, NULL);
+            pointer_value(m, c, BLK_ESCAPE, 1, NULL);
         else
             clang_visitChildren(c, visit_kid, m);
         free(kids);
@@ -890,7 +899,7 @@ static void visit(struct md *m, CXCursor c)
             if (is_data_pointer(kids[1])) {
                 char *t = norm_text(m, kids[0]);
                 char *text = rw_xasprintf("'%s'", t ? t : "?");
-                pointer_value(m, kids[1], BLK_ESCAPE, 0, text);
+                pointer_value(m, kids[1], BLK_ESCAPE, 1, text);
                 free(text);
                 free(t);
             } else {

@@ -162,8 +162,8 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // S: __mploop_site_20 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
     for (int i = 0; i < n; i++) { double *q = i % 2 ? a : b; q[i] = 1; }
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: pointer 'q' is assigned in the body [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:35: note: 'q' is set here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: the address of 'a' is stored in 'q' [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:55: note: the address of 'a' is taken here
     // S: __mploop_site_21 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 #pragma mploop for
     for (int i = 0; i < n; i++) { double *q = a + i; q[0] = 1; q = b; q[0] = 2; }
@@ -200,41 +200,49 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
 #pragma mploop for
     for (int i = 0; i < n; i++) *(a + i) = *(a + i) + 1;
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
-    // S: __mploop_site_19 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+    // S: __mploop_site_27 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
     for (int i = 0; i < n - 1; i++) *(a + i) = *(a + i + 1);
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'a' is written at [i] and read at [i + 1] [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:48: note: 'a' is read here
-    // S: __mploop_site_20 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // S: __mploop_site_28 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // The same element in every iteration.
 #pragma mploop for
     for (int i = 0; i < n; i++) a[0] += b[i];
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: every iteration reads and writes 'a[0]', whose subscripts name no variable of the loop [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:33: note: 'a[0]' is read here
-    // S: __mploop_site_21 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // S: __mploop_site_29 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
-    // A nested inner loop writing and reading a[j] at the same subscript.
+    // A nested inner loop writing and reading a[j] at the same subscript
+    // (the rule is textual: that every iteration of i touches every c[j] is
+    // for the dependence analysis to see).
 #pragma mploop for
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
             c[j] = c[j] + 1;
     // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
-    // S: __mploop_site_22 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+    // S: __mploop_site_30 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+#pragma mploop for
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            c[i * n + j] = c[i*n + j] * 2;
+    // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
+    // S: __mploop_site_31 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 
     // Two different subscripts written.
 #pragma mploop for
     for (int i = 0; i < n; i++) { a[2*i] = 0; a[2*i+1] = 1; }
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'a' is written at [2 * i] and written at [2 * i + 1] [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:47: note: 'a' is written here
-    // S: __mploop_site_23 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // S: __mploop_site_32 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // A form with no variable to follow.
 #pragma mploop for
     for (int i = 0; i < n; i++) (i % 2 ? a : b)[i] = 1;
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: '(i % 2 ? a : b)[i]' is written through a form the rewriter cannot follow [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:33: note: written here
-    // S: __mploop_site_24 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // S: __mploop_site_33 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // The address stored in another pointer declared outside.
     double *keep = 0;
@@ -242,7 +250,7 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     for (int i = 0; i < n; i++) { keep = &a[i]; a[i] = a[i] + 1; }
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: the address of 'a' is stored in 'keep' [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:42: note: the address of 'a' is taken here
-    // S: __mploop_site_25 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // S: __mploop_site_34 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
     (void)keep;
 
     // A local array of the function is merged by snapshot anyway.
@@ -250,17 +258,17 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
 #pragma mploop for
     for (int i = 0; i < M - 1; i++) loc[i] = loc[i + 1];
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: it writes no heap block, global or static array [-Rmploop]
-    // S: __mploop_site_26 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+    // S: __mploop_site_35 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
     (void)loc;
 
     // The clauses decide.
 #pragma mploop for snapshot
     for (int i = 0; i < n; i++) a[i] = 0;
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: the 'snapshot' clause asks for it [-Rmploop]
-    // S: __mploop_site_27 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // S: __mploop_site_36 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 #pragma mploop for direct
     for (int i = 0; i < n - 1; i++) a[i] = a[i + 1];
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: the 'direct' clause asks for it (without it: snapshot mode, 'a' is written at [i] and read at [i + 1]) [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:44: note: 'a' is read here
-    // S: __mploop_site_28 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
+    // S: __mploop_site_37 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 }
