@@ -376,6 +376,7 @@ static void restart_display(struct md *m, struct path *p, CXCursor c)
         p->where.s[0] = 0;
 }
 
+/* Free what path p owns. */
 static void path_free(struct path *p)
 {
     free(p->subs.s);
