@@ -26,6 +26,13 @@ int rw_loc_off(const struct rw_src *src, CXSourceLocation loc, size_t *off)
     return 1;
 }
 
+/* Expansion offset where c starts in the main file, or fallback. */
+size_t rw_cursor_off(const struct rw_src *src, CXCursor c, size_t fallback)
+{
+    size_t off;
+    return rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(c)), &off) ? off : fallback;
+}
+
 /* Offset just past the macro use whose name starts at off in the main
  * file: the name, and its parenthesized arguments when a `(` follows (a
  * function-like macro).  off itself when no identifier starts there. */

@@ -35,10 +35,7 @@ struct chk {
 /* Offset where c starts (the loop's start when unknown). */
 static size_t cursor_off(const struct chk *k, CXCursor c)
 {
-    size_t off;
-    if (!rw_loc_off(k->src, clang_getRangeStart(clang_getCursorExtent(c)), &off))
-        off = k->loop_start;
-    return off;
+    return rw_cursor_off(k->src, c, k->loop_start);
 }
 
 /* Report an error at c followed by the note naming the loop. */

@@ -4,7 +4,7 @@
  * pragma.c finds each pragma and hands over its text after `for`: the file
  * itself for `#pragma`, the destringized literal for `_Pragma`.  Here that
  * text is lexed and each clause is parsed into struct rw_pragma: schedule,
- * num_workers, if, collapse, snapshot and the data clauses with their
+ * num_workers, if, collapse, snapshot, direct and the data clauses with their
  * variable names.  Syntax errors are reported at the file offset the bytes
  * came from.  What the names refer to is checked later, in clause_check.c,
  * once the loop's scope is known.
@@ -279,16 +279,28 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
         }
         struct rw_tok name = t, lp;
         size_t after = rw_ptext_next(pt, pos, &lp);
-        if (is(pt, &name, "snapshot")) {
-            /* The one clause without arguments. */
+        if (is(pt, &name, "snapshot") || is(pt, &name, "direct")) {
+            /* The write-mode clauses, the ones without arguments. */
+            int snap = is(pt, &name, "snapshot");
+            const char *cname = snap ? "snapshot" : "direct";
             if (is(pt, &lp, "(")) {
-                rw_error(rw_ptext_off(pt, lp.off), "'snapshot' clause takes no arguments");
+                rw_error(rw_ptext_off(pt, lp.off), "'%s' clause takes no arguments", cname);
                 return;
             }
-            if (p->snapshot)
+            if (snap ? p->snapshot : p->direct)
                 rw_error(rw_ptext_off(pt, name.off),
-                         "'#pragma mploop for' cannot have more than one 'snapshot' clause");
-            p->snapshot = 1;
+                         "'#pragma mploop for' cannot have more than one '%s' clause", cname);
+            else if (snap ? p->direct : p->snapshot) {
+                rw_error(rw_ptext_off(pt, name.off),
+                         "'%s' and '%s' clauses cannot both appear on a loop", cname,
+                         snap ? "direct" : "snapshot");
+                rw_note(p->mode_off, "the '%s' clause is here", snap ? "direct" : "snapshot");
+            } else
+                p->mode_off = rw_ptext_off(pt, name.off);
+            if (snap)
+                p->snapshot = 1;
+            else
+                p->direct = 1;
             continue;
         }
         pos = after;

@@ -5,10 +5,13 @@
  *   file:line:col: error: message
  *   <the source line>
  *   <spaces>^
- * so that editors and build logs treat mploop like the compiler.  Columns
+ * so that editors and build logs treat mploop like the compiler.  Remarks
+(-Rmploop) have the same form with `remark:` and end with `[-Rmploop]`, as
+clang's do.  Columns
  * count bytes (as clang does); tabs in the echoed line are expanded so that
  * the caret lines up.
  */
+#define _GNU_SOURCE 1 /* vasprintf */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -86,6 +89,15 @@ static void vreport(const char *severity, size_t off, const char *fmt, va_list a
     fprintf(stderr, "%*s^\n", (int)caret, "");
 }
 
+/* Print one diagnostic of the given severity at offset off (printf-style). */
+static void report(const char *severity, size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(severity, off, fmt, ap);
+    va_end(ap);
+}
+
 /* Print an error at off and count it. */
 void rw_error(size_t off, const char *fmt, ...)
 {
@@ -103,6 +115,22 @@ void rw_note(size_t off, const char *fmt, ...)
     va_start(ap, fmt);
     vreport("note", off, fmt, ap);
     va_end(ap);
+}
+
+/* Print a remark of -Rmploop at off. */
+void rw_remark(size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    struct rw_buf b = { 0 };
+    va_start(ap, fmt);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    rw_buf_printf(&b, "%s [-Rmploop]", msg ? msg : "");
+    free(msg);
+    report("remark", off, "%s", b.s);
+    free(b.s);
 }
 
 /* Number of errors printed so far. */

@@ -43,7 +43,8 @@ enum rw_arg_kind {
     RW_ARG_INPUT,  /* an input file */
     RW_ARG_LIB,    /* -l: a linker input */
     RW_ARG_OUTPUT, /* -o FILE */
-    RW_ARG_DEPFILE /* -MF FILE */
+    RW_ARG_DEPFILE, /* -MF FILE */
+    RW_ARG_REWRITER /* an option of the rewriter alone, never cc's (-Rmploop) */
 };
 
 /* One command-line element: one or two argv entries. */

@@ -7,7 +7,8 @@
  * rewrite), picks the preprocessing and language options the rewriter needs
  * to parse a source as cc will, finds the mode (-c, -S, -E, -M, link) and
  * the outputs, and names the files cc names implicitly (the -MD dependency
- * file), so that the steps can reproduce cc's behaviour exactly.
+ * file), so that the steps can reproduce cc's behaviour exactly.  The one
+ * option of the rewriter itself, -Rmploop, goes to the rewriter alone.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
@@ -167,7 +168,10 @@ void rw_parse_args(struct rw_driver *d)
             a->a[1] = d->argv.v[++i];
             a->value = a->a[1];
         }
-        if (strcmp(s, "-o") == 0 || (starts_with(s, "-o") && a->n == 1)) {
+        if (strcmp(s, "-Rmploop") == 0) {
+            /* the rewriter's remarks; cc would read -R as a linker option */
+            a->kind = RW_ARG_REWRITER;
+        } else if (strcmp(s, "-o") == 0 || (starts_with(s, "-o") && a->n == 1)) {
             a->kind = RW_ARG_OUTPUT;
             d->output = a->n == 2 ? a->value : s + 2;
         } else if (strcmp(s, "--output") == 0 || starts_with(s, "--output=")) {

@@ -106,6 +106,10 @@ static void usage(void)
            "programs are linked with the mploop runtime.  Every cc option is\n"
            "accepted; outputs are named as cc names them.\n"
            "\n"
+           "mploop-cc's own option (not passed to cc):\n"
+           "  -Rmploop    the rewriter remarks which write mode each loop runs in\n"
+           "              and why\n"
+           "\n"
            "Environment:\n"
            "  MPLOOP_CC   the C compiler to run (default: cc)\n"
            "\n"
@@ -138,8 +142,10 @@ int main(int argc, char **argv)
     if (d.ninputs == 0 && d.nlibs == 0) {
         struct rw_strvec cmd = {0};
         rw_sv_push(&cmd, d.cc);
-        for (size_t i = 0; i < d.argv.n; i++)
-            rw_sv_push(&cmd, d.argv.v[i]);
+        for (size_t i = 0; i < d.nargs; i++)
+            if (d.args[i].kind != RW_ARG_REWRITER)
+                for (int j = 0; j < d.args[i].n; j++)
+                    rw_sv_push(&cmd, d.args[i].a[j]);
         return rw_run(cmd.v, NULL);
     }
     if (d.output && d.ninputs > 1 &&

@@ -50,6 +50,9 @@ int rw_rewrite(struct rw_driver *d, size_t k)
     rw_sv_push(&cmd, in->path);
     rw_sv_push(&cmd, "-o");
     rw_sv_push(&cmd, out);
+    for (size_t i = 0; i < d->nargs; i++)
+        if (d->args[i].kind == RW_ARG_REWRITER)
+            rw_sv_push(&cmd, d->args[i].a[0]);
     rw_sv_push(&cmd, "--");
     for (size_t i = 0; i < d->nargs; i++) {
         struct rw_arg *a = &d->args[i];
@@ -99,6 +102,8 @@ static void push_user_args(const struct rw_driver *d, struct rw_strvec *cmd, siz
                 rw_sv_push(cmd, source);
             continue;
         }
+        if (a->kind == RW_ARG_REWRITER)
+            continue;
         if (object &&
             (a->kind == RW_ARG_OUTPUT || a->kind == RW_ARG_LIB || a->kind == RW_ARG_DEPFILE))
             continue;
@@ -202,6 +207,8 @@ int rw_link_program(struct rw_driver *d)
             }
             continue;
         }
+        if (a->kind == RW_ARG_REWRITER)
+            continue;
         for (int j = 0; j < a->n; j++)
             rw_sv_push(&cmd, a->a[j]);
     }

@@ -286,7 +286,7 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
         rw_buf_puts(b, "0");
     if (m > 1) /* reports give the flattened iteration, not lb + k*step */
         rw_buf_puts(b, " | MPLOOP_SITE_COLLAPSED");
-    if (l->pragma->snapshot)
+    if (l->pragma->snapshot || l->auto_snapshot) /* the clause, or mode.c */
         rw_buf_puts(b, " | MPLOOP_SITE_SNAPSHOT");
     rw_buf_puts(b, " };\n");
     rw_buf_printf(b, "mploop_loop __mploop_L_%u;\n", id);

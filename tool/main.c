@@ -35,6 +35,8 @@ static void usage(FILE *f)
           "  -o FILE        write the rewritten source to FILE\n"
           "  -p BUILD_DIR   take the compiler flags of input.c from\n"
           "                 BUILD_DIR/compile_commands.json\n"
+          "  -Rmploop       remark which write mode (direct or snapshot) each loop\n"
+          "                 runs in, and why\n"
           "  --help         print this help and exit\n"
           "  --version      print the version and exit\n"
           "\n"
@@ -92,8 +94,9 @@ static int write_output(const char *path, const char *buf, size_t len)
     return 0;
 }
 
-/* Rewrite src; on success store the output and return 0. */
-static int rewrite(struct rw_src *src, char **out, size_t *outlen)
+/* Rewrite src; on success store the output and return 0.  remarks: print
+ * the -Rmploop remarks. */
+static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks)
 {
     struct rw_pragma *p;
     unsigned np;
@@ -126,6 +129,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen)
         if (rw_analyse_loop(src, l) || rw_check_clauses(src, l, globals, nglobals) ||
             rw_check_body(src, l))
             continue;
+        rw_choose_mode(src, l, remarks);
         p[i].loop = l;
     }
     if (rw_error_count())
@@ -145,6 +149,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen)
 int main(int argc, char **argv)
 {
     const char *input = NULL, *output = NULL, *build_dir = NULL;
+    int remarks = 0;
     char **args = NULL;
     unsigned nargs = 0;
     args = rw_xrealloc(args, sizeof *args);
@@ -161,6 +166,8 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--version")) {
             printf("mploop version %s\n", MPLOOP_VERSION);
             return 0;
+        } else if (!strcmp(a, "-Rmploop")) {
+            remarks = 1;
         } else if (!strcmp(a, "-o") || !strcmp(a, "-p")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "mploop: error: missing argument after '%s'\n", a);
@@ -242,7 +249,7 @@ int main(int argc, char **argv)
         } else {
             rw_src_lines(&src);
             rw_diag_init(&src);
-            if (rewrite(&src, &out, &outlen) == 0)
+            if (rewrite(&src, &out, &outlen, remarks) == 0)
                 rc = 0;
         }
     }

@@ -17,6 +17,7 @@
  *   clause_check.c  checking clause variables against the scope
  *   canonical.c     the canonical loop form, collapse
  *   check.c         forms refused in a loop body
+ *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
  *   edit.c          an offset-sorted edit list applied to the input buffer
  *
@@ -86,6 +87,9 @@ void rw_diag_init(const struct rw_src *src);
 /* Print `file:line:col: error: msg`, the source line and a caret. */
 void rw_error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print `file:line:col: remark: msg [-Rmploop]` with the source line and a
+ * caret (not counted as an error). */
+void rw_remark(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Number of errors printed so far. */
 unsigned rw_error_count(void);
 
@@ -134,6 +138,8 @@ struct rw_pragma {
     int collapse;        /* 1 without clause */
     size_t collapse_off;
     int snapshot;        /* `snapshot` clause: large blocks merged by snapshot */
+    int direct;          /* `direct` clause: large blocks written in place */
+    size_t mode_off;     /* where the first of them is written */
     struct rw_var *vars;
     unsigned nvars;
     struct rw_loop *loop; /* the loop it annotates, once found */
@@ -172,6 +178,8 @@ const char *rw_var_kind_name(int kind);
  * Return 0 when the location is not in the main file. */
 int rw_loc_off(const struct rw_src *src, CXSourceLocation loc, size_t *off);
 int rw_extent(const struct rw_src *src, CXCursor c, size_t *start, size_t *end);
+/* Expansion offset where cursor c starts, or fallback when not in the main file. */
+size_t rw_cursor_off(const struct rw_src *src, CXCursor c, size_t fallback);
 /* Direct children of c (as clang_visitChildren yields them); free the result. */
 unsigned rw_children(CXCursor c, CXCursor **out);
 /* c with implicit conversions (UnexposedExpr with one child of the same
@@ -273,6 +281,7 @@ struct rw_loop {
     size_t body_start, body_end;
     size_t end;              /* end of the outermost for statement */
     size_t func_start;       /* where the enclosing function definition starts */
+    int auto_snapshot;       /* mode.c found that the loop needs snapshot mode */
 };
 
 /* Analyse the loop nest of a matched pragma (canonical form, collapse);
@@ -292,6 +301,14 @@ int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
 
 /* Report forms refused in the body of loop l; returns 0 or -1. */
 int rw_check_body(const struct rw_src *src, struct rw_loop *l);
+
+/* ---- mode.c ------------------------------------------------------------ */
+
+/* Decide whether loop l (checked) needs snapshot mode, setting
+ * l->auto_snapshot unless the `direct` clause forces direct mode; when
+ * remarks is nonzero print one remark at the loop saying which mode it runs
+ * in and why (with a note at the access that decided it). */
+void rw_choose_mode(const struct rw_src *src, struct rw_loop *l, int remarks);
 
 /* ---- edit.c ------------------------------------------------------------ */
 
