@@ -6,7 +6,7 @@
 // heap on a huge-page tmpfs instead.
 //
 // RUN: %mploop-cc -O2 %s -o %t
-// RUN: %t | FileCheck %s
+// RUN: env -u MPLOOP_HUGE_DIR %t | FileCheck %s
 // CHECK: heap: /memfd:mploop-heap
 // CHECK-NEXT: starts on a 2 MiB boundary: yes
 // CHECK-NEXT: whole 2 MiB pages: yes
