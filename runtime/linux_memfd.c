@@ -85,16 +85,6 @@ int mploop__memfd_create_in(const char *dir, const char *name)
     return fd;
 }
 
-/* Child of the program's fork(): a new file for the copy of follow entry
- * i: in its directory, or a memfd when it has none or the directory cannot
- * take one more file (the copy then has small pages).  Returns the
- * descriptor or -errno. */
-static int copy_file(unsigned i)
-{
-    int fd = mf.follow[i].dir ? mploop__memfd_create_in(mf.follow[i].dir, "mploop-copy") : -1;
-    return fd >= 0 ? fd : mploop__memfd_create("mploop-copy");
-}
-
 /* Child of the program's fork(): copy [pos, end) of file `old` into fd at
  * the same offsets, with copy_file_range, or from the mapping at addr
  * (which still shows `old`) when the kernel copies nothing between the two
@@ -124,13 +114,9 @@ static int copy_extent(int old, int fd, uintptr_t addr, off_t pos, off_t end)
 }
 
 /* Child of the program's fork(): copy [0, size) of follow entry i's file
- * `old` into a new file (see copy_file), holes kept.  Returns the new
- * descriptor or -errno. */
-static int clone_memfd(unsigned i, int old, uint64_t size)
+ * `old` into the new file fd, holes kept.  Returns 0 or -errno. */
+static int clone_file(unsigned i, int old, int fd, uint64_t size)
 {
-    int fd = copy_file(i);
-    if (fd < 0)
-        return fd;
     if (ftruncate(fd, (off_t)size) < 0)
         goto fail;
     off_t pos = 0;
@@ -155,11 +141,9 @@ static int clone_memfd(unsigned i, int old, uint64_t size)
         if (pos >= (off_t)size)
             break;
     }
-    return fd;
-fail:;
-    int e = errno ? errno : EIO;
-    close(fd);
-    return -e;
+    return 0;
+fail:
+    return errno ? -errno : -EIO;
 }
 
 /* Child of the program's fork(): copy the resident pages of the shared
@@ -193,8 +177,28 @@ static int same_file(unsigned i, int fd)
            sb.st_ino == mf.follow[i].ino;
 }
 
+/* Child of the program's fork(): a copy of follow entry i (whose file is
+ * `old`, or was, when lost is set: then the copy is made from the mapping)
+ * in a new file of directory dir, a memfd when dir is NULL.  Returns the
+ * new descriptor or -errno. */
+static int copy_entry(unsigned i, int old, int lost, uint64_t size, const char *dir)
+{
+    int fd = mploop__memfd_create_in(dir, "mploop-copy");
+    if (fd < 0 || !size)
+        return fd;
+    int err = lost ? (ftruncate(fd, (off_t)size) < 0 ? -errno
+                                                      : copy_resident(mf.follow[i].addr, size, fd))
+                   : clone_file(i, old, fd, size);
+    if (err) {
+        close(fd);
+        return err;
+    }
+    return fd;
+}
+
 /* Child of the program's fork(): give it its own copy of every followed
- * memfd.  When that fails the child cannot run correctly: it says so and
+ * memfd.  A file of a directory is copied into a new file of the same
+ * directory, or into a memfd when that directory is full.  When that fails the child cannot run correctly: it says so and
  * ends with status 127. */
 static void on_fork_child(void)
 {
@@ -206,18 +210,10 @@ static void on_fork_child(void)
             continue;
         uint64_t size = mf.follow[i].size();
         int lost = !same_file(i, old);
-        int fd;
-        if (!lost) {
-            fd = size ? clone_memfd(i, old, size) : copy_file(i);
-        } else {
-            /* The program closed the memfd: copy what the mapping holds. */
-            fd = copy_file(i);
-            if (fd >= 0 && (ftruncate(fd, (off_t)size) < 0 ||
-                            copy_resident(mf.follow[i].addr, size, fd) < 0)) {
-                close(fd);
-                fd = -1;
-            }
-        }
+        /* lost: the program closed the memfd; copy what the mapping holds. */
+        int fd = copy_entry(i, old, lost, size, mf.follow[i].dir);
+        if (fd < 0 && mf.follow[i].dir)
+            fd = copy_entry(i, old, lost, size, NULL);
         if (fd >= 0 && size &&
             mmap((void *)mf.follow[i].addr, (size_t)size, PROT_READ | PROT_WRITE,
                  MAP_SHARED | MAP_FIXED | mf.follow[i].flags, fd, 0) == MAP_FAILED) {

@@ -5,7 +5,7 @@
 // gives the sequential result; the heap's mapping is a nameless file of
 // DIR, mapped with 2 MiB pages (ShmemPmdMapped in /proc/self/smaps covers
 // the block); a child the program forks itself gets a private copy, in a new
-// file of DIR, as with the memfd (user_fork.c).
+// file of DIR (a memfd when DIR is full), as with the memfd (user_fork.c).
 //
 // REQUIRES: huge-tmpfs
 // RUN: %S/Inputs/huge_mount.sh tmpfs huge=always,size=1G %t.mnt %exec-check %s %t
@@ -21,6 +21,16 @@
 // CHECK-NEXT: parent sum 167772160
 // Snapshot mode (workers remap the file privately) gives the same answer:
 // RUN: %S/Inputs/huge_mount.sh tmpfs huge=always,size=1G %t.mnt env MPLOOP_CHECK=1 %t.par where | FileCheck %s
+// A tmpfs with room for the heap but not for the child's copy: the child
+// gets its copy in a memfd instead (written from the mapping, since
+// copy_file_range does not cross file systems).
+// RUN: %S/Inputs/huge_mount.sh tmpfs huge=always,size=400M %t.mnt %t.par where | FileCheck %s --check-prefix=TIGHT
+// TIGHT: heap: a file of MPLOOP_HUGE_DIR
+// TIGHT: sum 167772160
+// TIGHT-NEXT: child: a memfd
+// TIGHT-NEXT: child sum 0
+// TIGHT-NEXT: child status 0
+// TIGHT-NEXT: parent sum 167772160
 // A tmpfs without room for one 2 MiB page cannot hold the heap: an error
 // under the one policy of every MPLOOP_* variable (huge_dir_values.c).
 // RUN: %S/Inputs/huge_mount.sh tmpfs huge=always,size=1M %t.mnt not %t.par where > %t.full.out 2> %t.full.err
@@ -133,15 +143,21 @@ int main(int argc, char **argv)
         if (where(a, &c) != 0)
             _exit(2);
         printf("child: %s\n", in_dir(c.path) && c.inode != w.inode ? "another file of MPLOOP_HUGE_DIR"
+                              : strcmp(c.path, "/memfd:mploop-copy") == 0 ? "a memfd"
                               : c.path);
         printf("child sum %ld\n", sum(a));
         fflush(stdout);
         _exit(write(done[1], "x", 1) == 1 ? 0 : 1);
     }
+    /* A child that dies early closes the pipe: the read then ends. */
+    close(done[1]);
     int status;
     char c;
-    if (read(done[0], &c, 1) != 1 || waitpid(pid, &status, 0) != pid)
+    ssize_t got = read(done[0], &c, 1);
+    if (waitpid(pid, &status, 0) != pid)
         return 1;
+    if (got != 1)
+        printf("child wrote nothing\n");
     printf("child status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : 128);
     printf("parent sum %ld\n", sum(a));
     return 0;
