@@ -75,6 +75,11 @@
 #define HUGE (2ull << 20)          /* a huge page: the window's alignment */
 _Static_assert(GROW_MIN % HUGE == 0 && RESERVE_MIN % HUGE == 0,
                "the window is mapped in whole huge pages");
+/* The window grows by an eighth of its size, GROW_MIN at least, rounded up
+ * to GROW_MIN: ftruncate of a memfd or tmpfs file allocates nothing, so a
+ * large step costs address space (reserved anyway), not memory, and saves
+ * system calls.  On a size-limited tmpfs, whose room grow() checks, a step
+ * that does not fit shrinks to the request rounded up to 2 MiB. */
 
 /* Header at the start of a used extent, and tag before an aligned block. */
 struct hhdr {
@@ -197,8 +202,13 @@ static int grow(uint64_t need)
     if (!mploop__memfd_valid(&hp.fd))
         return -EBADF;
     /* A write to a page a full tmpfs cannot give is a SIGBUS: grow only
-     * while all of the window would fit. */
+     * while all of the window would fit, by no more than the request
+     * (rounded to whole huge pages) when the usual step would not. */
     int err = hp.dir ? mploop__memfd_room(hp.fd, size) : 0;
+    if (err == -ENOSPC) {
+        size = (need + HUGE - 1) & ~(HUGE - 1);
+        err = mploop__memfd_room(hp.fd, size);
+    }
     if (err)
         return err;
     if (ftruncate(hp.fd, (off_t)size) < 0)
