@@ -15,8 +15,8 @@
  * first loop (naming it) and kept in the runtime's state section, so
  * workers inherit them and never read the environment again.  Two are read
  * where they are first needed, by accessors: MPLOOP_TRACKER at the first
- * forked loop (track.c), MPLOOP_LARGE_MIN at the first large allocation
- * (large.c), which may come before main and names no loop.
+ * forked loop (track.c), MPLOOP_LARGE_MIN and MPLOOP_HUGE_DIR at the first
+ * large allocation (large.c), which may come before main and names no loop.
  *
  *   MPLOOP_WORKERS    positive number of workers (default: the CPUs this
  *                     process may run on)
@@ -36,8 +36,11 @@
  *   MPLOOP_TRACKER    uffd, pagemap or mprotect; unset: the best available
  *   MPLOOP_LARGE_MIN  smallest allocation the shared heap serves (64K by
  *                     default; k, M, G suffixes), or off
+ *   MPLOOP_HUGE_DIR   a directory on a huge-page tmpfs for the shared
+ *                     heap's file; unset: a memfd
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +54,8 @@ static const char *env_tracker MPLOOP__STATE;
 static int env_tracker_read MPLOOP__STATE;
 static size_t env_large_min MPLOOP__STATE;
 static int env_large_min_read MPLOOP__STATE;
+static char env_huge_dir[PATH_MAX] MPLOOP__STATE;
+static int env_huge_dir_read MPLOOP__STATE;
 
 /* One variable. */
 struct env_var {
@@ -210,6 +215,23 @@ static int env_size(const struct env_var *v, const char *text)
     return 0;
 }
 
+/* Both: an absolute path to a directory that can hold the shared heap's
+ * file (mploop__memfd_dir_check), copied into a char[PATH_MAX] (empty when
+ * unset). */
+static int env_dir(const struct env_var *v, const char *text)
+{
+    char *out = v->to;
+    if (!text) {
+        out[0] = '\0';
+        return 0;
+    }
+    size_t n = strlen(text);
+    if (text[0] != '/' || n >= PATH_MAX || mploop__memfd_dir_check(text) != 0)
+        return -EINVAL;
+    memcpy(out, text, n + 1);
+    return 0;
+}
+
 /* MPLOOP_ON_ERROR's words, in the order of enum mploop__on_error. */
 static const char *const on_error_words[] = {"exit", "return", "serial", NULL};
 /* MPLOOP_TRACKER's words: the names of mem.c's trackers, every one of
@@ -219,7 +241,7 @@ static const char *const tracker_words[] = {"uffd", "pagemap", "mprotect", NULL}
 /* The variables; those read at the first loop are read in this order. */
 enum {
     ENV_WORKERS, ENV_SCHEDULE, ENV_VERBOSE, ENV_ON_ERROR, ENV_GRACE_MS, ENV_CHECK, ENV_STATS,
-    ENV_TIMEOUT, ENV_ADAPT, ENV_TRACKER, ENV_LARGE_MIN, ENV_COUNT
+    ENV_TIMEOUT, ENV_ADAPT, ENV_TRACKER, ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
 };
 static const struct env_var env_vars[ENV_COUNT] = {
     [ENV_WORKERS] = {
@@ -286,6 +308,13 @@ static const struct env_var env_vars[ENV_COUNT] = {
         .help = "use a size such as 65536 or 1M (k, M and G multiply by 1024), off to leave "
                 "large blocks to the C library, or unset it for 64K",
     },
+    [ENV_HUGE_DIR] = {
+        "MPLOOP_HUGE_DIR", env_dir, env_huge_dir, .lazy = 1,
+        .is_not = "a writable tmpfs directory with free space",
+        .help = "mount a tmpfs with huge pages (mount -t tmpfs -o huge=always none DIR; "
+                "hugetlbfs is not supported) and set it to DIR's absolute path, or unset it "
+                "to keep the shared heap in a memfd",
+    },
 };
 
 /* Both: the value of an environment variable, NULL when unset or empty. */
@@ -347,4 +376,14 @@ size_t mploop__env_large_min(void)
     if (!__atomic_load_n(&env_large_min_read, __ATOMIC_ACQUIRE))
         env_read_var(&env_vars[ENV_LARGE_MIN], NULL, &env_large_min_read);
     return env_large_min;
+}
+
+/* Both (the parent at its first allocation of a page or more, maybe before
+ * main): MPLOOP_HUGE_DIR, NULL when unset.  Takes no lock and the report
+ * names no loop. */
+const char *mploop__env_huge_dir(void)
+{
+    if (!__atomic_load_n(&env_huge_dir_read, __ATOMIC_ACQUIRE))
+        env_read_var(&env_vars[ENV_HUGE_DIR], NULL, &env_huge_dir_read);
+    return env_huge_dir[0] ? env_huge_dir : NULL;
 }

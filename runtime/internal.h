@@ -276,6 +276,20 @@ void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, ui
 /* Parent: an execution of site that adapt.c sent in-process ran trip
  * iterations in wall_ns. */
 void mploop__adapt_inprocessed(const mploop_site *site, uint64_t trip, uint64_t wall_ns);
+/* Both (the parent at its first allocation of a page or more, maybe before
+ * main): MPLOOP_HUGE_DIR, the absolute path of a writable directory on a
+ * tmpfs with room for a huge page, where the shared heap's file is made;
+ * NULL when unset (the heap is a memfd).  Read at the first call, like
+ * MPLOOP_LARGE_MIN (a malformed value ends the program, naming no loop).
+ * Takes no lock. */
+const char *mploop__env_huge_dir(void);
+
+/* linux_memfd.c.  Both: 0 when directory dir can hold the shared heap's
+ * file: it lies on a tmpfs, a nameless file can be made in it, and it has
+ * room for one 2 MiB page.  Otherwise -EOPNOTSUPP (hugetlbfs), -EINVAL
+ * (another file system), -ENOSPC, -EACCES or another -errno.  Makes and
+ * removes one file. */
+int mploop__memfd_dir_check(const char *dir);
 
 /* ---- report.c: what the runtime writes on stderr ----------------------
  * Everything goes through write(2) from stack buffers: no malloc, no stdio,

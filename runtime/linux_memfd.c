@@ -13,6 +13,16 @@
  * programs that call fork() themselves; posix_spawn, system() and popen()
  * run no fork handlers and pay nothing.  The loops' own workers are forked
  * with mploop__memfd_forking set, so the handler leaves them alone.
+ *
+ * The shared heap may live in a file of a directory instead of a memfd
+ * (MPLOOP_HUGE_DIR: a tmpfs mounted with huge=always, whose shared
+ * mappings get 2 MiB pages even where the kernel's shmem_enabled is
+ * "never").  Such a file is made with O_TMPFILE, so it has no name and
+ * vanishes with its last descriptor or mapping, like a memfd; the child of
+ * the program's fork() gets its copy in a new file of the same directory.
+ * Only tmpfs is accepted: hugetlbfs needs a reserved pool of pages, punches
+ * holes and maps privately only in whole huge pages, and has no write() or
+ * copy_file_range, none of which the heap's users expect.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,6 +31,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "mem_internal.h"
@@ -30,6 +41,12 @@
 /* Most memfds that follow a fork: the heap, the arenas and the large
  * static arrays (large_static.c). */
 #define MAX_FOLLOW (4 + MPLOOP__MAX_STATICS)
+/* statfs's f_type of the file systems a heap directory may or may not be
+ * on (linux/magic.h). */
+#define TMPFS_MAGIC 0x01021994
+#define HUGETLBFS_MAGIC 0x958458f6
+/* A huge page: what a directory must have room for. */
+#define HUGE_PAGE (2u << 20)
 
 /* Process-private state (never merged). */
 static struct {
@@ -42,6 +59,8 @@ static struct {
         uint64_t (*size)(void);  /* its current size, or NULL: */
         uint64_t fixed;          /* the size, when it never changes */
         int flags;               /* extra mmap flags */
+        int advice;              /* madvise advice of the mapping, or -1 */
+        const char *dir;         /* directory of the file, NULL for a memfd */
         dev_t dev;               /* the memfd's identity, to tell it from */
         ino_t ino;               /* a file that reuses its number */
     } follow[MAX_FOLLOW];
@@ -50,7 +69,14 @@ static struct {
 /* Both: see internal.h. */
 int mploop__memfd_create(const char *name)
 {
-    int fd = memfd_create(name, MFD_CLOEXEC);
+    return mploop__memfd_create_in(NULL, name);
+}
+
+/* Both: see internal.h. */
+int mploop__memfd_create_in(const char *dir, const char *name)
+{
+    int fd = dir ? open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)
+                 : memfd_create(name, MFD_CLOEXEC);
     if (fd < 0)
         return -errno;
     int high = fcntl(fd, F_DUPFD_CLOEXEC, FD_FLOOR);
@@ -61,13 +87,38 @@ int mploop__memfd_create(const char *name)
     return fd;
 }
 
-/* Child of the program's fork(): copy [0, size) of memfd `old` into a new
- * memfd, holes kept.  Returns the new descriptor or -errno. */
-static int clone_memfd(int old, uint64_t size)
+/* Child of the program's fork(): copy [pos, end) of file `old` into fd at
+ * the same offsets, with copy_file_range, or from the mapping at addr
+ * (which still shows `old`) when the kernel copies nothing between the two
+ * file systems.  Returns 0 or -errno. */
+static int copy_extent(int old, int fd, uintptr_t addr, off_t pos, off_t end)
 {
-    int fd = mploop__memfd_create("mploop-copy");
-    if (fd < 0)
-        return fd;
+    off_t in = pos, out = pos;
+    while (in < end) {
+        ssize_t got = copy_file_range(old, &in, fd, &out, (size_t)(end - in), 0);
+        if (got > 0)
+            continue;
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && (errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP))
+            break;
+        return got < 0 ? -errno : -EIO;
+    }
+    while (in < end) {
+        ssize_t put = pwrite(fd, (const char *)(addr + (uintptr_t)in), (size_t)(end - in), in);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            return put < 0 ? -errno : -EIO;
+        in += put;
+    }
+    return 0;
+}
+
+/* Child of the program's fork(): copy [0, size) of follow entry i's file
+ * `old` into the new file fd, holes kept.  Returns 0 or -errno. */
+static int clone_file(unsigned i, int old, int fd, uint64_t size)
+{
     if (ftruncate(fd, (off_t)size) < 0)
         goto fail;
     off_t pos = 0;
@@ -81,22 +132,20 @@ static int clone_memfd(int old, uint64_t size)
         off_t hole = lseek(old, data, SEEK_HOLE);
         if (hole < 0)
             goto fail;
-        off_t in = data, out = data;
-        while (in < hole) {
-            ssize_t got = copy_file_range(old, &in, fd, &out, (size_t)(hole - in), 0);
-            if (got <= 0) {
-                if (got < 0 && errno == EINTR)
-                    continue;
-                goto fail;
-            }
+        if (hole > (off_t)size)
+            hole = (off_t)size;
+        int err = copy_extent(old, fd, mf.follow[i].addr, data, hole);
+        if (err) {
+            errno = -err;
+            goto fail;
         }
         pos = hole;
+        if (pos >= (off_t)size)
+            break;
     }
-    return fd;
-fail:;
-    int e = errno ? errno : EIO;
-    close(fd);
-    return -e;
+    return 0;
+fail:
+    return errno ? -errno : -EIO;
 }
 
 /* Child of the program's fork(): copy the resident pages of the shared
@@ -130,9 +179,29 @@ static int same_file(unsigned i, int fd)
            sb.st_ino == mf.follow[i].ino;
 }
 
+/* Child of the program's fork(): a copy of follow entry i (whose file is
+ * `old`, or was, when lost is set: then the copy is made from the mapping)
+ * in a new file of directory dir, a memfd when dir is NULL.  Returns the
+ * new descriptor or -errno. */
+static int copy_entry(unsigned i, int old, int lost, uint64_t size, const char *dir)
+{
+    int fd = mploop__memfd_create_in(dir, "mploop-copy");
+    if (fd < 0 || !size)
+        return fd;
+    int err = lost ? (ftruncate(fd, (off_t)size) < 0 ? -errno
+                                                      : copy_resident(mf.follow[i].addr, size, fd))
+                   : clone_file(i, old, fd, size);
+    if (err) {
+        close(fd);
+        return err;
+    }
+    return fd;
+}
+
 /* Child of the program's fork(): give it its own copy of every followed
- * memfd.  When that fails the child cannot run correctly: it says so and
- * ends with status 127. */
+ * memfd.  A file of a directory is copied into a new file of the same
+ * directory, or into a memfd when that directory is full.  When that fails
+ * the child cannot run correctly: it says so and ends with status 127. */
 static void on_fork_child(void)
 {
     if (mf.forking)
@@ -143,24 +212,18 @@ static void on_fork_child(void)
             continue;
         uint64_t size = mf.follow[i].size ? mf.follow[i].size() : mf.follow[i].fixed;
         int lost = !same_file(i, old);
-        int fd;
-        if (!lost) {
-            fd = size ? clone_memfd(old, size) : mploop__memfd_create("mploop-copy");
-        } else {
-            /* The program closed the memfd: copy what the mapping holds. */
-            fd = mploop__memfd_create("mploop-copy");
-            if (fd >= 0 && (ftruncate(fd, (off_t)size) < 0 ||
-                            copy_resident(mf.follow[i].addr, size, fd) < 0)) {
-                close(fd);
-                fd = -1;
-            }
-        }
+        /* lost: the program closed the memfd; copy what the mapping holds. */
+        int fd = copy_entry(i, old, lost, size, mf.follow[i].dir);
+        if (fd < 0 && mf.follow[i].dir)
+            fd = copy_entry(i, old, lost, size, NULL);
         if (fd >= 0 && size &&
             mmap((void *)mf.follow[i].addr, (size_t)size, PROT_READ | PROT_WRITE,
                  MAP_SHARED | MAP_FIXED | mf.follow[i].flags, fd, 0) == MAP_FAILED) {
             close(fd);
             fd = -1;
         }
+        if (fd >= 0 && size && mf.follow[i].advice >= 0)
+            madvise((void *)mf.follow[i].addr, (size_t)size, mf.follow[i].advice);
         if (fd < 0) {
             static const char msg[] = "mploop: error: cannot give the child of fork() its own "
                                       "copy of the program's large blocks (out of memory?)\n";
@@ -177,9 +240,11 @@ static void on_fork_child(void)
     }
 }
 
-/* Parent: register follow entry for memfd *fd behind [addr, addr + size()
- * or fixed). */
-static int follow_add(int *fd, uintptr_t addr, uint64_t (*size)(void), uint64_t fixed, int flags)
+/* Parent: register a follow entry for the file *fd behind [addr, addr +
+ * size() or fixed), whose child copies go to dir (NULL: a memfd) and get
+ * madvise(advice) (-1: none).  Returns 0 or -errno. */
+static int follow_add(int *fd, uintptr_t addr, uint64_t (*size)(void), uint64_t fixed, int flags,
+                      const char *dir, int advice)
 {
     if (mf.n == MAX_FOLLOW)
         return -ENOSPC;
@@ -199,20 +264,29 @@ static int follow_add(int *fd, uintptr_t addr, uint64_t (*size)(void), uint64_t 
     mf.follow[mf.n].size = size;
     mf.follow[mf.n].fixed = fixed;
     mf.follow[mf.n].flags = flags;
+    mf.follow[mf.n].advice = advice;
+    mf.follow[mf.n].dir = dir;
     mf.n++;
     return 0;
 }
 
 /* Parent: see mem_internal.h. */
+int mploop__memfd_follow_in(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags,
+                            const char *dir, int advice)
+{
+    return follow_add(fd, addr, size, 0, flags, dir, advice);
+}
+
+/* Parent: see mem_internal.h. */
 int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags)
 {
-    return follow_add(fd, addr, size, 0, flags);
+    return follow_add(fd, addr, size, 0, flags, NULL, -1);
 }
 
 /* Parent: see mem_internal.h. */
 int mploop__memfd_follow_fixed(int *fd, uintptr_t addr, uint64_t size)
 {
-    return follow_add(fd, addr, NULL, size, 0);
+    return follow_add(fd, addr, NULL, size, 0, NULL, -1);
 }
 
 /* Both: see internal.h. */
@@ -228,4 +302,37 @@ int mploop__memfd_valid(const int *fd)
 void mploop__memfd_forking(int on)
 {
     mf.forking = on;
+}
+
+/* Both (the parent, when MPLOOP_HUGE_DIR is read): see internal.h. */
+int mploop__memfd_dir_check(const char *dir)
+{
+    struct statfs fs;
+    if (statfs(dir, &fs) < 0)
+        return -errno;
+    if ((unsigned long)fs.f_type == HUGETLBFS_MAGIC)
+        return -EOPNOTSUPP;
+    if ((unsigned long)fs.f_type != TMPFS_MAGIC)
+        return -EINVAL;
+    int fd = mploop__memfd_create_in(dir, NULL);
+    if (fd < 0)
+        return fd;
+    /* Room for one huge page, and the right to use it. */
+    int err = fallocate(fd, 0, 0, HUGE_PAGE) < 0 ? -errno : 0;
+    close(fd);
+    return err;
+}
+
+/* Parent: see internal.h. */
+int mploop__memfd_room(int fd, uint64_t size)
+{
+    struct stat sb;
+    struct statfs fs;
+    if (fstat(fd, &sb) < 0 || fstatfs(fd, &fs) < 0)
+        return -errno;
+    if (fs.f_blocks == 0)
+        return 0; /* a tmpfs without a size limit */
+    uint64_t used = (uint64_t)sb.st_blocks * 512;
+    uint64_t avail = (uint64_t)fs.f_bavail * (uint64_t)fs.f_bsize;
+    return size <= used || size - used <= avail ? 0 : -ENOSPC;
 }

@@ -249,6 +249,14 @@ int mploop__glibc_chunk_find(uintptr_t lo, uintptr_t hi, uintptr_t addr, int mma
 /* linux_memfd.c.  Both: a memfd (close-on-exec, moved to a descriptor
  * number of 256 or more when possible).  Returns it or -errno. */
 int mploop__memfd_create(const char *name);
+/* linux_memfd.c.  Both: the same in directory dir (a file made with
+ * O_TMPFILE: nameless, gone with its last descriptor and mapping), or a
+ * memfd when dir is NULL.  Returns it or -errno. */
+int mploop__memfd_create_in(const char *dir, const char *name);
+/* linux_memfd.c.  Parent: 0 when the file system of fd can take the file
+ * growing to size bytes, every byte of it written (a tmpfs without a size
+ * limit always can), -ENOSPC when it cannot, or -errno. */
+int mploop__memfd_room(int fd, uint64_t size);
 /* linux_memfd.c.  Parent: after a fork() the program makes itself, the
  * child replaces the memfd *fd, which backs [addr, addr + size()) mapped
  * MAP_SHARED (plus `flags`), by a copy of its own and updates *fd (loops'
@@ -257,6 +265,12 @@ int mploop__memfd_follow(int *fd, uintptr_t addr, uint64_t (*size)(void), int fl
 /* linux_memfd.c.  Parent: the same for a mapping whose size never changes.
  * Returns 0 or -errno (-ENOSPC when too many memfds follow). */
 int mploop__memfd_follow_fixed(int *fd, uintptr_t addr, uint64_t size);
+/* linux_memfd.c.  Parent: the same for a file made by
+ * mploop__memfd_create_in(dir, ...): the child's copy goes to a new file of
+ * dir (dir must stay valid; NULL: a memfd) and its mapping gets
+ * madvise(advice) (-1: none). */
+int mploop__memfd_follow_in(int *fd, uintptr_t addr, uint64_t (*size)(void), int flags,
+                            const char *dir, int advice);
 /* linux_memfd.c.  Both: nonzero when *fd, registered with
  * mploop__memfd_follow, still is that memfd (the program may have closed
  * it, and the number may now name a file of its own: never touch it then). */
