@@ -177,7 +177,9 @@ static int bench_push(void)
     pid_t pid = fork();
     if (pid == 0) {
         char c;
-        long sum = 0;
+        volatile long sum = 0;
+        close(go[1]);          /* so that the parent's close ends the loop */
+        close(done[0]);
         for (;;) {
             if (read(go[0], &c, 1) != 1)
                 _exit(0);
@@ -252,26 +254,55 @@ static void park(void)
     }
 }
 
-/* Runs in the parent with the loop's locals; in the child it is resumed
- * here by longjmp, computes with the parent's current locals, answers and
- * goes back to its park. */
-static __attribute__((noinline)) long work(long a, long b)
+static pid_t resume_child;
+static double resume_lat;
+
+/* Runs in the parent with a loop's locals, as mploop_start would: capture
+ * the context, push the stack image from below this frame up to the top of
+ * the stack into the parked child, wake it and wait for its answer, all
+ * while this frame is live.  In the child, resumed here by longjmp with that
+ * image, compute with the parent's locals, answer and park again.  Returns
+ * 0 when the child's answer is right, -1 otherwise. */
+static __attribute__((noinline)) int work(long a, long b)
 {
     volatile long local = a * 1000 + b;   /* lives on the stack image */
     if (setjmp(ra->ctx)) {
-        /* The child, resumed with the parent's stack. */
         ra->answer = local + 1;
         __atomic_store_n(&ra->answered, 1, __ATOMIC_RELEASE);
         longjmp(park_ctx, 1);
     }
-    if (!in_child) {
-        uintptr_t sp = (uintptr_t)__builtin_frame_address(0) - 4096; /* below our frame */
-        ra->sp = sp & ~(PAGE - 1);
+    /* Everything from well below this frame up: the jmp_buf's saved stack
+     * pointer lies in this frame. */
+    uintptr_t sp = ((uintptr_t)__builtin_frame_address(0) - 8192) & ~(PAGE - 1);
+    struct iovec iov = { (void *)sp, ra->top - sp };
+    ra->answered = 0;
+    double t0 = now_us();
+    if (process_vm_writev(resume_child, &iov, 1, &iov, 1, 0) != (ssize_t)iov.iov_len) {
+        printf("resume: cannot push the stack image (%s)\n", strerror(errno));
+        return -1;
     }
-    return local;
+    __atomic_add_fetch(&ra->gen, 1, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &ra->gen, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0);
+    while (!__atomic_load_n(&ra->answered, __ATOMIC_ACQUIRE))
+        ;
+    resume_lat = now_us() - t0;
+    ra->sp = sp;
+    if (ra->answer != a * 1000 + b + 1) {
+        printf("resume: the child computed %ld, expected %ld\n", ra->answer, a * 1000 + b + 1);
+        return -1;
+    }
+    return 0;
 }
 
 static char park_stack[1 << 16] __attribute__((aligned(16)));
+
+/* Child: switch to the park stack and park there (never returns). */
+static __attribute__((noreturn)) void park_on_own_stack(void)
+{
+    uintptr_t s = ((uintptr_t)park_stack + sizeof park_stack) & ~(uintptr_t)15;
+    __asm__ volatile("mov %0, %%rsp\n\tcall *%1" : : "r"(s), "r"(park) : "memory");
+    __builtin_unreachable();
+}
 
 static int bench_resume(void)
 {
@@ -285,42 +316,23 @@ static int bench_resume(void)
             ra->top = hi;
     }
     fclose(maps);
+    fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
         in_child = 1;
-        if (!setjmp(park_ctx)) {
-            /* Switch to the park stack and park there. */
-            uintptr_t s = ((uintptr_t)park_stack + sizeof park_stack) & ~(uintptr_t)15;
-            __asm__ volatile("mov %0, %%rsp\n\tcall *%1" : : "r"(s), "r"(park) : "memory");
-        }
-        /* Back from a resumed run: park again on the park stack. */
-        uintptr_t s = ((uintptr_t)park_stack + sizeof park_stack) & ~(uintptr_t)15;
-        __asm__ volatile("mov %0, %%rsp\n\tcall *%1" : : "r"(s), "r"(park) : "memory");
-        _exit(0);
+        setjmp(park_ctx);      /* each resumed run comes back here */
+        park_on_own_stack();
     }
+    resume_child = pid;
     usleep(20000);
     double lat[7];
     for (int r = 0; r < 7; r++) {
-        long a = 7 + r, b = 11;
-        work(a, b);                       /* the parent's context and frame */
-        struct iovec iov = { (void *)ra->sp, ra->top - ra->sp };
-        ra->answered = 0;
-        double t0 = now_us();
-        if (process_vm_writev(pid, &iov, 1, &iov, 1, 0) != (ssize_t)iov.iov_len) {
-            printf("resume: cannot push the stack image (%s)\n", strerror(errno));
+        if (work(7 + r, 11) != 0) {
             kill(pid, SIGKILL);
+            waitpid(pid, NULL, 0);
             return 1;
         }
-        __atomic_add_fetch(&ra->gen, 1, __ATOMIC_RELEASE);
-        syscall(SYS_futex, &ra->gen, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0);
-        while (!__atomic_load_n(&ra->answered, __ATOMIC_ACQUIRE))
-            ;
-        lat[r] = now_us() - t0;
-        if (ra->answer != a * 1000 + b + 1) {
-            printf("resume: the child computed %ld, expected %ld\n", ra->answer, a * 1000 + b + 1);
-            kill(pid, SIGKILL);
-            return 1;
-        }
+        lat[r] = resume_lat;
     }
     printf("resume: child resumed in the parent's frame %d times with the parent's locals; "
            "%zu KiB of stack pushed; go -> answer %.1f us (median)\n", 7,
