@@ -96,8 +96,9 @@ int mploop__runs_end(struct mploop__runs *r, uintptr_t end);
 
 /* ---- sched.c: pure chunk arithmetic ---------------------------------- */
 
-/* A resolved schedule: kind is static, dynamic or guided (auto and runtime
- * are resolved before this), chunk is 0 for "no chunk given". */
+/* A resolved schedule: kind is static, dynamic, guided or auto (runtime
+ * and no clause are resolved before this), chunk is 0 for "no chunk
+ * given". */
 struct mploop__sched {
     int kind;
     uint64_t chunk;
@@ -110,11 +111,18 @@ struct mploop__sched {
 int mploop__sched_static(uint64_t trip, unsigned n, unsigned w, uint64_t chunk,
                          uint64_t round, uint64_t *lo, uint64_t *hi);
 
-/* Dynamic and guided schedules: size of the chunk to take when `next`
- * iterations were already handed out (the caller makes the claim atomic).
- * Returns 0 when none is left. */
+/* Dynamic, guided and the claimed part of auto: size of the chunk to take
+ * when `next` iterations were already handed out (the caller makes the
+ * claim atomic); auto takes as guided does.  Returns 0 when none is left. */
 uint64_t mploop__sched_take(const struct mploop__sched *s, uint64_t trip,
                             unsigned n, uint64_t next);
+
+/* The auto schedule: the iterations [0, split) are split in n contiguous
+ * blocks, one per worker (mploop__sched_static over split with no chunk),
+ * so that each worker keeps to the same memory from loop to loop; the
+ * iterations [split, trip) are then claimed as guided ones are
+ * (mploop__sched_take), which evens out an imbalance.  Returns split. */
+uint64_t mploop__sched_auto_split(uint64_t trip, unsigned n);
 
 /* Parse a schedule as MPLOOP_SCHEDULE spells it ("dynamic,4", "guided",
  * "static, 16", "auto").  Returns 0 or -EINVAL. */

@@ -88,6 +88,7 @@ static struct {
     unsigned share;
     uint64_t round;
     uint64_t began_ns;      /* when it started running chunks */
+    int claiming;           /* auto: its static block is done, it claims */
 } loop_me MPLOOP__STATE;
 
 /* Both: a free state, from the section or mapped.  Reports and ends the
@@ -184,9 +185,9 @@ static void loop_check(const mploop_site *site, const mploop_params *p)
     }
 }
 
-/* Both: the schedule the loop runs with.  No clause and `auto` are
- * static; `runtime` is MPLOOP_SCHEDULE (static when unset), whose chunk
- * wins over the clause's. */
+/* Both: the schedule the loop runs with.  No clause is static; `runtime`
+ * is MPLOOP_SCHEDULE (static when unset), whose chunk wins over the
+ * clause's; `auto` stays auto (sched.c: a static first half, then claims). */
 static struct mploop__sched loop_schedule(const mploop_params *p, const struct mploop__env *env)
 {
     struct mploop__sched s = {p->schedule, p->has_chunk ? (uint64_t)p->chunk : 0};
@@ -199,7 +200,7 @@ static struct mploop__sched loop_schedule(const mploop_params *p, const struct m
             s.kind = MPLOOP_SCHED_STATIC;
         }
     }
-    if (s.kind == MPLOOP_SCHED_AUTO || s.kind == MPLOOP_SCHED_DEFAULT)
+    if (s.kind == MPLOOP_SCHED_DEFAULT)
         s.kind = MPLOOP_SCHED_STATIC;
     return s;
 }
@@ -299,6 +300,9 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         } else {
             st->team = &st->team_store;
             st->last = st->team->last;
+            /* auto: the claims start after the workers' static blocks. */
+            if (st->sched.kind == MPLOOP_SCHED_AUTO)
+                st->team->ctl->next = mploop__sched_auto_split(p->trip, st->n);
         }
     }
     if (st->reason)
@@ -504,6 +508,7 @@ int mploop_start(mploop_loop *L)
         loop_me.w = w;
         loop_me.share = w;
         loop_me.round = 0;
+        loop_me.claiming = 0;
         L->mploop__cur = &t->ctl->slot[w].cur;
         return 1;
     }
@@ -532,14 +537,15 @@ int mploop_start(mploop_loop *L)
     return 0;
 }
 
-/* Worker: the next static chunk of this worker: its own share round by
- * round, then the shares of planned workers that could not be forked. */
-static int loop_next_static(struct loop_state *st, uint64_t *lo, uint64_t *hi)
+/* Worker: the next static chunk of this worker among the first `trip`
+ * iterations, with chunk size `chunk`: its own share round by round, then
+ * the shares of planned workers that could not be forked. */
+static int loop_next_static(struct loop_state *st, uint64_t trip, uint64_t chunk, uint64_t *lo,
+                            uint64_t *hi)
 {
     struct mploop__team *t = st->team;
     for (;;) {
-        if (mploop__sched_static(st->trip, st->n, loop_me.share, st->sched.chunk,
-                                 loop_me.round, lo, hi)) {
+        if (mploop__sched_static(trip, st->n, loop_me.share, chunk, loop_me.round, lo, hi)) {
             loop_me.round++;
             return 1;
         }
@@ -585,7 +591,13 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
         if (mploop__team_cancelled(st->team))
             mploop__team_worker_cancel(st->team, loop_me.w);
         if (st->sched.kind == MPLOOP_SCHED_STATIC)
-            return loop_next_static(st, lo, hi);
+            return loop_next_static(st, st->trip, st->sched.chunk, lo, hi);
+        if (st->sched.kind == MPLOOP_SCHED_AUTO && !loop_me.claiming) {
+            /* auto: this worker's block of the first part, then claims. */
+            if (loop_next_static(st, mploop__sched_auto_split(st->trip, st->n), 0, lo, hi))
+                return 1;
+            loop_me.claiming = 1;
+        }
         return loop_next_claim(st, lo, hi);
     }
     if (st->handed || st->trip == 0)

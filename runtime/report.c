@@ -97,8 +97,8 @@ void mploop__note(const char *fmt, ...)
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                             const struct mploop__sched *s)
 {
-    static const char *const kinds[] = {"static", "dynamic", "guided"};
-    const char *kind = s->kind >= 0 && s->kind <= 2 ? kinds[s->kind] : "static";
+    static const char *const kinds[] = {"static", "dynamic", "guided", "auto"};
+    const char *kind = s->kind >= 0 && s->kind <= 3 ? kinds[s->kind] : "static";
     char buf[REPORT_LINE];
     size_t len = 0;
     report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations on %u workers, schedule %s",

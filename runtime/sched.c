@@ -70,13 +70,24 @@ uint64_t mploop__sched_take(const struct mploop__sched *s, uint64_t trip,
     uint64_t left = trip - next;
     uint64_t least = s->chunk ? s->chunk : 1;
     uint64_t take = least;
-    if (s->kind == MPLOOP_SCHED_GUIDED) {
+    if (s->kind == MPLOOP_SCHED_GUIDED || s->kind == MPLOOP_SCHED_AUTO) {
         uint64_t nn = n ? n : 1;
         uint64_t share = left / nn + (left % nn != 0);
         if (share > take)
             take = share;
     }
     return take < left ? take : left;
+}
+
+/* The auto schedule: how many of the first iterations are split in n
+ * contiguous blocks, one per worker, before the rest is claimed in
+ * shrinking chunks (as guided).  Half the loop, when every worker gets at
+ * least one iteration of it; 0 (all claimed) for loops too short. */
+uint64_t mploop__sched_auto_split(uint64_t trip, unsigned n)
+{
+    if (n < 2 || trip / 2 < n)
+        return 0;
+    return trip / 2;
 }
 
 /* Any process, pure: is c a space or a tab? */

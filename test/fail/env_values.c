@@ -21,7 +21,7 @@
 // the worker count is capped at the trip count, empty means unset.
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=guided,3 %t 2>&1 | FileCheck %s --check-prefixes=OK,GUIDED
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=' Dynamic , 2 ' %t 2>&1 | FileCheck %s --check-prefixes=OK,DYNAMIC
-// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=auto %t 2>&1 | FileCheck %s --check-prefixes=OK,STATIC
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=auto %t 2>&1 | FileCheck %s --check-prefixes=OK,AUTO
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE= %t 2>&1 | FileCheck %s --check-prefixes=OK,STATIC
 // RUN: env MPLOOP_WORKERS=1000 MPLOOP_VERBOSE=1 MPLOOP_SCHEDULE=static %t 2>&1 | FileCheck %s --check-prefixes=OK,CAPPED
 // RUN: env MPLOOP_WORKERS=1 MPLOOP_VERBOSE=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,ONE
@@ -38,15 +38,16 @@ int main(void)
 {
     int n = 5;
     long s = 0;
-    // CHECK: mploop: error: {{.*}}env_values.c:[[@LINE+12]]: MPLOOP_CHECK=[[V]] is not 0 or 1; use 1 to run every loop in snapshot mode (races on large blocks detected, failed loops rolled back), 0 for the default
-    // STATS: mploop: error: {{.*}}env_values.c:[[@LINE+11]]: MPLOOP_STATS=[[V]] is not 0 or 1; use 1 for a line per forked loop with the time spent waiting and merging, 0 for none
-    // JOINED: mploop: {{.*}}env_values.c:[[@LINE+10]]: joined 2 workers ([[MODE]] mode): {{[0-9]+}} pages shipped, {{[0-9]+}} bytes merged, wait {{[0-9]+\.[0-9][0-9][0-9]}} ms, merge {{[0-9]+\.[0-9][0-9][0-9]}} ms{{$}}
-    // WORKERS: mploop: error: {{.*}}env_values.c:[[@LINE+9]]: MPLOOP_WORKERS=[[V]] is not a positive number of workers; set it to a number such as 4, or unset it to use every CPU
-    // SCHED: mploop: error: {{.*}}env_values.c:[[@LINE+8]]: MPLOOP_SCHEDULE=[[V]] is not a schedule; use static, dynamic, guided or auto, optionally with a positive chunk size as in "dynamic,4"
-    // VERBOSE: mploop: error: {{.*}}env_values.c:[[@LINE+7]]: MPLOOP_VERBOSE=[[V]] is not a verbosity level; use 0, 1 (a line per loop) or 2 (also loops nested in workers)
-    // GUIDED: mploop: {{.*}}env_values.c:[[@LINE+6]]: 5 iterations on 2 workers, schedule guided,3{{$}}
-    // DYNAMIC: mploop: {{.*}}env_values.c:[[@LINE+5]]: 5 iterations on 2 workers, schedule dynamic,2{{$}}
-    // STATIC: mploop: {{.*}}env_values.c:[[@LINE+4]]: 5 iterations on 2 workers, schedule static{{$}}
+    // CHECK: mploop: error: {{.*}}env_values.c:[[@LINE+13]]: MPLOOP_CHECK=[[V]] is not 0 or 1; use 1 to run every loop in snapshot mode (races on large blocks detected, failed loops rolled back), 0 for the default
+    // STATS: mploop: error: {{.*}}env_values.c:[[@LINE+12]]: MPLOOP_STATS=[[V]] is not 0 or 1; use 1 for a line per forked loop with the time spent waiting and merging, 0 for none
+    // JOINED: mploop: {{.*}}env_values.c:[[@LINE+11]]: joined 2 workers ([[MODE]] mode): {{[0-9]+}} pages shipped, {{[0-9]+}} bytes merged, wait {{[0-9]+\.[0-9][0-9][0-9]}} ms, merge {{[0-9]+\.[0-9][0-9][0-9]}} ms{{$}}
+    // WORKERS: mploop: error: {{.*}}env_values.c:[[@LINE+10]]: MPLOOP_WORKERS=[[V]] is not a positive number of workers; set it to a number such as 4, or unset it to use every CPU
+    // SCHED: mploop: error: {{.*}}env_values.c:[[@LINE+9]]: MPLOOP_SCHEDULE=[[V]] is not a schedule; use static, dynamic, guided or auto, optionally with a positive chunk size as in "dynamic,4"
+    // VERBOSE: mploop: error: {{.*}}env_values.c:[[@LINE+8]]: MPLOOP_VERBOSE=[[V]] is not a verbosity level; use 0, 1 (a line per loop) or 2 (also loops nested in workers)
+    // GUIDED: mploop: {{.*}}env_values.c:[[@LINE+7]]: 5 iterations on 2 workers, schedule guided,3{{$}}
+    // DYNAMIC: mploop: {{.*}}env_values.c:[[@LINE+6]]: 5 iterations on 2 workers, schedule dynamic,2{{$}}
+    // STATIC: mploop: {{.*}}env_values.c:[[@LINE+5]]: 5 iterations on 2 workers, schedule static{{$}}
+    // AUTO: mploop: {{.*}}env_values.c:[[@LINE+4]]: 5 iterations on 2 workers, schedule auto{{$}}
     // CAPPED: mploop: {{.*}}env_values.c:[[@LINE+3]]: 5 iterations on 5 workers, schedule static{{$}}
     // ONE: mploop: {{.*}}env_values.c:[[@LINE+2]]: 5 iterations in-process (one worker)
 #pragma mploop for schedule(runtime) reduction(+: s)

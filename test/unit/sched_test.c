@@ -130,6 +130,43 @@ static void test_take(int kind, uint64_t trip, unsigned n, uint64_t chunk)
     CHECK(mploop__sched_take(&s, trip, n, UINT64_MAX) == 0, "claim past the end");
 }
 
+/* The auto schedule: the static blocks of the first part (one per worker,
+ * contiguous, balanced) and the claims of the rest, made as guided ones,
+ * run every iteration exactly once; the first part is half the loop when
+ * every worker gets some of it, else empty. */
+static void test_auto(uint64_t trip, unsigned n, uint64_t chunk)
+{
+    uint64_t split = mploop__sched_auto_split(trip, n);
+    CHECK(split <= trip, "auto trip %lu n %u: split %lu past the end", trip, n, split);
+    CHECK(split == 0 || (n >= 2 && split == trip / 2 && split >= n),
+          "auto trip %lu n %u: split %lu", trip, n, split);
+    memset(seen, 0, sizeof seen);
+    for (unsigned w = 0; w < n; w++) {
+        uint64_t lo, hi;
+        if (mploop__sched_static(split, n, w, 0, 0, &lo, &hi)) {
+            CHECK(hi - lo >= split / n && hi - lo <= split / n + 1,
+                  "auto trip %lu n %u: block of worker %u unbalanced", trip, n, w);
+            for (uint64_t k = lo; k < hi; k++)
+                seen[k]++;
+        }
+    }
+    struct mploop__sched s = {MPLOOP_SCHED_AUTO, chunk};
+    uint64_t next = split, prev = UINT64_MAX, take;
+    while ((take = mploop__sched_take(&s, trip, n, next)) != 0) {
+        CHECK(take <= trip - next && take <= prev, "auto trip %lu n %u chunk %lu: claim %lu",
+              trip, n, chunk, take);
+        if (take > trip - next)
+            return;
+        for (uint64_t k = next; k < next + take; k++)
+            seen[k]++;
+        prev = take;
+        next += take;
+    }
+    for (uint64_t k = 0; k < trip; k++)
+        CHECK(seen[k] == 1, "auto trip %lu n %u chunk %lu: iteration %lu run %u times", trip, n,
+              chunk, k, seen[k]);
+}
+
 /* Static schedule over a huge trip count: the blocks tile [0, trip) with
  * balanced sizes, and round-robin chunks end exactly at trip. */
 static void test_static_huge(uint64_t trip, unsigned n, uint64_t chunk)
@@ -229,6 +266,7 @@ int main(void)
                 test_static_small(trip, n, chunk);
                 test_take(MPLOOP_SCHED_DYNAMIC, trip, n, chunk);
                 test_take(MPLOOP_SCHED_GUIDED, trip, n, chunk);
+                test_auto(trip, n, chunk);
             }
 
     static const uint64_t huge_trips[] = {UINT64_MAX, UINT64_MAX - 1, UINT64_MAX - 7,
