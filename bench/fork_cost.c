@@ -12,26 +12,18 @@
  *   MPLOOP_WORKERS=2 MPLOOP_LARGE_MIN=off ./fork_cost HEAP_MB [rounds]
  *   MPLOOP_WORKERS=2 MPLOOP_CHECK=1 ./fork_cost HEAP_MB [rounds]   (snapshot mode)
  */
-#include <stdio.h>
-#include <stdlib.h>
+#include "kernels/bench.h"
 #include <string.h>
-#include <time.h>
 
+/* Milliseconds on the monotonic clock. */
 static double now_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
+    return bench_now() * 1e3;
 }
 
 int main(int argc, char **argv)
 {
+    bench_forked_loops();
     long heap_mb = argc > 1 ? atol(argv[1]) : 10;
     int rounds = argc > 2 ? atoi(argv[2]) : 30;
     if (heap_mb < 1 || rounds < 1) {
@@ -62,7 +54,7 @@ int main(int argc, char **argv)
             sink += i;
         t[r] = now_ms() - t0;
     }
-    qsort(t, rounds, sizeof *t, cmp);
+    qsort(t, rounds, sizeof *t, bench_cmp_double);
     printf("heap %ld MB: empty loop median %.3f ms, min %.3f ms (%d rounds, sink %ld)\n",
            heap_mb, t[rounds / 2], t[0], rounds, sink);
     return 0;

@@ -20,31 +20,16 @@
  *   MPLOOP_WORKERS=2 ./huge_pages
  *   MPLOOP_WORKERS=2 MPLOOP_HUGE_DIR=/mnt/huge ./huge_pages
  */
-#include <stdio.h>
-#include <stdlib.h>
+#include "kernels/bench.h"
 #include <string.h>
-#include <time.h>
 
 #define PAGE 4096L
 #define MAX_W 64
 
+/* Milliseconds on the monotonic clock. */
 static double now_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *t, int n)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp);
-    return t[n / 2];
+    return bench_now() * 1e3;
 }
 
 /* Write one byte in every page of part w of W of block a of `pages` pages;
@@ -60,6 +45,7 @@ static double touch(char *a, long pages, int w, int W, int r)
 
 int main(int argc, char **argv)
 {
+    bench_forked_loops();
     long size_mb = argc > 1 ? atol(argv[1]) : 512;
     int rounds = argc > 2 ? atoi(argv[2]) : 7;
     const char *env = getenv("MPLOOP_WORKERS");
@@ -103,8 +89,8 @@ int main(int argc, char **argv)
     printf("heap of %ld MB in %s, %d workers, median of %d rounds (check %d)\n", size_mb,
            dir && *dir ? dir : "a memfd", W, rounds, a[n / 2] - (int)((n / 2) * 3));
     printf("first write per 4 KiB page: worker %.3f us, sequential %.3f us\n",
-           median(t_touch, rounds), median(s_touch, rounds));
+           bench_median(t_touch, rounds), bench_median(s_touch, rounds));
     printf("map loop a[i] = i * 3 + r over %ld MB: workers %.1f ms, sequential %.1f ms\n",
-           size_mb, median(t_map, rounds), median(s_map, rounds));
+           size_mb, bench_median(t_map, rounds), bench_median(s_map, rounds));
     return 0;
 }

@@ -29,8 +29,10 @@
  * work here.
  */
 #define _GNU_SOURCE
+#include "kernels/bench.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <linux/userfaultfd.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -46,45 +48,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef PAGEMAP_SCAN
-#define PAGE_IS_WRITTEN (1 << 1)
-struct page_region {
-    uint64_t start, end, categories;
-};
-#define PM_SCAN_WP_MATCHING (1 << 0)
-#define PM_SCAN_CHECK_WPASYNC (1 << 1)
-struct pm_scan_arg {
-    uint64_t size, flags, start, end, walk_end, vec, vec_len, max_pages;
-    uint64_t category_inverted, category_mask, category_anyof_mask, return_mask;
-};
-#define PAGEMAP_SCAN _IOWR('f', 16, struct pm_scan_arg)
-#endif
-#ifndef UFFD_FEATURE_WP_UNPOPULATED
-#define UFFD_FEATURE_WP_UNPOPULATED (1 << 13)
-#endif
-#ifndef UFFD_FEATURE_WP_ASYNC
-#define UFFD_FEATURE_WP_ASYNC (1 << 15)
-#endif
+#include "../runtime/linux_uapi.h"
 
 #define PAGE 4096ul
 
+/* Microseconds on the monotonic clock. */
 static double now_us(void)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return bench_now() * 1e6;
 }
 
 /* ---- track --------------------------------------------------------------- */
@@ -157,7 +128,7 @@ static int bench_track(void)
             }
             printf("track: %4zu MiB region, %5ld pages written: scan+re-protect %8.1f us, "
                    "first write to a protected page %.2f us\n",
-                   sizes_mb[s], want, median(scan, 9), median(fault, 9));
+                   sizes_mb[s], want, bench_median(scan, 9), bench_median(fault, 9));
         }
         munmap(p, len);
     }
@@ -212,7 +183,7 @@ static int bench_push(void)
             rd[r] = t;
         }
         printf("push: %5ld pages into a parked child: %.3f us per page; the child then reads "
-               "its %zu MiB in %.0f us\n", counts[k], median(per, 7), len >> 20, median(rd, 7));
+               "its %zu MiB in %.0f us\n", counts[k], bench_median(per, 7), len >> 20, bench_median(rd, 7));
     }
     close(go[1]);
     waitpid(pid, NULL, 0);
@@ -336,7 +307,7 @@ static int bench_resume(void)
     }
     printf("resume: child resumed in the parent's frame %d times with the parent's locals; "
            "%zu KiB of stack pushed; go -> answer %.1f us (median)\n", 7,
-           (size_t)((ra->top - ra->sp) >> 10), median(lat, 7));
+           (size_t)((ra->top - ra->sp) >> 10), bench_median(lat, 7));
     ra->gen = -1;
     syscall(SYS_futex, &ra->gen, 1, 1, NULL, NULL, 0);
     waitpid(pid, NULL, 0);

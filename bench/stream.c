@@ -17,20 +17,18 @@
  * bytes merged and the time of the merge itself (merge throughput = bytes
  * merged / merge time).
  */
-#include <stdio.h>
-#include <stdlib.h>
+#include "kernels/bench.h"
 #include <string.h>
-#include <time.h>
 
+/* Milliseconds on the monotonic clock. */
 static double now_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    return bench_now() * 1e3;
 }
 
 int main(int argc, char **argv)
 {
+    bench_forked_loops();
     long size_mb = argc > 1 ? atol(argv[1]) : 256;
     int rounds = argc > 2 ? atoi(argv[2]) : 5;
     if (size_mb < 1 || rounds < 1) {

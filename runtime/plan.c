@@ -250,18 +250,17 @@ static int plan_regions(struct mploop__mem *m, const struct plan_work *pw)
     if (nstatic < 0)
         return nstatic;
     unsigned n = (unsigned)(nheap + nstatic), arenas = m->nregions;
-    int was_snapshot = m->snapshot;
-    for (unsigned i = 0; i < n; i++) {
-        int err = plan_region(m, pw, &shared[i]);
-        if (err)
-            return err;
-        if (m->snapshot != was_snapshot) {
-            /* Direct mode ran out of regions: snapshot mode, from the top. */
-            m->nregions = arenas;
-            was_snapshot = 1;
-            i = (unsigned)-1;
-        }
+    int was_snapshot = m->snapshot, err = 0;
+    for (unsigned i = 0; i < n && !err && m->snapshot == was_snapshot; i++)
+        err = plan_region(m, pw, &shared[i]);
+    if (!err && m->snapshot != was_snapshot) {
+        /* Direct mode ran out of regions: snapshot mode, from the top. */
+        m->nregions = arenas;
+        for (unsigned i = 0; i < n && !err; i++)
+            err = plan_region(m, pw, &shared[i]);
     }
+    if (err)
+        return err;
     for (unsigned i = 0; i < m->nregions; i++)
         m->region_ranges[i] = (struct mploop__range){ m->regions[i].addr, m->regions[i].size };
     m->nranges = mploop__range_normalize(m->region_ranges, m->nregions);

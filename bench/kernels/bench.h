@@ -70,6 +70,16 @@ static inline long bench_arg(int argc, char **argv, int i, long dflt)
     return v;
 }
 
+/* For the programs that measure forked loops (bench/*.c): mploop runs a
+ * loop site in-process once its forked executions do not pay
+ * (MPLOOP_ADAPT, on by default), which would measure the body instead of
+ * the fork, merge and first touches.  So they turn adaptation off unless the
+ * user set MPLOOP_ADAPT; call it first in main, before any loop. */
+static inline void bench_forked_loops(void)
+{
+    setenv("MPLOOP_ADAPT", "0", 0);
+}
+
 /* Memory or exit: the kernels have nothing to do without their arrays. */
 static inline void *bench_alloc(size_t bytes)
 {
