@@ -6,8 +6,9 @@
  * what arrives (a body that scribbles over a descriptor it did not open can
  * corrupt it).  As in Redis's childinfo.c, one file owns the format and both
  * ends of the pipe: the worker writes, the parent validates before it reads
- * a byte.  The channel is a memfd per worker, created by the parent before
- * the fork and read back with one mmap:
+ * a byte.  The channel is a memfd per worker slot, created by the parent
+ * before the first fork that needs it, kept for later loops (a persistent
+ * team's workers hold it already) and read back with one mmap:
  *
  *   header   magic "loopship", worker index, loop generation, page count,
  *            count of deferred frees
@@ -21,6 +22,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -41,13 +43,46 @@ struct ship_header {
     uint64_t pad;
 };
 
+/* The channels, one per worker slot, created at the first loop that needs
+ * them and kept: a persistent team's workers hold the same descriptors
+ * across loops (they cannot receive new ones).  Each loop empties them. */
+static struct {
+    int fd[MPLOOP__MAX_WORKERS];
+    unsigned n;                    /* slots 0..n-1 have a channel */
+    int forking, registered;
+} chan MPLOOP__STATE;
+
+/* Child of the program's own fork(): the channels are shared with the
+ * parent's workers; close this process's copies and make new ones when it
+ * runs a loop of its own. */
+static void chan_on_fork_child(void)
+{
+    if (chan.forking)
+        return;
+    for (unsigned w = 0; w < chan.n; w++)
+        close(chan.fd[w]);
+    chan.n = 0;
+}
+
 /* Parent: see mem_internal.h. */
 int mploop__chan_create(struct mploop__mem *m)
 {
+    if (!chan.registered) {
+        if (pthread_atfork(NULL, NULL, chan_on_fork_child) != 0)
+            return -ENOMEM;
+        chan.registered = 1;
+    }
     for (unsigned w = 0; w < m->nworkers; w++) {
-        m->fds[w] = memfd_create("mploop-ship", MFD_CLOEXEC);
-        if (m->fds[w] < 0)
+        if (w == chan.n) {
+            int fd = mploop__memfd_create("mploop-ship");
+            if (fd < 0)
+                return fd;
+            chan.fd[chan.n++] = fd;
+        } else if (ftruncate(chan.fd[w], 0) < 0 || lseek(chan.fd[w], 0, SEEK_SET) < 0) {
+            /* Emptied, and its offset (shared with every worker) rewound. */
             return -errno;
+        }
+        m->fds[w] = chan.fd[w];
     }
     return 0;
 }
@@ -56,10 +91,13 @@ int mploop__chan_create(struct mploop__mem *m)
 void mploop__chan_destroy(struct mploop__mem *m)
 {
     for (unsigned w = 0; w < MPLOOP__MAX_WORKERS; w++)
-        if (m->fds[w] >= 0) {
-            close(m->fds[w]);
-            m->fds[w] = -1;
-        }
+        m->fds[w] = -1;
+}
+
+/* Parent: see mem_internal.h. */
+void mploop__chan_forking(int on)
+{
+    chan.forking = on;
 }
 
 /* Worker: merge the sorted runs a[0..n1) and a[n1..n) in place (through

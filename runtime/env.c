@@ -33,6 +33,8 @@
  *                     not finished is a failure; unset: no limit
  *   MPLOOP_ADAPT      1 (default): a loop site runs in-process while forking
  *                     costs more than it saves (adapt.c); 0: never
+ *   MPLOOP_TEAM       persist (default): workers park between loops and run
+ *                     the next one; fork: fresh workers for every loop
  *   MPLOOP_TRACKER    uffd, pagemap or mprotect; unset: the best available
  *   MPLOOP_LARGE_MIN  smallest allocation the shared heap serves (64K by
  *                     default; k, M, G suffixes), or off
@@ -237,11 +239,13 @@ static const char *const on_error_words[] = {"exit", "return", "serial", NULL};
 /* MPLOOP_TRACKER's words: the names of mem.c's trackers, every one of
  * which mem.c must know (test/mem/tracker.c selects each). */
 static const char *const tracker_words[] = {"uffd", "pagemap", "mprotect", NULL};
+/* MPLOOP_TEAM's words, in the order of enum mploop__team_mode. */
+static const char *const team_words[] = {"persist", "fork", NULL};
 
 /* The variables; those read at the first loop are read in this order. */
 enum {
     ENV_WORKERS, ENV_SCHEDULE, ENV_VERBOSE, ENV_ON_ERROR, ENV_GRACE_MS, ENV_CHECK, ENV_STATS,
-    ENV_TIMEOUT, ENV_ADAPT, ENV_TRACKER, ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
+    ENV_TIMEOUT, ENV_ADAPT, ENV_TEAM, ENV_TRACKER, ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
 };
 static const struct env_var env_vars[ENV_COUNT] = {
     [ENV_WORKERS] = {
@@ -256,9 +260,10 @@ static const struct env_var env_vars[ENV_COUNT] = {
                 "as in \"dynamic,4\"",
     },
     [ENV_VERBOSE] = {
-        "MPLOOP_VERBOSE", env_number, &env_values.verbose, .lo = 0, .hi = 2,
+        "MPLOOP_VERBOSE", env_number, &env_values.verbose, .lo = 0, .hi = 3,
         .is_not = "a verbosity level",
-        .help = "use 0, 1 (a line per loop) or 2 (also loops nested in workers)",
+        .help = "use 0, 1 (a line per loop), 2 (also loops nested in workers) or 3 (also "
+                "whether the workers were resumed or forked, and why)",
     },
     [ENV_ON_ERROR] = {
         "MPLOOP_ON_ERROR", env_choice, &env_values.on_error, .words = on_error_words,
@@ -295,6 +300,13 @@ static const struct env_var env_vars[ENV_COUNT] = {
         .is_not = "0 or 1",
         .help = "use 1 (the default) to run a loop in-process when forking would cost more "
                 "than it saves, 0 to run every loop on workers",
+    },
+    [ENV_TEAM] = {
+        "MPLOOP_TEAM", env_choice, &env_values.team, .words = team_words,
+        .def = MPLOOP__TEAM_PERSIST,
+        .is_not = "a team mode",
+        .help = "use persist (workers park after a loop and run the next one, the default) "
+                "or fork (fresh workers for every loop)",
     },
     [ENV_TRACKER] = {
         "MPLOOP_TRACKER", env_name, &env_tracker, .words = tracker_words, .lazy = 1,

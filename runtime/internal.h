@@ -30,6 +30,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "arch.h"
+
 #define MPLOOP_NO_MODULE_CONSTRUCTOR
 #include "mploop/abi.h"
 
@@ -38,6 +40,13 @@
  * __start_mploop_state / __stop_mploop_state). */
 #define MPLOOP__STATE __attribute__((section("mploop_state")))
 extern char __start_mploop_state[], __stop_mploop_state[];
+
+/* What a worker of a persistent team keeps for itself across loops (its
+ * userfaultfd, its park stack, its index): never merged, and never
+ * overwritten when the worker is made equal to the parent again (sync.c).
+ * The parent never writes it. */
+#define MPLOOP__WORKER __attribute__((section("mploop_worker")))
+extern char __start_mploop_worker[], __stop_mploop_worker[];
 
 /* Most workers a loop may use. */
 #define MPLOOP__MAX_WORKERS 256
@@ -168,6 +177,28 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w);
  * channel.  Returns 0 or -errno. */
 int mploop__mem_worker_ship(struct mploop__mem *m, unsigned w);
 
+/* Parent, before forking a team whose workers park after the loop: make
+ * its memory side (sync.c).  -EOPNOTSUPP unless the tracker is uffd;
+ * other -errno on failure (the team then cannot be resumed). */
+int mploop__mem_team_form(unsigned nworkers);
+/* Parent: the team is gone; forget its memory side. */
+void mploop__mem_team_drop(void);
+/* Parent, at a loop that resumes the parked team: stage what makes every
+ * worker equal to a fork now, with ctx the context they resume.  Returns 0,
+ * or -errno when a fresh team must be forked instead (-ESTALE: the
+ * address-space layout changed; -E2BIG: too much to copy). */
+int mploop__mem_team_stage(const struct mploop__arch_ctx *ctx, unsigned nworkers);
+/* Worker w of a forming team, right after its fork, before anything else
+ * of the loop: start tracking all its private writes.  Returns 0 or -errno. */
+int mploop__mem_worker_join(unsigned w);
+/* Worker of a persistent team, after shipping: undo the loop's private
+ * remaps and list the pages it wrote.  Returns 0 or -errno (the parent then
+ * forks a fresh team). */
+int mploop__mem_worker_park(void);
+/* Worker, woken (on its own stack): become equal to the parent and resume
+ * its context; mploop__arch_ctx_save returns 1 there.  Never returns. */
+__attribute__((noreturn)) void mploop__mem_worker_resume(void);
+
 /* Parent, after every forked worker ended successfully: merge the writes
  * shipped by workers 0..nshipped-1 (the workers that exist; planned
  * workers that could not be forked shipped nothing) into the parent's
@@ -245,7 +276,11 @@ struct mploop__env {
     unsigned stats;    /* MPLOOP_STATS=1: a line per forked loop at the join */
     unsigned adapt;    /* MPLOOP_ADAPT (default 1): sites run in-process while
                         * forking does not pay (adapt.c) */
+    int team;          /* MPLOOP_TEAM (enum mploop__team_mode) */
 };
+
+/* MPLOOP_TEAM: workers that park between loops, or fresh ones each loop. */
+enum mploop__team_mode { MPLOOP__TEAM_PERSIST = 0, MPLOOP__TEAM_FORK = 1 };
 
 /* Every variable follows one policy: a malformed value is reported as
  * `mploop: error: [FILE:LINE: ]MPLOOP_X=value is not ...; <what to set>`
@@ -316,6 +351,12 @@ void mploop__note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Both: the verbose line of a loop that runs on n forked workers. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                             const struct mploop__sched *s);
+/* Parent: the MPLOOP_VERBOSE=3 line of a loop's team: its n parked
+ * workers resumed (why NULL), or forked afresh because of why; err is the
+ * -errno that keeps the new workers from parking (0 if none), tracker the
+ * dirty-page tracker's name. */
+void mploop__verbose_team(const mploop_site *site, unsigned n, const char *why, int err,
+                          const char *tracker);
 /* Parent: the MPLOOP_STATS line of a loop whose n workers were joined:
  * mode, pages shipped, bytes written by the merge, time waiting for the workers and
  * merging, in nanoseconds. */
@@ -446,11 +487,19 @@ int mploop__os_die_with_parent(pid_t parent);
 /* Parent: a descriptor that becomes readable when child `pid` ends, or
  * -errno (the caller then falls back to blocking waitpid). */
 int mploop__os_pidfd(pid_t pid);
+/* Descriptors the runtime keeps open are moved to this number or above,
+ * out of the way of the program's own (which take the lowest free). */
+#define MPLOOP__FD_FLOOR 256
+/* Both: fd moved to MPLOOP__FD_FLOOR or above, close-on-exec (fd itself
+ * when it cannot be moved).  Passes a negative fd through. */
+int mploop__os_fd_high(int fd);
 /* Both: block while *word == val (futex on shared memory; may return
  * spuriously, the caller loops). */
 void mploop__os_futex_wait(int *word, int val);
 /* Both: wake every process blocked on *word. */
 void mploop__os_futex_wake(int *word);
+/* Both: the same as mploop__os_futex_wait, giving up after timeout_ns. */
+void mploop__os_futex_wait_ns(int *word, int val, uint64_t timeout_ns);
 /* Both: "SIGSEGV" for SIGSEGV, "signal 42" style text into buf otherwise. */
 const char *mploop__os_signal_name(int sig, char *buf, size_t size);
 /* Both: "Segmentation fault" for SIGSEGV (untranslated, no malloc). */
@@ -474,6 +523,46 @@ uint64_t mploop__os_now_ns(void);
  * writes it from a worker unless it means to).  Returns NULL on failure. */
 void *mploop__os_map(size_t size);
 void mploop__os_unmap(void *addr, size_t size);
+
+/* ---- linux_procstate.c: what fork copies besides memory ---------------- */
+
+/* A fingerprint of the process: signal dispositions; limits, working
+ * directory, credentials and umask; threads. */
+struct mploop__procstate {
+    uint64_t signals, attrs;
+    unsigned threads;
+};
+/* Both: take the fingerprint of this process.  Returns 0. */
+int mploop__procstate_take(struct mploop__procstate *ps);
+/* Both: nonzero when two fingerprints are equal. */
+int mploop__procstate_same(const struct mploop__procstate *a, const struct mploop__procstate *b);
+/* Both: the number of threads of this process (0 when unknown). */
+unsigned mploop__procstate_threads(void);
+/* Both: the number of open descriptors of this process, or -errno. */
+long mploop__procstate_nfds(void);
+/* Parent: 0 when every descriptor of this process but skip[0..nskip) is
+ * the same open file under the same number in each of the processes
+ * pids[0..n) (its children), -ESTALE when one is not, or -errno. */
+int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
+                                unsigned nskip);
+
+/* ---- reserve.c: runtime memory from one shared reserve ---------------- */
+
+/* Both: size bytes (rounded up to pages) of zeroed MAP_SHARED memory: in
+ * the parent carved out of the reserve, so that the address-space layout
+ * does not change (a persistent team needs it unchanged); elsewhere, or
+ * when the reserve is full, a mapping of its own.  NULL on failure. */
+void *mploop__reserve_take(size_t size);
+/* Both: give back what mploop__reserve_take returned. */
+void mploop__reserve_give(void *addr, size_t size);
+/* Parent: nonzero while a loop forks its workers (their atfork child
+ * handler then keeps the reserve shared). */
+void mploop__reserve_forking(int on);
+/* Worker, right after the fork: never carve (the bitmap is the parent's). */
+void mploop__reserve_worker(void);
+/* Both: the reserve's address range.  Returns 0, or -ENOENT before it
+ * exists. */
+int mploop__reserve_span(uintptr_t *start, uintptr_t *end);
 
 /* ---- linux_signal.c: terminating signals sent to the parent during a loop */
 
@@ -581,6 +670,7 @@ struct mploop__team {
     uint64_t started_ns;     /* when the workers were forked */
     int cancelled;           /* the parent set ctl->cancel */
     struct mploop__sigsave sig;
+    int crew;                /* the workers are the persistent team's */
     pid_t pid[MPLOOP__MAX_WORKERS];  /* the workers' pids */
     int pidfd[MPLOOP__MAX_WORKERS];  /* their pidfds, -1 if none */
 };
@@ -613,9 +703,42 @@ unsigned mploop__team_forked(struct mploop__team *t);
 /* Worker: nonzero when the parent asked the workers to stop. */
 int mploop__team_cancelled(const struct mploop__team *t);
 /* Worker: worker w finished (busy_ns spent running chunks) and shipped its
- * writes: record the time, mark its slot done and _exit(0). */
-__attribute__((noreturn)) void mploop__team_worker_done(struct mploop__team *t, unsigned w,
-                                                        uint64_t busy_ns);
+ * writes: record the time and mark its slot done; then _exit(0), or, in a
+ * persistent team, tell the parent and return (the caller parks). */
+void mploop__team_worker_done(struct mploop__team *t, unsigned w, uint64_t busy_ns);
+
+/* ---- the persistent team (team.c) ---------------------------------------
+ * Workers forked for a loop may park after it instead of exiting, and a
+ * later loop wakes them (see team.c for the life cycle). */
+
+/* Parent, before mploop__team_fork: make the next fork form a persistent
+ * team (dissolving the one that exists): its shared block, the descriptors
+ * the workers signal and watch, the process fingerprint.  Sets t->crew.
+ * Returns 0 or -errno (then t forks workers that exit as usual). */
+int mploop__team_crew_form(struct mploop__team *t);
+/* Parent: NULL when the parked team can run the loop of t (as many
+ * workers as planned, all parked and alive, nothing a fork copies changed:
+ * see linux_procstate.c), else why not (for MPLOOP_VERBOSE=2). */
+const char *mploop__team_crew_ready(const struct mploop__team *t);
+/* Parent: take over terminating signals and wake the parked team for t
+ * (the memory they resume with is staged). */
+void mploop__team_crew_wake(struct mploop__team *t);
+/* Parent: end the persistent team, if any, for the reason why (kept for
+ * the next loop's verbose line): kill and reap its workers. */
+void mploop__team_crew_dissolve(const char *why);
+/* Parent: nonzero while a persistent team exists. */
+int mploop__team_crew_exists(void);
+/* Worker of a persistent team, after mploop__team_worker_done: block
+ * signals, move to its own stack and call parked() there (which must not
+ * return). */
+__attribute__((noreturn)) void mploop__team_worker_park(void (*parked)(void));
+/* Worker, on its own stack: wait to be woken for the next loop; exits when
+ * the parent is gone (exited, or replaced by exec) or when ok is 0 (the
+ * worker cannot be resumed; the parent notices and forms a new team). */
+void mploop__team_worker_wait(int ok);
+/* Worker, resumed in the parent's context: become the worker of t again
+ * as after a fork (signals, flags).  Returns its index. */
+unsigned mploop__team_resumed(struct mploop__team *t);
 /* Parent, after a successful mploop__team_wait: the workers' busy time in
  * all, each worker's figure at most the loop's duration. */
 uint64_t mploop__team_busy_ns(const struct mploop__team *t);

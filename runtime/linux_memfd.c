@@ -36,8 +36,6 @@
 
 #include "mem_internal.h"
 
-/* Descriptors below this number are left to the program. */
-#define FD_FLOOR 256
 /* Most memfds that follow a fork: the heap, the arenas and the large
  * static arrays (large_static.c). */
 #define MAX_FOLLOW (4 + MPLOOP__MAX_STATICS)
@@ -79,12 +77,7 @@ int mploop__memfd_create_in(const char *dir, const char *name)
                  : memfd_create(name, MFD_CLOEXEC);
     if (fd < 0)
         return -errno;
-    int high = fcntl(fd, F_DUPFD_CLOEXEC, FD_FLOOR);
-    if (high >= 0) {
-        close(fd);
-        fd = high;
-    }
-    return fd;
+    return mploop__os_fd_high(fd);
 }
 
 /* Child of the program's fork(): copy [pos, end) of file `old` into fd at

@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/futex.h>
 #include <sched.h>
 #include <signal.h>
@@ -63,12 +64,32 @@ int mploop__os_pidfd(pid_t pid)
     return fd < 0 ? -errno : (int)fd;
 }
 
+/* Both: see internal.h. */
+int mploop__os_fd_high(int fd)
+{
+    if (fd < 0)
+        return fd;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, MPLOOP__FD_FLOOR);
+    if (high >= 0) {
+        close(fd);
+        fd = high;
+    }
+    return fd;
+}
+
 /* Both: FUTEX_WAIT on a word in MAP_SHARED memory (not the private
  * variant: the waiters are different processes).  Returns when woken, on a
  * signal, or at once if *word != val. */
 void mploop__os_futex_wait(int *word, int val)
 {
     syscall(SYS_futex, word, FUTEX_WAIT, val, NULL, NULL, 0);
+}
+
+/* Both: see internal.h. */
+void mploop__os_futex_wait_ns(int *word, int val, uint64_t timeout_ns)
+{
+    struct timespec ts = { (time_t)(timeout_ns / 1000000000u), (long)(timeout_ns % 1000000000u) };
+    syscall(SYS_futex, word, FUTEX_WAIT, val, &ts, NULL, 0);
 }
 
 /* Both: FUTEX_WAKE every waiter on a word in MAP_SHARED memory. */
@@ -174,13 +195,11 @@ int mploop__os_write_all(int fd, const void *buf, size_t len)
 /* Both: see internal.h. */
 void *mploop__os_map(size_t size)
 {
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
+    return mploop__reserve_take(size);
 }
 
 /* Both: see internal.h. */
 void mploop__os_unmap(void *addr, size_t size)
 {
-    if (addr)
-        munmap(addr, size);
+    mploop__reserve_give(addr, size);
 }

@@ -38,8 +38,8 @@
 /* Entries read per pread. */
 #define SCAN_ENTRIES 1024
 
-/* Worker-local descriptor; the state section is never merged. */
-static int pm_fd MPLOOP__STATE = -1;
+/* The worker's own descriptor, kept across the loops of a persistent team. */
+static int pm_fd MPLOOP__WORKER = -1;
 
 /* Worker: see internal.h. */
 int mploop__pagemap_fd(void)
@@ -48,7 +48,7 @@ int mploop__pagemap_fd(void)
         int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             return -errno;
-        pm_fd = fd;
+        pm_fd = mploop__os_fd_high(fd);
     }
     return pm_fd;
 }

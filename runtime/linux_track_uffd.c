@@ -29,8 +29,9 @@
 /* Runs of written pages fetched per PAGEMAP_SCAN call. */
 #define SCAN_VEC 512
 
-/* Worker-local descriptors; the state section is never merged. */
-static int uffd_fd MPLOOP__STATE = -1;
+/* The worker's userfaultfd, kept across the loops of a persistent team
+ * (its registrations live as long as it). */
+static int uffd_fd MPLOOP__WORKER = -1;
 
 /* Both: open a userfaultfd with the asynchronous write-protect features.
  * Returns the descriptor or -errno. */
@@ -39,6 +40,7 @@ static int uffd_open(void)
     int fd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
     if (fd < 0)
         return -errno;
+    fd = mploop__os_fd_high(fd);
     struct uffdio_api api = {
         .api = UFFD_API,
         .features = UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_WP_UNPOPULATED,
@@ -106,8 +108,9 @@ out:
     return err;
 }
 
-/* Worker: register and write-protect every range.  Returns 0 or -errno. */
-static int uffd_arm(const struct mploop__range *pages, unsigned n)
+/* Worker: this process's userfaultfd, opened at the first call and kept
+ * (in the worker's own section).  Returns it or -errno. */
+int mploop__uffd_fd(void)
 {
     if (uffd_fd < 0) {
         int fd = uffd_open();
@@ -115,36 +118,28 @@ static int uffd_arm(const struct mploop__range *pages, unsigned n)
             return fd;
         uffd_fd = fd;
     }
+    return uffd_fd;
+}
+
+/* Worker: register and write-protect every range.  Returns 0 or -errno. */
+static int uffd_arm(const struct mploop__range *pages, unsigned n)
+{
+    int fd = mploop__uffd_fd();
+    if (fd < 0)
+        return fd;
     int pm = mploop__pagemap_fd(); /* now, while descriptors are surely available */
     if (pm < 0)
         return pm;
-    for (unsigned i = 0; i < n; i++) {
-        struct uffdio_register reg = {
-            .range = { pages[i].addr, pages[i].size },
-            .mode = UFFDIO_REGISTER_MODE_WP,
-        };
-        if (ioctl(uffd_fd, UFFDIO_REGISTER, &reg) < 0)
-            return -errno;
-        struct uffdio_writeprotect wp = {
-            .range = { pages[i].addr, pages[i].size },
-            .mode = UFFDIO_WRITEPROTECT_MODE_WP,
-        };
-        if (ioctl(uffd_fd, UFFDIO_WRITEPROTECT, &wp) < 0)
-            return -errno;
-    }
-    return 0;
+    return mploop__uffd_protect(fd, pages, n, 1);
 }
 
-/* Worker: PAGEMAP_SCAN over every range with the given flags and masks,
- * emitting the runs of matching pages, resuming from walk_end only when the
- * output vector came back full. */
-static int scan(const struct mploop__range *pages, unsigned n, uint64_t flags,
-                uint64_t inverted, uint64_t mask, uint64_t anyof, uint64_t ret,
-                int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
+/* Both: PAGEMAP_SCAN through pagemap descriptor pm over every range with
+ * the given flags and masks, emitting the runs of matching pages, resuming
+ * from walk_end only when the output vector came back full. */
+static int scan_fd(int pm, const struct mploop__range *pages, unsigned n, uint64_t flags,
+                   uint64_t inverted, uint64_t mask, uint64_t anyof, uint64_t ret,
+                   int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
 {
-    int pm = mploop__pagemap_fd();
-    if (pm < 0)
-        return pm;
     struct page_region vec[SCAN_VEC];
     for (unsigned i = 0; i < n; i++) {
         uintptr_t start = pages[i].addr, end = pages[i].addr + pages[i].size;
@@ -177,12 +172,61 @@ static int scan(const struct mploop__range *pages, unsigned n, uint64_t flags,
     return 0;
 }
 
-/* Worker: the pages written since uffd_arm (write-protection lifted). */
+/* Worker: scan_fd on this worker's pagemap. */
+static int scan(const struct mploop__range *pages, unsigned n, uint64_t flags,
+                uint64_t inverted, uint64_t mask, uint64_t anyof, uint64_t ret,
+                int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
+{
+    int pm = mploop__pagemap_fd();
+    if (pm < 0)
+        return pm;
+    return scan_fd(pm, pages, n, flags, inverted, mask, anyof, ret, emit, ctx);
+}
+
+/* Both: see mem_internal.h. */
+int mploop__uffd_open(void)
+{
+    return uffd_open();
+}
+
+/* Both: see mem_internal.h. */
+int mploop__uffd_protect(int fd, const struct mploop__range *r, unsigned n, int reg)
+{
+    for (unsigned i = 0; i < n; i++) {
+        if (reg) {
+            struct uffdio_register rg = {
+                .range = { r[i].addr, r[i].size },
+                .mode = UFFDIO_REGISTER_MODE_WP,
+            };
+            if (ioctl(fd, UFFDIO_REGISTER, &rg) < 0)
+                return -errno;
+        }
+        struct uffdio_writeprotect wp = {
+            .range = { r[i].addr, r[i].size },
+            .mode = UFFDIO_WRITEPROTECT_MODE_WP,
+        };
+        if (ioctl(fd, UFFDIO_WRITEPROTECT, &wp) < 0)
+            return -errno;
+    }
+    return 0;
+}
+
+/* Both: see mem_internal.h. */
+int mploop__uffd_written(int pm, const struct mploop__range *r, unsigned n, int rearm,
+                         int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx)
+{
+    return scan_fd(pm, r, n, (rearm ? PM_SCAN_WP_MATCHING : 0) | PM_SCAN_CHECK_WPASYNC, 0,
+                   PAGE_IS_WRITTEN, 0, PAGE_IS_WRITTEN, emit, ctx);
+}
+
+/* Worker: the pages written since uffd_arm (write-protection lifted).
+ * They stay unprotected: a persistent worker lists them again when it
+ * parks (sync.c). */
 static int uffd_collect(const struct mploop__range *pages, unsigned n,
                         int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
                         void *ctx)
 {
-    return scan(pages, n, PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC, 0, PAGE_IS_WRITTEN, 0,
+    return scan(pages, n, PM_SCAN_CHECK_WPASYNC, 0, PAGE_IS_WRITTEN, 0,
                 PAGE_IS_WRITTEN, emit, ctx);
 }
 

@@ -368,6 +368,29 @@ static void loop_worker_begin(struct loop_state *st, unsigned w)
         mploop__team_worker_abort(st->team, w, MPLOOP__SLOT_BEGIN_FAILED, rc);
 }
 
+/* Worker w of the loop of st, forked or resumed: begin its memory and
+ * become the loop's participant w. */
+static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
+{
+    loop_worker_begin(st, w);
+    loop_me.began_ns = mploop__os_now_ns();
+    loop_me.st = st;
+    loop_me.w = w;
+    loop_me.share = w;
+    loop_me.round = 0;
+    loop_me.claiming = 0;
+    L->mploop__cur = &st->team->ctl->slot[w].cur;
+}
+
+/* Worker of a persistent team, parked, on its own stack: list what it
+ * wrote, wait to be woken, and resume the next loop as the parent's copy. */
+static void loop_parked(void)
+{
+    int rc = mploop__mem_worker_park();
+    mploop__team_worker_wait(rc == 0);
+    mploop__mem_worker_resume();
+}
+
 /* Parent: give up forking and run the loop in-process. */
 static int loop_fall_back(struct loop_state *st, const struct mploop__env *env)
 {
@@ -498,18 +521,52 @@ int mploop_start(mploop_loop *L)
     if (env->verbose >= 1)
         mploop__verbose_forked(st->site, st->trip, st->n, &st->sched);
     unsigned w;
-    mploop__mem_forking(1);
-    int worker = mploop__team_fork(t, &w);
-    mploop__mem_forking(0);
+    int worker = 0, resumed = 0;
+    struct mploop__arch_ctx ctx;
+    if (env->team == MPLOOP__TEAM_PERSIST) {
+        const char *volatile why = mploop__team_crew_ready(t);
+        if (!why) {
+            if (mploop__arch_ctx_save(&ctx) != 0) {
+                /* A parked worker, made equal to the parent, resumes here. */
+                w = mploop__team_resumed(t);
+                loop_worker_start(st, L, w);
+                return 1;
+            }
+            int rc = mploop__mem_team_stage(&ctx, st->n);
+            if (rc == 0) {
+                mploop__team_crew_wake(t);
+                resumed = 1;
+            } else {
+                why = rc == -ESTALE  ? "the address-space layout changed"
+                    : rc == -E2BIG   ? "too much memory changed to copy it into the workers"
+                    : rc == -EPROTO  ? "a worker's list of written pages was malformed"
+                                     : "the parent's written pages cannot be listed";
+            }
+        }
+        if (!resumed) {
+            mploop__team_crew_dissolve(why);
+            mploop__mem_team_drop();
+            int fr = mploop__team_crew_form(t);
+            if (fr == 0 && (fr = mploop__mem_team_form(st->n)) != 0)
+                t->crew = 0;
+            if (env->verbose >= 3)
+                mploop__verbose_team(st->site, st->n, why, fr, mploop__mem_tracker_name());
+        } else if (env->verbose >= 3) {
+            mploop__verbose_team(st->site, st->n, NULL, 0, NULL);
+        }
+    }
+    if (!resumed) {
+        mploop__mem_forking(1);
+        worker = mploop__team_fork(t, &w);
+        mploop__mem_forking(0);
+    }
     if (worker) {
-        loop_worker_begin(st, w);
-        loop_me.began_ns = mploop__os_now_ns();
-        loop_me.st = st;
-        loop_me.w = w;
-        loop_me.share = w;
-        loop_me.round = 0;
-        loop_me.claiming = 0;
-        L->mploop__cur = &t->ctl->slot[w].cur;
+        if (t->crew) {
+            int jr = mploop__mem_worker_join(w);
+            if (jr < 0)
+                mploop__team_worker_abort(t, w, MPLOOP__SLOT_BEGIN_FAILED, jr);
+        }
+        loop_worker_start(st, L, w);
         return 1;
     }
     if (t->forked == 0) {
@@ -638,6 +695,8 @@ void mploop_end(mploop_loop *L)
     if (rc < 0)
         mploop__team_worker_abort(st->team, loop_me.w, MPLOOP__SLOT_SHIP_FAILED, rc);
     mploop__team_worker_done(st->team, loop_me.w, busy);
+    /* Still here: a worker of the persistent team, which parks. */
+    mploop__team_worker_park(loop_parked);
 }
 
 /* Parent: wait for the workers, then merge their writes.  In-process

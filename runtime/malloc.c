@@ -613,6 +613,15 @@ void mploop__malloc_worker(unsigned w)
     st.ndeferred = st.deferred_cap = 0;
 }
 
+/* Worker: see mem_internal.h. */
+void mploop__malloc_worker_end(void)
+{
+    if (st.deferred)
+        munmap(st.deferred, (size_t)st.deferred_cap * sizeof *st.deferred);
+    st.deferred = NULL;
+    st.ndeferred = st.deferred_cap = 0;
+}
+
 /* Worker: see internal.h. */
 uint64_t mploop__malloc_deferred(unsigned w, const uint64_t **list)
 {

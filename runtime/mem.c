@@ -15,6 +15,7 @@
  *   channel.c   each worker's shipment, both ends
  *   merge.c     the merge
  *   describe.c  what an address belongs to, for reports
+ *   sync.c      a persistent team's parked workers made equal to a fork
  * The state of one execution (struct mploop__mem, mem_internal.h) lives in
  * runtime-owned shared memory made before the fork, so workers read the
  * same plan the parent made.
@@ -73,6 +74,9 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
 void mploop__mem_forking(int on)
 {
     mploop__memfd_forking(on);
+    mploop__chan_forking(on);
+    mploop__reserve_forking(on);
+    mploop__sync_forking(on);
 }
 
 /* Worker: see internal.h. */
@@ -90,6 +94,7 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w)
         if (p == MAP_FAILED)
             return -errno;
     }
+    mploop__sync_worker_regions(m->regions, m->nregions);
     return m->tracker->arm(m->arm, m->narm);
 }
 
@@ -99,6 +104,45 @@ int mploop__mem_worker_ship(struct mploop__mem *m, unsigned w)
     if (w >= m->nworkers)
         return -EINVAL;
     return mploop__chan_send(m, w);
+}
+
+/* Parent: see internal.h. */
+int mploop__mem_team_form(unsigned nworkers)
+{
+    if (mploop__track_name() == NULL || mploop__track_name() != mploop__tracker_uffd.name)
+        return -EOPNOTSUPP;
+    return mploop__sync_form(nworkers);
+}
+
+/* Parent: see internal.h. */
+void mploop__mem_team_drop(void)
+{
+    mploop__sync_drop();
+}
+
+/* Parent: see internal.h. */
+int mploop__mem_team_stage(const struct mploop__arch_ctx *ctx, unsigned nworkers)
+{
+    return mploop__sync_stage(ctx, nworkers);
+}
+
+/* Worker: see internal.h. */
+int mploop__mem_worker_join(unsigned w)
+{
+    return mploop__sync_worker_join(w);
+}
+
+/* Worker: see internal.h. */
+int mploop__mem_worker_park(void)
+{
+    mploop__malloc_worker_end();
+    return mploop__sync_worker_park();
+}
+
+/* Worker: see internal.h. */
+void mploop__mem_worker_resume(void)
+{
+    mploop__sync_worker_resume();
 }
 
 /* Parent: see internal.h. */

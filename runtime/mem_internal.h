@@ -18,6 +18,7 @@
 #ifndef MPLOOP_MEM_INTERNAL_H
 #define MPLOOP_MEM_INTERNAL_H
 
+#include "arch.h"
 #include "internal.h"
 
 /* A dirty-page tracking mechanism (SQLite-style table of functions, so that
@@ -54,6 +55,24 @@ int mploop__pagemap_fd(void);
 int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned n,
                                     int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
                                     void *ctx);
+
+/* linux_track_uffd.c.  Both: a userfaultfd with the asynchronous
+ * write-protect features, close-on-exec, moved out of the program's way.
+ * Returns it or -errno. */
+int mploop__uffd_open(void);
+/* linux_track_uffd.c.  Worker: this worker's own userfaultfd (the uffd
+ * tracker's), opened at the first call.  Returns it or -errno. */
+int mploop__uffd_fd(void);
+/* linux_track_uffd.c.  Both: write-protect the n page ranges r with
+ * userfaultfd fd, registering them first when reg is set.  Returns 0 or
+ * -errno. */
+int mploop__uffd_protect(int fd, const struct mploop__range *r, unsigned n, int reg);
+/* linux_track_uffd.c.  Both: emit the runs of pages of r written since they
+ * were protected, through the pagemap descriptor pm of this process; with
+ * rearm, protect them again in the same pass.  Returns 0, emit's non-zero
+ * return, or -errno. */
+int mploop__uffd_written(int pm, const struct mploop__range *r, unsigned n, int rearm,
+                         int (*emit)(void *ctx, uintptr_t start, uintptr_t end), void *ctx);
 
 /* linux_track_uffd.c: userfaultfd asynchronous write-protect + PAGEMAP_SCAN
  * (exact; Linux 6.7+). */
@@ -190,8 +209,9 @@ struct mploop__chan_view {
     uint64_t nfrees;
 };
 
-/* Parent, before the fork: one empty channel per planned worker.  Returns
- * 0 or -errno (the caller releases m). */
+/* Parent, before the fork: one empty channel per planned worker (kept from
+ * earlier loops when they exist).  Returns 0 or -errno (the caller releases
+ * m). */
 int mploop__chan_create(struct mploop__mem *m);
 /* Worker w: collect the pages it wrote with m's tracker and write those
  * holding merged bytes, and its deferred frees, to its channel.  Returns 0
@@ -203,8 +223,12 @@ int mploop__chan_send(const struct mploop__mem *m, unsigned w);
 int mploop__chan_open(const struct mploop__mem *m, unsigned w, struct mploop__chan_view *c);
 /* Parent: unmap a view (one never opened, zeroed, is fine). */
 void mploop__chan_close(struct mploop__chan_view *c);
-/* Parent: close every channel of m. */
+/* Parent: the loop is over: m no longer names channels (they are kept
+ * for the next loop). */
 void mploop__chan_destroy(struct mploop__mem *m);
+/* Parent: nonzero while a loop forks its workers (the program's own fork
+ * children forget the channels, workers keep them). */
+void mploop__chan_forking(int on);
 
 /* ---- merge.c ----------------------------------------------------------- */
 
@@ -236,6 +260,38 @@ void mploop__statics_adopt(uintptr_t addr, uint64_t size);
  * and returns how many there are, or -EBADF when the program closed one of
  * their memfds (never touch a descriptor it may have reused). */
 int mploop__statics_regions(struct mploop__region *out, unsigned max);
+
+/* ---- sync.c: a persistent team's workers made equal to a fresh fork --- */
+
+/* Parent, before forking a team that will park: list the private writable
+ * mappings, register and write-protect them with the parent's own
+ * userfaultfd, record the address-space layout and make the sync block for
+ * nworkers.  Returns 0 or -errno (the team then cannot be resumed). */
+int mploop__sync_form(unsigned nworkers);
+/* Parent: forget the team's sync state (the team is gone). */
+void mploop__sync_drop(void);
+/* Parent: nonzero while a loop forks its workers (the program's own fork
+ * children drop the sync state, workers keep it). */
+void mploop__sync_forking(int on);
+/* Parent, at the start of a later loop, with the context the workers are
+ * to resume: stage what makes each parked worker equal to a fork now.
+ * Returns 0, -ESTALE when the layout changed (or there is no team of
+ * nworkers), -E2BIG when too much changed, -EPROTO when a worker's list is
+ * malformed, or -errno: the caller forks a fresh team then. */
+int mploop__sync_stage(const struct mploop__arch_ctx *ctx, unsigned nworkers);
+/* Worker w of a forming team, right after the fork: register the sync set
+ * with its own userfaultfd.  Returns 0 or -errno. */
+int mploop__sync_worker_join(unsigned w);
+/* Worker, at the start of each loop: the shared regions it remaps
+ * private, to be mapped shared again when it parks. */
+void mploop__sync_worker_regions(const struct mploop__region *r, unsigned n);
+/* Worker, after shipping: map its remapped regions shared again and list
+ * the pages it wrote since it last matched the parent.  Returns 0 or -errno
+ * (recorded for the parent, which then forks a fresh team). */
+int mploop__sync_worker_park(void);
+/* Worker, woken for a loop (on its own stack): copy the staged pages in
+ * and resume the parent's context.  Exits the worker if it cannot. */
+__attribute__((noreturn)) void mploop__sync_worker_resume(void);
 
 /* ---- glibc_malloc.c ---------------------------------------------------- */
 
@@ -325,6 +381,10 @@ void mploop__malloc_worker(unsigned w);
 /* malloc.c.  Both: usable size of a block of either allocator (glibc's or a
  * worker arena's). */
 size_t mploop__malloc_usable(void *p);
+
+/* malloc.c.  Worker of a persistent team, after shipping: give back the
+ * list of deferred frees (the next loop starts a new one). */
+void mploop__malloc_worker_end(void);
 
 /* malloc.c.  Worker: the blocks older than the loop that the body freed
  * (deferred to the join), when w is this worker's own index; *list points

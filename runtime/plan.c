@@ -148,6 +148,9 @@ static void plan_excluded(struct plan_work *pw)
     pw->excl[ne++] = (struct mploop__range){
         (uintptr_t)__start_mploop_state,
         (uintptr_t)(__stop_mploop_state - __start_mploop_state) };
+    pw->excl[ne++] = (struct mploop__range){
+        (uintptr_t)__start_mploop_worker,
+        (uintptr_t)(__stop_mploop_worker - __start_mploop_worker) };
     pw->nexcl = mploop__range_normalize(pw->excl, ne);
 }
 

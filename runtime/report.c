@@ -9,6 +9,7 @@
  * with one write(2), which also keeps lines from different processes whole.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -105,6 +106,32 @@ void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                   site->file, site->line, trip, n, kind);
     if (s->chunk)
         report_append(buf, &len, ",%" PRIu64, s->chunk);
+    report_flush(buf, len);
+}
+
+/* Parent: `mploop: FILE:LINE: team: resumed N parked workers`, or
+ * `... team: forked N workers (why the parked team could not run it)`,
+ * ending `; they will not park (reason)` when err says they cannot. */
+void mploop__verbose_team(const mploop_site *site, unsigned n, const char *why, int err,
+                          const char *tracker)
+{
+    char buf[REPORT_LINE];
+    size_t len = 0;
+    if (!why) {
+        report_append(buf, &len, "mploop: %s:%u: team: resumed %u parked workers", site->file,
+                      site->line, n);
+    } else {
+        report_append(buf, &len, "mploop: %s:%u: team: forked %u workers (%s)", site->file,
+                      site->line, n, why);
+        if (err == -EOPNOTSUPP)
+            report_append(buf, &len, "; they will not park: the %s tracker cannot list the "
+                          "parent's writes (uffd can)", tracker ? tracker : "chosen");
+        else if (err == -EBUSY)
+            report_append(buf, &len, "; they will not park: the program has more than one "
+                          "thread");
+        else if (err)
+            report_append(buf, &len, "; they will not park (%s)", mploop__os_errno_text(err));
+    }
     report_flush(buf, len);
 }
 

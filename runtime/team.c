@@ -18,11 +18,15 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -36,6 +40,321 @@
 
 /* Set in a worker right after fork: loops it reaches run in-process. */
 static int team_worker MPLOOP__STATE;
+
+static void team_become_worker(struct mploop__team *t, pid_t parent);
+
+/* ---- the persistent team -------------------------------------------------
+ *
+ * Life cycle.  The first loop that forks (MPLOOP_TEAM=persist, the default)
+ * forms a team: before the fork the parent makes the team's shared block,
+ * an eventfd the workers signal when they are done, a pipe whose write end
+ * only the parent holds (close-on-exec) and a fingerprint of what fork
+ * copies besides memory.  After its loop a worker ships its writes, marks
+ * its slot done, signals the eventfd and parks: it blocks every signal,
+ * moves to a stack of its own, lets the memory module list what it wrote,
+ * marks itself parked and sleeps on the block's futex word (after a short
+ * spin).  A later loop checks that the parked team still matches a fork
+ * (mploop__team_crew_ready), stages memory (sync.c) and bumps the word;
+ * each worker copies the parent's pages in and resumes the parent's
+ * context, then becomes the loop's worker as after a fork.  Anything that
+ * goes wrong (a worker failed or died, the check fails) dissolves the team
+ * (SIGKILL and reap) and the loop forks a fresh one.  At exit the team is
+ * killed and reaped; a worker whose parent is gone (exit, exec: the pipe
+ * reports hang-up) exits within 100 ms; the program's own fork() child
+ * forgets the team.
+ */
+
+/* What a worker's crew state says. */
+enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT = 2 };
+
+/* Spins on the wake word before sleeping, and the sleep between checks
+ * that the parent still exists. */
+#define CREW_SPIN 20000
+#define CREW_NAP_NS 100000000ull
+/* A parked worker's own stack. */
+#define CREW_STACK (256u << 10)
+
+/* The team's shared block. */
+struct crew_block {
+    int seq;                     /* futex word: bumped to wake the team */
+    struct {
+        int state;               /* CREW_*, futex word */
+    } __attribute__((aligned(64))) wk[MPLOOP__MAX_WORKERS];
+};
+
+/* Parent: the persistent team. */
+static struct {
+    unsigned n;                  /* workers; 0: no team */
+    pid_t pid[MPLOOP__MAX_WORKERS];
+    int pidfd[MPLOOP__MAX_WORKERS];
+    struct crew_block *blk;
+    int evfd;                    /* workers -> parent: a slot is done */
+    int life[2];                 /* read end for workers, write end parent's */
+    struct mploop__procstate ps; /* at the fork */
+    const char *ended;           /* why the last team ended */
+    int registered;              /* atexit and atfork handlers in place */
+    int forking;                 /* a loop forks its workers */
+} crew MPLOOP__STATE = { .evfd = -1, .life = { -1, -1 } };
+
+/* Worker: what it keeps for itself across loops. */
+static struct {
+    int member;                  /* parks after its loop */
+    unsigned w;
+    char *stack;
+    int seq;                     /* the wake it answers next */
+    long nfds;                   /* its descriptors after joining */
+    void (*parked)(void);
+} tw MPLOOP__WORKER;
+
+/* Parent: close *fd if open. */
+static void crew_close(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+/* Parent: see internal.h. */
+void mploop__team_crew_dissolve(const char *why)
+{
+    if (crew.n)
+        crew.ended = why;
+    for (unsigned w = 0; w < crew.n; w++)
+        kill(crew.pid[w], SIGKILL);
+    for (unsigned w = 0; w < crew.n; w++) {
+        while (waitpid(crew.pid[w], NULL, 0) < 0 && errno == EINTR)
+            ;
+        crew_close(&crew.pidfd[w]);
+    }
+    crew.n = 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__team_crew_exists(void)
+{
+    return crew.n != 0;
+}
+
+/* Parent, at exit: no worker outlives the program. */
+static void crew_at_exit(void)
+{
+    if (!team_worker)
+        mploop__team_crew_dissolve("the program exits");
+}
+
+/* Child of the program's own fork(): the team is the parent's; forget it
+ * without touching its workers. */
+static void crew_on_fork_child(void)
+{
+    if (crew.forking)
+        return;
+    for (unsigned w = 0; w < crew.n; w++)
+        crew_close(&crew.pidfd[w]);
+    crew.n = 0;
+    crew.ended = NULL;
+    crew_close(&crew.evfd);
+    crew_close(&crew.life[0]);
+    crew_close(&crew.life[1]);
+}
+
+/* Parent: see internal.h. */
+int mploop__team_crew_form(struct mploop__team *t)
+{
+    if (!crew.registered) {
+        if (atexit(crew_at_exit) != 0 || pthread_atfork(NULL, NULL, crew_on_fork_child) != 0)
+            return -ENOMEM;
+        crew.registered = 1;
+    }
+    if (!crew.blk) {
+        crew.blk = mploop__os_map(sizeof *crew.blk);
+        if (!crew.blk)
+            return -ENOMEM;
+    }
+    if (crew.evfd < 0) {
+        int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        if (fd < 0)
+            return -errno;
+        crew.evfd = mploop__os_fd_high(fd);
+    }
+    if (crew.life[0] < 0) {
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) < 0)
+            return -errno;
+        crew.life[0] = mploop__os_fd_high(p[0]);
+        crew.life[1] = mploop__os_fd_high(p[1]);
+    }
+    if (mploop__procstate_threads() != 1)
+        return -EBUSY; /* fork keeps one thread: the next loop could not resume */
+    mploop__procstate_take(&crew.ps);
+    t->crew = 1;
+    return 0;
+}
+
+/* Worker, right after the fork of a forming team: become member w. */
+static void crew_join(unsigned w)
+{
+    close(crew.life[1]);
+    tw.member = 1;
+    tw.w = w;
+    tw.seq = __atomic_load_n(&crew.blk->seq, __ATOMIC_ACQUIRE);
+    if (!tw.stack) {
+        void *s = mmap(NULL, CREW_STACK, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        tw.stack = s == MAP_FAILED ? NULL : s;
+    }
+    __atomic_store_n(&crew.blk->wk[w].state, CREW_RUNNING, __ATOMIC_RELEASE);
+}
+
+/* Parent, after forking a forming team: it exists with t's workers. */
+static void crew_formed(struct mploop__team *t)
+{
+    crew.n = t->forked;
+    for (unsigned w = 0; w < t->forked; w++) {
+        crew.pid[w] = t->pid[w];
+        crew.pidfd[w] = t->pidfd[w];
+    }
+}
+
+/* Parent: wait until worker w is parked.  Returns NULL, or why it cannot
+ * run the loop (it died, or left: it could not be made a fork's equal). */
+static const char *crew_wait_parked(unsigned w)
+{
+    int *state = &crew.blk->wk[w].state;
+    for (unsigned spin = 0;; spin++) {
+        int s = __atomic_load_n(state, __ATOMIC_ACQUIRE);
+        if (s == CREW_PARKED)
+            return NULL;
+        if (s != CREW_RUNNING)
+            return "a worker could not park (the body left a descriptor open, or its "
+                   "writes could not be listed)";
+        if (spin < CREW_SPIN) {
+            mploop__arch_relax();
+            continue;
+        }
+        struct pollfd p = { crew.pidfd[w], POLLIN, 0 };
+        if (crew.pidfd[w] >= 0 && poll(&p, 1, 0) > 0)
+            return "a worker of the team died while parked";
+        mploop__os_futex_wait_ns(state, s, 1000000);
+    }
+}
+
+/* Parent: see internal.h. */
+const char *mploop__team_crew_ready(const struct mploop__team *t)
+{
+    if (crew.n == 0)
+        return crew.ended ? crew.ended : "first loop on workers";
+    if (crew.n != t->planned)
+        return "the loop wants another number of workers";
+    for (unsigned w = 0; w < crew.n; w++) {
+        if (crew.pidfd[w] < 0)
+            return "a worker cannot be watched (no pidfd)";
+        const char *why = crew_wait_parked(w);
+        if (why)
+            return why;
+    }
+    struct mploop__procstate now;
+    mploop__procstate_take(&now);
+    if (now.threads != crew.ps.threads)
+        return "the program has more than one thread";
+    if (now.signals != crew.ps.signals)
+        return "a signal disposition changed";
+    if (now.attrs != crew.ps.attrs)
+        return "resource limits, working directory, credentials or umask changed";
+    /* The pidfds (opened after the fork) and the pipe's write end (closed
+     * in the workers) are the parent's alone. */
+    int skip[MPLOOP__MAX_WORKERS + 1];
+    memcpy(skip, crew.pidfd, crew.n * sizeof *skip);
+    skip[crew.n] = crew.life[1];
+    int err = mploop__procstate_fds_match(crew.pid, crew.n, skip, crew.n + 1);
+    if (err == -ESTALE)
+        return "a descriptor was opened, closed or replaced";
+    return err ? "the descriptors cannot be compared" : NULL;
+}
+
+/* Parent: see internal.h. */
+void mploop__team_crew_wake(struct mploop__team *t)
+{
+    mploop__sig_take(&t->sig);
+    t->crew = 1;
+    t->started_ns = mploop__os_now_ns();
+    t->forked = crew.n;
+    for (unsigned w = 0; w < crew.n; w++) {
+        t->pid[w] = crew.pid[w];
+        t->pidfd[w] = crew.pidfd[w];
+        crew.blk->wk[w].state = CREW_RUNNING;
+    }
+    __atomic_store_n(&t->ctl->forked, (int)crew.n, __ATOMIC_RELEASE);
+    __atomic_add_fetch(&crew.blk->seq, 1, __ATOMIC_RELEASE);
+    mploop__os_futex_wake(&crew.blk->seq);
+}
+
+/* Worker: the entry on its own stack. */
+static void crew_on_own_stack(void *arg)
+{
+    (void)arg;
+    tw.parked();
+    _exit(MPLOOP__EXIT_RUNTIME);
+}
+
+/* Worker: see internal.h. */
+void mploop__team_worker_park(void (*parked)(void))
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, NULL);
+    if (!tw.stack)
+        _exit(0);
+    tw.parked = parked;
+    mploop__arch_run_on_stack(tw.stack + CREW_STACK, crew_on_own_stack, NULL);
+}
+
+/* Worker: see internal.h. */
+void mploop__team_worker_wait(int ok)
+{
+    int *state = &crew.blk->wk[tw.w].state;
+    long nfds = mploop__procstate_nfds();
+    if (tw.nfds == 0)
+        tw.nfds = nfds;
+    if (!ok || nfds != tw.nfds) {
+        /* Not resumable (or the body left a descriptor open that a fork
+         * would not have): leave; the parent forms a new team. */
+        __atomic_store_n(state, CREW_LEFT, __ATOMIC_RELEASE);
+        mploop__os_futex_wake(state);
+        _exit(0);
+    }
+    __atomic_store_n(state, CREW_PARKED, __ATOMIC_RELEASE);
+    mploop__os_futex_wake(state);
+    int *seq = &crew.blk->seq;
+    for (unsigned spin = 0;; spin++) {
+        int now = __atomic_load_n(seq, __ATOMIC_ACQUIRE);
+        if (now != tw.seq) {
+            tw.seq = now;
+            return;
+        }
+        if (spin < CREW_SPIN) {
+            mploop__arch_relax();
+            continue;
+        }
+        mploop__os_futex_wait_ns(seq, now, CREW_NAP_NS);
+        struct pollfd p = { crew.life[0], 0, 0 };
+        if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+            _exit(0);
+    }
+}
+
+/* Worker: see internal.h. */
+unsigned mploop__team_resumed(struct mploop__team *t)
+{
+    /* A fresh fork has no pending signal: drop what arrived while parked. */
+    sigset_t all, pending;
+    sigfillset(&all);
+    struct timespec zero = { 0, 0 };
+    while (sigpending(&pending) == 0 && !sigisemptyset(&pending) &&
+           sigtimedwait(&all, NULL, &zero) > 0)
+        ;
+    team_become_worker(t, getppid());
+    return tw.w;
+}
 
 /* Parent: x rounded up to a multiple of a (a power of two). */
 static uint64_t team_align(uint64_t x, uint64_t a)
@@ -64,9 +383,9 @@ int mploop__team_map(struct mploop__team *t, unsigned n, uint64_t trip,
     uint64_t size = locals + TEAM_INLINE_LOCALS * sizeof(struct mploop__local);
     size = team_align(size, (uint64_t)sysconf(_SC_PAGESIZE));
 
-    void *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (map == MAP_FAILED)
-        return -errno;
+    void *map = mploop__os_map(size);
+    if (!map)
+        return -ENOMEM;
     memset(t, 0, offsetof(struct mploop__team, pid));
     t->ctl = map;
     t->map_size = size;
@@ -104,13 +423,12 @@ int mploop__team_add_local(struct mploop__team *t, void *addr, uint64_t size, co
         return 0;
     if (t->nlocals == t->locals_cap) {
         size_t cap = (size_t)t->locals_cap * 2;
-        void *map = mmap(NULL, cap * sizeof(struct mploop__local), PROT_READ | PROT_WRITE,
-                         MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-        if (map == MAP_FAILED)
-            return -errno;
+        void *map = mploop__os_map(cap * sizeof(struct mploop__local));
+        if (!map)
+            return -ENOMEM;
         memcpy(map, t->locals, t->nlocals * sizeof(struct mploop__local));
         if (team_locals_outside(t))
-            munmap(t->locals, t->locals_cap * sizeof(struct mploop__local));
+            mploop__os_unmap(t->locals, t->locals_cap * sizeof(struct mploop__local));
         t->locals = map;
         t->locals_cap = (unsigned)cap;
     }
@@ -129,8 +447,8 @@ void mploop__team_unmap(struct mploop__team *t)
     if (!t || !t->ctl)
         return;
     if (team_locals_outside(t))
-        munmap(t->locals, t->locals_cap * sizeof(struct mploop__local));
-    munmap(t->ctl, t->map_size);
+        mploop__os_unmap(t->locals, t->locals_cap * sizeof(struct mploop__local));
+    mploop__os_unmap(t->ctl, t->map_size);
     t->ctl = NULL;
 }
 
@@ -144,6 +462,7 @@ static void team_become_worker(struct mploop__team *t, pid_t parent)
     if (mploop__os_die_with_parent(parent) == -ESRCH)
         _exit(MPLOOP__EXIT_RUNTIME);
     team_worker = 1;
+    mploop__reserve_worker();
 }
 
 /* Parent: fork the planned workers (the caller flushed stdio and prepared
@@ -158,10 +477,13 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
     unsigned i;
     mploop__sig_take(&t->sig);
     t->started_ns = mploop__os_now_ns();
+    crew.forking = 1;
     for (i = 0; i < t->planned; i++) {
         pid_t pid = fork();
         if (pid == 0) {
             team_become_worker(t, parent);
+            if (t->crew)
+                crew_join(i);
             *w = i;
             return 1;
         }
@@ -171,13 +493,16 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
         }
         t->pid[i] = pid;
     }
+    crew.forking = 0;
     t->forked = i;
     __atomic_store_n(&t->ctl->forked, (int)i, __ATOMIC_RELEASE);
     mploop__os_futex_wake(&t->ctl->forked);
     for (unsigned j = 0; j < i; j++) {
         int fd = mploop__os_pidfd(t->pid[j]);
-        t->pidfd[j] = fd >= 0 ? fd : -1;
+        t->pidfd[j] = fd >= 0 ? mploop__os_fd_high(fd) : -1;
     }
+    if (t->crew)
+        crew_formed(t);
     if (i == 0) {
         int sig = mploop__sig_release(&t->sig);
         if (sig)
@@ -204,13 +529,19 @@ int mploop__team_cancelled(const struct mploop__team *t)
 }
 
 /* Worker: worker w finished its work (busy_ns of running chunks) and
- * shipped its writes: record the time, mark its slot done and _exit
- * without running atexit handlers (they belong to the parent). */
+ * shipped its writes: record the time and mark its slot done.  A worker of
+ * a persistent team then tells the parent (eventfd) and returns to park;
+ * any other _exits without running atexit handlers (they belong to the
+ * parent). */
 void mploop__team_worker_done(struct mploop__team *t, unsigned w, uint64_t busy_ns)
 {
     t->ctl->slot[w].busy_ns = busy_ns;
     __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_DONE, __ATOMIC_RELEASE);
-    _exit(0);
+    if (!tw.member)
+        _exit(0);
+    uint64_t one = 1;
+    if (write(crew.evfd, &one, sizeof one) != sizeof one)
+        _exit(MPLOOP__EXIT_RUNTIME);
 }
 
 /* Worker: worker w could not do its part (state MPLOOP__SLOT_BEGIN_FAILED
@@ -403,6 +734,25 @@ static void team_loop_failure(struct mploop__team *t, const unsigned char *reape
         }
 }
 
+/* Parent: mark the workers of a persistent team whose slot says done as
+ * finished (reaped[w] set, *left decremented), after draining the eventfd
+ * they signal.  Returns nonzero when one was found. */
+static int team_crew_done(struct mploop__team *t, unsigned char *reaped, unsigned *left)
+{
+    uint64_t v;
+    int found = 0;
+    while (read(crew.evfd, &v, sizeof v) == sizeof v)
+        ;
+    for (unsigned w = 0; w < t->forked; w++)
+        if (!reaped[w] &&
+            __atomic_load_n(&t->ctl->slot[w].state, __ATOMIC_ACQUIRE) == MPLOOP__SLOT_DONE) {
+            reaped[w] = 1;
+            (*left)--;
+            found = 1;
+        }
+    return found;
+}
+
 /* Parent: wait for every forked worker (see internal.h).  Workers are
  * watched through their pidfds with ppoll, so whichever ends first is seen
  * first; without pidfds (old kernels) they are polled with waitpid WNOHANG
@@ -427,7 +777,7 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
             use_pidfd = 0;
     *others = 0;
     while (left > 0) {
-        struct pollfd fds[MPLOOP__MAX_WORKERS];
+        struct pollfd fds[MPLOOP__MAX_WORKERS + 1];
         unsigned who[MPLOOP__MAX_WORKERS], nfds = 0;
         int progressed = 0;
         int sig = mploop__sig_caught(&t->sig);
@@ -457,6 +807,9 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
         }
         uint64_t wake = team_earliest(failed ? 0 : timeout_at, killed ? 0 : kill_at);
         int64_t wait_ns = wake ? (int64_t)(wake > now ? wake - now : 0) : -1;
+        /* A persistent team's workers stay alive: done is their slot. */
+        if (t->crew && team_crew_done(t, reaped, &left))
+            continue;
         if (use_pidfd) {
             for (unsigned w = 0; w < n; w++)
                 if (!reaped[w]) {
@@ -465,7 +818,13 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
                     fds[nfds].revents = 0;
                     who[nfds++] = w;
                 }
-            int r = mploop__sig_poll(&t->sig, fds, nfds, wait_ns);
+            if (t->crew) {
+                fds[nfds].fd = crew.evfd;
+                fds[nfds].events = POLLIN;
+                fds[nfds].revents = 0;
+                who[nfds] = UINT32_MAX;
+            }
+            int r = mploop__sig_poll(&t->sig, fds, nfds + (t->crew != 0), wait_ns);
             if (r < 0 && errno != EINTR)
                 use_pidfd = 0; /* e.g. ENOMEM: fall back to polling waitpid */
             if (r <= 0)
@@ -508,6 +867,14 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
             if (nap_ns < 10000000)
                 nap_ns *= 2;
         }
+    }
+    if (t->crew) {
+        /* The team's descriptors are its own; after a failure it is gone. */
+        if (failed)
+            mploop__team_crew_dissolve("the last loop failed");
+        for (unsigned w = 0; w < n; w++)
+            t->pidfd[w] = -1;
+        return failed ? -1 : 0;
     }
     for (unsigned w = 0; w < n; w++)
         if (t->pidfd[w] >= 0) {

@@ -11,7 +11,7 @@
 // RUN: env MPLOOP_SCHEDULE=dynamic,0 not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=dynamic,0
 // RUN: env MPLOOP_SCHEDULE=fast not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=fast
 // RUN: env MPLOOP_SCHEDULE=runtime not %t 2>&1 | FileCheck %s --check-prefix=SCHED -DV=runtime
-// RUN: env MPLOOP_VERBOSE=3 not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=3
+// RUN: env MPLOOP_VERBOSE=4 not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=4
 // RUN: env MPLOOP_VERBOSE=yes not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=yes
 // RUN: env MPLOOP_CHECK=2 not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=2
 // RUN: env MPLOOP_CHECK=yes not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=yes
@@ -43,7 +43,7 @@ int main(void)
     // JOINED: mploop: {{.*}}env_values.c:[[@LINE+11]]: joined 2 workers ([[MODE]] mode): {{[0-9]+}} pages shipped, {{[0-9]+}} bytes merged, wait {{[0-9]+\.[0-9][0-9][0-9]}} ms, merge {{[0-9]+\.[0-9][0-9][0-9]}} ms{{$}}
     // WORKERS: mploop: error: {{.*}}env_values.c:[[@LINE+10]]: MPLOOP_WORKERS=[[V]] is not a positive number of workers; set it to a number such as 4, or unset it to use every CPU
     // SCHED: mploop: error: {{.*}}env_values.c:[[@LINE+9]]: MPLOOP_SCHEDULE=[[V]] is not a schedule; use static, dynamic, guided or auto, optionally with a positive chunk size as in "dynamic,4"
-    // VERBOSE: mploop: error: {{.*}}env_values.c:[[@LINE+8]]: MPLOOP_VERBOSE=[[V]] is not a verbosity level; use 0, 1 (a line per loop) or 2 (also loops nested in workers)
+    // VERBOSE: mploop: error: {{.*}}env_values.c:[[@LINE+8]]: MPLOOP_VERBOSE=[[V]] is not a verbosity level; use 0, 1 (a line per loop), 2 (also loops nested in workers) or 3 (also whether the workers were resumed or forked, and why)
     // GUIDED: mploop: {{.*}}env_values.c:[[@LINE+7]]: 5 iterations on 2 workers, schedule guided,3{{$}}
     // DYNAMIC: mploop: {{.*}}env_values.c:[[@LINE+6]]: 5 iterations on 2 workers, schedule dynamic,2{{$}}
     // STATIC: mploop: {{.*}}env_values.c:[[@LINE+5]]: 5 iterations on 2 workers, schedule static{{$}}
