@@ -52,6 +52,32 @@ static void add(struct mploop__range *out, unsigned max, unsigned *n,
     (*n)++;
 }
 
+/* Streams already classified: a FILE inside a loaded module (the standard
+ * streams in the C library's data) stays one, and a heap block never
+ * becomes one, so dladdr (a symbol-table search, microseconds) runs once
+ * per stream address. */
+#define STDIO_KNOWN 16
+static struct {
+    const void *f[STDIO_KNOWN];
+    unsigned char in_module[STDIO_KNOWN];
+    unsigned n, next;
+} stdio_known MPLOOP__STATE;
+
+/* Parent: nonzero when the FILE at f lies in a loaded module. */
+static int stdio_in_module(const void *f)
+{
+    for (unsigned i = 0; i < stdio_known.n; i++)
+        if (stdio_known.f[i] == f)
+            return stdio_known.in_module[i];
+    Dl_info info;
+    int in = dladdr(f, &info) != 0;
+    unsigned slot = stdio_known.n < STDIO_KNOWN ? stdio_known.n++
+                                                : stdio_known.next++ % STDIO_KNOWN;
+    stdio_known.f[slot] = f;
+    stdio_known.in_module[slot] = (unsigned char)in;
+    return in;
+}
+
 /* Parent: see internal.h.  First gives every buffered stream that has no
  * buffer yet its buffer (see below).  The FILE object's extent is the usable size of
  * its heap block (fopen allocates the FILE, its lock and its wide-character
@@ -71,8 +97,7 @@ unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max)
          * worker would allocate one in its arena at every loop. */
         if (!f->_IO_buf_base && !(f->_flags & 2 /* _IO_UNBUFFERED */))
             _IO_doallocbuf(f);
-        Dl_info info;
-        if (dladdr(f, &info))
+        if (stdio_in_module(f))
             add(out, max, &n, f, (char *)f + sizeof(FILE));
         else
             add(out, max, &n, f, (char *)f + mploop__malloc_usable(f));

@@ -95,6 +95,10 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w)
             return -errno;
     }
     mploop__sync_worker_regions(m->regions, m->nregions);
+    /* A resumed worker's pages are all write-protected already (the tracker
+     * is uffd, its ranges registered when the team formed). */
+    if (mploop__sync_worker_protected())
+        return 0;
     return m->tracker->arm(m->arm, m->narm);
 }
 

@@ -285,6 +285,10 @@ int mploop__sync_worker_join(unsigned w);
 /* Worker, at the start of each loop: the shared regions it remaps
  * private, to be mapped shared again when it parks. */
 void mploop__sync_worker_regions(const struct mploop__region *r, unsigned n);
+/* Worker: nonzero when it was resumed: every page of the sync set (which
+ * holds every page a loop's plan arms) is write-protected with its
+ * userfaultfd since the copy, so arming again is not needed. */
+int mploop__sync_worker_protected(void);
 /* Worker, after shipping: map its remapped regions shared again and list
  * the pages it wrote since it last matched the parent.  Returns 0 or -errno
  * (recorded for the parent, which then forks a fresh team). */

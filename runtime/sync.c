@@ -427,6 +427,12 @@ void mploop__sync_worker_regions(const struct mploop__region *r, unsigned n)
     sw.nregions = n;
 }
 
+/* Worker: see mem_internal.h. */
+int mploop__sync_worker_protected(void)
+{
+    return sw.synced;
+}
+
 /* Worker: a written-pages callback appending to this worker's list. */
 struct sync_listing {
     uint64_t *list;

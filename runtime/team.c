@@ -67,9 +67,11 @@ static void team_become_worker(struct mploop__team *t, pid_t parent);
 /* What a worker's crew state says. */
 enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT = 2 };
 
-/* Spins on the wake word before sleeping, and the sleep between checks
- * that the parent still exists. */
-#define CREW_SPIN 20000
+/* Spins (pause hints, a few microseconds in all) on a futex word before
+ * sleeping on it: the processes of a team often outnumber the CPUs, and a
+ * spinning worker takes the CPU the parent needs.  And the sleep between a
+ * parked worker's checks that the parent still exists. */
+#define CREW_SPIN 200
 #define CREW_NAP_NS 100000000ull
 /* A parked worker's own stack. */
 #define CREW_STACK (256u << 10)

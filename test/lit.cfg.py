@@ -48,6 +48,14 @@ for name, value in lit_config.params.items():
 # what one mechanism cannot do says e.g. `UNSUPPORTED: tracker-mprotect`.
 config.available_features.add(
     'tracker-' + (config.environment.get('MPLOOP_TRACKER') or 'default'))
+# Whether workers park between loops in this run (a persistent team needs
+# the uffd tracker, Linux 6.7 or later, and MPLOOP_TEAM not set to fork):
+# the tests of test/team require it.
+_release = tuple(int(x) for x in os.uname().release.split('-')[0].split('.')[:2])
+if (config.environment.get('MPLOOP_TRACKER') in (None, '', 'uffd') and
+        config.environment.get('MPLOOP_TEAM') in (None, '', 'persist') and
+        _release >= (6, 7)):
+    config.available_features.add('team-parks')
 # PKG_CONFIG_PATH and friends must not leak in from the user's environment.
 for name in ('PKG_CONFIG_PATH', 'CMAKE_PREFIX_PATH', 'CC', 'CFLAGS'):
     config.environment.pop(name, None)
