@@ -59,8 +59,10 @@ static void chan_on_fork_child(void)
 {
     if (chan.forking)
         return;
-    for (unsigned w = 0; w < chan.n; w++)
+    for (unsigned w = 0; w < chan.n; w++) {
         close(chan.fd[w]);
+        mploop__os_fd_closed(chan.fd[w]);
+    }
     chan.n = 0;
 }
 

@@ -493,6 +493,12 @@ int mploop__os_pidfd(pid_t pid);
 /* Both: fd moved to MPLOOP__FD_FLOOR or above, close-on-exec (fd itself
  * when it cannot be moved).  Passes a negative fd through. */
 int mploop__os_fd_high(int fd);
+/* Both: a descriptor mploop__os_fd_high returned was closed. */
+void mploop__os_fd_closed(int fd);
+/* Both: nonzero when fd is one the runtime moved with mploop__os_fd_high
+ * and still holds (the program's own descriptors are compared between a
+ * parent and its parked workers; the runtime's are its own business). */
+int mploop__os_fd_is_runtime(int fd);
 /* Both: block while *word == val (futex on shared memory; may return
  * spuriously, the caller loops). */
 void mploop__os_futex_wait(int *word, int val);

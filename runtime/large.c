@@ -170,6 +170,7 @@ static void heap_create(void)
     }
     if (!hp.base) {
         close(fd);
+        mploop__os_fd_closed(fd);
         return;
     }
     hp.fd = fd;
@@ -181,6 +182,7 @@ static void heap_create(void)
         hp.base = 0;
         hp.fd = -1;
         close(fd);
+        mploop__os_fd_closed(fd);
         return;
     }
     hp.state = 1;

@@ -104,10 +104,12 @@ void mploop__statics_adopt(uintptr_t addr, uint64_t size)
         }
         statics.n--;
         close(fd);
+        mploop__os_fd_closed(fd);
     }
     return;
 fail:
     close(fd);
+    mploop__os_fd_closed(fd);
 }
 
 /* Parent: see mem_internal.h. */

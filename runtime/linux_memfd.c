@@ -186,6 +186,7 @@ static int copy_entry(unsigned i, int old, int lost, uint64_t size, const char *
                    : clone_file(i, old, fd, size);
     if (err) {
         close(fd);
+        mploop__os_fd_closed(fd);
         return err;
     }
     return fd;
@@ -213,6 +214,7 @@ static void on_fork_child(void)
             mmap((void *)mf.follow[i].addr, (size_t)size, PROT_READ | PROT_WRITE,
                  MAP_SHARED | MAP_FIXED | mf.follow[i].flags, fd, 0) == MAP_FAILED) {
             close(fd);
+            mploop__os_fd_closed(fd);
             fd = -1;
         }
         if (fd >= 0 && size && mf.follow[i].advice >= 0)
@@ -223,8 +225,10 @@ static void on_fork_child(void)
             mploop__os_write_all(2, msg, sizeof msg - 1);
             _exit(127);
         }
-        if (!lost)
+        if (!lost) {
             close(old);
+            mploop__os_fd_closed(old);
+        }
         struct stat sb;
         fstat(fd, &sb);
         mf.follow[i].dev = sb.st_dev;
@@ -313,6 +317,7 @@ int mploop__memfd_dir_check(const char *dir)
     /* Room for one huge page, and the right to use it. */
     int err = fallocate(fd, 0, 0, HUGE_PAGE) < 0 ? -errno : 0;
     close(fd);
+    mploop__os_fd_closed(fd);
     return err;
 }
 

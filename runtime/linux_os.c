@@ -64,6 +64,12 @@ int mploop__os_pidfd(pid_t pid)
     return fd < 0 ? -errno : (int)fd;
 }
 
+/* The descriptors the runtime moved out of the program's way (bit fd -
+ * MPLOOP__FD_FLOOR), so that checks of the program's descriptors can pass
+ * them over. */
+#define OS_FD_KNOWN 1024
+static uint64_t os_fd_known[OS_FD_KNOWN / 64] MPLOOP__STATE;
+
 /* Both: see internal.h. */
 int mploop__os_fd_high(int fd)
 {
@@ -73,8 +79,24 @@ int mploop__os_fd_high(int fd)
     if (high >= 0) {
         close(fd);
         fd = high;
+        if (fd - MPLOOP__FD_FLOOR < OS_FD_KNOWN)
+            os_fd_known[(fd - MPLOOP__FD_FLOOR) / 64] |= 1ull << ((fd - MPLOOP__FD_FLOOR) % 64);
     }
     return fd;
+}
+
+/* Both: see internal.h. */
+void mploop__os_fd_closed(int fd)
+{
+    if (fd >= MPLOOP__FD_FLOOR && fd - MPLOOP__FD_FLOOR < OS_FD_KNOWN)
+        os_fd_known[(fd - MPLOOP__FD_FLOOR) / 64] &= ~(1ull << ((fd - MPLOOP__FD_FLOOR) % 64));
+}
+
+/* Both: see internal.h. */
+int mploop__os_fd_is_runtime(int fd)
+{
+    return fd >= MPLOOP__FD_FLOOR && fd - MPLOOP__FD_FLOOR < OS_FD_KNOWN &&
+           (os_fd_known[(fd - MPLOOP__FD_FLOOR) / 64] >> ((fd - MPLOOP__FD_FLOOR) % 64) & 1);
 }
 
 /* Both: FUTEX_WAIT on a word in MAP_SHARED memory (not the private

@@ -145,7 +145,7 @@ int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
             at += e->reclen;
             if (e->name[0] < '0' || e->name[0] > '9')
                 continue;
-            int fd = atoi(e->name), mine = fd == self;
+            int fd = atoi(e->name), mine = fd == self || mploop__os_fd_is_runtime(fd);
             for (unsigned k = 0; k < nskip && !mine; k++)
                 mine = fd == skip[k];
             if (mine)

@@ -314,18 +314,145 @@ static int plan_lists(struct mploop__mem *m, struct plan_work *pw)
 }
 
 /* Parent: see mem_internal.h. */
+/* The last plan made, kept with everything it was made from: a loop whose
+ * inputs are byte for byte the same gets the same plan without making it
+ * again (a loop repeated by a time-stepping program, the usual case).  The
+ * inputs: the mappings, the loop's site, frame, locals, worker count and
+ * mode, the registered modules, the streams' and the thread's excluded
+ * ranges, and every shared region. */
+#define PLAN_KEY_MAX (64u << 10)
+static struct {
+    unsigned char *key, *scratch; /* PLAN_KEY_MAX bytes each (runtime memory) */
+    size_t key_len;
+    int valid;
+    struct mploop__range *lists;  /* merge then arm ranges */
+    size_t lists_size;
+    unsigned nmerge, narm, nregions, nranges;
+    uint64_t arm_pages, region_pages;
+    int snapshot;
+    struct mploop__region regions[MPLOOP__MAX_REGIONS];
+    struct mploop__range region_ranges[MPLOOP__MAX_REGIONS];
+} plan_cache MPLOOP__STATE;
+
+/* Parent: append n bytes to the key being built; 0, or -1 when full. */
+static int plan_key_add(size_t *len, const void *p, size_t n)
+{
+    if (*len + n > PLAN_KEY_MAX)
+        return -1;
+    memcpy(plan_cache.scratch + *len, p, n);
+    *len += n;
+    return 0;
+}
+
+/* Parent: the key of the plan m and req ask for, into plan_cache.scratch.
+ * Returns its length, 0 when it does not fit (no caching then). */
+static size_t plan_key(const struct mploop__mem *m, const struct mploop__memreq *req,
+                       const struct mploop__vma *vma, unsigned nvma)
+{
+    size_t len = 0;
+    struct mploop__range r[80];
+    struct mploop__region shared[1 + MPLOOP__MAX_STATICS];
+    unsigned nstdio = mploop__stdio_ranges(r, 64);
+    unsigned ntls = mploop__tls_ranges(r + (nstdio < 64 ? nstdio : 64), 8);
+    int nheap = mploop__large_region(&shared[0]);
+    int nstatic = nheap < 0 ? -1 : mploop__statics_regions(shared + nheap, MPLOOP__MAX_STATICS);
+    if (nstdio > 64 || ntls > 8 || nheap < 0 || nstatic < 0 || !plan_cache.scratch)
+        return 0;
+    uintptr_t head[] = { (uintptr_t)req->site, (uintptr_t)req->frame, req->nlocals,
+                         req->nworkers, (uintptr_t)m->snapshot, nvma, nstdio, ntls,
+                         plan_mods.nmods, m->nregions, (uintptr_t)(nheap + nstatic) };
+    int bad = plan_key_add(&len, head, sizeof head) |
+              plan_key_add(&len, vma, nvma * sizeof *vma) |
+              plan_key_add(&len, plan_mods.mods, plan_mods.nmods * sizeof *plan_mods.mods) |
+              plan_key_add(&len, r, (nstdio + ntls) * sizeof *r) |
+              plan_key_add(&len, m->regions, m->nregions * sizeof *m->regions) |
+              plan_key_add(&len, shared, (size_t)(nheap + nstatic) * sizeof *shared);
+    for (unsigned i = 0; i < req->nlocals && !bad; i++) {
+        uintptr_t l[2] = { req->locals[i].addr, req->locals[i].size };
+        bad = plan_key_add(&len, l, sizeof l);
+    }
+    return bad ? 0 : len;
+}
+
+/* Parent: give m the cached plan.  Returns 0 or -ENOMEM. */
+static int plan_from_cache(struct mploop__mem *m)
+{
+    struct mploop__range *p = mploop__os_map(plan_cache.lists_size);
+    if (!p)
+        return -ENOMEM;
+    memcpy(p, plan_cache.lists,
+           ((size_t)plan_cache.nmerge + plan_cache.narm) * sizeof *p);
+    m->plan = p;
+    m->plan_size = plan_cache.lists_size;
+    m->merge = p;
+    m->nmerge = plan_cache.nmerge;
+    m->arm = p + plan_cache.nmerge;
+    m->narm = plan_cache.narm;
+    m->arm_pages = plan_cache.arm_pages;
+    m->snapshot = plan_cache.snapshot;
+    m->nregions = plan_cache.nregions;
+    memcpy(m->regions, plan_cache.regions, plan_cache.nregions * sizeof *m->regions);
+    m->nranges = plan_cache.nranges;
+    memcpy(m->region_ranges, plan_cache.region_ranges,
+           plan_cache.nranges * sizeof *m->region_ranges);
+    m->region_pages = plan_cache.region_pages;
+    return 0;
+}
+
+/* Parent: keep m's plan and its key (plan_cache.scratch[0..len)). */
+static void plan_to_cache(const struct mploop__mem *m, size_t len)
+{
+    plan_cache.valid = 0;
+    if (!len)
+        return;
+    if (plan_cache.lists_size < m->plan_size) {
+        mploop__os_unmap(plan_cache.lists, plan_cache.lists_size);
+        plan_cache.lists_size = 0;
+        plan_cache.lists = mploop__os_map(m->plan_size);
+        if (!plan_cache.lists)
+            return;
+        plan_cache.lists_size = m->plan_size;
+    }
+    memcpy(plan_cache.lists, m->plan, ((size_t)m->nmerge + m->narm) * sizeof *m->merge);
+    plan_cache.nmerge = m->nmerge;
+    plan_cache.narm = m->narm;
+    plan_cache.arm_pages = m->arm_pages;
+    plan_cache.snapshot = m->snapshot;
+    plan_cache.nregions = m->nregions;
+    memcpy(plan_cache.regions, m->regions, m->nregions * sizeof *m->regions);
+    plan_cache.nranges = m->nranges;
+    memcpy(plan_cache.region_ranges, m->region_ranges, m->nranges * sizeof *m->region_ranges);
+    plan_cache.region_pages = m->region_pages;
+    unsigned char *t = plan_cache.key;
+    plan_cache.key = plan_cache.scratch;
+    plan_cache.scratch = t;
+    plan_cache.key_len = len;
+    plan_cache.valid = 1;
+}
+
+/* Parent: see mem_internal.h. */
 int mploop__plan_make(struct mploop__mem *m, const struct mploop__memreq *req)
 {
     /* Whatever may allocate or look symbols up happens before the maps are
      * read, so that the heap the plan sees is the heap the workers get. */
     mploop__stdio_ranges(NULL, 0);
     mploop__tls_ranges(NULL, 0);
+    if (!plan_cache.key) {
+        plan_cache.key = mploop__os_map(PLAN_KEY_MAX);
+        plan_cache.scratch = mploop__os_map(PLAN_KEY_MAX);
+    }
 
     struct plan_work pw;
     memset(&pw, 0, sizeof pw);
     int err = mploop__maps_read(&pw.vma, &pw.nvma, &pw.vma_cap);
     if (err)
         return err;
+    size_t klen = plan_key(m, req, pw.vma, pw.nvma);
+    if (klen && plan_cache.valid && klen == plan_cache.key_len &&
+        memcmp(plan_cache.scratch, plan_cache.key, klen) == 0) {
+        mploop__os_unmap(pw.vma, pw.vma_cap);
+        return plan_from_cache(m);
+    }
     uintptr_t mods[PLAN_MAX_MODULES + 1];
     mods[0] = (uintptr_t)req->site;
     memcpy(mods + 1, plan_mods.mods, plan_mods.nmods * sizeof *mods);
@@ -337,6 +464,8 @@ int mploop__plan_make(struct mploop__mem *m, const struct mploop__memreq *req)
     }
     if (!err)
         err = plan_lists(m, &pw);
+    if (!err)
+        plan_to_cache(m, klen);
     mploop__os_unmap(pw.map, pw.map_size);
     mploop__os_unmap(pw.vma, pw.vma_cap);
     return err;

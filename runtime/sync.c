@@ -51,10 +51,10 @@
 #define SYNC_MAX_SET 512
 /* Pages a worker may write between two loops and still be resumed (its
  * list's capacity); past it the team is forked afresh. */
-#define SYNC_LIST_CAP 32768u
-/* Most pages staged for one resume (64 MiB): copying more into every worker
+#define SYNC_LIST_CAP 131072u
+/* Most pages staged for one resume (256 MiB): copying more into every worker
  * costs more than a fresh fork does. */
-#define SYNC_MAX_STAGE 16384u
+#define SYNC_MAX_STAGE 65536u
 /* Largest /proc/self/maps text kept as the layout. */
 #define SYNC_MAPS_MAX (256u << 10)
 /* Bytes of this process's thread descriptor searched for its thread id. */
@@ -179,6 +179,7 @@ static void sync_on_fork_child(void)
     for (unsigned i = 0; i < sizeof fds / sizeof fds[0]; i++)
         if (*fds[i] >= 0) {
             close(*fds[i]);
+            mploop__os_fd_closed(*fds[i]);
             *fds[i] = -1;
         }
     sy.blk = NULL;
@@ -505,7 +506,42 @@ int mploop__sync_worker_park(void)
     return err;
 }
 
-/* Worker: see mem_internal.h. */
+/* Worker: read the staged pages i0..i0+k (addresses addr[0..k)) from the
+ * staging file straight into place, then protect them again, run by run.
+ * Returns 0 or -errno. */
+static int sync_copy_in(int fd, int ufd, size_t head, uint64_t i0, const uint64_t *addr,
+                        unsigned k)
+{
+    struct iovec iov[64];
+    for (unsigned i = 0; i < k;) {
+        unsigned niov = 0, j = i;
+        while (j < k && niov < 64) {
+            if (niov && (uintptr_t)iov[niov - 1].iov_base + iov[niov - 1].iov_len == addr[j]) {
+                iov[niov - 1].iov_len += MPLOOP__PAGE;
+            } else {
+                iov[niov].iov_base = (void *)(uintptr_t)addr[j];
+                iov[niov].iov_len = MPLOOP__PAGE;
+                niov++;
+            }
+            j++;
+        }
+        size_t want = (size_t)(j - i) * MPLOOP__PAGE;
+        off_t at = (off_t)(head + (i0 + i) * MPLOOP__PAGE);
+        if (preadv(fd, iov, (int)niov, at) != (ssize_t)want)
+            return -EIO;
+        for (unsigned r = 0; r < niov; r++) {
+            struct mploop__range rg = { (uintptr_t)iov[r].iov_base, iov[r].iov_len };
+            int err = mploop__uffd_protect(ufd, &rg, 1, 0);
+            if (err)
+                return err;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Worker: see mem_internal.h.  Runs on the worker's own stack: every page
+ * of the sync set may be overwritten, this function's frame excepted. */
 __attribute__((noreturn)) void mploop__sync_worker_resume(void)
 {
     struct sync_block *b = sy.blk;
@@ -515,29 +551,20 @@ __attribute__((noreturn)) void mploop__sync_worker_resume(void)
     size_t head = MPLOOP__PAGE_UP((size_t)n * sizeof(uint64_t));
     if (ufd < 0 || bytes != head + n * MPLOOP__PAGE)
         _exit(MPLOOP__EXIT_RUNTIME);
-    const unsigned char *st = bytes ? mmap(NULL, bytes, PROT_READ, MAP_SHARED, fd, 0) : NULL;
-    if (st == MAP_FAILED)
-        _exit(MPLOOP__EXIT_RUNTIME);
     /* This section is the worker's own: keep it across the copy. */
     size_t own = (size_t)(__stop_mploop_worker - __start_mploop_worker);
     char *save = sw.save;
     memcpy(save, __start_mploop_worker, own);
-    const uint64_t *addr = (const uint64_t *)st;
-    for (uint64_t i = 0; i < n; i++)
-        memcpy((void *)(uintptr_t)addr[i], st + head + i * MPLOOP__PAGE, MPLOOP__PAGE);
-    memcpy(__start_mploop_worker, save, own);
-    /* The copies are the parent's bytes: protect them again, run by run. */
+    uint64_t addr[512];
     for (uint64_t i = 0; i < n;) {
-        uint64_t j = i + 1;
-        while (j < n && addr[j] == addr[j - 1] + MPLOOP__PAGE)
-            j++;
-        struct mploop__range r = { addr[i], (j - i) * MPLOOP__PAGE };
-        if (mploop__uffd_protect(ufd, &r, 1, 0) != 0)
+        unsigned k = n - i < 512 ? (unsigned)(n - i) : 512;
+        if (pread(fd, addr, k * sizeof *addr, (off_t)(i * sizeof *addr)) !=
+                (ssize_t)(k * sizeof *addr) ||
+            sync_copy_in(fd, ufd, head, i, addr, k) != 0)
             _exit(MPLOOP__EXIT_RUNTIME);
-        i = j;
+        i += k;
     }
-    if (st)
-        munmap((void *)st, bytes);
+    memcpy(__start_mploop_worker, save, own);
     int tid = (int)syscall(SYS_gettid);
     uintptr_t tp = mploop__arch_thread_pointer();
     for (unsigned i = 0; i < sw.ntid; i++)

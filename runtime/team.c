@@ -67,11 +67,15 @@ static void team_become_worker(struct mploop__team *t, pid_t parent);
 /* What a worker's crew state says. */
 enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT = 2 };
 
-/* Spins (pause hints, a few microseconds in all) on a futex word before
- * sleeping on it: the processes of a team often outnumber the CPUs, and a
- * spinning worker takes the CPU the parent needs.  And the sleep between a
+/* How long a process of the team spins (pause hints) on a word before it
+ * sleeps on it: waking a sleeping process costs about 20 us here (a
+ * futex round trip between two processes: 39 us asleep, 0.4 us spinning,
+ * bench/README.md), so a loop that follows closely on the last one, or
+ * ends soon after it began, is caught spinning; longer waits sleep, and
+ * the processes of a team, which often outnumber the CPUs, do not keep
+ * each other from running for longer than this.  And the sleep between a
  * parked worker's checks that the parent still exists. */
-#define CREW_SPIN 200
+#define CREW_SPIN_NS 30000u
 #define CREW_NAP_NS 100000000ull
 /* A parked worker's own stack. */
 #define CREW_STACK (256u << 10)
@@ -108,11 +112,24 @@ static struct {
     void (*parked)(void);
 } tw MPLOOP__WORKER;
 
+/* Both: one more round of a bounded spin (round spin of a wait that may
+ * spin until the monotonic time until): pauses and returns nonzero while
+ * the time is not up, 0 once the caller should sleep. */
+static int crew_spinning(unsigned spin, uint64_t until)
+{
+    if (spin % 64 == 63 && mploop__os_now_ns() >= until)
+        return 0;
+    mploop__arch_relax();
+    return 1;
+}
+
 /* Parent: close *fd if open. */
 static void crew_close(int *fd)
 {
-    if (*fd >= 0)
+    if (*fd >= 0) {
         close(*fd);
+        mploop__os_fd_closed(*fd);
+    }
     *fd = -1;
 }
 
@@ -222,6 +239,7 @@ static void crew_formed(struct mploop__team *t)
 static const char *crew_wait_parked(unsigned w)
 {
     int *state = &crew.blk->wk[w].state;
+    uint64_t until = mploop__os_now_ns() + CREW_SPIN_NS;
     for (unsigned spin = 0;; spin++) {
         int s = __atomic_load_n(state, __ATOMIC_ACQUIRE);
         if (s == CREW_PARKED)
@@ -229,10 +247,8 @@ static const char *crew_wait_parked(unsigned w)
         if (s != CREW_RUNNING)
             return "a worker could not park (the body left a descriptor open, or its "
                    "writes could not be listed)";
-        if (spin < CREW_SPIN) {
-            mploop__arch_relax();
+        if (crew_spinning(spin, until))
             continue;
-        }
         struct pollfd p = { crew.pidfd[w], POLLIN, 0 };
         if (crew.pidfd[w] >= 0 && poll(&p, 1, 0) > 0)
             return "a worker of the team died while parked";
@@ -327,16 +343,15 @@ void mploop__team_worker_wait(int ok)
     __atomic_store_n(state, CREW_PARKED, __ATOMIC_RELEASE);
     mploop__os_futex_wake(state);
     int *seq = &crew.blk->seq;
+    uint64_t until = mploop__os_now_ns() + CREW_SPIN_NS;
     for (unsigned spin = 0;; spin++) {
         int now = __atomic_load_n(seq, __ATOMIC_ACQUIRE);
         if (now != tw.seq) {
             tw.seq = now;
             return;
         }
-        if (spin < CREW_SPIN) {
-            mploop__arch_relax();
+        if (crew_spinning(spin, until))
             continue;
-        }
         mploop__os_futex_wait_ns(seq, now, CREW_NAP_NS);
         struct pollfd p = { crew.life[0], 0, 0 };
         if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
@@ -809,9 +824,21 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
         }
         uint64_t wake = team_earliest(failed ? 0 : timeout_at, killed ? 0 : kill_at);
         int64_t wait_ns = wake ? (int64_t)(wake > now ? wake - now : 0) : -1;
-        /* A persistent team's workers stay alive: done is their slot. */
-        if (t->crew && team_crew_done(t, reaped, &left))
-            continue;
+        /* A persistent team's workers stay alive: done is their slot, and a
+         * short loop is caught spinning. */
+        if (t->crew) {
+            int found = 0;
+            uint64_t until = mploop__os_now_ns() + CREW_SPIN_NS;
+            for (unsigned spin = 0; !found; spin++) {
+                for (unsigned w = 0; w < n && !found; w++)
+                    found = !reaped[w] && __atomic_load_n(&t->ctl->slot[w].state,
+                                                          __ATOMIC_ACQUIRE) == MPLOOP__SLOT_DONE;
+                if (!found && !crew_spinning(spin, until))
+                    break;
+            }
+            if (team_crew_done(t, reaped, &left))
+                continue;
+        }
         if (use_pidfd) {
             for (unsigned w = 0; w < n; w++)
                 if (!reaped[w]) {
@@ -881,6 +908,7 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
     for (unsigned w = 0; w < n; w++)
         if (t->pidfd[w] >= 0) {
             close(t->pidfd[w]);
+            mploop__os_fd_closed(t->pidfd[w]);
             t->pidfd[w] = -1;
         }
     return failed ? -1 : 0;

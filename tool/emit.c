@@ -157,16 +157,130 @@ static enum CXChildVisitResult collect_statics(CXCursor c, CXCursor parent, CXCl
     return CXChildVisit_Recurse;
 }
 
+/* The expression kinds that only carry a value through (an implicit
+ * conversion, parentheses) when deciding how an array name is used. */
+static int is_passthrough(enum CXCursorKind k)
+{
+    return k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr;
+}
+
+/* What collect_escaping keeps while it walks the translation unit: the
+ * arrays found so far and the chain of enclosing cursors. */
+struct escaping {
+    struct statics found;
+    CXCursor up[64];
+    unsigned depth;
+};
+
+/* Whether the array named at the top of e->up (a DeclRefExpr) lets its
+ * address go: anything but `a[i]` as a value (or `sizeof a`), e.g. `f(a)`,
+ * `p = a`, `&a[i]`. */
+static int name_escapes(const struct escaping *e)
+{
+    unsigned i = e->depth - 1;
+    while (i > 0 && is_passthrough(clang_getCursorKind(e->up[i - 1])))
+        i--;
+    if (i == 0)
+        return 1;
+    enum CXCursorKind k = clang_getCursorKind(e->up[i - 1]);
+    if (k == CXCursor_UnaryExpr) /* sizeof, _Alignof */
+        return 0;
+    if (k != CXCursor_ArraySubscriptExpr)
+        return 1;
+    /* a[i]: its address escapes only through `&a[i]`. */
+    unsigned j = i - 1;
+    while (j > 0 && is_passthrough(clang_getCursorKind(e->up[j - 1])))
+        j--;
+    if (j == 0 || clang_getCursorKind(e->up[j - 1]) != CXCursor_UnaryOperator)
+        return 0;
+    return 1; /* &, or ++/-- (harmless either way: registering is cheap) */
+}
+
+/* Visitor: the file-scope arrays whose address escapes anywhere in the
+ * translation unit, walked depth first with the chain of parents kept. */
+static enum CXChildVisitResult collect_escaping(CXCursor c, CXCursor parent, CXClientData d)
+{
+    struct escaping *e = d;
+    (void)parent;
+    if (e->depth == sizeof e->up / sizeof e->up[0])
+        return CXChildVisit_Continue;
+    e->up[e->depth++] = c;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (is_static_array(r) &&
+            clang_getCursorKind(clang_getCursorSemanticParent(r)) == CXCursor_TranslationUnit &&
+            name_escapes(e)) {
+            int seen = 0;
+            for (unsigned i = 0; i < e->found.n && !seen; i++)
+                seen = clang_equalCursors(e->found.v[i], r);
+            if (!seen) {
+                if (e->found.n == e->found.cap) {
+                    e->found.cap = e->found.cap ? 2 * e->found.cap : 8;
+                    e->found.v = rw_xrealloc(e->found.v, e->found.cap * sizeof *e->found.v);
+                }
+                e->found.v[e->found.n++] = r;
+            }
+        }
+    }
+    clang_visitChildren(c, collect_escaping, e);
+    e->depth--;
+    return CXChildVisit_Continue;
+}
+
+/* The file-scope arrays of src's translation unit whose address escapes,
+ * found once per translation unit. */
+static const struct statics *escaping_arrays(const struct rw_src *src)
+{
+    static const struct rw_src *for_src;
+    static struct escaping e;
+    if (for_src != src) {
+        free(e.found.v);
+        memset(&e, 0, sizeof e);
+        clang_visitChildren(clang_getTranslationUnitCursor(src->tu), collect_escaping, &e);
+        /* In declaration order (insertion sort: a file has few). */
+        for (unsigned i = 1; i < e.found.n; i++) {
+            CXCursor c = e.found.v[i];
+            size_t ci = 0, cj = 0, d;
+            rw_extent(src, c, &ci, &d);
+            unsigned j = i;
+            while (j > 0 && (rw_extent(src, e.found.v[j - 1], &cj, &d), cj > ci)) {
+                e.found.v[j] = e.found.v[j - 1];
+                j--;
+            }
+            e.found.v[j] = c;
+        }
+        for_src = src;
+    }
+    return &e.found;
+}
+
 /* The mploop_static calls for loop l: every global or static array its
- * body names (the runtime moves a large one into shared memory, so workers
- * write it in place or, in snapshot mode, in private copies it diffs), as
- * far as the name reaches it at the loop: one declared in the body itself,
- * or that a local variable visible at the loop hides, is left out. */
+ * body names, and every file-scope array declared before the loop whose
+ * address escapes somewhere in the file (the body may reach it through a
+ * pointer, as STREAM's kernels do) (the runtime moves a large one into
+ * shared memory, so workers write it in place or, in snapshot mode, in
+ * private copies it diffs), as far as the name reaches it at the loop: one
+ * declared in the body itself, or that a local variable visible at the
+ * loop hides, is left out. */
 static void emit_statics(const struct rw_src *src, struct rw_buf *b, const struct rw_loop *l,
                          const char *L)
 {
     struct statics s = { 0 };
     clang_visitChildren(l->body, collect_statics, &s);
+    const struct statics *esc = escaping_arrays(src);
+    for (unsigned i = 0; i < esc->n; i++) {
+        size_t da, db;
+        int before = rw_extent(src, esc->v[i], &da, &db) && db <= l->func_start;
+        for (unsigned j = 0; j < s.n && before; j++)
+            before = !clang_equalCursors(s.v[j], esc->v[i]);
+        if (!before)
+            continue;
+        if (s.n == s.cap) {
+            s.cap = s.cap ? 2 * s.cap : 8;
+            s.v = rw_xrealloc(s.v, s.cap * sizeof *s.v);
+        }
+        s.v[s.n++] = esc->v[i];
+    }
     for (unsigned i = 0; i < s.n; i++) {
         char *name = rw_spelling(s.v[i]);
         size_t da, db;
