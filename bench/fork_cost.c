@@ -7,8 +7,11 @@
  * in milliseconds.  Large blocks live in the shared memfd heap by default,
  * so the time should not depend on HEAP_MB; with MPLOOP_LARGE_MIN=off they
  * are glibc's private memory and every fork copies their page tables.
+ * The loops after the first resume the persistent team by default; with
+ * MPLOOP_TEAM=fork every loop forks fresh workers.
  *
  *   MPLOOP_WORKERS=2 ./fork_cost HEAP_MB [rounds]
+ *   MPLOOP_WORKERS=2 MPLOOP_TEAM=fork ./fork_cost HEAP_MB [rounds]
  *   MPLOOP_WORKERS=2 MPLOOP_LARGE_MIN=off ./fork_cost HEAP_MB [rounds]
  *   MPLOOP_WORKERS=2 MPLOOP_CHECK=1 ./fork_cost HEAP_MB [rounds]   (snapshot mode)
  */

@@ -24,7 +24,12 @@
  *          what the resumed child computed, and the time from the parent's
  *          "go" to the child's answer.
  *
- * Usage: persist_mechanisms [track|push|resume|all].  Prints one line per
+ *  wake    a parked process woken through a futex word in shared memory
+ *          and answering through another: the round trip when both sides
+ *          sleep on the futex at once, and when each spins on the word
+ *          first (what the persistent team's bounded spin buys).
+ *
+ * Usage: persist_mechanisms [track|push|resume|wake|all].  Prints one line per
  * measurement, medians of repeated runs; exits 1 when a mechanism does not
  * work here.
  */
@@ -33,6 +38,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/userfaultfd.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -314,6 +320,57 @@ static int bench_resume(void)
     return 0;
 }
 
+/* Wait until *w holds v: spin up to `spins` pause hints, then sleep on
+ * the futex. */
+static void wake_wait(int *w, int v, long spins)
+{
+    for (long s = 0; s < spins && __atomic_load_n(w, __ATOMIC_ACQUIRE) != v; s++)
+        __builtin_ia32_pause();
+    int now;
+    while ((now = __atomic_load_n(w, __ATOMIC_ACQUIRE)) != v)
+        syscall(SYS_futex, w, FUTEX_WAIT, now, NULL, NULL, 0);
+}
+
+/* Set *w to v and wake its sleeper. */
+static void wake_post(int *w, int v)
+{
+    __atomic_store_n(w, v, __ATOMIC_RELEASE);
+    syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+/* wake: futex round trips between a parent and a child, sleeping at once
+ * and spinning first. */
+static int bench_wake(void)
+{
+    int *w = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (w == MAP_FAILED)
+        return 1;
+    const long spins[] = { 0, 20000 };
+    for (unsigned k = 0; k < 2; k++) {
+        const int n = 2000;
+        w[0] = w[1] = 0;
+        pid_t pid = fork();
+        if (pid == 0) {
+            for (int i = 1; i <= n; i++) {
+                wake_wait(&w[0], i, spins[k]);
+                wake_post(&w[1], i);
+            }
+            _exit(0);
+        }
+        double t0 = now_us();
+        for (int i = 1; i <= n; i++) {
+            wake_post(&w[0], i);
+            wake_wait(&w[1], i, spins[k]);
+        }
+        double rt = (now_us() - t0) / n;
+        waitpid(pid, NULL, 0);
+        printf("wake: futex round trip between two processes, %s: %.1f us\n",
+               spins[k] ? "each side spinning first" : "both sleeping", rt);
+    }
+    munmap(w, 4096);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "all";
@@ -324,5 +381,7 @@ int main(int argc, char **argv)
         bad |= bench_push();
     if (!strcmp(what, "resume") || !strcmp(what, "all"))
         bad |= bench_resume();
+    if (!strcmp(what, "wake") || !strcmp(what, "all"))
+        bad |= bench_wake();
     return bad;
 }

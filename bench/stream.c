@@ -12,6 +12,8 @@
  *   MPLOOP_WORKERS=1 ./stream              in-process, the sequential rate
  *   MPLOOP_WORKERS=2 ./stream              direct mode: workers write in place
  *   MPLOOP_WORKERS=2 MPLOOP_CHECK=1 ./stream   snapshot mode: private copies, merge
+ *   MPLOOP_WORKERS=2 MPLOOP_TEAM=fork ./stream fresh workers for every loop (they
+ *                                              fault on every page they write)
  *
  * With MPLOOP_STATS=1 the runtime adds, per loop, the pages shipped, the
  * bytes merged and the time of the merge itself (merge throughput = bytes

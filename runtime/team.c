@@ -68,9 +68,10 @@ static void team_become_worker(struct mploop__team *t, pid_t parent);
 enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT = 2 };
 
 /* How long a process of the team spins (pause hints) on a word before it
- * sleeps on it: waking a sleeping process costs about 20 us here (a
- * futex round trip between two processes: 39 us asleep, 0.4 us spinning,
- * bench/README.md), so a loop that follows closely on the last one, or
+ * sleeps on it: waking a sleeping process costs up to tens of microseconds
+ * here (a futex round trip between two processes: 6-39 us when both sleep,
+ * 0.4-3 us when both spin first; bench/persist_mechanisms.c, `wake`), so
+ * a loop that follows closely on the last one, or
  * ends soon after it began, is caught spinning; longer waits sleep, and
  * the processes of a team, which often outnumber the CPUs, do not keep
  * each other from running for longer than this.  And the sleep between a
