@@ -64,8 +64,12 @@ static void team_become_worker(struct mploop__team *t, pid_t parent);
  * forgets the team.
  */
 
-/* What a worker's crew state says. */
-enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT = 2 };
+/* What a worker's crew state says: running, parked, or gone because it
+ * could not be made a fork's equal (why: its writes could not be listed;
+ * the body left a descriptor open; the body changed a signal disposition,
+ * a limit, the working directory, credentials, umask or started a thread). */
+enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT_LIST = 2, CREW_LEFT_FDS = 3,
+       CREW_LEFT_PROC = 4 };
 
 /* How long a process of the team spins (pause hints) on a word before it
  * sleeps on it: waking a sleeping process costs up to tens of microseconds
@@ -245,9 +249,13 @@ static const char *crew_wait_parked(unsigned w)
         int s = __atomic_load_n(state, __ATOMIC_ACQUIRE);
         if (s == CREW_PARKED)
             return NULL;
+        if (s == CREW_LEFT_FDS)
+            return "a loop body left a descriptor open in a worker";
+        if (s == CREW_LEFT_PROC)
+            return "a loop body changed a worker's signal dispositions, limits, working "
+                   "directory, credentials, umask or threads";
         if (s != CREW_RUNNING)
-            return "a worker could not park (the body left a descriptor open, or its "
-                   "writes could not be listed)";
+            return "a worker could not list the pages it wrote";
         if (crew_spinning(spin, until))
             continue;
         struct pollfd p = { crew.pidfd[w], POLLIN, 0 };
@@ -334,10 +342,15 @@ void mploop__team_worker_wait(int ok)
     long nfds = mploop__procstate_nfds();
     if (tw.nfds == 0)
         tw.nfds = nfds;
-    if (!ok || nfds != tw.nfds) {
-        /* Not resumable (or the body left a descriptor open that a fork
-         * would not have): leave; the parent forms a new team. */
-        __atomic_store_n(state, CREW_LEFT, __ATOMIC_RELEASE);
+    /* What the body changed in this process that a fresh fork would not
+     * have: the parent's own checks cannot see it. */
+    struct mploop__procstate now;
+    mploop__procstate_take(&now);
+    int left = !ok ? CREW_LEFT_LIST : nfds != tw.nfds ? CREW_LEFT_FDS
+             : !mploop__procstate_same(&now, &crew.ps) ? CREW_LEFT_PROC : 0;
+    if (left) {
+        /* Not resumable: leave; the parent forms a new team. */
+        __atomic_store_n(state, left, __ATOMIC_RELEASE);
         mploop__os_futex_wake(state);
         _exit(0);
     }

@@ -6,7 +6,7 @@
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_ADAPT=0 MPLOOP_VERBOSE=3 %t 2>&1 >/dev/null | grep ": team: " | FileCheck %s
 // CHECK: team: forked 2 workers (first loop on workers)
 // CHECK-NEXT: team: resumed 2 parked workers
-// CHECK-NEXT: team: forked 2 workers (a worker could not park (the body left a descriptor open, or its writes could not be listed))
+// CHECK-NEXT: team: forked 2 workers (a loop body left a descriptor open in a worker)
 // CHECK-NEXT: team: resumed 2 parked workers
 
 #include <fcntl.h>
