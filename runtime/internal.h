@@ -566,6 +566,9 @@ void mploop__reserve_give(void *addr, size_t size);
 void mploop__reserve_forking(int on);
 /* Worker, right after the fork: never carve (the bitmap is the parent's). */
 void mploop__reserve_worker(void);
+/* Both: a count that changes whenever the runtime maps or unmaps memory
+ * outside the reserve (a change of the address-space layout). */
+uint64_t mploop__reserve_stamp(void);
 /* Both: the reserve's address range.  Returns 0, or -ENOENT before it
  * exists. */
 int mploop__reserve_span(uintptr_t *start, uintptr_t *end);
@@ -653,6 +656,8 @@ struct mploop__ctl {
     unsigned adopted;       /* atomic: static shares of workers that could
                              * not be forked, claimed by the others */
     int cancel;             /* atomic: the parent asks workers to stop */
+    unsigned ndone;         /* atomic: workers done (a persistent team's last
+                             * one to finish wakes the parent) */
     uint64_t next __attribute__((aligned(64))); /* atomic: iterations handed
                                                  * out (dynamic, guided) */
     struct mploop__slot slot[];                 /* planned slots */

@@ -75,53 +75,102 @@ static int parse_line(const char *p, const char *end, struct mploop__vma *v)
     return 0;
 }
 
-/* Both: see internal.h.  Reads the whole file into runtime-owned memory
- * (growing it as needed), then parses it into a second buffer. */
-int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
+/* The text of /proc/self/maps as last read, kept with the descriptor it
+ * was read through (the parent reads it at every loop, for the plan and
+ * for the persistent team's layout check: one read serves both). */
+static struct {
+    int fd;             /* -1 until opened */
+    pid_t pid;          /* the process that opened fd (a fork child must not
+                         * read its parent's maps through it) */
+    char *text;         /* runtime memory, cap bytes */
+    size_t cap, len;
+    uint64_t stamp;     /* mploop__reserve_stamp() when read */
+    int valid;
+} mt MPLOOP__STATE = { .fd = -1 };
+
+/* Both: read the whole of /proc/self/maps into mt.text, through a
+ * descriptor kept open (reopened in a new process).  Returns 0 or
+ * -errno. */
+static int maps_text_read(void)
 {
-    int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    size_t tsize = 64 * 1024, tlen = 0;
-    char *text = mploop__os_map(tsize);
-    int err = 0;
-    if (!text) {
-        close(fd);
-        return -ENOMEM;
+    pid_t me = getpid();
+    mt.valid = 0;
+    if (mt.fd >= 0 && mt.pid != me) {
+        /* A fork child's copy of the parent's descriptor: not ours. */
+        close(mt.fd);
+        mploop__os_fd_closed(mt.fd);
+        mt.fd = -1;
     }
+    if (mt.fd < 0) {
+        int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return -errno;
+        mt.fd = mploop__os_fd_high(fd);
+        mt.pid = me;
+    }
+    if (!mt.text) {
+        mt.text = mploop__os_map(64 * 1024);
+        if (!mt.text)
+            return -ENOMEM;
+        mt.cap = 64 * 1024;
+    }
+    size_t tlen = 0;
     for (;;) {
-        if (tlen == tsize) {
-            char *bigger = mploop__os_map(tsize * 2);
-            if (!bigger) {
-                err = -ENOMEM;
-                goto out;
-            }
-            memcpy(bigger, text, tlen);
-            mploop__os_unmap(text, tsize);
-            text = bigger;
-            tsize *= 2;
+        if (tlen == mt.cap) {
+            char *bigger = mploop__os_map(mt.cap * 2);
+            if (!bigger)
+                return -ENOMEM;
+            mploop__os_unmap(mt.text, mt.cap);
+            mt.text = bigger;
+            mt.cap *= 2;
+            tlen = 0; /* the file is read again from its start */
         }
-        ssize_t got = read(fd, text + tlen, tsize - tlen);
+        ssize_t got = pread(mt.fd, mt.text + tlen, mt.cap - tlen, (off_t)tlen);
         if (got < 0) {
             if (errno == EINTR)
                 continue;
-            err = -errno;
-            goto out;
+            return -errno;
         }
         if (got == 0)
             break;
         tlen += (size_t)got;
     }
+    mt.len = tlen;
+    mt.stamp = mploop__reserve_stamp();
+    mt.valid = 1;
+    return 0;
+}
+
+/* Both: see mem_internal.h. */
+int mploop__maps_text(int fresh, const char **text, size_t *len)
+{
+    if (fresh || !mt.valid || mt.pid != getpid() || mt.stamp != mploop__reserve_stamp()) {
+        int err = maps_text_read();
+        if (err)
+            return err;
+    }
+    *text = mt.text;
+    *len = mt.len;
+    return 0;
+}
+
+/* Both: see internal.h.  Reads the whole file (maps_text_read), then
+ * parses it into a buffer of runtime memory. */
+int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
+{
+    int err = maps_text_read();
+    if (err)
+        return err;
+    const char *text = mt.text;
+    size_t tlen = mt.len;
     unsigned lines = 0;
     for (size_t i = 0; i < tlen; i++)
         lines += text[i] == '\n';
     size_t vsize = ((size_t)lines + 1) * sizeof(struct mploop__vma);
     vsize = (vsize + MPLOOP__PAGE - 1) & ~(size_t)(MPLOOP__PAGE - 1);
     struct mploop__vma *v = mploop__os_map(vsize);
-    if (!v) {
-        err = -ENOMEM;
-        goto out;
-    }
+    if (!v)
+        return -ENOMEM;
     unsigned count = 0;
     const char *p = text, *end = text + tlen;
     while (p < end && count <= lines) {
@@ -135,10 +184,7 @@ int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap)
     *out = v;
     *n = count;
     *cap = vsize;
-out:
-    mploop__os_unmap(text, tsize);
-    close(fd);
-    return err;
+    return 0;
 }
 
 /* State of one dl_iterate_phdr walk for mploop__maps_modules. */

@@ -225,3 +225,4 @@ void mploop__os_unmap(void *addr, size_t size)
 {
     mploop__reserve_give(addr, size);
 }
+

@@ -6,7 +6,7 @@
  * same process it is: memory is sync.c's business; this file covers the
  * rest, cheaply.  A fingerprint taken when the team forms holds the signal
  * dispositions, the resource limits, the working directory, the
- * credentials, the umask and the number of threads; before each resume the
+ * credentials, the umask, the CPU affinity and the number of threads; before each resume the
  * parent takes it again and compares.  Descriptors are compared against
  * the workers themselves: kcmp(KCMP_FILE) tells, for every descriptor of
  * the parent, whether a worker's descriptor of that number is the same
@@ -14,6 +14,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -85,6 +86,9 @@ int mploop__procstate_take(struct mploop__procstate *ps)
     mode_t mask = umask(022);
     umask(mask);
     h = ps_hash(h, &mask, sizeof mask);
+    cpu_set_t cpus;
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0)
+        h = ps_hash(h, &cpus, sizeof cpus);
     ps->attrs = h;
     ps->threads = mploop__procstate_threads();
     return 0;

@@ -105,6 +105,12 @@ struct mploop__vma {
  * Allocates nothing with malloc.  Returns 0 or -errno. */
 int mploop__maps_read(struct mploop__vma **out, unsigned *n, size_t *cap);
 
+/* Both: the text of /proc/self/maps: the one the last mploop__maps_read
+ * (or call of this) read, while the runtime has mapped or unmapped nothing
+ * of its own since and fresh is 0; else read now.  The text stays valid
+ * until the next read.  Returns 0 or -errno. */
+int mploop__maps_text(int fresh, const char **text, size_t *len);
+
 /* Both: address spans of the loaded modules.  tracked[] receives the
  * writable PT_LOAD segments of the executable and of every module holding
  * one of the addresses mods[0..nmods) (the loop's site, the modules that

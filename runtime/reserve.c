@@ -47,6 +47,7 @@ static struct {
     int registered;                /* the atfork handler is in place */
     uint32_t hint;                 /* first word that may have a free page */
     uint32_t used_top;             /* pages below this were handed out once */
+    uint64_t stamp;                /* mappings made or removed outside the reserve */
     uint64_t bits[RESERVE_WORDS];  /* 1: page in use */
 } rs MPLOOP__STATE;
 
@@ -122,6 +123,7 @@ static int reserve_init(void)
         return -errno;
     }
     rs.base = p;
+    rs.stamp++;
     rs.bytes = bytes;
     rs.pages = pages;
     return 0;
@@ -166,6 +168,7 @@ void *mploop__reserve_take(size_t size)
         }
     }
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    rs.stamp++;
     return p == MAP_FAILED ? NULL : p;
 }
 
@@ -177,6 +180,7 @@ void mploop__reserve_give(void *addr, size_t size)
         return;
     if (!rs.base || p < rs.base || p >= rs.base + rs.bytes) {
         munmap(p, size);
+        rs.stamp++;
         return;
     }
     if (rs.in_worker)
@@ -202,6 +206,12 @@ void mploop__reserve_forking(int on)
 void mploop__reserve_worker(void)
 {
     rs.in_worker = 1;
+}
+
+/* Both: see internal.h. */
+uint64_t mploop__reserve_stamp(void)
+{
+    return rs.stamp;
 }
 
 /* Both: see internal.h. */

@@ -12,7 +12,8 @@
  *     it also records its address-space layout (/proc/self/maps, verbatim);
  *   - each worker registers the same set with its own userfaultfd;
  *   - when a worker parks after a loop it lists the pages it wrote since it
- *     last matched the parent (the first time, every page it no longer
+ *     last matched the parent (leaving them writable: the resume copies
+ *     every one of them and protects it again) (the first time, every page it no longer
  *     shares with the parent: that covers what the C library's fork code
  *     wrote before the worker could arm anything), into its list in the
  *     team's sync block;
@@ -46,6 +47,8 @@
 
 #include "arch.h"
 #include "mem_internal.h"
+
+
 
 /* Most ranges in the sync set. */
 #define SYNC_MAX_SET 512
@@ -82,12 +85,13 @@ struct sync_block {
 static struct {
     struct sync_block *blk;        /* NULL: no team to sync */
     size_t blk_size;
-    int uffd, pm, maps, stage;     /* -1 until opened; kept */
-    char *layout, *text;           /* recorded and current maps text */
+    int uffd, pm, stage;           /* -1 until opened; kept */
+    char *layout;                  /* the maps text recorded at the fork */
     size_t layout_len;
     uint64_t *mine, *all;          /* scratch lists (reserve) */
+    uint64_t stage_size;           /* bytes of the staging file */
     int forking, registered;
-} sy MPLOOP__STATE = { .uffd = -1, .pm = -1, .maps = -1, .stage = -1 };
+} sy MPLOOP__STATE = { .uffd = -1, .pm = -1, .stage = -1 };
 
 /* A worker's side (never overwritten by a resume). */
 static struct {
@@ -105,32 +109,6 @@ static struct {
 static uint64_t *sync_list_of(struct sync_block *b, unsigned w)
 {
     return b->lists + (size_t)w * SYNC_LIST_CAP;
-}
-
-/* Parent: read the whole of /proc/self/maps (kept open) into buf (cap
- * bytes).  Returns the length, or -errno (-E2BIG when it does not fit). */
-static ssize_t sync_read_maps(char *buf, size_t cap)
-{
-    if (sy.maps < 0) {
-        int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return -errno;
-        sy.maps = mploop__os_fd_high(fd);
-    }
-    size_t len = 0;
-    for (;;) {
-        if (len == cap)
-            return -E2BIG;
-        ssize_t got = pread(sy.maps, buf + len, cap - len, (off_t)len);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            return -errno;
-        }
-        if (got == 0)
-            return (ssize_t)len;
-        len += (size_t)got;
-    }
 }
 
 /* Parent: the private writable mappings of this process into the block's
@@ -175,13 +153,14 @@ static void sync_on_fork_child(void)
 {
     if (sy.forking)
         return;
-    int *fds[] = { &sy.uffd, &sy.pm, &sy.maps, &sy.stage };
+    int *fds[] = { &sy.uffd, &sy.pm, &sy.stage };
     for (unsigned i = 0; i < sizeof fds / sizeof fds[0]; i++)
         if (*fds[i] >= 0) {
             close(*fds[i]);
             mploop__os_fd_closed(*fds[i]);
             *fds[i] = -1;
         }
+    sy.stage_size = 0;
     sy.blk = NULL;
 }
 
@@ -212,10 +191,9 @@ int mploop__sync_form(unsigned nworkers)
     }
     if (!sy.layout) {
         sy.layout = mploop__os_map(SYNC_MAPS_MAX);
-        sy.text = mploop__os_map(SYNC_MAPS_MAX);
         sy.mine = mploop__os_map((size_t)SYNC_LIST_CAP * sizeof(uint64_t));
         sy.all = mploop__os_map((size_t)SYNC_MAX_STAGE * sizeof(uint64_t));
-        if (!sy.layout || !sy.text || !sy.mine || !sy.all)
+        if (!sy.layout || !sy.mine || !sy.all)
             return -ENOMEM;
     }
     if (sy.uffd < 0) {
@@ -246,14 +224,18 @@ int mploop__sync_form(unsigned nworkers)
     int err = sync_make_set(b);
     if (!err)
         err = mploop__uffd_protect(sy.uffd, b->set, b->nset, 1);
-    ssize_t len = err ? 0 : sync_read_maps(sy.layout, SYNC_MAPS_MAX);
-    if (len < 0)
-        err = (int)len;
+    const char *text = NULL;
+    size_t len = 0;
+    if (!err)
+        err = mploop__maps_text(1, &text, &len);
+    if (!err && len > SYNC_MAPS_MAX)
+        err = -E2BIG;
     if (err) {
         mploop__os_unmap(b, size);
         return err;
     }
-    sy.layout_len = (size_t)len;
+    memcpy(sy.layout, text, len);
+    sy.layout_len = len;
     sy.blk = b;
     sy.blk_size = size;
     return 0;
@@ -303,8 +285,12 @@ static int sync_write_stage(uint64_t n)
 {
     size_t head = MPLOOP__PAGE_UP((size_t)n * sizeof(uint64_t));
     uint64_t bytes = head + n * MPLOOP__PAGE;
-    if (ftruncate(sy.stage, (off_t)bytes) < 0)
-        return -errno;
+    if (bytes > sy.stage_size) {
+        /* The file only grows: a resume reads the first `bytes` of it. */
+        if (ftruncate(sy.stage, (off_t)bytes) < 0)
+            return -errno;
+        sy.stage_size = bytes;
+    }
     if (pwrite(sy.stage, sy.all, (size_t)n * sizeof(uint64_t), 0) !=
         (ssize_t)(n * sizeof(uint64_t)))
         return errno ? -errno : -EIO;
@@ -345,10 +331,14 @@ int mploop__sync_stage(const struct mploop__arch_ctx *ctx, unsigned nworkers)
     struct sync_block *b = sy.blk;
     if (!b || nworkers != b->nworkers)
         return -ESTALE;
-    ssize_t len = sync_read_maps(sy.text, SYNC_MAPS_MAX);
-    if (len < 0)
-        return (int)len;
-    if ((size_t)len != sy.layout_len || memcmp(sy.text, sy.layout, (size_t)len) != 0)
+    /* The text this loop's plan was made from, unless the runtime changed
+     * the layout since. */
+    const char *text;
+    size_t len;
+    int rc = mploop__maps_text(0, &text, &len);
+    if (rc)
+        return rc;
+    if (len != sy.layout_len || memcmp(text, sy.layout, len) != 0)
         return -ESTALE;
     sync_nmine = 0;
     int err = mploop__uffd_written(sy.pm, b->set, b->nset, 1, sync_emit_mine, NULL);
@@ -496,8 +486,11 @@ int mploop__sync_worker_park(void)
          * included: the pages this worker no longer shares. */
         err = mploop__tracker_pagemap.collect(b->set, b->nset, sync_emit_list, &ls);
     }
+    /* Listed, not protected again: every page listed is staged for this
+     * worker at the next resume (the parent stages the union of all lists),
+     * and the copy protects it then; writing it unprotected costs no fault. */
     if (!err)
-        err = mploop__uffd_written(pm, b->set, b->nset, 1, sync_emit_list, &ls);
+        err = mploop__uffd_written(pm, b->set, b->nset, 0, sync_emit_list, &ls);
     if (!err)
         sync_sort(ls.list, &ls.n);
     l->n = ls.n;

@@ -34,6 +34,8 @@
 
 #include "internal.h"
 
+
+
 /* Locals held in the control block itself; more go to a mapping of their
  * own. */
 #define TEAM_INLINE_LOCALS 128
@@ -71,15 +73,17 @@ static void team_become_worker(struct mploop__team *t, pid_t parent);
 enum { CREW_RUNNING = 0, CREW_PARKED = 1, CREW_LEFT_LIST = 2, CREW_LEFT_FDS = 3,
        CREW_LEFT_PROC = 4 };
 
-/* How long a process of the team spins (pause hints) on a word before it
- * sleeps on it: waking a sleeping process costs up to tens of microseconds
- * here (a futex round trip between two processes: 6-39 us when both sleep,
- * 0.4-3 us when both spin first; bench/persist_mechanisms.c, `wake`), so
- * a loop that follows closely on the last one, or
- * ends soon after it began, is caught spinning; longer waits sleep, and
- * the processes of a team, which often outnumber the CPUs, do not keep
- * each other from running for longer than this.  And the sleep between a
- * parked worker's checks that the parent still exists. */
+/* How long the parent spins (pause hints) waiting for a worker to finish
+ * parking before it sleeps on the worker's state word: the worker is
+ * usually a few microseconds from it.  Parked workers and the parent
+ * waiting for a loop's workers sleep at once: waking a sleeping process
+ * costs up to tens of microseconds here (a futex round trip between two
+ * processes: 6-39 us when both sleep, 0.4-3 us when both spin first;
+ * bench/persist_mechanisms.c, `wake`), but the processes of a team often
+ * outnumber the CPUs, and a spinning one takes the CPU another needs: the
+ * empty loop of bench/fork_cost.c took 0.33-0.34 ms (median of 1,000) with
+ * no spin, 0.34-0.35 ms with 30 us spins in both places.  And the sleep
+ * between a parked worker's checks that the parent still exists. */
 #define CREW_SPIN_NS 30000u
 #define CREW_NAP_NS 100000000ull
 /* A parked worker's own stack. */
@@ -115,6 +119,8 @@ static struct {
     int seq;                     /* the wake it answers next */
     long nfds;                   /* its descriptors after joining */
     void (*parked)(void);
+    int bound;                   /* pinned to one CPU while parked */
+    cpu_set_t mask;              /* its CPU affinity as a fork gave it */
 } tw MPLOOP__WORKER;
 
 /* Both: one more round of a bounded spin (round spin of a wait that may
@@ -286,7 +292,8 @@ const char *mploop__team_crew_ready(const struct mploop__team *t)
     if (now.signals != crew.ps.signals)
         return "a signal disposition changed";
     if (now.attrs != crew.ps.attrs)
-        return "resource limits, working directory, credentials or umask changed";
+        return "resource limits, working directory, credentials, umask or CPU affinity "
+               "changed";
     /* The pidfds (opened after the fork) and the pipe's write end (closed
      * in the workers) are the parent's alone. */
     int skip[MPLOOP__MAX_WORKERS + 1];
@@ -356,16 +363,31 @@ void mploop__team_worker_wait(int ok)
     }
     __atomic_store_n(state, CREW_PARKED, __ATOMIC_RELEASE);
     mploop__os_futex_wake(state);
+    /* Parked (and said so first: moving to another CPU may wait for it),
+     * each worker is pinned to a CPU of its own (the w-th it may
+     * run on): woken together, workers that last ran on the same CPU
+     * would otherwise be queued there one behind the other while another
+     * CPU idles (the scheduler places a woken process on its last CPU or
+     * an idle one, and the parent still holds the other when it wakes
+     * them).  The fork's affinity comes back before the body runs. */
+    if (!tw.bound && sched_getaffinity(0, sizeof tw.mask, &tw.mask) == 0) {
+        int k = CPU_COUNT(&tw.mask), want = k > 0 ? (int)(tw.w % (unsigned)k) : 0;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        for (int c = 0, seen = 0; c < CPU_SETSIZE && k > 0; c++)
+            if (CPU_ISSET(c, &tw.mask) && seen++ == want) {
+                CPU_SET(c, &one);
+                tw.bound = sched_setaffinity(0, sizeof one, &one) == 0;
+                break;
+            }
+    }
     int *seq = &crew.blk->seq;
-    uint64_t until = mploop__os_now_ns() + CREW_SPIN_NS;
-    for (unsigned spin = 0;; spin++) {
+    for (;;) {
         int now = __atomic_load_n(seq, __ATOMIC_ACQUIRE);
         if (now != tw.seq) {
             tw.seq = now;
             return;
         }
-        if (crew_spinning(spin, until))
-            continue;
         mploop__os_futex_wait_ns(seq, now, CREW_NAP_NS);
         struct pollfd p = { crew.life[0], 0, 0 };
         if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
@@ -383,6 +405,8 @@ unsigned mploop__team_resumed(struct mploop__team *t)
     while (sigpending(&pending) == 0 && !sigisemptyset(&pending) &&
            sigtimedwait(&all, NULL, &zero) > 0)
         ;
+    if (tw.bound && sched_setaffinity(0, sizeof tw.mask, &tw.mask) == 0)
+        tw.bound = 0;
     team_become_worker(t, getppid());
     return tw.w;
 }
@@ -570,8 +594,12 @@ void mploop__team_worker_done(struct mploop__team *t, unsigned w, uint64_t busy_
     __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_DONE, __ATOMIC_RELEASE);
     if (!tw.member)
         _exit(0);
+    /* The last worker to finish wakes the parent: one wake-up per loop, so
+     * that the parent does not take a CPU from the workers still running. */
     uint64_t one = 1;
-    if (write(crew.evfd, &one, sizeof one) != sizeof one)
+    if (__atomic_add_fetch(&t->ctl->ndone, 1, __ATOMIC_ACQ_REL) >=
+            (unsigned)__atomic_load_n(&t->ctl->forked, __ATOMIC_ACQUIRE) &&
+        write(crew.evfd, &one, sizeof one) != sizeof one)
         _exit(MPLOOP__EXIT_RUNTIME);
 }
 
@@ -838,21 +866,9 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
         }
         uint64_t wake = team_earliest(failed ? 0 : timeout_at, killed ? 0 : kill_at);
         int64_t wait_ns = wake ? (int64_t)(wake > now ? wake - now : 0) : -1;
-        /* A persistent team's workers stay alive: done is their slot, and a
-         * short loop is caught spinning. */
-        if (t->crew) {
-            int found = 0;
-            uint64_t until = mploop__os_now_ns() + CREW_SPIN_NS;
-            for (unsigned spin = 0; !found; spin++) {
-                for (unsigned w = 0; w < n && !found; w++)
-                    found = !reaped[w] && __atomic_load_n(&t->ctl->slot[w].state,
-                                                          __ATOMIC_ACQUIRE) == MPLOOP__SLOT_DONE;
-                if (!found && !crew_spinning(spin, until))
-                    break;
-            }
-            if (team_crew_done(t, reaped, &left))
-                continue;
-        }
+        /* A persistent team's workers stay alive: done is their slot. */
+        if (t->crew && team_crew_done(t, reaped, &left))
+            continue;
         if (use_pidfd) {
             for (unsigned w = 0; w < n; w++)
                 if (!reaped[w]) {

@@ -7,7 +7,7 @@
 // RUN: %exec-check %s %t -DDIR='"%t.dir"'
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_ADAPT=0 MPLOOP_VERBOSE=3 %t.par 2>&1 >/dev/null | grep ": team: " | FileCheck %s
 // CHECK: team: forked 2 workers (first loop on workers)
-// CHECK-NEXT: team: forked 2 workers (resource limits, working directory, credentials or umask changed)
+// CHECK-NEXT: team: forked 2 workers (resource limits, working directory, credentials, umask or CPU affinity changed)
 // CHECK-NEXT: team: resumed 2 parked workers
 
 #include <stdio.h>
