@@ -27,10 +27,16 @@
  * on workers; the trip count of each execution enters, so a triangular nest
  * whose inner loop shrinks forks while it is long and stops when it is not.
  * F can only be measured by forking, and the first forked execution pays
- * one-time costs (choosing the tracker, mapping the arenas): a site that
- * went in-process forks once more when its in-process executions since the
- * last forked one took ADAPT_PROBE times that one's wall time, which keeps
- * the price of measuring under 1/ADAPT_PROBE of the loop's time.
+ * one-time costs (choosing the tracker, mapping the arenas, and above all
+ * forming the persistent team, whose later executions only wake it): an
+ * execution that formed a team is "cold"; its F stands only until a warm
+ * one is measured, and a site whose only forked execution was cold forks
+ * once more to measure a warm one (a site whose team is formed afresh at
+ * every execution, its layout changing, keeps cold figures: they are its
+ * real price).  A site that went in-process forks once more when its
+ * in-process executions since the last forked one took ADAPT_PROBE times
+ * that one's wall time, which keeps the price of measuring under
+ * 1/ADAPT_PROBE of the loop's time.
  *
  * Only the parent decides; the table lives in the runtime's state section,
  * a fixed number of sites (a site that finds no free entry always forks).
@@ -60,6 +66,8 @@ struct adapt_site {
     int iter_measured;         /* c comes from an in-process run */
     uint64_t fork_wall_ns;     /* wall time of the last forked execution */
     uint64_t inproc_ns;        /* in-process time since then */
+    int warm;                  /* fixed_ns comes from a warm execution */
+    unsigned cold;             /* cold executions in a row, the last one included */
 };
 
 static struct adapt_site adapt_table[ADAPT_SITES] MPLOOP__STATE;
@@ -97,6 +105,8 @@ int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n)
         return 0;
     if (!a->iter_measured && a->fork_wall_ns <= ADAPT_EXPLORE_NS)
         return 1;   /* measure the body in-process once */
+    if (!a->warm && a->cold == 1)
+        return 0;   /* measure a warm fork price once */
     /* Predicted times, in picoseconds (trip * c fits: trips beyond 2^40
      * with nanosecond bodies are not cheap loops, and saturate). */
     uint64_t seq = trip > UINT64_MAX / a->iter_ps ? UINT64_MAX : trip * a->iter_ps;
@@ -111,7 +121,7 @@ int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n)
 
 /* Parent: see internal.h. */
 void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, uint64_t wall_ns,
-                          uint64_t busy_ns)
+                          uint64_t busy_ns, int cold)
 {
     struct adapt_site *a = adapt_find(site);
     if (!a || trip == 0 || n == 0)
@@ -119,7 +129,13 @@ void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, ui
     if (busy_ns > wall_ns * n)
         busy_ns = wall_ns * n;   /* clocks of different processes: keep it sane */
     uint64_t per_worker = busy_ns / n;
-    a->fixed_ns = adapt_smooth(a->fixed_ns, wall_ns - per_worker);
+    a->cold = cold ? a->cold + 1 : 0;
+    if (!cold && !a->warm) {
+        a->fixed_ns = wall_ns - per_worker;   /* the first warm figure replaces cold ones */
+        a->warm = 1;
+    } else if (!cold || !a->warm || a->cold > 1) {
+        a->fixed_ns = adapt_smooth(a->fixed_ns, wall_ns - per_worker);
+    }
     if (!a->iter_measured) {
         uint64_t ps = busy_ns >= UINT64_MAX / 1000 ? UINT64_MAX / trip : busy_ns * 1000 / trip;
         a->iter_ps = adapt_smooth(a->iter_ps, ps ? ps : 1);

@@ -313,9 +313,10 @@ size_t mploop__env_large_min(void);
 int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n);
 /* Parent: a forked execution of site succeeded: trip iterations on n
  * workers took wall_ns from start to the end of the merge, and the workers
- * were busy running chunks for busy_ns in all. */
+ * were busy running chunks for busy_ns in all; cold when it formed a new
+ * persistent team (a one-time price the next executions do not pay). */
 void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, uint64_t wall_ns,
-                          uint64_t busy_ns);
+                          uint64_t busy_ns, int cold);
 /* Parent: an execution of site that adapt.c sent in-process ran trip
  * iterations in wall_ns. */
 void mploop__adapt_inprocessed(const mploop_site *site, uint64_t trip, uint64_t wall_ns);

@@ -52,6 +52,7 @@ struct loop_state {
     const char *reason;         /* why it runs in-process; NULL: forked */
     int nested;                 /* in-process because this is a worker */
     int adaptive;               /* in-process because forking does not pay (adapt.c) */
+    int formed;                 /* forked a new persistent team (one-time price) */
     uint64_t started_ns;        /* when mploop_start was called (adapt.c's clock) */
     uint64_t trip;
     int64_t lb, step;           /* for reports */
@@ -185,9 +186,10 @@ static void loop_check(const mploop_site *site, const mploop_params *p)
     }
 }
 
-/* Both: the schedule the loop runs with.  No clause is static; `runtime`
- * is MPLOOP_SCHEDULE (static when unset), whose chunk wins over the
- * clause's; `auto` stays auto (sched.c: a static first half, then claims). */
+/* Both: the schedule the loop runs with.  No clause is auto (sched.c: a
+ * static first half, then claims, within a few percent of the best fixed
+ * schedule on uniform and imbalanced loops alike); `runtime` is
+ * MPLOOP_SCHEDULE (static when unset), whose chunk wins over the clause's. */
 static struct mploop__sched loop_schedule(const mploop_params *p, const struct mploop__env *env)
 {
     struct mploop__sched s = {p->schedule, p->has_chunk ? (uint64_t)p->chunk : 0};
@@ -201,7 +203,7 @@ static struct mploop__sched loop_schedule(const mploop_params *p, const struct m
         }
     }
     if (s.kind == MPLOOP_SCHED_DEFAULT)
-        s.kind = MPLOOP_SCHED_STATIC;
+        s.kind = MPLOOP_SCHED_AUTO;
     return s;
 }
 
@@ -464,7 +466,7 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
     else
         mploop__adapt_forked(st->site, st->trip, st->team->forked,
                              mploop__os_now_ns() - st->started_ns,
-                             mploop__team_busy_ns(st->team));
+                             mploop__team_busy_ns(st->team), st->formed);
     mploop__mem_release(st->mem);
     st->mem = NULL;
     int sig = mploop__sig_release(&st->team->sig);
@@ -549,6 +551,7 @@ int mploop_start(mploop_loop *L)
             int fr = mploop__team_crew_form(t);
             if (fr == 0 && (fr = mploop__mem_team_form(st->n)) != 0)
                 t->crew = 0;
+            st->formed = t->crew;
             if (env->verbose >= 3)
                 mploop__verbose_team(st->site, st->n, why, fr, mploop__mem_tracker_name());
         } else if (env->verbose >= 3) {

@@ -773,7 +773,8 @@ static uint64_t team_earliest(uint64_t a, uint64_t b)
 }
 
 /* Parent: a failure of no worker in particular, reported at the first
- * worker still running (its pid and iteration). */
+ * worker still running its chunks (its pid and iteration), else at the
+ * first one not reaped yet. */
 static void team_loop_failure(struct mploop__team *t, const unsigned char *reaped, unsigned n,
                               int kind, int code, struct mploop__failure *f)
 {
@@ -783,14 +784,18 @@ static void team_loop_failure(struct mploop__team *t, const unsigned char *reape
     f->code = code;
     f->worker = UINT32_MAX;
     f->iter = UINT64_MAX;
-    for (unsigned w = 0; w < n; w++)
-        if (!reaped[w]) {
-            uint64_t cur = t->ctl->slot[w].cur;
-            f->worker = w;
-            f->pid = t->pid[w];
-            f->iter = cur < t->trip ? cur : UINT64_MAX;
-            break;
-        }
+    /* A worker still running its chunks, rather than one that finished and
+     * was not reaped yet. */
+    for (int pass = 0; pass < 2 && f->worker == UINT32_MAX; pass++)
+        for (unsigned w = 0; w < n; w++)
+            if (!reaped[w] && (pass || __atomic_load_n(&t->ctl->slot[w].state, __ATOMIC_ACQUIRE) ==
+                                           MPLOOP__SLOT_RUNNING)) {
+                uint64_t cur = t->ctl->slot[w].cur;
+                f->worker = w;
+                f->pid = t->pid[w];
+                f->iter = cur < t->trip ? cur : UINT64_MAX;
+                break;
+            }
 }
 
 /* Parent: mark the workers of a persistent team whose slot says done as

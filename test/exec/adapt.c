@@ -10,9 +10,9 @@
 // RUN: env MPLOOP_ADAPT=1 MPLOOP_CHECK=0 MPLOOP_TEST_WORKERS=2 %exec-check %s %t
 // RUN: FileCheck %s --check-prefix=ADAPT < %t.log.2
 // RUN: grep -c ': 1024 iterations in-process (adaptive' %t.log.2 | FileCheck %s --check-prefix=MOST
-// ADAPT: mploop: {{.*}}adapt.c:[[#CHEAP:]]: 1024 iterations on 2 workers, schedule static
+// ADAPT: mploop: {{.*}}adapt.c:[[#CHEAP:]]: 1024 iterations on 2 workers, schedule auto
 // ADAPT: mploop: {{.*}}adapt.c:[[#CHEAP]]: 1024 iterations in-process (adaptive: forking costs more than it saves here)
-// ADAPT: mploop: {{.*}}adapt.c:[[#CHEAP]]: 50000000 iterations on 2 workers, schedule static
+// ADAPT: mploop: {{.*}}adapt.c:[[#CHEAP]]: 50000000 iterations on 2 workers, schedule auto
 // MOST: {{^(29[0-9]|300)$}}
 //
 // MPLOOP_ADAPT=0: every execution forks.

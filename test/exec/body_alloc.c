@@ -21,7 +21,7 @@ int main(void)
     char *names[200];
     long total = 0;
 
-    // W: mploop: {{.*}}body_alloc.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_alloc.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: total)
     for (int i = 0; i < n; i++) {
         size_t len = (size_t)(i % 7 == 0 ? 300000 : 64 + i);

@@ -16,7 +16,7 @@ int main(void)
     int out[600] = { 0 };
     long cnt = 0, sum = 0;
 
-    // W: mploop: {{.*}}body_control_flow.c:[[@LINE+2]]: 600 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_control_flow.c:[[@LINE+2]]: 600 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: cnt, sum)
     for (int i = 0; i < n; i++) {
         if (i == 0 || i == n - 1)

@@ -27,14 +27,14 @@ int main(void)
     for (int k = 0; k < COUNT * 2; k++)
         data[k] = k % 97;
 
-    // W: mploop: {{.*}}body_macro.c:[[@LINE+2]]: 500 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_macro.c:[[@LINE+2]]: 500 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: total)
     for (int i = 0; i < COUNT; i++) {
         STORE(i, SCALE(AT(i)));
         ADD(total, SQUARE(AT(i)));
     }
 
-    // W: mploop: {{.*}}body_macro.c:[[@LINE+2]]: 125 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_macro.c:[[@LINE+2]]: 125 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: total)
     for (int i = HALF; i < COUNT; i += stride)
         ADD(total, out[i] - AT(i / 2));

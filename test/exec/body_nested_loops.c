@@ -18,7 +18,7 @@ int main(void)
     static int m[R][C];
     long total = 0;
 
-    // W: mploop: {{.*}}body_nested_loops.c:[[@LINE+2]]: 90 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_nested_loops.c:[[@LINE+2]]: 90 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: total)
     for (int r = 0; r < R; r++) {
         for (int c = 0; c < C; c++) {

@@ -18,7 +18,7 @@ int main(void)
     for (int k = 0; k < n; k++)
         b[k] = (k * 37) % 101;
 
-    // W: mploop: {{.*}}body_stmt_expr.c:[[@LINE+2]]: 400 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_stmt_expr.c:[[@LINE+2]]: 400 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: sum)
     for (int i = 0; i < n; i++) {
         a[i] = ({
@@ -33,7 +33,7 @@ int main(void)
         sum += m;
     }
 
-    // W: mploop: {{.*}}body_stmt_expr.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}body_stmt_expr.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: sum)
     for (int i = 0; i < ({ int h = n / 2; h; }); i++)
         sum += ({ int q = a[i] - b[i]; q < 0 ? -q : q; });

@@ -24,15 +24,15 @@ static long path[N];
 int main(void)
 {
     int n = N, i;
-    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (i = 0; i < PB_N; i++)
         path[i] = (long)i * i;
-    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 49 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 49 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (i = START; i < PB_HALF; i += STEP)
         path[i] += 7;
-    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (i = PB_N - 1; i >= LOOP_BOUND(0, n); i--)
         path[i] -= i;

@@ -31,7 +31,7 @@ int main(int argc, char **argv)
     long sum = 0;
     int flag = argc > 5;
 
-    // W: mploop: {{.*}}clause_if.c:[[@LINE+3]]: 1000 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}clause_if.c:[[@LINE+3]]: 1000 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}clause_if.c:[[@LINE+2]]: 1000 iterations in-process (one worker)
 #pragma mploop for if(n > 100) reduction(+: sum)
     for (int i = 0; i < n; i++) {
@@ -71,8 +71,8 @@ int main(int argc, char **argv)
     show("if(flag)", a, n, sum);
 
     sum = 0;
-    // W: mploop: {{.*}}clause_if.c:[[@LINE+3]]: 1000 iterations on 2 workers, schedule static
-    // ONE: mploop: {{.*}}clause_if.c:[[@LINE+2]]: 1000 iterations on 2 workers, schedule static
+    // W: mploop: {{.*}}clause_if.c:[[@LINE+3]]: 1000 iterations on 2 workers, schedule auto
+    // ONE: mploop: {{.*}}clause_if.c:[[@LINE+2]]: 1000 iterations on 2 workers, schedule auto
 #pragma mploop for if(big_enough(n)) num_workers(2) reduction(+: sum)
     for (int i = 0; i < n; i++) {
         a[i] += i;

@@ -31,7 +31,7 @@ int main(void)
     double dl = 0;
     char lc = '#';
 
-    // W: mploop: {{.*}}clause_lastprivate.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}clause_lastprivate.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule auto
 #pragma mploop for lastprivate(last, dl, lc)
     for (int i = 0; i < n; i++) {
         last = i * 2;

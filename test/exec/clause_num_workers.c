@@ -30,7 +30,7 @@ int main(void)
     int w = 3;
     long sum = 0;
 
-    // NW: mploop: {{.*}}clause_num_workers.c:[[@LINE+2]]: 300 iterations on 2 workers, schedule static
+    // NW: mploop: {{.*}}clause_num_workers.c:[[@LINE+2]]: 300 iterations on 2 workers, schedule auto
 #pragma mploop for num_workers(2) reduction(+: sum)
     for (int i = 0; i < n; i++) {
         a[i] = i * 7;
@@ -39,7 +39,7 @@ int main(void)
     show("two", a, n, sum);
 
     sum = 0;
-    // NW: mploop: {{.*}}clause_num_workers.c:[[@LINE+2]]: 300 iterations on 3 workers, schedule static
+    // NW: mploop: {{.*}}clause_num_workers.c:[[@LINE+2]]: 300 iterations on 3 workers, schedule auto
 #pragma mploop for num_workers(w) reduction(+: sum)
     for (int i = 0; i < n; i++) {
         a[i] += i;
@@ -57,7 +57,7 @@ int main(void)
     show("w+1", a, n, sum);
 
     sum = 0;
-    // NW: mploop: {{.*}}clause_num_workers.c:[[@LINE+2]]: 300 iterations on 3 workers, schedule static
+    // NW: mploop: {{.*}}clause_num_workers.c:[[@LINE+2]]: 300 iterations on 3 workers, schedule auto
 #pragma mploop for reduction(+: sum) num_workers(workers_for(n))
     for (int i = 0; i < n; i++) {
         a[i] *= 2;

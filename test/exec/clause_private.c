@@ -29,7 +29,7 @@ int main(void)
     for (int k = 0; k < n; k++)
         out[k] = out2[k] = -1;
 
-    // W: mploop: {{.*}}clause_private.c:[[@LINE+3]]: 300 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}clause_private.c:[[@LINE+3]]: 300 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}clause_private.c:[[@LINE+2]]: 300 iterations in-process (one worker)
 #pragma mploop for private(t, tmp)
     for (int i = 0; i < n; i++) {

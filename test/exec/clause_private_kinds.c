@@ -27,7 +27,7 @@ int main(void)
     int res[n];
     memset(res, 0, sizeof res);
 
-    // W: mploop: {{.*}}clause_private_kinds.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}clause_private_kinds.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule auto
 #pragma mploop for private(g_tmp, s_tmp, row, pr)
     for (int i = 0; i < n; i++) {
         g_tmp = i * 2;

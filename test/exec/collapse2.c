@@ -31,7 +31,7 @@ int main(void)
     int b[6][4] = { { 0 } };
     long sum = 0;
 
-    // W: mploop: {{.*}}collapse2.c:[[@LINE+3]]: 35 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}collapse2.c:[[@LINE+3]]: 35 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}collapse2.c:[[@LINE+2]]: 35 iterations in-process (one worker)
 #pragma mploop for collapse(2) reduction(+: sum)
     for (int i = 0; i < rows; i++)

@@ -30,7 +30,7 @@ int main(void)
     int nx = 3, ny = 4, nz = 5;
     long sum = 0;
 
-    // W: mploop: {{.*}}collapse3.c:[[@LINE+2]]: 60 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}collapse3.c:[[@LINE+2]]: 60 iterations on [[N]] workers, schedule auto
 #pragma mploop for collapse(3) reduction(+: sum)
     for (int x = 0; x < nx; x++)
         for (int y = 0; y < ny; y++)

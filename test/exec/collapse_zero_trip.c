@@ -35,7 +35,7 @@ int main(void)
             a[i - 9][j] = 2;
     printf("outer empty: i=%d j=%d\n", i, j);
 
-    // W: mploop: {{.*}}collapse_zero_trip.c:[[@LINE+2]]: 18 iterations on 3 workers, schedule static
+    // W: mploop: {{.*}}collapse_zero_trip.c:[[@LINE+2]]: 18 iterations on 3 workers, schedule auto
 #pragma mploop for collapse(2)
     for (i = 0; i < rows; i++)
         for (j = 0; j < cols; j++)

@@ -27,7 +27,7 @@ int main(void)
 {
     int n = N;
 
-    // W: mploop: {{.*}}mem_global.c:[[@LINE+2]]: 5000 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_global.c:[[@LINE+2]]: 5000 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < n; i++) {
         data_arr[i] = i * 3;
@@ -50,7 +50,7 @@ int main(void)
         grid[i / 100][i % 100] = (short)(i - 2500);
 
     /* Each iteration writes one histogram slot; count and mean once. */
-    // W: mploop: {{.*}}mem_global.c:[[@LINE+2]]: 16 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_global.c:[[@LINE+2]]: 16 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int b = 0; b < 16; b++) {
         int c = 0;

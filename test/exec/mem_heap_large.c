@@ -34,14 +34,14 @@ int main(void)
         return 1;
     memset(filled, 0x11, size);
 
-    // W: mploop: {{.*}}mem_heap_large.c:[[@LINE+2]]: 67108864 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_heap_large.c:[[@LINE+2]]: 67108864 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (long i = 0; i < size; i++)
         fresh[i] = (unsigned char)(i ^ (i >> 9));
     printf("fresh: %d %d %d hash=%lu\n", fresh[0], fresh[4097], fresh[size - 1],
            hash(fresh, size));
 
-    // W: mploop: {{.*}}mem_heap_large.c:[[@LINE+2]]: 16384 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_heap_large.c:[[@LINE+2]]: 16384 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (long page = 0; page < size / 4096; page++)
         filled[page * 4096 + page % 4096] = (unsigned char)(page * 7 + 1);

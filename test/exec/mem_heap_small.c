@@ -39,7 +39,7 @@ int main(void)
         nodes[k] = nd;
     }
 
-    // W: mploop: {{.*}}mem_heap_small.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_heap_small.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < 100; i++)
         block[i] = (unsigned char)i;
@@ -51,7 +51,7 @@ int main(void)
         for (int c = 0; c <= r; c++)
             rows[r][c] = r * 100 + c;
 
-    // W: mploop: {{.*}}mem_heap_small.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_heap_small.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int k = 0; k < 200; k++)
         nodes[k]->value = (long)nodes[k]->key * nodes[k]->key;

@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     memset(small, 0xee, sizeof small);
     memset(recs, 0, sizeof recs);
 
-    // W: mploop: {{.*}}mem_locals.c:[[@LINE+2]]: 1000 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_locals.c:[[@LINE+2]]: 1000 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < n; i++) {
         ints[i] = i * i - 3;

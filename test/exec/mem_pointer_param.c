@@ -16,8 +16,8 @@ struct box { int w, h; double area[32]; };
 
 static __attribute__((noinline)) void fill(int *dst, int n, int k)
 {
-    // W: mploop: {{.*}}mem_pointer_param.c:[[@LINE+3]]: 1000 iterations on [[N]] workers, schedule static
-    // W: mploop: {{.*}}mem_pointer_param.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_pointer_param.c:[[@LINE+3]]: 1000 iterations on [[N]] workers, schedule auto
+    // W: mploop: {{.*}}mem_pointer_param.c:[[@LINE+2]]: 200 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < n; i++)
         dst[i] = i * k + 1;
@@ -25,7 +25,7 @@ static __attribute__((noinline)) void fill(int *dst, int n, int k)
 
 static __attribute__((noinline)) void measure(struct box *b)
 {
-    // W: mploop: {{.*}}mem_pointer_param.c:[[@LINE+2]]: 32 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_pointer_param.c:[[@LINE+2]]: 32 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < 32; i++)
         b->area[i] = (double)b->w * b->h * i;

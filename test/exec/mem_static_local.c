@@ -15,9 +15,9 @@ static unsigned long fill(int call)
 {
     static int table[300];
     static struct acc st = { -1, { 0 } };
-    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+4]]: 300 iterations on [[N]] workers, schedule static
-    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+3]]: 300 iterations on [[N]] workers, schedule static
-    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+4]]: 300 iterations on [[N]] workers, schedule auto
+    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+3]]: 300 iterations on [[N]] workers, schedule auto
+    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < 300; i++) {
         table[i] += i * call + 1;
@@ -42,7 +42,7 @@ int main(void)
     for (int call = 1; call <= 3; call++)
         printf("call %d: %lu\n", call, fill(call));
 
-    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+2]]: 4096 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_static_local.c:[[@LINE+2]]: 4096 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < 4096; i++) {
         flags[i] = (unsigned char)(i * 37);

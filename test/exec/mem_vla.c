@@ -15,7 +15,7 @@ static unsigned long in_function(int rows)
     for (int r = 0; r < rows; r++)
         for (int c = 0; c <= rows; c++)
             m[r][c] = -1;
-    // W: mploop: {{.*}}mem_vla.c:[[@LINE+2]]: 60 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_vla.c:[[@LINE+2]]: 60 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int r = 0; r < rows; r++)
         for (int c = 0; c <= rows; c++)
@@ -37,7 +37,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < n; k++)
         v[k] = 0;
 
-    // W: mploop: {{.*}}mem_vla.c:[[@LINE+2]]: 3001 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}mem_vla.c:[[@LINE+2]]: 3001 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < n; i++)
         v[i] = i * 0.5;

@@ -22,7 +22,7 @@ int main(void)
     static int grid[12][50];
     long total = 0;
 
-    // W: mploop: {{.*}}nested_annotated.c:[[@LINE+2]]: 12 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}nested_annotated.c:[[@LINE+2]]: 12 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: total)
     for (int r = 0; r < rows; r++) {
         long row_sum = 0;
@@ -36,7 +36,7 @@ int main(void)
     }
 
     long check = 0;
-    // W: mploop: {{.*}}nested_annotated.c:[[@LINE+2]]: 600 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}nested_annotated.c:[[@LINE+2]]: 600 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: check)
     for (int k = 0; k < rows * cols; k++)
         check += grid[k / cols][k % cols] % 7;

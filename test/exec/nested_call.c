@@ -20,7 +20,7 @@ static double table[20][64];
 static __attribute__((noinline)) double fill_row(int r, int len)
 {
     double s = 0;
-    // W: mploop: {{.*}}nested_call.c:[[@LINE+3]]: 64 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}nested_call.c:[[@LINE+3]]: 64 iterations on [[N]] workers, schedule auto
     // INNER: mploop: {{.*}}nested_call.c:[[@LINE+2]]: 64 iterations in-process (nested)
 #pragma mploop for reduction(+: s)
     for (int c = 0; c < len; c++) {

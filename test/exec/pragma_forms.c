@@ -16,7 +16,7 @@ int main(void)
     static int a[256];
     long s1 = 0, s2 = 0;
 
-    // W: mploop: {{.*}}pragma_forms.c:[[@LINE+2]]: 256 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}pragma_forms.c:[[@LINE+2]]: 256 iterations on [[N]] workers, schedule auto
     _Pragma("mploop for reduction(+: s1)")
     for (int i = 0; i < n; i++) {
         a[i] = i * 5;

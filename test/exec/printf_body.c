@@ -30,7 +30,7 @@ int main(void)
     int n = 120;
     printf("before the loops\n");
 
-    // W: mploop: {{.*}}printf_body.c:[[@LINE+2]]: 120 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}printf_body.c:[[@LINE+2]]: 120 iterations on [[N]] workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < n; i++)
         printf("iteration %03d squared %d\n", i, i * i);

@@ -24,7 +24,7 @@ int main(void)
     double d = 0.5;
     long double ld = 0;
     unsigned char u = 7;
-    // W: mploop: {{.*}}reduction_multi.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_multi.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: c, d, ld, u)
     for (int i = 0; i < n; i++) {
         c += (char)(i % 2);
@@ -39,7 +39,7 @@ int main(void)
     int m = -1000;
     short sh = 100;
     unsigned long long bits = 0;
-    // W: mploop: {{.*}}reduction_multi.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_multi.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: a) reduction(-: b) reduction(*: f) reduction(max: m) reduction(min: sh) reduction(|: bits)
     for (int i = 0; i < n; i++) {
         a += i;
@@ -59,7 +59,7 @@ int main(void)
     double mn = 1e30;
     int s1 = 0;
     long long s2 = 0;
-    // W: mploop: {{.*}}reduction_multi.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_multi.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: s1) reduction(max: mx), reduction(min: mn) reduction(||: any) reduction(&&: all) reduction(+: s2)
     for (int i = 0; i < n; i++) {
         s1 += i * 2;

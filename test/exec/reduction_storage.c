@@ -19,8 +19,8 @@ int g_last = -1;
 static __attribute__((noinline)) void run(long param, int n)
 {
     static long s_diff = 0;
-    // W: mploop: {{.*}}reduction_storage.c:[[@LINE+3]]: 100 iterations on [[N]] workers, schedule static
-    // W: mploop: {{.*}}reduction_storage.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_storage.c:[[@LINE+3]]: 100 iterations on [[N]] workers, schedule auto
+    // W: mploop: {{.*}}reduction_storage.c:[[@LINE+2]]: 100 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: g_sum) reduction(-: s_diff) reduction(*: param) lastprivate(g_last)
     for (int i = 0; i < n; i++) {
         g_sum += i;

@@ -89,7 +89,7 @@ int main(void)
     int n = 40;
 
     T r_add = 5;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(+: r_add)
     for (int i = 0; i < n; i++)
@@ -99,7 +99,7 @@ int main(void)
     /* For _Bool, `x -= v` toggles; only a single 1 combines like the
      * sequential program does from 0. */
     T r_sub = ISBOOL ? 0 : 100;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(-: r_sub)
     for (int i = 0; i < n; i++)
@@ -107,7 +107,7 @@ int main(void)
     show("-", r_sub);
 
     T r_mul = 3;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(*: r_mul)
     for (int i = 0; i < n; i++)
@@ -116,7 +116,7 @@ int main(void)
 
 #ifndef FLOATING
     T r_and = ISBOOL ? 1 : (T)0x7e;
-    // WI: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // WI: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONEI: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(&: r_and)
     for (int i = 0; i < n; i++)
@@ -124,7 +124,7 @@ int main(void)
     show("&", r_and);
 
     T r_or = ISBOOL ? 0 : 0x40;
-    // WI: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // WI: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONEI: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(|: r_or)
     for (int i = 0; i < n; i++)
@@ -132,7 +132,7 @@ int main(void)
     show("|", r_or);
 
     T r_xor = ISBOOL ? 1 : 0x20;
-    // WI: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // WI: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONEI: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(^: r_xor)
     for (int i = 0; i < n; i++)
@@ -141,7 +141,7 @@ int main(void)
 #endif
 
     T r_land1 = 1, r_land0 = 1;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(&&: r_land1, r_land0)
     for (int i = 0; i < n; i++) {
@@ -151,7 +151,7 @@ int main(void)
     show2("&&", r_land1, r_land0);
 
     T r_lor0 = 0, r_lor1 = 0;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(||: r_lor0, r_lor1)
     for (int i = 0; i < n; i++) {
@@ -163,7 +163,7 @@ int main(void)
     /* r_min's minimum comes from an iteration; r_min_keep's initial value is
      * below every value, so it must survive. */
     T r_min = (T)50, r_min_keep = (T)7;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(min: r_min, r_min_keep)
     for (int i = 0; i < n; i++) {
@@ -175,7 +175,7 @@ int main(void)
     show2("min", r_min, r_min_keep);
 
     T r_max = (T)0, r_max_keep = (T)20;
-    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}reduction_types.c:[[@LINE+3]]: 40 iterations on [[N]] workers, schedule auto
     // ONE: mploop: {{.*}}reduction_types.c:[[@LINE+2]]: 40 iterations in-process (one worker)
 #pragma mploop for reduction(max: r_max, r_max_keep)
     for (int i = 0; i < n; i++) {

@@ -43,7 +43,7 @@ int main(void)
     int n = 90;
     printf("header: ");
 
-    // W: mploop: {{.*}}stdout_unflushed.c:[[@LINE+2]]: 90 iterations on 3 workers, schedule static
+    // W: mploop: {{.*}}stdout_unflushed.c:[[@LINE+2]]: 90 iterations on 3 workers, schedule auto
 #pragma mploop for
     for (int i = 0; i < n; i++)
         printf("line %02d of the body\n", i);

@@ -22,7 +22,7 @@ int main(void)
     if (!buf)
         return 1;
 
-    // W: mploop: {{.*}}trip_large.c:[[@LINE+2]]: 10000000 iterations on [[N]] workers, schedule static
+    // W: mploop: {{.*}}trip_large.c:[[@LINE+2]]: 10000000 iterations on [[N]] workers, schedule auto
 #pragma mploop for reduction(+: sum, odd)
     for (long i = 0; i < n; i++) {
         sum += i;

@@ -24,12 +24,12 @@ static void run(int n)
     // The loop runs once per call, with n = 0, 1, 2, 3 in that order.
     // CHECK: mploop: {{.*}}trip_small.c:[[@LINE+10]]: 0 iterations in-process (trip count 0)
     // CHECK: mploop: {{.*}}trip_small.c:[[@LINE+9]]: 1 iteration{{s?}} in-process (trip count 1)
-    // W2: mploop: {{.*}}trip_small.c:[[@LINE+8]]: 2 iterations on 2 workers, schedule static
-    // W3: mploop: {{.*}}trip_small.c:[[@LINE+7]]: 2 iterations on {{[23]}} workers, schedule static
-    // W4: mploop: {{.*}}trip_small.c:[[@LINE+6]]: 2 iterations on {{[24]}} workers, schedule static
-    // W2: mploop: {{.*}}trip_small.c:[[@LINE+5]]: 3 iterations on 2 workers, schedule static
-    // W3: mploop: {{.*}}trip_small.c:[[@LINE+4]]: 3 iterations on 3 workers, schedule static
-    // W4: mploop: {{.*}}trip_small.c:[[@LINE+3]]: 3 iterations on {{[34]}} workers, schedule static
+    // W2: mploop: {{.*}}trip_small.c:[[@LINE+8]]: 2 iterations on 2 workers, schedule auto
+    // W3: mploop: {{.*}}trip_small.c:[[@LINE+7]]: 2 iterations on {{[23]}} workers, schedule auto
+    // W4: mploop: {{.*}}trip_small.c:[[@LINE+6]]: 2 iterations on {{[24]}} workers, schedule auto
+    // W2: mploop: {{.*}}trip_small.c:[[@LINE+5]]: 3 iterations on 2 workers, schedule auto
+    // W3: mploop: {{.*}}trip_small.c:[[@LINE+4]]: 3 iterations on 3 workers, schedule auto
+    // W4: mploop: {{.*}}trip_small.c:[[@LINE+3]]: 3 iterations on {{[34]}} workers, schedule auto
     // (for keyword below)
 #pragma mploop for reduction(+: sum) lastprivate(last)
     for (int i = 1; i <= n; i++) {

@@ -19,11 +19,11 @@
 // RUN: FileCheck %s --check-prefix=END < %t.end.2
 // RUN: FileCheck %s --check-prefix=SOME < %t.err.2
 //
-// NONE: mploop: {{.*}}fork_limit.c:[[#LOOP:]]: 1000 iterations on 3 workers, schedule static
+// NONE: mploop: {{.*}}fork_limit.c:[[#LOOP:]]: 1000 iterations on 3 workers, schedule auto
 // NONE-NEXT: mploop: warning: {{.*}}fork_limit.c:[[#LOOP]]: cannot fork a worker (Resource temporarily unavailable); running the loop in-process
 // NONE-NEXT: mploop: {{.*}}fork_limit.c:[[#LOOP]]: 1000 iterations in-process (fork failed)
 // NONE-NOT: mploop:
-// SOME: mploop: {{.*}}fork_limit.c:[[#LOOP:]]: 1000 iterations on 3 workers, schedule static
+// SOME: mploop: {{.*}}fork_limit.c:[[#LOOP:]]: 1000 iterations on 3 workers, schedule auto
 // SOME-NEXT: mploop: warning: {{.*}}fork_limit.c:[[#LOOP]]: could fork only 1 of 3 workers (Resource temporarily unavailable); they share the iterations of the others
 // SOME-NOT: mploop:
 // END: status=0

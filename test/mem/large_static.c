@@ -129,7 +129,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(mode, "race")) {
-#pragma mploop for
+        /* static: each worker runs one of the two iterations. */
+#pragma mploop for schedule(static)
         for (int i = 0; i < 2; i++)
             grid[12345] = i + 100;
         return 0;
