@@ -41,10 +41,11 @@
 #define MPLOOP__STATE __attribute__((section("mploop_state")))
 extern char __start_mploop_state[], __stop_mploop_state[];
 
-/* What a worker of a persistent team keeps for itself across loops (its
- * userfaultfd, its park stack, its index): never merged, and never
+/* What each process keeps for itself, which a worker of a persistent team
+ * keeps across loops (its userfaultfd, its park stack, its index, the
+ * descriptors it reads /proc through): never merged, and never
  * overwritten when the worker is made equal to the parent again (sync.c).
- * The parent never writes it. */
+ * A new process starts from its parent's values, as from all its memory. */
 #define MPLOOP__WORKER __attribute__((section("mploop_worker")))
 extern char __start_mploop_worker[], __stop_mploop_worker[];
 

@@ -77,7 +77,10 @@ static int parse_line(const char *p, const char *end, struct mploop__vma *v)
 
 /* The text of /proc/self/maps as last read, kept with the descriptor it
  * was read through (the parent reads it at every loop, for the plan and
- * for the persistent team's layout check: one read serves both). */
+ * for the persistent team's layout check: one read serves both).  Each
+ * process keeps its own (a worker's survives the resumes that copy the
+ * parent's state; a new process starts from its parent's and replaces
+ * it). */
 static struct {
     int fd;             /* -1 until opened */
     pid_t pid;          /* the process that opened fd (a fork child must not
@@ -86,7 +89,7 @@ static struct {
     size_t cap, len;
     uint64_t stamp;     /* mploop__reserve_stamp() when read */
     int valid;
-} mt MPLOOP__STATE = { .fd = -1 };
+} mt MPLOOP__WORKER = { .fd = -1 };
 
 /* Both: read the whole of /proc/self/maps into mt.text, through a
  * descriptor kept open (reopened in a new process).  Returns 0 or
@@ -95,18 +98,23 @@ static int maps_text_read(void)
 {
     pid_t me = getpid();
     mt.valid = 0;
-    if (mt.fd >= 0 && mt.pid != me) {
-        /* A fork child's copy of the parent's descriptor: not ours. */
-        close(mt.fd);
-        mploop__os_fd_closed(mt.fd);
+    if (mt.pid != me) {
+        /* A fork child's copies of the parent's descriptor and buffer (the
+         * buffer is the parent's runtime memory): not ours. */
+        if (mt.fd >= 0) {
+            close(mt.fd);
+            mploop__os_fd_closed(mt.fd);
+        }
         mt.fd = -1;
+        mt.text = NULL;
+        mt.cap = 0;
+        mt.pid = me;
     }
     if (mt.fd < 0) {
         int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             return -errno;
         mt.fd = mploop__os_fd_high(fd);
-        mt.pid = me;
     }
     if (!mt.text) {
         mt.text = mploop__os_map(64 * 1024);

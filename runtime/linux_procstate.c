@@ -7,7 +7,9 @@
  * rest, cheaply.  A fingerprint taken when the team forms holds the signal
  * dispositions, the resource limits, the working directory, the
  * credentials, the umask, the CPU affinity and the number of threads; before each resume the
- * parent takes it again and compares.  Descriptors are compared against
+ * parent takes it again and compares (one read of /proc/self/status,
+ * which also covers capabilities, no_new_privs and seccomp, then the
+ * handlers of the caught signals and the limits by their calls).  Descriptors are compared against
  * the workers themselves: kcmp(KCMP_FILE) tells, for every descriptor of
  * the parent, whether a worker's descriptor of that number is the same
  * open file, and each worker counts its own descriptors when it parks.
@@ -43,28 +45,95 @@ static uint64_t ps_hash(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-/* Both: see internal.h. */
+/* /proc/self/status, kept open by the process that opened it (each process
+ * its own: a worker's survives the resumes that copy the parent's state). */
+static struct {
+    int fd;
+    pid_t pid;
+} ps_status MPLOOP__WORKER = { -1, 0 };
+
+/* The lines of /proc/self/status that describe what fork copies: the
+ * umask, credentials, capabilities, no_new_privs, seccomp, the ignored and
+ * caught signals, the CPUs allowed. */
+static const char *const ps_lines[] = {
+    "Umask:", "Uid:", "Gid:", "Groups:", "NoNewPrivs:", "Seccomp:", "CapInh:", "CapPrm:",
+    "CapEff:", "CapBnd:", "CapAmb:", "SigIgn:", "SigCgt:", "Cpus_allowed:",
+};
+
+/* Both: read /proc/self/status into buf (n bytes); returns its length or
+ * -errno. */
+static ssize_t ps_read_status(char *buf, size_t n)
+{
+    pid_t me = getpid();
+    if (ps_status.fd >= 0 && ps_status.pid != me) {
+        close(ps_status.fd); /* a fork child's copy of its parent's */
+        mploop__os_fd_closed(ps_status.fd);
+        ps_status.fd = -1;
+    }
+    if (ps_status.fd < 0) {
+        int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return -errno;
+        ps_status.fd = mploop__os_fd_high(fd);
+        ps_status.pid = me;
+    }
+    ssize_t got = pread(ps_status.fd, buf, n - 1, 0);
+    if (got < 0)
+        return -errno;
+    buf[got] = '\0';
+    return got;
+}
+
+/* Both: see internal.h.  One read of /proc/self/status gives most of it;
+ * the handlers of the caught signals (SigCgt) are asked one by one, the
+ * limits and the working directory by their calls. */
 int mploop__procstate_take(struct mploop__procstate *ps)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
+    uint64_t h = 0xcbf29ce484222325ull, sigs = h;
+    char st[8192];
     memset(ps, 0, sizeof *ps);
+    ssize_t len = ps_read_status(st, sizeof st);
+    uint64_t caught = 0;
+    for (char *line = len > 0 ? st : NULL; line && *line;) {
+        char *eol = strchr(line, '\n');
+        size_t ll = eol ? (size_t)(eol - line) : strlen(line);
+        for (unsigned i = 0; i < sizeof ps_lines / sizeof ps_lines[0]; i++) {
+            size_t kl = strlen(ps_lines[i]);
+            if (ll >= kl && memcmp(line, ps_lines[i], kl) == 0) {
+                if (i >= 11 && i <= 12) /* SigIgn, SigCgt */
+                    sigs = ps_hash(sigs, line, ll);
+                else
+                    h = ps_hash(h, line, ll);
+                if (i == 12)
+                    caught = strtoull(line + kl, NULL, 16);
+            }
+        }
+        if (ll >= 8 && memcmp(line, "Threads:", 8) == 0)
+            ps->threads = (unsigned)strtoul(line + 8, NULL, 10);
+        line = eol ? eol + 1 : NULL;
+    }
+    if (len <= 0) {
+        /* No /proc: every disposition by its call. */
+        caught = ~0ull;
+        ps->threads = mploop__procstate_threads();
+    }
     for (int sig = 1; sig < 65; sig++) {
         struct ksigaction ka;
-        if (sig == SIGKILL || sig == SIGSTOP)
+        if (!(caught >> (sig - 1) & 1) || sig == SIGKILL || sig == SIGSTOP)
             continue;
         if (syscall(SYS_rt_sigaction, sig, NULL, &ka, sizeof ka.mask) != 0)
             continue;
         /* What the C library adds (its restorer) says nothing of the
          * disposition, and a default or ignored signal has no other. */
-        h = ps_hash(h, &ka.handler, sizeof ka.handler);
+        sigs = ps_hash(sigs, &sig, sizeof sig);
+        sigs = ps_hash(sigs, &ka.handler, sizeof ka.handler);
         if (ka.handler == (uintptr_t)SIG_DFL || ka.handler == (uintptr_t)SIG_IGN)
             continue;
         ka.flags &= ~(unsigned long)0x04000000; /* SA_RESTORER */
-        h = ps_hash(h, &ka.flags, sizeof ka.flags);
-        h = ps_hash(h, &ka.mask, sizeof ka.mask);
+        sigs = ps_hash(sigs, &ka.flags, sizeof ka.flags);
+        sigs = ps_hash(sigs, &ka.mask, sizeof ka.mask);
     }
-    ps->signals = h;
-    h = 0xcbf29ce484222325ull;
+    ps->signals = sigs;
     for (int r = 0; r < RLIM_NLIMITS; r++) {
         struct rlimit rl;
         if (getrlimit((__rlimit_resource_t)r, &rl) == 0)
@@ -73,24 +142,21 @@ int mploop__procstate_take(struct mploop__procstate *ps)
     char cwd[4096];
     if (getcwd(cwd, sizeof cwd))
         h = ps_hash(h, cwd, strlen(cwd));
-    uid_t u[3];
-    gid_t g[3];
-    if (getresuid(&u[0], &u[1], &u[2]) == 0)
-        h = ps_hash(h, u, sizeof u);
-    if (getresgid(&g[0], &g[1], &g[2]) == 0)
-        h = ps_hash(h, g, sizeof g);
-    gid_t groups[64];
-    int ng = getgroups(64, groups);
-    if (ng > 0)
-        h = ps_hash(h, groups, (size_t)ng * sizeof *groups);
-    mode_t mask = umask(022);
-    umask(mask);
-    h = ps_hash(h, &mask, sizeof mask);
-    cpu_set_t cpus;
-    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0)
-        h = ps_hash(h, &cpus, sizeof cpus);
+    if (len <= 0) {
+        uid_t u[3];
+        gid_t g[3];
+        if (getresuid(&u[0], &u[1], &u[2]) == 0)
+            h = ps_hash(h, u, sizeof u);
+        if (getresgid(&g[0], &g[1], &g[2]) == 0)
+            h = ps_hash(h, g, sizeof g);
+        mode_t mask = umask(022);
+        umask(mask);
+        h = ps_hash(h, &mask, sizeof mask);
+        cpu_set_t cpus;
+        if (sched_getaffinity(0, sizeof cpus, &cpus) == 0)
+            h = ps_hash(h, &cpus, sizeof cpus);
+    }
     ps->attrs = h;
-    ps->threads = mploop__procstate_threads();
     return 0;
 }
 
