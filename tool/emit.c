@@ -298,7 +298,63 @@ static void emit_statics(const struct rw_src *src, struct rw_buf *b, const struc
     free(s.v);
 }
 
-/* The mploop_local calls for loop l: innermost declaration of each name. */
+/* What addr_visit looks for: the declarations d[0..n), and which of them
+ * have their address taken (&x, or an array parameter's decay is not it). */
+struct addr_taken {
+    const CXCursor *d;
+    int *taken;
+    unsigned n;
+};
+
+/* Visitor: marks the variables of a whose address an `&` operator takes. */
+static enum CXChildVisitResult addr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    struct addr_taken *a = data;
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_UnaryOperator)
+        return CXChildVisit_Recurse;
+    CXCursor *kids;
+    unsigned nk = rw_children(c, &kids);
+    CXCursor op = nk == 1 ? kids[0] : clang_getNullCursor();
+    free(kids);
+    while (!clang_Cursor_isNull(op) && clang_getCursorKind(op) == CXCursor_ParenExpr) {
+        CXCursor *in;
+        unsigned ni = rw_children(op, &in);
+        op = ni == 1 ? in[0] : clang_getNullCursor();
+        free(in);
+    }
+    if (clang_Cursor_isNull(op) || clang_getCursorKind(op) != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    CXCursor r = clang_getCursorReferenced(op);
+    CXType pt = clang_getPointeeType(clang_getCursorType(c));
+    if (pt.kind == CXType_Invalid ||
+        !clang_equalTypes(clang_getCanonicalType(pt), clang_getCanonicalType(clang_getCursorType(r))))
+        return CXChildVisit_Recurse; /* *p, -x, ... */
+    for (unsigned i = 0; i < a->n; i++)
+        if (clang_equalCursors(a->d[i], r))
+            a->taken[i] = 1;
+    return CXChildVisit_Recurse;
+}
+
+/* Whether local c of loop l need not be handed to the runtime: a scalar
+ * (arithmetic or pointer, neither volatile nor atomic) that no clause
+ * names, so that the body does not write it (check.c refuses that), and
+ * whose address the function never takes, so that nothing writes it
+ * through a pointer either.  Workers leave it as it was; registering it
+ * would only make its address escape, and the compiler would then reload
+ * it, and forget what `restrict` told it, in the loop (a stencil's inner
+ * loop loses the reuse of its loads). */
+static int is_readonly_scalar(CXCursor c, int address_taken)
+{
+    CXType t = clang_getCursorType(c), k = clang_getCanonicalType(t);
+    if (address_taken || clang_isVolatileQualifiedType(t) || clang_isVolatileQualifiedType(k) ||
+        k.kind == CXType_Atomic || rw_is_array_param(c))
+        return 0;
+    return rw_type_is_arith(t) || rw_type_is_pointer(t);
+}
+
+/* The mploop_local calls for loop l: innermost declaration of each name,
+ * read-only scalars left out (is_readonly_scalar). */
 static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L)
 {
     unsigned n = l->site.nvisible;
@@ -311,8 +367,22 @@ static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L
             if (!strcmp(names[i], names[j]))
                 keep[i] = 0;
     }
+    /* Whose address the enclosing function takes. */
+    int *taken = rw_xmalloc((n + 1) * sizeof *taken);
+    memset(taken, 0, (n + 1) * sizeof *taken);
+    CXCursor fn = n ? clang_getCursorSemanticParent(l->site.visible[0]) : clang_getNullCursor();
+    while (!clang_Cursor_isNull(fn) && clang_getCursorKind(fn) != CXCursor_FunctionDecl &&
+           clang_getCursorKind(fn) != CXCursor_TranslationUnit)
+        fn = clang_getCursorSemanticParent(fn);
+    struct addr_taken at = { l->site.visible, taken, n };
+    if (!clang_Cursor_isNull(fn) && clang_getCursorKind(fn) == CXCursor_FunctionDecl)
+        clang_visitChildren(fn, addr_visit, &at);
+    else
+        for (unsigned i = 0; i < n; i++)
+            taken[i] = 1; /* unknown: register everything */
     for (unsigned i = 0; i < n; i++) {
-        if (keep[i] && is_local_to_register(l, l->site.visible[i])) {
+        if (keep[i] && is_local_to_register(l, l->site.visible[i]) &&
+            !is_readonly_scalar(l->site.visible[i], taken[i])) {
             /* an array parameter is a pointer: sizeof on its name would warn */
             if (rw_is_array_param(l->site.visible[i]))
                 rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)), \"%s\");\n",
@@ -325,6 +395,7 @@ static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L
     }
     free(names);
     free(keep);
+    free(taken);
 }
 
 /* Offset expression of the i-th variable of the given kind in a packed area. */

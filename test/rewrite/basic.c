@@ -44,9 +44,6 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: __mploop_p_1.last_bytes = sizeof(x);
 // CHECK-NEXT: mploop_begin(&__mploop_L_1, &__mploop_site_1, &__mploop_p_1);
 // CHECK-NEXT: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&a, sizeof(a), "a");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&n, sizeof(n), "n");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&w, sizeof(w), "w");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
 // CHECK-NEXT: __typeof__(sum) __mploop_s0_1; __builtin_memcpy(&__mploop_s0_1, &sum, sizeof(sum));
 // CHECK-NEXT: __typeof__(x) __mploop_s1_1; __builtin_memcpy(&__mploop_s1_1, &x, sizeof(x));

@@ -25,8 +25,6 @@ void f(int *a, int n)
 // CHECK: __mploop_p_1.result_bytes = 0;
 // CHECK-NEXT: __mploop_p_1.last_bytes = sizeof(last) + sizeof(g_last) + sizeof(both);
 // CHECK: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&a, sizeof(a), "a");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&n, sizeof(n), "n");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
 // CHECK-NEXT: __typeof__(tmp) __mploop_s0_1; __builtin_memcpy(&__mploop_s0_1, &tmp, sizeof(tmp));
 // CHECK-NEXT: __typeof__(pt) __mploop_s1_1; __builtin_memcpy(&__mploop_s1_1, &pt, sizeof(pt));

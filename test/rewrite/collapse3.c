@@ -24,10 +24,7 @@ void f(float *v, int nx, int ny, int nz)
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_mul(&__mploop_n_1, __mploop_c2_1, __mploop_p_1.status);
 // CHECK: MPLOOP_GT, {{.*}}, &__mploop_c3_1);
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_mul(&__mploop_n_1, __mploop_c3_1, __mploop_p_1.status);
-// CHECK: mploop_local(&__mploop_L_1, (void *)&v, sizeof(v), "v");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&nx, sizeof(nx), "nx");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&ny, sizeof(ny), "ny");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&nz, sizeof(nz), "nz");
+// CHECK: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
 // CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
 // CHECK: mploop_u64 __mploop_q_1 = __mploop_k_1;

@@ -15,13 +15,11 @@ int f(int *a, int n)
     for (i = 2; i <= n; i += 3)
         a[i] = before;
     // CHECK: __typeof__(i) __mploop_lb_1 = (2);
-    // CHECK: mploop_local(&__mploop_L_1, (void *)&a, sizeof(a), "a");
-    // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&n, sizeof(n), "n");
-    // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&before, sizeof(before), "before");
+    // CHECK: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
     // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {
     // CHECK-NEXT: __typeof__(i) __mploop_s0_1; __builtin_memcpy(&__mploop_s0_1, &i, sizeof(i));
     // CHECK: i = (__typeof__(i))((mploop_u64)__mploop_lb_1 + __mploop_k_1 * (mploop_u64)__mploop_st_1);
-    // CHECK-NEXT: #line [[@LINE-9]] "{{.*}}loop_outer_var.c"
+    // CHECK-NEXT: #line [[@LINE-7]] "{{.*}}loop_outer_var.c"
     // CHECK: __builtin_memcpy(&i, &__mploop_s0_1, sizeof(i));
     // CHECK-NEXT: mploop_end(&__mploop_L_1);
     // CHECK-NEXT: }

@@ -1,6 +1,6 @@
 // A parallel loop inside another's body: both are rewritten, their edits
 // nest, loops are numbered in source order, and the inner loop hands the
-// outer body's locals and the outer loop variable to mploop_local.
+// outer body's local array to mploop_local (not its read-only scalars).
 //
 // RUN: %mploop %s | FileCheck %s
 // RUN: %mploop %s -o %t.c && %cc -fsyntax-only -Wall -Werror -I%S/../../include %t.c
@@ -9,10 +9,10 @@ void f(int *a, int n)
 {
 #pragma mploop for
     for (int i = 0; i < n; i++) {
-        int row = i * n;
+        int row[1] = { i * n };
 #pragma mploop for
         for (int j = 0; j < n; j++)
-            a[row + j] = i + j;
+            a[row[0] + j] = i + j;
     }
 #pragma mploop for
     for (int i = 0; i < n; i++)
@@ -24,18 +24,16 @@ void f(int *a, int n)
 // CHECK: static const mploop_site __mploop_site_1 = {{.*}} 11, 5, "i",
 // CHECK: #line 11 "{{.*}}nested.c"
 // CHECK-NEXT: {{^                                {$}}
-// CHECK-NEXT: {{^        int row = i \* n;$}}
+// CHECK-NEXT: {{^        int row\[1\] = \{ i \* n \};$}}
 // CHECK-EMPTY:
 // CHECK-NEXT: { /* mploop: loop at {{.*}}nested.c:14 */
 // CHECK-NEXT: static const mploop_site __mploop_site_2 = {{.*}} 14, 9, "j",
-// CHECK: mploop_local(&__mploop_L_2, (void *)&a, sizeof(a), "a");
-// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&n, sizeof(n), "n");
-// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&i, sizeof(i), "i");
+// CHECK: mploop_frame(&__mploop_L_2, __builtin_frame_address(0));
 // CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&row, sizeof(row), "row");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_2)) {
 // CHECK: #line 14 "{{.*}}nested.c"
 // CHECK-NEXT: {{^ +$}}
-// CHECK-NEXT: {{^            a\[row \+ j\] = i \+ j;$}}
+// CHECK-NEXT: {{^            a\[row\[0\] \+ j\] = i \+ j;$}}
 // CHECK: mploop_done(&__mploop_L_2);
 // CHECK-NEXT: }
 // CHECK-NEXT: #line 16 "{{.*}}nested.c"
