@@ -54,6 +54,8 @@ int rw_rewrite(struct rw_driver *d, size_t k)
         if (d->args[i].kind == RW_ARG_REWRITER)
             rw_sv_push(&cmd, d->args[i].a[0]);
     rw_sv_push(&cmd, "--");
+    /* mploop's headers, as cc gets them (<mploop.h> in the user's source) */
+    rw_sv_push(&cmd, rw_xasprintf("-I%s", d->includedir));
     for (size_t i = 0; i < d->nargs; i++) {
         struct rw_arg *a = &d->args[i];
         if (a->kind == RW_ARG_FLAG && rw_for_rewriter(a))
@@ -76,17 +78,18 @@ int rw_rewrite(struct rw_driver *d, size_t k)
     return 0;
 }
 
-/* The compiler, then for a rewritten source the original
- * directory for "..." includes (the temporary directory is searched first
- * and holds nothing else) and mploop's header directory. */
+/* The compiler, then for a rewritten source the original directory for
+ * "..." includes (the temporary directory is searched first and holds
+ * nothing else), and always mploop's header directory (a source without
+ * loops, compiled as it is, may include <mploop.h> too). */
 static void push_cc_prefix(const struct rw_driver *d, struct rw_strvec *cmd, const struct rw_input *in)
 {
     rw_sv_push(cmd, d->cc);
     if (in && in->rewritten) {
         rw_sv_push(cmd, "-iquote");
         rw_sv_push(cmd, rw_dir_name(in->path));
-        rw_sv_push(cmd, rw_xasprintf("-I%s", d->includedir));
     }
+    rw_sv_push(cmd, rw_xasprintf("-I%s", d->includedir));
 }
 
 /* Append the user's arguments to cmd for compiling input k alone: input k
