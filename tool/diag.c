@@ -117,6 +117,20 @@ void rw_note(size_t off, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Print a warning at off, flag naming it as clang does ([-Wflag]); not
+ * counted as an error. */
+void rw_warning(size_t off, const char *flag, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg = NULL;
+    va_start(ap, fmt);
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    report("warning", off, "%s [-W%s]", msg ? msg : "", flag);
+    free(msg);
+}
+
 /* Print a remark of -Rmploop at off. */
 void rw_remark(size_t off, const char *fmt, ...)
 {

@@ -87,6 +87,10 @@ void rw_diag_init(const struct rw_src *src);
 /* Print `file:line:col: error: msg`, the source line and a caret. */
 void rw_error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print `file:line:col: warning: msg [-Wflag]` with the source line and a
+ * caret (not counted as an error). */
+void rw_warning(size_t off, const char *flag, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Print `file:line:col: remark: msg [-Rmploop]` with the source line and a
  * caret (not counted as an error). */
 void rw_remark(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
