@@ -267,12 +267,29 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
 {
     int seen[4] = { 0 };
     struct rw_tok t;
+    /* A comma may separate two clauses (as in OpenMP), nothing else. */
+    size_t comma = 0;
+    int after_clause = 0, after_comma = 0;
     for (;;) {
         pos = rw_ptext_next(pt, pos, &t);
-        if (t.kind == RW_T_EOL || t.kind == RW_T_EOF)
+        if (t.kind == RW_T_EOL || t.kind == RW_T_EOF) {
+            if (after_comma)
+                rw_error(comma, "expected a clause after ',' in '#pragma mploop for'");
             return;
-        if (is(pt, &t, ","))
+        }
+        if (is(pt, &t, ",")) {
+            if (!after_clause) {
+                rw_error(rw_ptext_off(pt, t.off), "expected a clause before ',' in '#pragma "
+                         "mploop for'");
+                return;
+            }
+            comma = rw_ptext_off(pt, t.off);
+            after_clause = 0;
+            after_comma = 1;
             continue;
+        }
+        after_clause = 1;
+        after_comma = 0;
         if (t.kind != RW_T_IDENT) {
             rw_error(rw_ptext_off(pt, t.off), "expected a clause of '#pragma mploop for'");
             return;

@@ -444,6 +444,19 @@ struct gen {
     unsigned ns;                /* casts before their addresses */
 };
 
+/* A compile-time check that clause expression expr (what, for the message)
+ * has an integer type. */
+static void emit_integer_check(struct rw_buf *b, const struct gen *g, const char *what,
+                               const char *expr)
+{
+    char *text = escaped_path(expr);
+    unsigned line, col;
+    rw_linecol(g->src, g->l->pragma->off, &line, &col);
+    rw_buf_printf(b, "_Static_assert(MPLOOP_IS_INTEGER(%s), \"mploop: %s:%u: %s must be an "
+                  "integer expression, not %s\");\n", expr, g->file, line, what, text);
+    free(text);
+}
+
 /* The prologue up to mploop_start: the site, bounds, trip count, parameters,
  * and the locals handed to the runtime. */
 static void gen_setup(struct gen *g, struct rw_buf *b)
@@ -548,12 +561,16 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
         rw_buf_printf(b, "__mploop_p_%u.lb = (mploop_i64)__mploop_lb_%u;\n", id, id);
     rw_buf_printf(b, "__mploop_p_%u.step = __mploop_st_%u;\n", id, id);
     rw_buf_printf(b, "__mploop_p_%u.schedule = %s;\n", id, sched_names[p->sched]);
-    if (p->chunk)
+    if (p->chunk) {
+        emit_integer_check(b, g, "the chunk size of schedule", p->chunk);
         rw_buf_printf(b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
                       id, p->chunk);
-    if (p->workers)
+    }
+    if (p->workers) {
+        emit_integer_check(b, g, "num_workers", p->workers);
         rw_buf_printf(b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
                       id, id, p->workers);
+    }
     if (p->cond)
         rw_buf_printf(b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
     else

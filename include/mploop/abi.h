@@ -113,6 +113,15 @@ typedef struct mploop_loop {
 
 /* --- Inline helpers: computed by the generated code itself --------------- */
 
+/* Nonzero when expression e, not evaluated, has an integer type: the
+ * generated code checks the num_workers() value and the schedule's chunk
+ * with it (_Static_assert), so that a string or a floating value is a
+ * compile-time error naming the clause rather than a converted count. */
+#define MPLOOP_IS_INTEGER(e)                                                              \
+    _Generic((e), _Bool: 1, char: 1, signed char: 1, unsigned char: 1, short: 1,          \
+             unsigned short: 1, int: 1, unsigned int: 1, long: 1, unsigned long: 1,       \
+             long long: 1, unsigned long long: 1, default: 0)
+
 /*
  * mploop_trip_count - number of iterations of a canonical loop.
  * lb is the first value of the variable (after conversion to its type), ub

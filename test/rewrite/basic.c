@@ -37,7 +37,9 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: __mploop_p_1.lb = (mploop_i64)__mploop_lb_1;
 // CHECK-NEXT: __mploop_p_1.step = __mploop_st_1;
 // CHECK-NEXT: __mploop_p_1.schedule = MPLOOP_SCHED_DYNAMIC;
+// CHECK-NEXT: _Static_assert(MPLOOP_IS_INTEGER({{.*}}
 // CHECK-NEXT: __mploop_p_1.has_chunk = 1; __mploop_p_1.chunk = (long)(4);
+// CHECK-NEXT: _Static_assert(MPLOOP_IS_INTEGER({{.*}}
 // CHECK-NEXT: __mploop_p_1.has_workers = 1; __mploop_p_1.workers = (long)(w);
 // CHECK-NEXT: __mploop_p_1.cond = ((n > 100)) != 0;
 // CHECK-NEXT: __mploop_p_1.result_bytes = sizeof(sum);

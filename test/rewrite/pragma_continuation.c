@@ -25,6 +25,7 @@ long f(const long *a, long n)
 // CHECK-NEXT: // a comment between the pragma and the loop
 // CHECK-NEXT: { /* mploop: loop at {{.*}}pragma_continuation.c:16 */
 // CHECK: __mploop_p_1.schedule = MPLOOP_SCHED_DYNAMIC;
+// CHECK-NEXT: _Static_assert(MPLOOP_IS_INTEGER({{.*}}
 // CHECK-NEXT: __mploop_p_1.has_chunk = 1; __mploop_p_1.chunk = (long)(16);
 // CHECK: __mploop_p_1.result_bytes = sizeof(total);
 // CHECK: #line 16 "{{.*}}pragma_continuation.c"

@@ -25,6 +25,7 @@ void schedules(int *a, int n, int c)
 #pragma mploop for schedule(static, c * 2)
     for (int i = 0; i < n; i++) a[i] = 0;
     // CHECK: __mploop_p_3.schedule = MPLOOP_SCHED_STATIC;
+    // CHECK-NEXT: _Static_assert(MPLOOP_IS_INTEGER({{.*}}
     // CHECK-NEXT: __mploop_p_3.has_chunk = 1; __mploop_p_3.chunk = (long)(c * 2);
 
     // CHECK: loop at {{.*}}schedule.c:[[@LINE+2]]
@@ -37,12 +38,14 @@ void schedules(int *a, int n, int c)
 #pragma mploop for schedule(dynamic,CHUNK)
     for (int i = 0; i < n; i++) a[i] = 0;
     // CHECK: __mploop_p_5.schedule = MPLOOP_SCHED_DYNAMIC;
+    // CHECK-NEXT: _Static_assert(MPLOOP_IS_INTEGER({{.*}}
     // CHECK-NEXT: __mploop_p_5.has_chunk = 1; __mploop_p_5.chunk = (long)(CHUNK);
 
     // CHECK: loop at {{.*}}schedule.c:[[@LINE+2]]
 #pragma mploop for schedule(guided, 3)
     for (int i = 0; i < n; i++) a[i] = 0;
     // CHECK: __mploop_p_6.schedule = MPLOOP_SCHED_GUIDED;
+    // CHECK-NEXT: _Static_assert(MPLOOP_IS_INTEGER({{.*}}
     // CHECK-NEXT: __mploop_p_6.has_chunk = 1; __mploop_p_6.chunk = (long)(3);
 
     // CHECK: loop at {{.*}}schedule.c:[[@LINE+2]]
