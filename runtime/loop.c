@@ -514,8 +514,15 @@ int mploop_start(mploop_loop *L)
     };
     int rc = mploop__mem_prepare(&req, &st->mem);
     if (rc < 0) {
-        mploop__warning(st->site, "cannot prepare memory for the workers (%s); running the "
-                        "loop in-process", mploop__os_errno_text(rc));
+        uint64_t as = rc == -ENOMEM ? mploop__os_as_limit() : 0;
+        if (as)
+            mploop__warning(st->site, "cannot prepare memory for the workers (%s): the "
+                            "address-space limit (RLIMIT_AS, ulimit -v) is %llu MiB; raise or "
+                            "remove it to run loops on workers; running the loop in-process",
+                            mploop__os_errno_text(rc), (unsigned long long)(as >> 20));
+        else
+            mploop__warning(st->site, "cannot prepare memory for the workers (%s); running "
+                            "the loop in-process", mploop__os_errno_text(rc));
         st->mem = NULL;
         t->forked = 0;
         return loop_fall_back(st, env);

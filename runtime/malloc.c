@@ -59,10 +59,16 @@ extern void *__libc_valloc(size_t);
 extern void *__libc_pvalloc(size_t);
 
 /* Bounds of the address space of one worker arena (st.arena_size: the
- * largest for which MPLOOP__MAX_WORKERS arenas could be reserved, less
- * under an address-space limit), and the biggest class in it. */
+ * largest for which MPLOOP__MAX_WORKERS arenas could be reserved, and under
+ * an address-space limit no more than an eighth of it), and the biggest
+ * class in it. */
 #define ARENA_SIZE_MAX (32ull << 30)
 #define ARENA_SIZE_MIN (4ull << 20)
+/* Under an address-space limit (RLIMIT_AS) the window takes at most this
+ * fraction of it, and arenas may be as small as ARENA_SIZE_LIMITED (one
+ * allocation in a body then holds at most half of that). */
+#define ARENA_LIMIT_SHARE 8
+#define ARENA_SIZE_LIMITED (256ull << 10)
 #define MAX_CLS 34
 #define MIN_CLS 5
 #define HDR 16u
@@ -537,14 +543,17 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
 {
     if (nworkers > MPLOOP__MAX_WORKERS)
         return -EINVAL;
+    uint64_t as = mploop__os_as_limit(), smallest = as ? ARENA_SIZE_LIMITED : ARENA_SIZE_MIN;
     for (uint64_t size = ARENA_SIZE_MAX; !st.base; size /= 4) {
+        if (as && MPLOOP__MAX_WORKERS * size > as / ARENA_LIMIT_SHARE && size / 4 >= smallest)
+            continue; /* leave the program its address space */
         void *w = mmap(NULL, (size_t)(MPLOOP__MAX_WORKERS * size), PROT_NONE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (w != MAP_FAILED) {
             madvise(w, (size_t)(MPLOOP__MAX_WORKERS * size), MADV_DONTDUMP);
             st.base = (uintptr_t)w;
             st.arena_size = size;
-        } else if (size / 4 < ARENA_SIZE_MIN) {
+        } else if (size / 4 < smallest) {
             return -errno;
         }
     }
