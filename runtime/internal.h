@@ -489,6 +489,9 @@ int mploop__os_die_with_parent(pid_t parent);
 /* Parent: a descriptor that becomes readable when child `pid` ends, or
  * -errno (the caller then falls back to blocking waitpid). */
 int mploop__os_pidfd(pid_t pid);
+/* Both: the descriptor limit (RLIMIT_NOFILE, `ulimit -n`), 0 when there
+ * is none. */
+uint64_t mploop__os_fd_limit(void);
 /* Both: the address-space limit (RLIMIT_AS, `ulimit -v`) in bytes, 0 when
  * there is none. */
 uint64_t mploop__os_as_limit(void);

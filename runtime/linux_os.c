@@ -71,6 +71,15 @@ int mploop__os_pidfd(pid_t pid)
 static uint64_t os_fd_known[OS_FD_KNOWN / 64] MPLOOP__STATE;
 
 /* Both: see internal.h. */
+uint64_t mploop__os_fd_limit(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    return (uint64_t)rl.rlim_cur;
+}
+
+/* Both: see internal.h. */
 uint64_t mploop__os_as_limit(void)
 {
     struct rlimit rl;

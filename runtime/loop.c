@@ -41,6 +41,12 @@
  * keeps inside its slot; larger areas get a mapping. */
 #define LOOP_INLINE_AREA 64
 
+/* Descriptors a new worker opens for itself (its userfaultfd, its
+ * /proc/self/pagemap and /proc/self/status), with one to spare; and those
+ * a persistent team keeps open in the parent besides two per worker. */
+#define LOOP_WORKER_FDS 4
+#define LOOP_TEAM_FDS 12
+
 /* Slots in the state section; deeper nesting maps its state. */
 #define LOOP_SLOTS 32
 
@@ -532,7 +538,14 @@ int mploop_start(mploop_loop *L)
     unsigned w;
     int worker = 0, resumed = 0;
     struct mploop__arch_ctx ctx;
-    if (env->team == MPLOOP__TEAM_PERSIST) {
+    /* A persistent team keeps a dozen descriptors open in the parent (its
+     * own, the write tracking's, the staging file's): where the descriptor
+     * limit leaves less room, workers are forked for each loop instead. */
+    long open_fds = mploop__procstate_nfds();
+    uint64_t fd_limit = mploop__os_fd_limit();
+    int fd_room = open_fds < 0 || !fd_limit ||
+                  fd_limit >= (uint64_t)open_fds + LOOP_TEAM_FDS + 2 * st->n;
+    if (env->team == MPLOOP__TEAM_PERSIST && (fd_room || mploop__team_crew_exists())) {
         const char *volatile why = mploop__team_crew_ready(t);
         if (!why) {
             if (mploop__arch_ctx_save(&ctx) != 0) {
@@ -566,6 +579,23 @@ int mploop_start(mploop_loop *L)
         }
     }
     if (!resumed) {
+        /* A new worker opens a few descriptors of its own (its write
+         * tracking, /proc files): without room for them it could not start,
+         * so the loop runs in-process instead. */
+        long open = mploop__procstate_nfds();
+        uint64_t limit = mploop__os_fd_limit();
+        if (open >= 0 && limit && limit < (uint64_t)open + LOOP_WORKER_FDS) {
+            mploop__warning(st->site, "%llu free descriptors of the %llu the process may open "
+                            "(RLIMIT_NOFILE, ulimit -n), and a worker needs %d; raise the limit "
+                            "to run loops on workers; running the loop in-process",
+                            (unsigned long long)(limit > (uint64_t)open ? limit - (uint64_t)open : 0),
+                            (unsigned long long)limit, LOOP_WORKER_FDS);
+            mploop__team_crew_dissolve("too few free descriptors");
+            mploop__mem_release(st->mem);
+            st->mem = NULL;
+            t->forked = 0;
+            return loop_fall_back(st, env);
+        }
         mploop__mem_forking(1);
         worker = mploop__team_fork(t, &w);
         mploop__mem_forking(0);
