@@ -3,7 +3,8 @@
 // bounds (`#define _PB_N POLYBENCH_LOOP_BOUND(N, n)`, which expands to the
 // constant N): libclang gives such an expression an empty extent, and the
 // rewriter takes the whole macro use as its text.  Before, the bound came out
-// empty and the rewritten file did not compile.
+// empty and the rewritten file did not compile.  The same macros on the left
+// of the test (`PB_N > i`, `PICK(0, 20) < i`) are bounds too.
 //
 // RUN: %exec-check %s %t
 // RUN: FileCheck %s --check-prefix=W -DN=2 --implicit-check-not=mploop: < %t.log.2
@@ -36,6 +37,14 @@ int main(void)
 #pragma mploop for
     for (i = PB_N - 1; i >= LOOP_BOUND(0, n); i--)
         path[i] -= i;
+    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 300 iterations on [[N]] workers, schedule auto
+#pragma mploop for
+    for (i = 0; PB_N > i; i++)
+        path[i] += 2 * i;
+    // W: mploop: {{.*}}bounds_macro_nested.c:[[@LINE+2]]: 279 iterations on [[N]] workers, schedule auto
+#pragma mploop for
+    for (i = PB_N - 1; PICK(0, 20) < i; i--)
+        path[i] ^= 5;
     long s = 0;
     for (i = 0; i < n; i++)
         s += path[i] * (i + 1);
