@@ -5,7 +5,10 @@
  * lexing the main file's bytes (lex.c): comments and string literals are
  * single tokens, so pragmas inside them are never matched, and pragmas in
  * blocks the preprocessor skipped (`#if 0`) are dropped using libclang's
- * skipped ranges.  The text after `for` goes to clause_parse.c; what the
+ * skipped ranges.  Between a pragma and its `for` may stand the directives
+ * that leave it in effect (`#endif`, `#else` and `#elif` with the skipped
+ * block they open, `#line`, `#define`, `#undef`).  The text after `for`
+ * goes to clause_parse.c; what the
  * clause names refer to is checked in clause_check.c once the loop's scope
  * is known.
  */
@@ -121,6 +124,37 @@ static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t
     return p3;
 }
 
+/* The directives that may stand between a pragma and its loop: they leave
+ * the pragma in effect after preprocessing (`#ifdef USE_OMP / #pragma omp
+ * ... / #else / #pragma mploop for ... / #endif / for (...)`). */
+static const char *const passable[] = { "endif", "else", "elif", "elifdef", "elifndef", "line",
+                                        "define", "undef", NULL };
+
+/* The first token from pos that is not one of the passable directives or
+ * inside a block the preprocessor skipped, into *t. */
+static void next_after_directives(const struct rw_src *src, const struct skipped *sk, size_t pos,
+                                  struct rw_tok *t)
+{
+    const char *buf = src->buf;
+    for (;;) {
+        pos = rw_lex(buf, src->len, pos, 0, t);
+        if (t->kind == RW_T_EOF)
+            return;
+        if (is_skipped(sk, t->off))
+            continue;
+        if (t->kind != RW_T_DIRECTIVE)
+            return;
+        struct rw_ptext pt = { buf, t->off + t->len, NULL };
+        struct rw_tok w;
+        rw_ptext_next(&pt, t->off + 1, &w);
+        int ok = 0;
+        for (const char *const *d = passable; *d && !ok; d++)
+            ok = rw_tok_is(buf, &w, *d);
+        if (!ok)
+            return;
+    }
+}
+
 /* Scan the main file for pragmas (see rewriter.h). */
 void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned *n)
 {
@@ -169,7 +203,7 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
         } else {
             rw_parse_clauses(p, &pt, q);
         }
-        rw_lex(buf, src->len, pos, 0, &p->next);
+        next_after_directives(src, &sk, pos, &p->next);
     }
     free(sk.start);
     free(sk.end);
