@@ -90,13 +90,6 @@ int mploop__chan_create(struct mploop__mem *m)
 }
 
 /* Parent: see mem_internal.h. */
-void mploop__chan_destroy(struct mploop__mem *m)
-{
-    for (unsigned w = 0; w < MPLOOP__MAX_WORKERS; w++)
-        m->fds[w] = -1;
-}
-
-/* Parent: see mem_internal.h. */
 void mploop__chan_forking(int on)
 {
     chan.forking = on;

@@ -501,6 +501,19 @@ uint64_t mploop__os_as_limit(void);
 /* Both: fd moved to MPLOOP__FD_FLOOR or above, close-on-exec (fd itself
  * when it cannot be moved).  Passes a negative fd through. */
 int mploop__os_fd_high(int fd);
+/* A /proc/self file kept open by the process that opened it: the file
+ * names that process, so a fork child must not read through its copy. */
+struct mploop__os_kept {
+    int fd;              /* -1 until opened */
+    pid_t pid;           /* the process that opened it */
+};
+#define MPLOOP__OS_KEPT_INIT { -1, 0 }
+/* Both: k's descriptor (path opened read-only, close-on-exec, moved with
+ * mploop__os_fd_high) for this process: opened at the first call, and
+ * opened again in a process that inherited it.  Returns it or -errno. */
+int mploop__os_kept_fd(struct mploop__os_kept *k, const char *path);
+/* Both: close k's descriptor, if open. */
+void mploop__os_kept_close(struct mploop__os_kept *k);
 /* Both: a descriptor mploop__os_fd_high returned was closed. */
 void mploop__os_fd_closed(int fd);
 /* Both: nonzero when fd is one the runtime moved with mploop__os_fd_high

@@ -82,14 +82,13 @@ static int parse_line(const char *p, const char *end, struct mploop__vma *v)
  * parent's state; a new process starts from its parent's and replaces
  * it). */
 static struct {
-    int fd;             /* -1 until opened */
-    pid_t pid;          /* the process that opened fd (a fork child must not
-                         * read its parent's maps through it) */
+    struct mploop__os_kept file;
+    pid_t owner;        /* the process whose runtime memory text is */
     char *text;         /* runtime memory, cap bytes */
     size_t cap, len;
     uint64_t stamp;     /* mploop__reserve_stamp() when read */
     int valid;
-} mt MPLOOP__WORKER = { .fd = -1 };
+} mt MPLOOP__WORKER = { .file = MPLOOP__OS_KEPT_INIT };
 
 /* Both: read the whole of /proc/self/maps into mt.text, through a
  * descriptor kept open (reopened in a new process).  Returns 0 or
@@ -98,24 +97,15 @@ static int maps_text_read(void)
 {
     pid_t me = getpid();
     mt.valid = 0;
-    if (mt.pid != me) {
-        /* A fork child's copies of the parent's descriptor and buffer (the
-         * buffer is the parent's runtime memory): not ours. */
-        if (mt.fd >= 0) {
-            close(mt.fd);
-            mploop__os_fd_closed(mt.fd);
-        }
-        mt.fd = -1;
+    if (mt.owner != me) {
+        /* A fork child's copy of the buffer: the parent's runtime memory. */
         mt.text = NULL;
         mt.cap = 0;
-        mt.pid = me;
+        mt.owner = me;
     }
-    if (mt.fd < 0) {
-        int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return -errno;
-        mt.fd = mploop__os_fd_high(fd);
-    }
+    int fd = mploop__os_kept_fd(&mt.file, "/proc/self/maps");
+    if (fd < 0)
+        return fd;
     if (!mt.text) {
         mt.text = mploop__os_map(64 * 1024);
         if (!mt.text)
@@ -133,7 +123,7 @@ static int maps_text_read(void)
             mt.cap *= 2;
             tlen = 0; /* the file is read again from its start */
         }
-        ssize_t got = pread(mt.fd, mt.text + tlen, mt.cap - tlen, (off_t)tlen);
+        ssize_t got = pread(fd, mt.text + tlen, mt.cap - tlen, (off_t)tlen);
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -152,7 +142,7 @@ static int maps_text_read(void)
 /* Both: see mem_internal.h. */
 int mploop__maps_text(int fresh, const char **text, size_t *len)
 {
-    if (fresh || !mt.valid || mt.pid != getpid() || mt.stamp != mploop__reserve_stamp()) {
+    if (fresh || !mt.valid || mt.owner != getpid() || mt.stamp != mploop__reserve_stamp()) {
         int err = maps_text_read();
         if (err)
             return err;

@@ -104,6 +104,32 @@ int mploop__os_fd_high(int fd)
 }
 
 /* Both: see internal.h. */
+int mploop__os_kept_fd(struct mploop__os_kept *k, const char *path)
+{
+    pid_t me = getpid();
+    if (k->fd >= 0 && k->pid != me)
+        mploop__os_kept_close(k); /* a fork child's copy: its parent's file */
+    if (k->fd < 0) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return -errno;
+        k->fd = mploop__os_fd_high(fd);
+        k->pid = me;
+    }
+    return k->fd;
+}
+
+/* Both: see internal.h. */
+void mploop__os_kept_close(struct mploop__os_kept *k)
+{
+    if (k->fd >= 0) {
+        close(k->fd);
+        mploop__os_fd_closed(k->fd);
+    }
+    k->fd = -1;
+}
+
+/* Both: see internal.h. */
 void mploop__os_fd_closed(int fd)
 {
     if (fd >= MPLOOP__FD_FLOOR && fd - MPLOOP__FD_FLOOR < OS_FD_KNOWN)

@@ -47,10 +47,7 @@ static uint64_t ps_hash(uint64_t h, const void *p, size_t n)
 
 /* /proc/self/status, kept open by the process that opened it (each process
  * its own: a worker's survives the resumes that copy the parent's state). */
-static struct {
-    int fd;
-    pid_t pid;
-} ps_status MPLOOP__WORKER = { -1, 0 };
+static struct mploop__os_kept ps_status MPLOOP__WORKER = MPLOOP__OS_KEPT_INIT;
 
 /* The lines of /proc/self/status that describe what fork copies: the
  * umask, credentials, capabilities, no_new_privs, seccomp, the ignored and
@@ -64,20 +61,10 @@ static const char *const ps_lines[] = {
  * -errno. */
 static ssize_t ps_read_status(char *buf, size_t n)
 {
-    pid_t me = getpid();
-    if (ps_status.fd >= 0 && ps_status.pid != me) {
-        close(ps_status.fd); /* a fork child's copy of its parent's */
-        mploop__os_fd_closed(ps_status.fd);
-        ps_status.fd = -1;
-    }
-    if (ps_status.fd < 0) {
-        int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return -errno;
-        ps_status.fd = mploop__os_fd_high(fd);
-        ps_status.pid = me;
-    }
-    ssize_t got = pread(ps_status.fd, buf, n - 1, 0);
+    int fd = mploop__os_kept_fd(&ps_status, "/proc/self/status");
+    if (fd < 0)
+        return fd;
+    ssize_t got = pread(fd, buf, n - 1, 0);
     if (got < 0)
         return -errno;
     buf[got] = '\0';

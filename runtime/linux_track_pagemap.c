@@ -39,18 +39,12 @@
 #define SCAN_ENTRIES 1024
 
 /* The worker's own descriptor, kept across the loops of a persistent team. */
-static int pm_fd MPLOOP__WORKER = -1;
+static struct mploop__os_kept pm_fd MPLOOP__WORKER = MPLOOP__OS_KEPT_INIT;
 
 /* Worker: see internal.h. */
 int mploop__pagemap_fd(void)
 {
-    if (pm_fd < 0) {
-        int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return -errno;
-        pm_fd = mploop__os_fd_high(fd);
-    }
-    return pm_fd;
+    return mploop__os_kept_fd(&pm_fd, "/proc/self/pagemap");
 }
 
 /* Both: read the pagemap entries of n pages from page address addr into

@@ -376,6 +376,17 @@ static void loop_worker_begin(struct loop_state *st, unsigned w)
         mploop__team_worker_abort(st->team, w, MPLOOP__SLOT_BEGIN_FAILED, rc);
 }
 
+/* Parent: the descriptors the process may still open under RLIMIT_NOFILE
+ * (*limit), or UINT64_MAX when there is no limit or the count is unknown. */
+static uint64_t loop_fds_free(uint64_t *limit)
+{
+    long open = mploop__procstate_nfds();
+    *limit = mploop__os_fd_limit();
+    if (open < 0 || !*limit)
+        return UINT64_MAX;
+    return *limit > (uint64_t)open ? *limit - (uint64_t)open : 0;
+}
+
 /* Worker w of the loop of st, forked or resumed: begin its memory and
  * become the loop's participant w. */
 static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
@@ -541,11 +552,9 @@ int mploop_start(mploop_loop *L)
     /* A persistent team keeps a dozen descriptors open in the parent (its
      * own, the write tracking's, the staging file's): where the descriptor
      * limit leaves less room, workers are forked for each loop instead. */
-    long open_fds = mploop__procstate_nfds();
-    uint64_t fd_limit = mploop__os_fd_limit();
-    int fd_room = open_fds < 0 || !fd_limit ||
-                  fd_limit >= (uint64_t)open_fds + LOOP_TEAM_FDS + 2 * st->n;
-    if (env->team == MPLOOP__TEAM_PERSIST && (fd_room || mploop__team_crew_exists())) {
+    uint64_t fd_limit;
+    if (env->team == MPLOOP__TEAM_PERSIST &&
+        (mploop__team_crew_exists() || loop_fds_free(&fd_limit) >= LOOP_TEAM_FDS + 2 * st->n)) {
         const char *volatile why = mploop__team_crew_ready(t);
         if (!why) {
             if (mploop__arch_ctx_save(&ctx) != 0) {
@@ -582,14 +591,13 @@ int mploop_start(mploop_loop *L)
         /* A new worker opens a few descriptors of its own (its write
          * tracking, /proc files): without room for them it could not start,
          * so the loop runs in-process instead. */
-        long open = mploop__procstate_nfds();
-        uint64_t limit = mploop__os_fd_limit();
-        if (open >= 0 && limit && limit < (uint64_t)open + LOOP_WORKER_FDS) {
+        uint64_t free_fds = loop_fds_free(&fd_limit);
+        if (free_fds < LOOP_WORKER_FDS) {
             mploop__warning(st->site, "%llu free descriptors of the %llu the process may open "
                             "(RLIMIT_NOFILE, ulimit -n), and a worker needs %d; raise the limit "
                             "to run loops on workers; running the loop in-process",
-                            (unsigned long long)(limit > (uint64_t)open ? limit - (uint64_t)open : 0),
-                            (unsigned long long)limit, LOOP_WORKER_FDS);
+                            (unsigned long long)free_fds, (unsigned long long)fd_limit,
+                            LOOP_WORKER_FDS);
             mploop__team_crew_dissolve("too few free descriptors");
             mploop__mem_release(st->mem);
             st->mem = NULL;

@@ -179,7 +179,6 @@ void mploop__mem_release(struct mploop__mem *m)
 {
     if (!m)
         return;
-    mploop__chan_destroy(m);
     mploop__os_unmap(m->plan, m->plan_size);
     mploop__os_unmap(m, m->self_size);
 }

@@ -229,9 +229,6 @@ int mploop__chan_send(const struct mploop__mem *m, unsigned w);
 int mploop__chan_open(const struct mploop__mem *m, unsigned w, struct mploop__chan_view *c);
 /* Parent: unmap a view (one never opened, zeroed, is fine). */
 void mploop__chan_close(struct mploop__chan_view *c);
-/* Parent: the loop is over: m no longer names channels (they are kept
- * for the next loop). */
-void mploop__chan_destroy(struct mploop__mem *m);
 /* Parent: nonzero while a loop forks its workers (the program's own fork
  * children forget the channels, workers keep them). */
 void mploop__chan_forking(int on);

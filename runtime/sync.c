@@ -85,13 +85,14 @@ struct sync_block {
 static struct {
     struct sync_block *blk;        /* NULL: no team to sync */
     size_t blk_size;
-    int uffd, pm, stage;           /* -1 until opened; kept */
+    int uffd, stage;               /* -1 until opened; kept */
+    struct mploop__os_kept pm;     /* this process's /proc/self/pagemap */
     char *layout;                  /* the maps text recorded at the fork */
     size_t layout_len;
     uint64_t *mine, *all;          /* scratch lists (reserve) */
     uint64_t stage_size;           /* bytes of the staging file */
     int forking, registered;
-} sy MPLOOP__STATE = { .uffd = -1, .pm = -1, .stage = -1 };
+} sy MPLOOP__STATE = { .uffd = -1, .pm = MPLOOP__OS_KEPT_INIT, .stage = -1 };
 
 /* A worker's side (never overwritten by a resume). */
 static struct {
@@ -153,7 +154,8 @@ static void sync_on_fork_child(void)
 {
     if (sy.forking)
         return;
-    int *fds[] = { &sy.uffd, &sy.pm, &sy.stage };
+    mploop__os_kept_close(&sy.pm);
+    int *fds[] = { &sy.uffd, &sy.stage };
     for (unsigned i = 0; i < sizeof fds / sizeof fds[0]; i++)
         if (*fds[i] >= 0) {
             close(*fds[i]);
@@ -202,12 +204,9 @@ int mploop__sync_form(unsigned nworkers)
             return fd;
         sy.uffd = fd;
     }
-    if (sy.pm < 0) {
-        int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return -errno;
-        sy.pm = mploop__os_fd_high(fd);
-    }
+    int pm = mploop__os_kept_fd(&sy.pm, "/proc/self/pagemap");
+    if (pm < 0)
+        return pm;
     if (sy.stage < 0) {
         int fd = mploop__memfd_create("mploop-sync");
         if (fd < 0)
@@ -341,7 +340,10 @@ int mploop__sync_stage(const struct mploop__arch_ctx *ctx, unsigned nworkers)
     if (len != sy.layout_len || memcmp(text, sy.layout, len) != 0)
         return -ESTALE;
     sync_nmine = 0;
-    int err = mploop__uffd_written(sy.pm, b->set, b->nset, 1, sync_emit_mine, NULL);
+    int pm = mploop__os_kept_fd(&sy.pm, "/proc/self/pagemap");
+    if (pm < 0)
+        return pm;
+    int err = mploop__uffd_written(pm, b->set, b->nset, 1, sync_emit_mine, NULL);
     if (err)
         return err;
     uint64_t n = 0;
