@@ -241,11 +241,12 @@ static const char *const on_error_words[] = {"exit", "return", "serial", NULL};
 static const char *const tracker_words[] = {"uffd", "pagemap", "mprotect", NULL};
 /* MPLOOP_TEAM's words, in the order of enum mploop__team_mode. */
 static const char *const team_words[] = {"persist", "fork", NULL};
+static const char *const output_words[] = {"ordered", "live", NULL};
 
 /* The variables; those read at the first loop are read in this order. */
 enum {
     ENV_WORKERS, ENV_SCHEDULE, ENV_VERBOSE, ENV_ON_ERROR, ENV_GRACE_MS, ENV_CHECK, ENV_STATS,
-    ENV_TIMEOUT, ENV_ADAPT, ENV_TEAM, ENV_TRACKER, ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
+    ENV_TIMEOUT, ENV_ADAPT, ENV_TEAM, ENV_OUTPUT, ENV_TRACKER, ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
 };
 static const struct env_var env_vars[ENV_COUNT] = {
     [ENV_WORKERS] = {
@@ -307,6 +308,13 @@ static const struct env_var env_vars[ENV_COUNT] = {
         .is_not = "a team mode",
         .help = "use persist (workers park after a loop and run the next one, the default) "
                 "or fork (fresh workers for every loop)",
+    },
+    [ENV_OUTPUT] = {
+        "MPLOOP_OUTPUT", env_choice, &env_values.output, .words = output_words,
+        .def = MPLOOP__OUTPUT_ORDERED,
+        .is_not = "an output mode",
+        .help = "use ordered (what workers write appears in iteration order, the default) "
+                "or live (each chunk's output as soon as the chunk ends)",
     },
     [ENV_TRACKER] = {
         "MPLOOP_TRACKER", env_name, &env_tracker, .words = tracker_words, .lazy = 1,

@@ -107,3 +107,18 @@ unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max)
     _IO_list_unlock();
     return n;
 }
+
+/* Parent: see internal.h.  glibc caches a stream's file offset in
+ * _offset; _IO_pos_BAD (-1) makes it ask the kernel again. */
+void mploop__stdio_forget_offset(int fd)
+{
+    FILE **head = stream_list();
+    if (!head)
+        return;
+    unsigned guard = 0;
+    _IO_list_lock();
+    for (FILE *f = *head; f && guard < 1000000; f = f->_chain, guard++)
+        if (f->_fileno == fd)
+            f->_offset = -1;
+    _IO_list_unlock();
+}

@@ -278,10 +278,15 @@ struct mploop__env {
     unsigned adapt;    /* MPLOOP_ADAPT (default 1): sites run in-process while
                         * forking does not pay (adapt.c) */
     int team;          /* MPLOOP_TEAM (enum mploop__team_mode) */
+    int output;        /* MPLOOP_OUTPUT (enum mploop__output_mode) */
 };
 
 /* MPLOOP_TEAM: workers that park between loops, or fresh ones each loop. */
 enum mploop__team_mode { MPLOOP__TEAM_PERSIST = 0, MPLOOP__TEAM_FORK = 1 };
+
+/* MPLOOP_OUTPUT: the workers' output in iteration order, or each chunk's
+ * as soon as it finished. */
+enum mploop__output_mode { MPLOOP__OUTPUT_ORDERED = 0, MPLOOP__OUTPUT_LIVE = 1 };
 
 /* Every variable follows one policy: a malformed value is reported as
  * `mploop: error: [FILE:LINE: ]MPLOOP_X=value is not ...; <what to set>`
@@ -369,6 +374,11 @@ void mploop__verbose_joined(const mploop_site *site, unsigned n, int snapshot, u
  * "fork failed", "serial re-run". */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason);
 
+/* Parent: the verbose line of a body that called exit(status) at
+ * iteration index k in a worker (the program ends). */
+void mploop__verbose_program_exit(const mploop_site *site, int64_t lb, int64_t step,
+                                  uint64_t k, int status);
+
 /* How a loop failed, as the parent saw it. */
 enum mploop__fail_kind {
     MPLOOP__FAIL_SIGNAL = 1, /* worker killed by signal `code` */
@@ -383,7 +393,8 @@ enum mploop__fail_kind {
     MPLOOP__FAIL_MERGE,      /* merge failed (-errno code) */
     MPLOOP__FAIL_CHANNEL,    /* merge refused a worker's channel, which held
                               * garbage (code: -EPROTO) */
-    MPLOOP__FAIL_INTERRUPTED /* the parent got terminating signal `code` */
+    MPLOOP__FAIL_INTERRUPTED, /* the parent got terminating signal `code` */
+    MPLOOP__FAIL_PROGRAM_EXIT /* the body called exit(code): the program ends */
 };
 
 /* Longest mploop_fail message carried to the parent, NUL included. */
@@ -543,6 +554,10 @@ __attribute__((noreturn)) void mploop__os_exit_as_worker(int status);
 /* Both: write all of buf to fd, retrying on EINTR and short writes.
  * Returns 0 or -errno (callers writing reports on stderr ignore it). */
 int mploop__os_write_all(int fd, const void *buf, size_t len);
+/* Both: copy len bytes at offset `at` of descriptor in to descriptor out:
+ * at out's own offset when pos < 0 (write), else at pos (pwrite).
+ * Returns 0 or -errno. */
+int mploop__os_copy(int in, uint64_t at, int out, int64_t pos, uint64_t len);
 /* Both: monotonic time in nanoseconds. */
 uint64_t mploop__os_now_ns(void);
 /* Both: runtime-owned memory, never tracked nor merged (it is mapped
@@ -550,6 +565,11 @@ uint64_t mploop__os_now_ns(void);
  * writes it from a worker unless it means to).  Returns NULL on failure. */
 void *mploop__os_map(size_t size);
 void mploop__os_unmap(void *addr, size_t size);
+
+/* linux_memfd.c.  Both: a memfd (close-on-exec, moved to a descriptor
+ * number of 256 or more when possible, a runtime descriptor).  Returns it
+ * or -errno. */
+int mploop__memfd_create(const char *name);
 
 /* ---- linux_procstate.c: what fork copies besides memory ---------------- */
 
@@ -572,6 +592,109 @@ long mploop__procstate_nfds(void);
  * pids[0..n) (its children), -ESTALE when one is not, or -errno. */
 int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
                                 unsigned nskip);
+
+/* A descriptor open for writing (mploop__procstate_writable). */
+enum mploop__wfd_type {
+    MPLOOP__WFD_FILE = 0, /* a regular file */
+    MPLOOP__WFD_PIPE,     /* a pipe or FIFO */
+    MPLOOP__WFD_TTY,      /* a terminal */
+    MPLOOP__WFD_DEVICE    /* another character device (/dev/null) */
+};
+struct mploop__wfd {
+    int fd;
+    int type;      /* enum mploop__wfd_type */
+    int append;    /* opened O_APPEND */
+    int cloexec;   /* FD_CLOEXEC set */
+    int64_t size;  /* a regular file's size */
+};
+/* Parent: list in out[0..max) the descriptors of this process, not the
+ * runtime's, open for writing on a regular file, a pipe or a character
+ * device: write-only ones, and descriptors 1 and 2 when open read-write
+ * (a terminal); never descriptor 0 or a socket.  Returns how many there
+ * are (possibly more than max) or -errno. */
+int mploop__procstate_writable(struct mploop__wfd *out, unsigned max);
+/* Parent: nonzero when descriptors a and b of this process are the same
+ * open file description (kcmp). */
+int mploop__procstate_same_file(int a, int b);
+
+/* io_interpose.c: what its definitions of exit, lseek, fseek, fsetpos,
+ * rewind and pwrite call (each may be NULL).  output.c fills in the
+ * capture's, loop.c the exit. */
+struct mploop__io_hooks {
+    int (*captures)(int fd);                            /* output.c */
+    int (*seek_begin)(int fd);
+    void (*seek_end)(int fd, int whence, int64_t off);
+    void (*pwrite)(int fd, int64_t pos, int64_t len);
+    void (*exit)(int status);                           /* loop.c */
+};
+extern struct mploop__io_hooks mploop__io_hooks;
+
+/* loop.c.  Worker: the body called exit(status): when this process is a
+ * worker running a loop's chunks, end its part there (never returns);
+ * else return, and the caller exits as usual. */
+void mploop__loop_exit(int status);
+
+/* ---- output.c: the workers' output in sequential order ----------------
+ * (see output.c).  The parent plans each forked loop's capture before its
+ * workers start, pumps finished chunks while it waits and finishes (or
+ * fails) the capture at the join; a worker redirects its descriptors when
+ * it begins, logs each chunk when the next one begins, and puts them back
+ * when its part ends. */
+
+/* Parent, before forking or waking n workers: list the descriptors to
+ * capture and give each worker empty files and an empty ring, for `mode`
+ * (enum mploop__output_mode); hold: replay nothing before
+ * mploop__output_finish (a failed loop will be run again).  Returns 0 (the
+ * capture is active when there is something to capture) or -errno (it is
+ * not). */
+int mploop__output_plan(unsigned n, int mode, int hold);
+/* Parent: bumped whenever the capture opened a descriptor (workers forked
+ * before lack it). */
+unsigned mploop__output_generation(void);
+/* Parent: nonzero while a loop's capture is active. */
+int mploop__output_active(void);
+/* Parent, after the fork: planned slot `slot` has no worker; its static
+ * share, adopted later by another, starts at iteration lo (UINT64_MAX:
+ * it has none). */
+void mploop__output_orphan(unsigned slot, uint64_t lo);
+/* Parent, while the workers run: replay the chunks due (claimed: the
+ * first iteration not handed out yet by a claiming schedule, else
+ * UINT64_MAX). */
+void mploop__output_pump(uint64_t claimed);
+/* Parent, after every worker finished and the loop succeeded: replay the
+ * rest and end the capture. */
+void mploop__output_finish(void);
+/* Parent, after a failed loop (every worker reaped): when replay is
+ * nonzero, replay what comes before the failure at iteration iter of
+ * worker `worker` (UINT64_MAX / UINT_MAX when none), then what that worker
+ * wrote of its chunk; else drop everything.  Ends the capture. */
+void mploop__output_failed(int replay, unsigned worker, uint64_t iter);
+/* Worker w, when it begins: put its files in place of the captured
+ * descriptors. */
+void mploop__output_worker_begin(unsigned w);
+/* Worker, before running the chunk [lo, hi) of ring (its static share, or
+ * its own slot for claimed chunks): log the chunk that ended. */
+void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi);
+/* Worker, when the body ends the program at iteration iter: log the chunk
+ * so far as ending there. */
+void mploop__output_worker_exit(uint64_t iter);
+/* Worker, when its part ends: log the last chunk, put the descriptors back. */
+void mploop__output_worker_end(void);
+/* Both: nonzero when this process is a worker whose descriptor fd is
+ * captured. */
+int mploop__output_captures(int fd);
+/* Both, from the seek entry points: before moving the offset of fd: -1
+ * with errno ESPIPE when fd stands for a pipe or terminal, else 0 (a run
+ * up to the old offset is logged). */
+int mploop__output_seek_begin(int fd);
+/* Both, after moving the offset of fd by (whence, off). */
+void mploop__output_seek_end(int fd, int whence, int64_t off);
+/* Both, after a positioned write of len bytes at pos to fd. */
+void mploop__output_pwrite(int fd, int64_t pos, int64_t len);
+
+/* glibc_stdio.c.  Parent: the streams on descriptor fd forget the file
+ * offset they cached (it was moved behind their back). */
+void mploop__stdio_forget_offset(int fd);
 
 /* ---- reserve.c: runtime memory from one shared reserve ---------------- */
 
@@ -638,7 +761,8 @@ enum mploop__slot_state {
     MPLOOP__SLOT_BEGIN_FAILED = 2, /* mploop__mem_worker_begin failed */
     MPLOOP__SLOT_SHIP_FAILED = 3,  /* mploop__mem_worker_ship failed */
     MPLOOP__SLOT_USER_FAILED = 4,  /* the body called mploop_fail */
-    MPLOOP__SLOT_CANCELLED = 5     /* stopped at a chunk boundary on request */
+    MPLOOP__SLOT_CANCELLED = 5,    /* stopped at a chunk boundary on request */
+    MPLOOP__SLOT_EXITED = 6        /* the body called exit(err) at iteration cur */
 };
 
 /* Exit status of a worker whose slot says why it failed. */
@@ -677,6 +801,8 @@ struct mploop__ctl {
     unsigned adopted;       /* atomic: static shares of workers that could
                              * not be forked, claimed by the others */
     int cancel;             /* atomic: the parent asks workers to stop */
+    uint64_t cancel_from;   /* atomic, set before cancel: chunks starting
+                             * below it still run (0: none) */
     unsigned ndone;         /* atomic: workers done (a persistent team's last
                              * one to finish wakes the parent) */
     uint64_t next __attribute__((aligned(64))); /* atomic: iterations handed
@@ -711,6 +837,12 @@ struct mploop__team {
 struct mploop__wait {
     unsigned grace_ms;    /* after a failure, time left to the others */
     uint64_t timeout_ns;  /* since the fork, 0 for none */
+    int keep_earlier;     /* after a failure at an iteration, the chunks
+                           * before it still run, and the failure at the
+                           * lowest iteration is the one reported */
+    void (*tick)(void *); /* called at least every tick_ns while waiting */
+    void *tick_arg;
+    uint64_t tick_ns;
 };
 
 /* Parent: map a control block for n workers of a loop of trip iterations,
@@ -732,8 +864,9 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w);
 /* Worker: wait until the parent has finished forking; returns the number
  * of workers that exist. */
 unsigned mploop__team_forked(struct mploop__team *t);
-/* Worker: nonzero when the parent asked the workers to stop. */
-int mploop__team_cancelled(const struct mploop__team *t);
+/* Worker: nonzero when the parent asked the workers to stop before a
+ * chunk starting at iteration lo. */
+int mploop__team_cancelled(const struct mploop__team *t, uint64_t lo);
 /* Worker: worker w finished (busy_ns spent running chunks) and shipped its
  * writes: record the time and mark its slot done; then _exit(0), or, in a
  * persistent team, tell the parent and return (the caller parks). */
@@ -782,6 +915,11 @@ __attribute__((noreturn)) void mploop__team_worker_abort(struct mploop__team *t,
 /* Worker: stop because the loop was cancelled: flush stdio, mark the slot
  * and _exit without shipping anything. */
 __attribute__((noreturn)) void mploop__team_worker_cancel(struct mploop__team *t, unsigned w);
+/* Worker: the body called exit(status) at iteration iter: flush stdio,
+ * mark the slot and _exit without shipping anything or running the
+ * parent's atexit handlers (the parent ends the program). */
+__attribute__((noreturn)) void mploop__team_worker_exit(struct mploop__team *t, unsigned w,
+                                                        int status);
 /* Worker: the body called mploop_fail: copy code and message (cut to
  * MPLOOP__MSG_MAX - 1 bytes) to the parent, flush stdio, mark the slot and
  * _exit without shipping anything. */

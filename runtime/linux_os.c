@@ -258,6 +258,34 @@ int mploop__os_write_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
+/* Both: see internal.h.  Through a buffer on the stack: pread, then write
+ * or pwrite, retrying on EINTR and short transfers. */
+int mploop__os_copy(int in, uint64_t at, int out, int64_t pos, uint64_t len)
+{
+    char buf[65536];
+    while (len > 0) {
+        ssize_t got = pread(in, buf, len < sizeof buf ? (size_t)len : sizeof buf, (off_t)at);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got < 0 ? -errno : -EIO;
+        for (ssize_t done = 0; done < got;) {
+            ssize_t n = pos < 0 ? write(out, buf + done, (size_t)(got - done))
+                                : pwrite(out, buf + done, (size_t)(got - done), (off_t)pos);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return n < 0 ? -errno : -EIO;
+            done += n;
+            if (pos >= 0)
+                pos += n;
+        }
+        at += (uint64_t)got;
+        len -= (uint64_t)got;
+    }
+    return 0;
+}
+
 /* Both: see internal.h. */
 void *mploop__os_map(size_t size)
 {

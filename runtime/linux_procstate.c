@@ -180,15 +180,16 @@ struct ps_dirent {
     char name[];
 };
 
-/* Parent: see internal.h.  Reads /proc/self/fd with getdents64 into a
- * buffer on the stack (no malloc: the parent's heap layout must not move). */
-int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
-                                unsigned nskip)
+/* Parent: call fn(fd, arg) for each open descriptor of this process that
+ * is not the runtime's, until fn returns nonzero; returns that value, 0,
+ * or -errno when the descriptors cannot be listed.  Reads /proc/self/fd
+ * with getdents64 into a buffer on the stack (no malloc: the parent's heap
+ * layout must not move). */
+static int ps_each_fd(int (*fn)(int fd, void *arg), void *arg)
 {
     int self = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (self < 0)
         return -errno;
-    pid_t me = getpid();
     char buf[4096] __attribute__((aligned(8)));
     int err = 0;
     for (;;) {
@@ -202,20 +203,94 @@ int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
             at += e->reclen;
             if (e->name[0] < '0' || e->name[0] > '9')
                 continue;
-            int fd = atoi(e->name), mine = fd == self || mploop__os_fd_is_runtime(fd);
-            for (unsigned k = 0; k < nskip && !mine; k++)
-                mine = fd == skip[k];
-            if (mine)
-                continue;
-            for (unsigned w = 0; w < n; w++)
-                if (syscall(SYS_kcmp, me, pids[w], 0 /* KCMP_FILE */, fd, fd) != 0) {
-                    err = -ESTALE;
-                    break;
-                }
+            int fd = atoi(e->name);
+            if (fd != self && !mploop__os_fd_is_runtime(fd))
+                err = fn(fd, arg);
         }
         if (err)
             break;
     }
     close(self);
     return err;
+}
+
+/* What mploop__procstate_fds_match compares. */
+struct ps_match {
+    pid_t me;
+    const pid_t *pids;
+    unsigned n;
+    const int *skip;
+    unsigned nskip;
+};
+
+/* Parent: -ESTALE when a worker's descriptor fd is not the parent's. */
+static int ps_match_fd(int fd, void *arg)
+{
+    const struct ps_match *m = arg;
+    for (unsigned k = 0; k < m->nskip; k++)
+        if (fd == m->skip[k])
+            return 0;
+    for (unsigned w = 0; w < m->n; w++)
+        if (syscall(SYS_kcmp, m->me, m->pids[w], 0 /* KCMP_FILE */, fd, fd) != 0)
+            return -ESTALE;
+    return 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
+                                unsigned nskip)
+{
+    struct ps_match m = { getpid(), pids, n, skip, nskip };
+    return ps_each_fd(ps_match_fd, &m);
+}
+
+/* What mploop__procstate_writable collects. */
+struct ps_writable {
+    struct mploop__wfd *out;
+    unsigned max, n;
+};
+
+/* Parent: add fd to the list when it is open for writing (write-only, or
+ * read-write as descriptor 1 or 2) on a regular file, a pipe or a
+ * character device. */
+static int ps_writable_fd(int fd, void *arg)
+{
+    struct ps_writable *w = arg;
+    struct stat sb;
+    int fl = fcntl(fd, F_GETFL), fdfl = fcntl(fd, F_GETFD);
+    if (fd == 0 || fl < 0 || fdfl < 0 || fstat(fd, &sb) != 0)
+        return 0;
+    int acc = fl & O_ACCMODE;
+    if (!(acc == O_WRONLY || (acc == O_RDWR && (fd == 1 || fd == 2))))
+        return 0;
+    if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) && !S_ISCHR(sb.st_mode))
+        return 0;
+    if (w->n < w->max)
+        w->out[w->n] = (struct mploop__wfd){
+            .fd = fd,
+            .type = S_ISREG(sb.st_mode) ? MPLOOP__WFD_FILE
+                  : S_ISFIFO(sb.st_mode) ? MPLOOP__WFD_PIPE
+                  : isatty(fd)           ? MPLOOP__WFD_TTY
+                                         : MPLOOP__WFD_DEVICE,
+            .append = (fl & O_APPEND) != 0,
+            .cloexec = (fdfl & FD_CLOEXEC) != 0,
+            .size = S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : 0,
+        };
+    w->n++;
+    return 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__procstate_writable(struct mploop__wfd *out, unsigned max)
+{
+    struct ps_writable w = { out, max, 0 };
+    int rc = ps_each_fd(ps_writable_fd, &w);
+    return rc < 0 ? rc : (int)w.n;
+}
+
+/* Parent: see internal.h. */
+int mploop__procstate_same_file(int a, int b)
+{
+    pid_t me = getpid();
+    return syscall(SYS_kcmp, me, me, 0 /* KCMP_FILE */, a, b) == 0;
 }

@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -96,7 +97,15 @@ static struct {
     uint64_t round;
     uint64_t began_ns;      /* when it started running chunks */
     int claiming;           /* auto: its static block is done, it claims */
+    pid_t pid;              /* the worker's process (not a child of its body) */
 } loop_me MPLOOP__STATE;
+
+/* The output capture's descriptors when the persistent team formed
+ * (mploop__output_generation): a team forked before a newer one lacks it. */
+static unsigned loop_crew_output MPLOOP__STATE;
+
+/* How often the parent replays finished chunks' output while it waits. */
+#define LOOP_OUTPUT_TICK_NS 10000000u
 
 /* Both: a free state, from the section or mapped.  Reports and ends the
  * program when no memory is left. */
@@ -392,6 +401,9 @@ static uint64_t loop_fds_free(uint64_t *limit)
 static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
 {
     loop_worker_begin(st, w);
+    mploop__output_worker_begin(w);
+    mploop__io_hooks.exit = mploop__loop_exit;
+    loop_me.pid = getpid();
     loop_me.began_ns = mploop__os_now_ns();
     loop_me.st = st;
     loop_me.w = w;
@@ -440,6 +452,32 @@ __attribute__((noreturn)) static void loop_end_program(const struct mploop__fail
     }
 }
 
+/* Parent, while it waits for the workers (struct mploop__wait's tick):
+ * replay the output of the chunks due. */
+static void loop_output_tick(void *arg)
+{
+    const struct loop_state *st = arg;
+    uint64_t claimed = st->sched.kind == MPLOOP_SCHED_STATIC
+                           ? UINT64_MAX
+                           : __atomic_load_n(&st->team->ctl->next, __ATOMIC_ACQUIRE);
+    mploop__output_pump(claimed);
+}
+
+/* Parent: the body called exit(f->code) in a worker (f): end the program
+ * with that status, as the sequential loop would have, after the output of
+ * the iterations up to that one (loop_finish replayed it).  The parent's
+ * atexit handlers run here, once. */
+__attribute__((noreturn)) static void loop_program_exit(struct loop_state *st,
+                                                        const struct mploop__env *env,
+                                                        const struct mploop__failure *f)
+{
+    if (env->verbose >= 1)
+        mploop__verbose_program_exit(st->site, st->lb, st->step, f->iter, f->code);
+    mploop__team_unmap(st->team);
+    st->team = NULL;
+    exit(f->code);
+}
+
 /* Parent: wait for the workers of a forked loop and merge their writes,
  * then give the terminating signals back.  Returns 0 on success, -1 with
  * *f and *others filled in on failure; memory is released either way and
@@ -448,7 +486,15 @@ __attribute__((noreturn)) static void loop_end_program(const struct mploop__fail
 static int loop_finish(struct loop_state *st, const struct mploop__env *env,
                        struct mploop__failure *f, unsigned *others)
 {
-    struct mploop__wait o = {env->grace_ms, env->timeout_ns};
+    int capture = mploop__output_active();
+    struct mploop__wait o = {
+        .grace_ms = env->grace_ms,
+        .timeout_ns = env->timeout_ns,
+        .keep_earlier = capture,
+        .tick = capture && st->policy != MPLOOP__ON_ERROR_SERIAL ? loop_output_tick : NULL,
+        .tick_arg = st,
+        .tick_ns = LOOP_OUTPUT_TICK_NS,
+    };
     uint64_t t0 = mploop__os_now_ns();
     int failed = mploop__team_wait(st->team, &o, f, others) != 0;
     if (!failed) {
@@ -478,6 +524,14 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
             failed = 1;
         }
     }
+    /* The output of a loop that will run again in-process is dropped; a
+     * program that ends here shows what came before the end. */
+    if (failed)
+        mploop__output_failed(st->policy != MPLOOP__ON_ERROR_SERIAL ||
+                                  f->kind == MPLOOP__FAIL_PROGRAM_EXIT,
+                              f->worker, f->iter);
+    else
+        mploop__output_finish();
     if (failed)
         mploop__mem_discard(st->mem);
     else
@@ -493,6 +547,36 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
         mploop__os_die_by_signal(sig);
     }
     return failed ? -1 : 0;
+}
+
+/* Parent: the workers' output cannot be captured (err): say so once; it
+ * reaches the descriptors unordered. */
+static void loop_output_unordered(const mploop_site *site, int err)
+{
+    static int said MPLOOP__STATE;
+    if (said)
+        return;
+    said = 1;
+    mploop__warning(site, "cannot capture the workers' output (%s); what they write may "
+                    "interleave", mploop__os_errno_text(err));
+}
+
+/* Parent, after forking fewer workers than planned: the rings of the
+ * missing slots wait for whoever adopts their static shares. */
+static void loop_output_orphans(struct loop_state *st)
+{
+    for (unsigned s = st->team->forked; s < st->n; s++) {
+        uint64_t lo = UINT64_MAX, hi;
+        if (st->sched.kind == MPLOOP_SCHED_STATIC) {
+            if (!mploop__sched_static(st->trip, st->n, s, st->sched.chunk, 0, &lo, &hi))
+                lo = UINT64_MAX;
+        } else if (st->sched.kind == MPLOOP_SCHED_AUTO) {
+            if (!mploop__sched_static(mploop__sched_auto_split(st->trip, st->n), st->n, s, 0, 0,
+                                      &lo, &hi))
+                lo = UINT64_MAX;
+        }
+        mploop__output_orphan(s, lo);
+    }
 }
 
 /* Parent: run the loop.  In-process loops print their verbose line and
@@ -546,6 +630,9 @@ int mploop_start(mploop_loop *L)
     }
     if (env->verbose >= 1)
         mploop__verbose_forked(st->site, st->trip, st->n, &st->sched);
+    rc = mploop__output_plan(st->n, env->output, st->policy == MPLOOP__ON_ERROR_SERIAL);
+    if (rc < 0)
+        loop_output_unordered(st->site, rc);
     unsigned w;
     int worker = 0, resumed = 0;
     struct mploop__arch_ctx ctx;
@@ -556,6 +643,8 @@ int mploop_start(mploop_loop *L)
     if (env->team == MPLOOP__TEAM_PERSIST &&
         (mploop__team_crew_exists() || loop_fds_free(&fd_limit) >= LOOP_TEAM_FDS + 2 * st->n)) {
         const char *volatile why = mploop__team_crew_ready(t);
+        if (!why && loop_crew_output != mploop__output_generation())
+            why = "the output capture opened descriptors the parked workers lack";
         if (!why) {
             if (mploop__arch_ctx_save(&ctx) != 0) {
                 /* A parked worker, made equal to the parent, resumes here. */
@@ -581,6 +670,7 @@ int mploop_start(mploop_loop *L)
             if (fr == 0 && (fr = mploop__mem_team_form(st->n)) != 0)
                 t->crew = 0;
             st->formed = t->crew;
+            loop_crew_output = mploop__output_generation();
             if (env->verbose >= 3)
                 mploop__verbose_team(st->site, st->n, why, fr, mploop__mem_tracker_name());
         } else if (env->verbose >= 3) {
@@ -599,6 +689,7 @@ int mploop_start(mploop_loop *L)
                             (unsigned long long)free_fds, (unsigned long long)fd_limit,
                             LOOP_WORKER_FDS);
             mploop__team_crew_dissolve("too few free descriptors");
+            mploop__output_failed(0, UINT_MAX, UINT64_MAX);
             mploop__mem_release(st->mem);
             st->mem = NULL;
             t->forked = 0;
@@ -618,16 +709,19 @@ int mploop_start(mploop_loop *L)
         return 1;
     }
     if (t->forked == 0) {
+        mploop__output_failed(0, UINT_MAX, UINT64_MAX);
         mploop__mem_release(st->mem);
         st->mem = NULL;
         mploop__warning(st->site, "cannot fork a worker (%s); running the loop in-process",
                         mploop__os_errno_text(t->fork_err));
         return loop_fall_back(st, env);
     }
-    if (t->forked < st->n)
+    if (t->forked < st->n) {
         mploop__warning(st->site, "could fork only %u of %u workers (%s); they share the "
                         "iterations of the others", t->forked, st->n,
                         mploop__os_errno_text(t->fork_err));
+        loop_output_orphans(st);
+    }
     if (st->policy == MPLOOP__ON_ERROR_SERIAL) {
         struct mploop__failure f;
         unsigned others;
@@ -635,6 +729,8 @@ int mploop_start(mploop_loop *L)
             st->joined = 1;
             return 0;
         }
+        if (f.kind == MPLOOP__FAIL_PROGRAM_EXIT)
+            loop_program_exit(st, env, &f);
         mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
         mploop__last_error_record(st->site, st->lb, st->step, &f, others);
         return loop_run_here(st, env, "serial re-run");
@@ -693,17 +789,28 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
 {
     struct loop_state *st = L->mploop__impl;
     if (loop_is_my_worker(st)) {
-        if (mploop__team_cancelled(st->team))
-            mploop__team_worker_cancel(st->team, loop_me.w);
-        if (st->sched.kind == MPLOOP_SCHED_STATIC)
-            return loop_next_static(st, st->trip, st->sched.chunk, lo, hi);
-        if (st->sched.kind == MPLOOP_SCHED_AUTO && !loop_me.claiming) {
+        int got;
+        unsigned ring = loop_me.w;
+        if (st->sched.kind == MPLOOP_SCHED_STATIC) {
+            got = loop_next_static(st, st->trip, st->sched.chunk, lo, hi);
+            ring = loop_me.share;
+        } else if (st->sched.kind == MPLOOP_SCHED_AUTO && !loop_me.claiming &&
+                   loop_next_static(st, mploop__sched_auto_split(st->trip, st->n), 0, lo, hi)) {
             /* auto: this worker's block of the first part, then claims. */
-            if (loop_next_static(st, mploop__sched_auto_split(st->trip, st->n), 0, lo, hi))
-                return 1;
+            got = 1;
+            ring = loop_me.share;
+        } else {
             loop_me.claiming = 1;
+            got = loop_next_claim(st, lo, hi);
         }
-        return loop_next_claim(st, lo, hi);
+        /* A failed loop stops its workers at the chunks after the failure. */
+        if (mploop__team_cancelled(st->team, got ? *lo : 0)) {
+            mploop__output_worker_end();
+            mploop__team_worker_cancel(st->team, loop_me.w);
+        }
+        if (got)
+            mploop__output_chunk(ring, *lo, *hi);
+        return got;
     }
     if (st->handed || st->trip == 0)
         return 0;
@@ -711,6 +818,18 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
     *lo = 0;
     *hi = st->trip;
     return 1;
+}
+
+/* Worker: see internal.h.  Only the worker process itself (not a process
+ * its body forked) inside a loop's chunks ends this way. */
+void mploop__loop_exit(int status)
+{
+    struct loop_state *st = loop_me.st;
+    if (!mploop__team_in_worker() || !st || !st->team || loop_me.pid != getpid())
+        return;
+    uint64_t cur = st->team->ctl->slot[loop_me.w].cur;
+    mploop__output_worker_exit(cur);
+    mploop__team_worker_exit(st->team, loop_me.w, status);
 }
 
 /* Both: this participant's result_bytes slot for reduction partials. */
@@ -738,6 +857,7 @@ void mploop_end(mploop_loop *L)
     if (!loop_is_my_worker(st))
         return;
     uint64_t busy = mploop__os_now_ns() - loop_me.began_ns;
+    mploop__output_worker_end();
     fflush(NULL);
     int rc = mploop__mem_worker_ship(st->mem, loop_me.w);
     if (rc < 0)
@@ -765,6 +885,8 @@ int mploop_join(mploop_loop *L)
     unsigned others;
     if (loop_finish(st, env, &f, &others) == 0)
         return 0;
+    if (f.kind == MPLOOP__FAIL_PROGRAM_EXIT)
+        loop_program_exit(st, env, &f);
     mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
     mploop__last_error_record(st->site, st->lb, st->step, &f, others);
     if (st->policy == MPLOOP__ON_ERROR_EXIT) {

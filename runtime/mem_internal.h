@@ -309,9 +309,6 @@ __attribute__((noreturn)) void mploop__sync_worker_resume(void);
 int mploop__glibc_chunk_find(uintptr_t lo, uintptr_t hi, uintptr_t addr, int mmapped,
                              uintptr_t *block);
 
-/* linux_memfd.c.  Both: a memfd (close-on-exec, moved to a descriptor
- * number of 256 or more when possible).  Returns it or -errno. */
-int mploop__memfd_create(const char *name);
 /* linux_memfd.c.  Both: the same in directory dir (a file made with
  * O_TMPFILE: nameless, gone with its last descriptor and mapping), or a
  * memfd when dir is NULL.  Returns it or -errno. */

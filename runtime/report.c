@@ -188,6 +188,20 @@ static void report_iteration(char *buf, size_t *len, const mploop_site *site, in
     report_iteration_as(buf, len, site, lb, step, k, " at iteration");
 }
 
+/* Parent: `mploop: FILE:LINE: iteration VAR = V called exit(STATUS); ...`
+ * (MPLOOP_VERBOSE): the body ended the program in a worker. */
+void mploop__verbose_program_exit(const mploop_site *site, int64_t lb, int64_t step,
+                                  uint64_t k, int status)
+{
+    char buf[REPORT_LINE];
+    size_t len = 0;
+    report_append(buf, &len, "mploop: %s:%u:", site->file, site->line);
+    report_iteration_as(buf, &len, site, lb, step, k, " iteration");
+    report_append(buf, &len, " called exit(%d); the program ends with that status, as the "
+                  "sequential loop would have", status);
+    report_flush(buf, len);
+}
+
 /* Both: what happens next under `policy`, as the end of a note. */
 static const char *report_next(int policy)
 {

@@ -577,10 +577,12 @@ unsigned mploop__team_forked(struct mploop__team *t)
     return (unsigned)f;
 }
 
-/* Worker: has the parent asked the workers to stop? */
-int mploop__team_cancelled(const struct mploop__team *t)
+/* Worker: has the parent asked the workers to stop before a chunk that
+ * starts at iteration lo? */
+int mploop__team_cancelled(const struct mploop__team *t, uint64_t lo)
 {
-    return __atomic_load_n(&t->ctl->cancel, __ATOMIC_RELAXED) != 0;
+    return __atomic_load_n(&t->ctl->cancel, __ATOMIC_ACQUIRE) != 0 &&
+           lo >= __atomic_load_n(&t->ctl->cancel_from, __ATOMIC_RELAXED);
 }
 
 /* Worker: worker w finished its work (busy_ns of running chunks) and
@@ -620,6 +622,16 @@ void mploop__team_worker_cancel(struct mploop__team *t, unsigned w)
     fflush(NULL);
     __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_CANCELLED, __ATOMIC_RELEASE);
     _exit(MPLOOP__EXIT_CANCELLED);
+}
+
+/* Worker: the body of worker w called exit(status) (see internal.h); its
+ * slot's iteration says where. */
+void mploop__team_worker_exit(struct mploop__team *t, unsigned w, int status)
+{
+    fflush(NULL);
+    t->ctl->slot[w].err = status & 0xff;
+    __atomic_store_n(&t->ctl->slot[w].state, MPLOOP__SLOT_EXITED, __ATOMIC_RELEASE);
+    _exit(status & 0xff);
 }
 
 /* Worker: the body of worker w called mploop_fail(code, msg).  Frames the
@@ -700,6 +712,14 @@ static int team_classify(struct mploop__team *t, unsigned w, int st, int lost,
         f->kind = state == MPLOOP__SLOT_BEGIN_FAILED ? MPLOOP__FAIL_BEGIN : MPLOOP__FAIL_SHIP;
         f->code = err;
         return 1;
+    case MPLOOP__SLOT_EXITED:
+        if (err < 0 || err > 255) {
+            f->kind = MPLOOP__FAIL_CORRUPT;
+            return 1;
+        }
+        f->kind = MPLOOP__FAIL_PROGRAM_EXIT;
+        f->code = err;
+        return 1;
     case MPLOOP__SLOT_USER_FAILED:
         if (team_read_msg(t, w, f) != 0) {
             f->kind = MPLOOP__FAIL_CORRUPT;
@@ -759,11 +779,25 @@ static void team_kill_rest(struct mploop__team *t, const unsigned char *reaped, 
             kill(t->pid[w], SIGKILL);
 }
 
-/* Parent: ask every worker to stop at its next chunk boundary. */
-static void team_cancel(struct mploop__team *t)
+/* Parent: ask every worker to stop at its next chunk boundary, unless
+ * that chunk starts below iteration `from`. */
+static void team_cancel(struct mploop__team *t, uint64_t from)
 {
+    if (t->cancelled && from > __atomic_load_n(&t->ctl->cancel_from, __ATOMIC_RELAXED))
+        return; /* an earlier request stops more */
     t->cancelled = 1;
-    __atomic_store_n(&t->ctl->cancel, 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&t->ctl->cancel_from, from, __ATOMIC_RELAXED);
+    __atomic_store_n(&t->ctl->cancel, 1, __ATOMIC_RELEASE);
+}
+
+/* Parent: where the chunks that may still run after failure f end: the
+ * chunks before its iteration (the iteration itself when the body ended
+ * the program there), when o keeps them; else none. */
+static uint64_t team_cancel_from(const struct mploop__wait *o, const struct mploop__failure *f)
+{
+    if (!o->keep_earlier || f->iter == UINT64_MAX)
+        return 0;
+    return f->kind == MPLOOP__FAIL_PROGRAM_EXIT ? f->iter + 1 : f->iter;
 }
 
 /* Parent: the earliest of two deadlines (0 means none). */
@@ -852,16 +886,18 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
                 first->kind = MPLOOP__FAIL_INTERRUPTED; /* the signal decides the end */
                 first->code = sig;
             }
-            team_cancel(t);
+            team_cancel(t, 0);
             team_kill_rest(t, reaped, n);
             killed = 1;
         }
+        if (o->tick)
+            o->tick(o->tick_arg);
         uint64_t now = mploop__os_now_ns();
         if (timeout_at && now >= timeout_at && !failed) {
             failed++;
             team_loop_failure(t, reaped, n, MPLOOP__FAIL_TIMEOUT,
                               (int)(o->timeout_ns / 1000000), first);
-            team_cancel(t);
+            team_cancel(t, 0);
             team_kill_rest(t, reaped, n);
             killed = 1;
         }
@@ -870,6 +906,8 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
             killed = 1;
         }
         uint64_t wake = team_earliest(failed ? 0 : timeout_at, killed ? 0 : kill_at);
+        if (o->tick)
+            wake = team_earliest(wake, now + o->tick_ns);
         int64_t wait_ns = wake ? (int64_t)(wake > now ? wake - now : 0) : -1;
         /* A persistent team's workers stay alive: done is their slot. */
         if (t->crew && team_crew_done(t, reaped, &left))
@@ -915,9 +953,16 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
                 *first = f;
             } else if (!(killed && f.kind == MPLOOP__FAIL_SIGNAL && f.code == SIGKILL)) {
                 (*others)++;
+                /* In iteration order, the earlier failure happens first. */
+                if (o->keep_earlier && f.iter < first->iter &&
+                    first->kind != MPLOOP__FAIL_INTERRUPTED && first->kind != MPLOOP__FAIL_TIMEOUT) {
+                    struct mploop__failure later = *first;
+                    *first = f;
+                    f = later;
+                }
             }
+            team_cancel(t, team_cancel_from(o, first));
             if (!kill_at && !killed) {
-                team_cancel(t);
                 kill_at = mploop__os_now_ns() + (uint64_t)o->grace_ms * 1000000;
                 if (!o->grace_ms) {
                     team_kill_rest(t, reaped, n);

@@ -1,5 +1,5 @@
-// Failure reports: how a worker ended (exit status, signal name and
-// description), its index and pid, and the loop variable's value in the
+// Failure reports: how a worker ended (its exit status when the body ended
+// its process with _exit, signal name and description), its index and pid, and the loop variable's value in the
 // failing iteration, signed or unsigned as the variable is, or the iteration
 // index for pointer loops.  The parent ends with the worker's exit status
 // after a worker exits (as the sequential program would), by the same signal
@@ -23,9 +23,9 @@
 static int fail_exit(const char *what, int i)
 {
     if (i == 5 && !strcmp(what, "exit3"))
-        exit(3);
+        _exit(3);
     if (i == 5 && !strcmp(what, "exit0"))
-        exit(0);
+        _exit(0);
     return i;
 }
 

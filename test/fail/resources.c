@@ -1,5 +1,5 @@
 // Resources after every outcome: loops that succeed, crash (SIGSEGV,
-// SIGKILL), call exit, mploop_fail, time out (MPLOOP_TIMEOUT), race, or
+// SIGKILL), call quick_exit or _exit, mploop_fail, time out (MPLOOP_TIMEOUT), race, or
 // whose channels a worker spoils, run round after round under
 // MPLOOP_ON_ERROR=return (and crashing loops re-run under serial): after
 // each round the process has exactly the descriptors (memfds included),
@@ -65,7 +65,7 @@ static int run(int what)
             switch (what) {
             case 1: raise(SIGSEGV); break;
             case 2: raise(SIGKILL); break;
-            case 3: exit(5); break;
+            case 3: quick_exit(5); break; /* exit() would end the program */
             case 4: _exit(6); break;
             case 5: mploop_fail("bad %d", i); break;
             case 6: sleep(30); break;
