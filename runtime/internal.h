@@ -610,7 +610,8 @@ struct mploop__wfd {
 /* Parent: list in out[0..max) the descriptors of this process, not the
  * runtime's, open for writing on a regular file, a pipe or a character
  * device: write-only ones, and descriptors 1 and 2 when open read-write
- * (a terminal); never descriptor 0 or a socket.  Returns how many there
+ * (a terminal); never descriptor 0, a socket or another descriptor open
+ * for reading (the body may read it).  Returns how many there
  * are (possibly more than max) or -errno. */
 int mploop__procstate_writable(struct mploop__wfd *out, unsigned max);
 /* Parent: nonzero when descriptors a and b of this process are the same

@@ -250,9 +250,9 @@ struct ps_writable {
     unsigned max, n;
 };
 
-/* Parent: add fd to the list when it is open for writing (write-only, or
- * read-write as descriptor 1 or 2) on a regular file, a pipe or a
- * character device. */
+/* Parent: add fd to the list when it is open for writing on a regular
+ * file, a pipe or a character device: write-only, or read-write as
+ * descriptor 1 or 2. */
 static int ps_writable_fd(int fd, void *arg)
 {
     struct ps_writable *w = arg;

@@ -25,6 +25,9 @@
  * the sequential program would have had, which the parent follows through
  * the logged seeks; at the end the real offset is set to it.
  *
+ * Descriptors open for reading as well are left alone (the body may read
+ * them; what it reads must be the file), but for 1 and 2 (a terminal).
+ *
  * Destinations.  A pipe, a terminal, a device or a file opened O_APPEND is
  * a stream: its worker file only grows, and a chunk's bytes are the run
  * between two sizes.  A regular file is positioned: the worker's data file
