@@ -9,17 +9,17 @@
 //
 // RUN: %cc -O2 -w %s -o %t.seq
 // RUN: %mploop-cc -O2 -w %s -o %t.par
-// RUN: not --crash %t.seq segv static > %t.expected.segv
-// RUN: not %t.seq exit static > %t.expected.exit
-// RUN: for s in static dynamic auto; do for w in 2 3; do \
-// RUN:   env MPLOOP_WORKERS=$w not --crash %t.par segv $s > %t.out 2> %t.err && cmp %t.expected.segv %t.out && \
+// RUN: not --crash %t.seq segv > %t.expected.segv
+// RUN: not %t.seq exit > %t.expected.exit
+// RUN: for s in static dynamic,7 auto; do for w in 2 3; do \
+// RUN:   env MPLOOP_SCHEDULE=$s MPLOOP_WORKERS=$w not --crash %t.par segv > %t.out 2> %t.err && cmp %t.expected.segv %t.out && \
 // RUN:   FileCheck %s --check-prefix=SEGV < %t.err && \
-// RUN:   env MPLOOP_WORKERS=$w not %t.par exit $s > %t.out 2> %t.err && cmp %t.expected.exit %t.out && \
+// RUN:   env MPLOOP_SCHEDULE=$s MPLOOP_WORKERS=$w not %t.par exit > %t.out 2> %t.err && cmp %t.expected.exit %t.out && \
 // RUN:   count 0 < %t.err || exit 1; done; done
-// RUN: env MPLOOP_WORKERS=3 MPLOOP_ON_ERROR=serial not --crash %t.par segv dynamic > %t.out 2> %t.err
+// RUN: env MPLOOP_SCHEDULE=dynamic,7 MPLOOP_WORKERS=3 MPLOOP_ON_ERROR=serial not --crash %t.par segv > %t.out 2> %t.err
 // RUN: cmp %t.expected.segv %t.out
-// RUN: env MPLOOP_WORKERS=2 not --crash %t.par segv dynamic 2>&1 | FileCheck %s --check-prefix=ORDER
-// RUN: env MPLOOP_WORKERS=2 %t.par exit static; test $? = 4
+// RUN: env MPLOOP_SCHEDULE=dynamic,7 MPLOOP_WORKERS=2 not --crash %t.par segv 2>&1 | FileCheck %s --check-prefix=ORDER
+// RUN: env MPLOOP_WORKERS=2 %t.par exit; test $? = 4
 //
 // SEGV: mploop: error: {{.*}}output_failure.c:{{[0-9]+}}: worker {{[0-9]+}} (pid {{[0-9]+}}) killed by SIGSEGV (Segmentation fault) at iteration i = 700{{$}}
 // ORDER: line 699
@@ -37,37 +37,17 @@ static void bye(void)
 
 int main(int argc, char **argv)
 {
-    const char *what = argc > 1 ? argv[1] : "", *how = argc > 2 ? argv[2] : "static";
+    const char *what = argc > 1 ? argv[1] : "";
     setvbuf(stdout, NULL, _IOLBF, 0);
     atexit(bye);
     printf("before the loop\n");
-    if (!strcmp(how, "static")) {
-#pragma mploop for schedule(static)
-        for (int i = 0; i < 1000; i++) {
-            if (i == 700 && !strcmp(what, "segv"))
-                raise(SIGSEGV);
-            printf("line %d\n", i);
-            if (i == 700 && !strcmp(what, "exit"))
-                exit(4);
-        }
-    } else if (!strcmp(how, "dynamic")) {
-#pragma mploop for schedule(dynamic, 7)
-        for (int i = 0; i < 1000; i++) {
-            if (i == 700 && !strcmp(what, "segv"))
-                raise(SIGSEGV);
-            printf("line %d\n", i);
-            if (i == 700 && !strcmp(what, "exit"))
-                exit(4);
-        }
-    } else {
-#pragma mploop for
-        for (int i = 0; i < 1000; i++) {
-            if (i == 700 && !strcmp(what, "segv"))
-                raise(SIGSEGV);
-            printf("line %d\n", i);
-            if (i == 700 && !strcmp(what, "exit"))
-                exit(4);
-        }
+#pragma mploop for schedule(runtime)
+    for (int i = 0; i < 1000; i++) {
+        if (i == 700 && !strcmp(what, "segv"))
+            raise(SIGSEGV);
+        printf("line %d\n", i);
+        if (i == 700 && !strcmp(what, "exit"))
+            exit(4);
     }
     printf("after the loop\n");
     return 0;
