@@ -8,6 +8,13 @@
  * would do, but glibc's longjmp may refuse to jump between stacks under
  * _FORTIFY_SOURCE and saves more than needed; these three routines are the
  * whole contract, spelled out for x86-64 (System V ABI).
+ *
+ * The program's setjmp, _setjmp and __sigsetjmp are here too: each tells
+ * io_interpose.c which jmp_buf it fills (mploop__io_setjmp, which returns
+ * the C library's routine) and jumps to the C library's, with the caller's
+ * stack and return address untouched, so that the jmp_buf describes the
+ * caller as usual.  A longjmp in a worker can then tell a jump within the
+ * loop body from one to a setjmp made before the loop.
  */
 #include "arch.h"
 
@@ -61,4 +68,25 @@ __asm__(".text\n"
         "    callq *%rsi\n"
         "    ud2\n"
         ".size mploop__arch_run_on_stack, .-mploop__arch_run_on_stack\n");
+
+/* setjmp(env), _setjmp(env), __sigsetjmp(env, savemask): keep the
+ * arguments, ask mploop__io_setjmp(env, unused, kind) for the C library's
+ * routine (kind 0, 1, 2 in this order), jump to it. */
+#define ARCH_SETJMP(name, kind)                                                                \
+    ".globl " name "\n"                                                                        \
+    ".type " name ",@function\n"                                                              \
+    name ":\n"                                                                                 \
+    "    pushq %rdi\n"                                                                         \
+    "    pushq %rsi\n"                                                                         \
+    "    subq $8, %rsp\n"                                                                      \
+    "    movl $" kind ", %edx\n"                                                               \
+    "    call mploop__io_setjmp@PLT\n"                                                         \
+    "    addq $8, %rsp\n"                                                                      \
+    "    popq %rsi\n"                                                                          \
+    "    popq %rdi\n"                                                                          \
+    "    jmpq *%rax\n"                                                                         \
+    ".size " name ", .-" name "\n"
+
+__asm__(".text\n" ARCH_SETJMP("setjmp", "0") ARCH_SETJMP("_setjmp", "1")
+            ARCH_SETJMP("__sigsetjmp", "2"));
 #endif

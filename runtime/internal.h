@@ -558,6 +558,9 @@ int mploop__os_write_all(int fd, const void *buf, size_t len);
  * at out's own offset when pos < 0 (write), else at pos (pwrite).
  * Returns 0 or -errno. */
 int mploop__os_copy(int in, uint64_t at, int out, int64_t pos, uint64_t len);
+/* Both: give back the memory behind [at, at + len) of the file fd (a hole
+ * reads as zeros; the size stays); best effort. */
+void mploop__os_punch(int fd, uint64_t at, uint64_t len);
 /* Both: monotonic time in nanoseconds. */
 uint64_t mploop__os_now_ns(void);
 /* Both: runtime-owned memory, never tracked nor merged (it is mapped
@@ -627,8 +630,15 @@ struct mploop__io_hooks {
     void (*seek_end)(int fd, int whence, int64_t off);
     void (*pwrite)(int fd, int64_t pos, int64_t len);
     void (*exit)(int status);                           /* loop.c */
+    void (*leave)(void);  /* loop.c: a longjmp to a setjmp made before the
+                           * loop; set in a worker while its loop runs */
 };
 extern struct mploop__io_hooks mploop__io_hooks;
+/* io_interpose.c.  Worker, when its loop begins: forget the jmp_bufs
+ * filled during the last one. */
+void mploop__io_jmp_reset(void);
+/* io_interpose.c.  Both, from arch.c's setjmp routines (see there). */
+void *mploop__io_setjmp(const void *env, long unused, int kind);
 
 /* loop.c.  Worker: the body called exit(status): when this process is a
  * worker running a loop's chunks, end its part there (never returns);

@@ -19,6 +19,14 @@
  * that these definitions do not see; that is why a stream is flushed
  * before its seek is logged.
  *
+ * longjmp, _longjmp, siglongjmp and __longjmp_chk are here for the same
+ * reason: a body (or a function it calls) that jumps to a setjmp made
+ * before the loop would leave the loop inside a worker, and the rest of the
+ * program would run there.  The program's setjmp routines (arch.c) note
+ * every jmp_buf a worker fills during its loop; a jump in a worker to a
+ * jmp_buf it did not fill goes to a setjmp made before the loop, and the
+ * leave hook fails the iteration instead.
+ *
  * Every file of the runtime calls exit or lseek, so this file calls none
  * of them: output.c and loop.c fill in mploop__io_hooks, and these
  * definitions call through it.
@@ -26,6 +34,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
@@ -46,6 +55,98 @@ static int io_captured(int fd)
 static void *io_next(const char *name)
 {
     return dlsym(RTLD_NEXT, name);
+}
+
+/* jmp_bufs a worker filled during its loop (the first IO_JMP_NOTED; past
+ * that, every jump is taken to stay within the loop). */
+#define IO_JMP_NOTED 64
+static struct {
+    const void *env[IO_JMP_NOTED];
+    unsigned n;
+} io_jmp MPLOOP__STATE;
+
+/* Worker: see internal.h. */
+void mploop__io_jmp_reset(void)
+{
+    io_jmp.n = 0;
+}
+
+/* Both, from arch.c's setjmp routines: note env when a worker's loop runs
+ * (the leave hook is set), and return the C library's routine of `kind`
+ * (0 setjmp, 1 _setjmp, 2 __sigsetjmp).  Ends the process when the C
+ * library has none: there is no way to go on. */
+void *mploop__io_setjmp(const void *env, long unused, int kind)
+{
+    static void *real[3] MPLOOP__STATE;
+    static const char *const names[3] = {"setjmp", "_setjmp", "__sigsetjmp"};
+    (void)unused;
+    if (mploop__io_hooks.leave) {
+        unsigned i = 0;
+        while (i < io_jmp.n && i < IO_JMP_NOTED && io_jmp.env[i] != env)
+            i++;
+        if (i == io_jmp.n) {
+            if (i < IO_JMP_NOTED)
+                io_jmp.env[i] = env;
+            io_jmp.n++;
+        }
+    }
+    unsigned k = kind >= 0 && kind < 3 ? (unsigned)kind : 0;
+    if (!real[k])
+        real[k] = io_next(names[k]);
+    if (!real[k])
+        _exit(127);
+    return real[k];
+}
+
+/* Both: before a longjmp to env: in a worker's loop, a jmp_buf it did not
+ * fill there was filled before the loop, and the leave hook ends the
+ * iteration (it returns only in a process the body started). */
+static void io_longjmp_check(const void *env)
+{
+    if (!mploop__io_hooks.leave || io_jmp.n > IO_JMP_NOTED)
+        return;
+    for (unsigned i = 0; i < io_jmp.n; i++)
+        if (io_jmp.env[i] == env)
+            return;
+    mploop__io_hooks.leave();
+}
+
+/* Both: the C library's routine `name` (a longjmp), never NULL. */
+static void (*io_real_jump(const char *name))(void *, int)
+{
+    void (*real)(void *, int) = (void (*)(void *, int))io_next(name);
+    if (!real)
+        _exit(127);
+    return real;
+}
+
+void longjmp(struct __jmp_buf_tag env[1], int val)
+{
+    io_longjmp_check(env);
+    io_real_jump("longjmp")(env, val);
+    _exit(127);
+}
+
+void _longjmp(struct __jmp_buf_tag env[1], int val)
+{
+    io_longjmp_check(env);
+    io_real_jump("_longjmp")(env, val);
+    _exit(127);
+}
+
+void siglongjmp(struct __jmp_buf_tag env[1], int val)
+{
+    io_longjmp_check(env);
+    io_real_jump("siglongjmp")(env, val);
+    _exit(127);
+}
+
+void __longjmp_chk(struct __jmp_buf_tag env[1], int val);
+void __longjmp_chk(struct __jmp_buf_tag env[1], int val)
+{
+    io_longjmp_check(env);
+    io_real_jump("__longjmp_chk")(env, val);
+    _exit(127);
 }
 
 /* Both: the C library's fseeko64. */

@@ -287,6 +287,13 @@ int mploop__os_copy(int in, uint64_t at, int out, int64_t pos, uint64_t len)
 }
 
 /* Both: see internal.h. */
+void mploop__os_punch(int fd, uint64_t at, uint64_t len)
+{
+    if (len > 0)
+        fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)at, (off_t)len);
+}
+
+/* Both: see internal.h. */
 void *mploop__os_map(size_t size)
 {
     return mploop__reserve_take(size);

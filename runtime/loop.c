@@ -396,13 +396,29 @@ static uint64_t loop_fds_free(uint64_t *limit)
     return *limit > (uint64_t)open ? *limit - (uint64_t)open : 0;
 }
 
+/* Worker, from longjmp (io_interpose.c): the body jumps to a setjmp made
+ * before the loop, which would run the rest of the program in this worker:
+ * fail the iteration instead.  Returns in a process the body started. */
+static void loop_leave(void)
+{
+    struct loop_state *st = loop_me.st;
+    if (!st || !st->team || loop_me.pid != getpid())
+        return;
+    mploop__team_worker_fail(st->team, loop_me.w, 1,
+                             "longjmp to a setjmp made before the loop: the rest of the "
+                             "program cannot run in a worker; return from the body (e.g. "
+                             "with an error flag) or call mploop_fail instead");
+}
+
 /* Worker w of the loop of st, forked or resumed: begin its memory and
  * become the loop's participant w. */
 static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
 {
     loop_worker_begin(st, w);
     mploop__output_worker_begin(w);
+    mploop__io_jmp_reset();
     mploop__io_hooks.exit = mploop__loop_exit;
+    mploop__io_hooks.leave = loop_leave;
     loop_me.pid = getpid();
     loop_me.began_ns = mploop__os_now_ns();
     loop_me.st = st;

@@ -70,6 +70,10 @@
 #define OUT_FD_TABLE 1024
 /* Records per ring. */
 #define OUT_RING 8192
+/* Replayed bytes of a worker file are given back to the system in runs of
+ * at least this much, so that a loop writing gigabytes does not hold them
+ * in memory. */
+#define OUT_PUNCH (1u << 20)
 /* How long a worker whose ring is full sleeps between looks. */
 #define OUT_FULL_NAP_NS 2000000u
 
@@ -135,6 +139,9 @@ static struct {
                                                     * positioned: the data
                                                     * offset after the last
                                                     * record replayed */
+    uint64_t punched[MPLOOP__MAX_WORKERS][OUT_DESTS]; /* stream: given back */
+    uint64_t log_done[MPLOOP__MAX_WORKERS];     /* log bytes replayed */
+    uint64_t log_punched[MPLOOP__MAX_WORKERS];  /* log bytes given back */
     unsigned gen;                /* bumped when a descriptor was added */
 } out MPLOOP__STATE;
 
@@ -258,9 +265,12 @@ int mploop__output_plan(unsigned n, int mode, int hold)
                 lseek(fd, d->positioned ? d->start : 0, SEEK_SET) < 0)
                 return -errno;
             out.done[w][k] = d->positioned ? (uint64_t)d->start : 0;
+            out.punched[w][k] = 0;
         }
         if (any_positioned && (ftruncate(out.log[w], 0) != 0 || lseek(out.log[w], 0, SEEK_SET) < 0))
             return -errno;
+        out.log_done[w] = 0;
+        out.log_punched[w] = 0;
         struct out_ring *r = &out.rings[w];
         r->cur_lo = 0;
         r->writer = w;
@@ -316,6 +326,17 @@ static uint64_t out_frontier(uint64_t claimed)
     return f;
 }
 
+/* Parent: give back the bytes [*punched, done) of file fd once they are
+ * many. */
+static void out_give_back(int fd, uint64_t *punched, uint64_t done)
+{
+    uint64_t end = done & ~(uint64_t)(MPLOOP__PAGE - 1);
+    if (end >= *punched + OUT_PUNCH) {
+        mploop__os_punch(fd, *punched, end - *punched);
+        *punched = end;
+    }
+}
+
 /* Parent: replay one record of slot r's ring (written by the worker that
  * ran the chunk: data and log files of slot w). */
 static void out_replay(const struct out_rec *rec, unsigned w)
@@ -332,11 +353,14 @@ static void out_replay(const struct out_rec *rec, unsigned w)
         if (!d->positioned) {
             mploop__os_copy(out.data[w][k], (uint64_t)rec->a, real, -1, (uint64_t)(rec->b - rec->a));
             out.done[w][k] = (uint64_t)rec->b;
+            out_give_back(out.data[w][k], &out.punched[w][k], out.done[w][k]);
         } else {
             mploop__os_copy(out.log[w], (uint64_t)rec->a, real, d->cursor,
                             (uint64_t)(rec->b - rec->a));
             d->cursor += rec->b - rec->a;
             out.done[w][k] += (uint64_t)(rec->b - rec->a);
+            out.log_done[w] = (uint64_t)rec->b;
+            out_give_back(out.log[w], &out.log_punched[w], out.log_done[w]);
         }
         return;
     case OUT_SEEK:
@@ -353,8 +377,11 @@ static void out_replay(const struct out_rec *rec, unsigned w)
         out.done[w][k] = (uint64_t)rec->c;
         return;
     case OUT_PWRITE:
-        if (rec->c > 0)
+        if (rec->c > 0) {
             mploop__os_copy(out.log[w], (uint64_t)rec->b, real, rec->a, (uint64_t)rec->c);
+            out.log_done[w] = (uint64_t)(rec->b + rec->c);
+            out_give_back(out.log[w], &out.log_punched[w], out.log_done[w]);
+        }
         return;
     default:
         return;
@@ -559,6 +586,10 @@ static void out_log_run(unsigned k, int64_t end, int last)
         rec.a = ow.logpos;
         rec.b = ow.logpos + (end - ow.mark[k]);
         ow.logpos = rec.b;
+        /* The log holds them now; a large run's pages go back. */
+        uint64_t from = MPLOOP__PAGE_UP(ow.mark[k]), to = MPLOOP__PAGE_DOWN(end);
+        if (to >= from + OUT_PUNCH)
+            mploop__os_punch(out.data[ow.w][k], from, to - from);
     }
     ow.mark[k] = end;
     out_push(ow.ring, rec);
