@@ -7,7 +7,8 @@
  * library fill an array in a loop that allocates in its body (the first
  * one calling back into the second's loop), and checks the blocks: each
  * holds its text, no two share an address, and all can be freed, the heap
- * still working afterwards. */
+ * still working afterwards.  With -DOWN_MALLOC the program defines malloc
+ * itself (forwarding to the C library's). */
 #include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,16 @@ typedef void fill_fn(char **names, int n, long (*back)(int));
 typedef long sum_fn(int n);
 
 #define N 50000
+
+#ifdef OWN_MALLOC
+extern void *__libc_malloc(size_t n);
+
+/* The program's own malloc. */
+void *malloc(size_t n)
+{
+    return __libc_malloc(n);
+}
+#endif
 
 /* Symbol name of lib, or exit. */
 static void *need(void *lib, const char *name)
