@@ -20,10 +20,20 @@ target_compile_definitions(mploop-cc PRIVATE
   MPLOOP_REL_INCLUDEDIR="${MPLOOP_REL_INCLUDEDIR}"
   MPLOOP_REL_LIBDIR="${MPLOOP_REL_LIBDIR}")
 
-# The runtime as users see it: mploop::runtime, linked with immediate binding
-# (lazy binding would make workers write the GOT on their first calls).
+# The runtime as users see it: mploop::runtime (libmploop.a, for programs)
+# and mploop::runtime_shared (libmploop.so, for shared libraries), linked
+# with immediate binding (lazy binding would make workers write the GOT on
+# their first calls).  A program links the whole runtime (mploop_begin pulls
+# in every file with a public name) and exports its public names, so that
+# the libraries it loads use its runtime rather than libmploop.so's.
 set_target_properties(mploop_runtime PROPERTIES EXPORT_NAME runtime)
-target_link_options(mploop_runtime INTERFACE "-Wl,-z,now")
+set_target_properties(mploop_runtime_shared PROPERTIES EXPORT_NAME runtime_shared)
+set(_mploop_dynlist ${MPLOOP_REL_LIBDIR}/mploop/runtime.dynlist)
+set(_mploop_if_program "$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>")
+target_link_options(mploop_runtime INTERFACE "-Wl,-z,now"
+  "$<${_mploop_if_program}:-Wl,--undefined=mploop_begin>"
+  "$<${_mploop_if_program}:-Wl,--dynamic-list=$<BUILD_INTERFACE:${MPLOOP_RUNTIME_DYNLIST}>$<INSTALL_INTERFACE:$<INSTALL_PREFIX>/${_mploop_dynlist}>>")
+target_link_options(mploop_runtime_shared INTERFACE "-Wl,-z,now")
 
 set(MPLOOP_CMAKE_DIR ${MPLOOP_REL_LIBDIR}/cmake/mploop)
 install(EXPORT mploopTargets NAMESPACE mploop:: DESTINATION ${MPLOOP_CMAKE_DIR}
@@ -43,8 +53,22 @@ install(FILES
   DESTINATION ${MPLOOP_CMAKE_DIR})
 
 # pkg-config: the prefix is found relative to the .pc file (${pcfiledir}).
+# mploop.pc links programs with the whole of libmploop.a and exports the
+# runtime's names;
+# mploop-shared.pc links shared libraries with libmploop.so (found at run
+# time through the library's RUNPATH).
 file(RELATIVE_PATH MPLOOP_PC_TO_PREFIX "/prefix/${MPLOOP_REL_LIBDIR}/pkgconfig" "/prefix")
-configure_file(${PROJECT_SOURCE_DIR}/cmake/mploop.pc.in
-               ${PROJECT_BINARY_DIR}/cmake/mploop.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/cmake/mploop.pc
-        DESTINATION ${MPLOOP_REL_LIBDIR}/pkgconfig)
+foreach(_pc mploop mploop-shared)
+  if(_pc STREQUAL "mploop")
+    set(MPLOOP_PC_FOR "programs")
+    set(MPLOOP_PC_LIBS "\${libdir}/libmploop.a -Wl,-z,now -Wl,--undefined=mploop_begin -Wl,--dynamic-list=\${libdir}/mploop/runtime.dynlist")
+  else()
+    set(MPLOOP_PC_FOR "shared libraries")
+    set(MPLOOP_PC_LIBS "\${libdir}/libmploop.so -Wl,-z,now -Wl,-rpath,\${libdir}")
+  endif()
+  set(MPLOOP_PC_NAME ${_pc})
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/mploop.pc.in
+                 ${PROJECT_BINARY_DIR}/cmake/${_pc}.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/cmake/${_pc}.pc
+          DESTINATION ${MPLOOP_REL_LIBDIR}/pkgconfig)
+endforeach()

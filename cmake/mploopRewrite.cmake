@@ -2,7 +2,8 @@
 #
 # Runs the mploop rewriter on the C sources of <target> (every .c source of
 # the target, or only the SOURCES given) as a build step, compiles the
-# rewritten files in their place and links the target with mploop::runtime.
+# rewritten files in their place and links the target with the runtime:
+# mploop::runtime_shared for a shared library or module, else mploop::runtime.
 # The rewriter sees the target's include directories, compile definitions and
 # C standard.  Call it in the directory that defines <target>, after its
 # sources are known.
@@ -92,6 +93,13 @@ function(mploop_rewrite target)
   endif()
   set_property(TARGET ${target} PROPERTY SOURCES ${_new_sources})
   # Not target_link_libraries(): that would clash with whichever signature
-  # (plain or PRIVATE/PUBLIC) the project uses for the target.
-  set_property(TARGET ${target} APPEND PROPERTY LINK_LIBRARIES mploop::runtime)
+  # (plain or PRIVATE/PUBLIC) the project uses for the target.  A shared
+  # library or module links libmploop.so, so that a process has one runtime
+  # however many of them it loads; anything else libmploop.a.
+  get_target_property(_type ${target} TYPE)
+  set(_runtime mploop::runtime)
+  if(_type STREQUAL "SHARED_LIBRARY" OR _type STREQUAL "MODULE_LIBRARY")
+    set(_runtime mploop::runtime_shared)
+  endif()
+  set_property(TARGET ${target} APPEND PROPERTY LINK_LIBRARIES ${_runtime})
 endfunction()

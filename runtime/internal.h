@@ -238,6 +238,14 @@ int mploop__mem_describe(uintptr_t addr, char *buf, size_t n);
  * where it was (it is merged as before). */
 void mploop__mem_static(void *addr, uint64_t size);
 
+/* Parent: 0 when workers can allocate apart from each other: the process
+ * allocates through the runtime's malloc family (malloc.c), which sends a
+ * worker's blocks to its own arena.  Otherwise -ENOTSUP (loops must then
+ * run in-process), and, when theirs and ours are not NULL, the files of the
+ * module whose malloc the process uses and of the runtime's module ("the
+ * program" for the executable), n bytes each, for the report. */
+int mploop__mem_allocator(char *theirs, char *ours, size_t n);
+
 /* Both: remember that the module holding addr contains transformed code
  * (mploop_module): its writable segments are merged after every loop. */
 void mploop__mem_module(const void *addr);

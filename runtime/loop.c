@@ -259,6 +259,35 @@ static void loop_inprocess_areas(struct loop_state *st)
     st->last = (char *)map + r;
 }
 
+/* Whether a loop has warned that the process's malloc is not the
+ * runtime's (once per process). */
+static int loop_alloc_reported MPLOOP__STATE;
+
+/* Parent: whether loops may fork workers in this process: only when it
+ * allocates through the runtime's malloc (mem.c), for otherwise blocks
+ * that two workers allocate in their bodies would get the same addresses
+ * in the C library's heap.  The first loop that finds it is not warns,
+ * once for the process, what it uses instead and what to do (preloading
+ * the runtime helps unless the program itself defines malloc: a program's
+ * definitions come before preloaded ones). */
+static int loop_allocator_ours(const mploop_site *site)
+{
+    if (mploop__mem_allocator(NULL, NULL, 0) == 0)
+        return 1;
+    if (!loop_alloc_reported) {
+        char theirs[PATH_MAX], ours[PATH_MAX];
+        loop_alloc_reported = 1;
+        mploop__mem_allocator(theirs, ours, sizeof theirs);
+        int preload = strcmp(theirs, "the program") != 0 && strcmp(ours, "the program") != 0;
+        mploop__warning(site, "loops run in-process: this process allocates with the "
+                        "malloc of %s, not with the mploop runtime's (in %s), so workers could "
+                        "not keep apart the blocks they allocate; link the program with "
+                        "mploop-cc%s%s", theirs, ours,
+                        preload ? ", or start it with LD_PRELOAD=" : "", preload ? ours : "");
+    }
+    return 0;
+}
+
 /* Both: is this process a worker forked for the loop of st? */
 static int loop_is_my_worker(const struct loop_state *st)
 {
@@ -303,6 +332,8 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         st->reason = "trip count 1";
     else if (st->n <= 1 && !contain)
         st->reason = "one worker";
+    else if (!loop_allocator_ours(site))
+        st->reason = "malloc is not mploop's";
     else if (env->adapt && !contain && !env->check &&
              mploop__adapt_inprocess(site, p->trip, st->n)) {
         st->reason = "adaptive: forking costs more than it saves here";
@@ -355,7 +386,7 @@ void mploop_local(mploop_loop *L, void *addr, uint64_t size, const char *name)
 void mploop_static(mploop_loop *L, void *addr, uint64_t size)
 {
     (void)L;
-    if (!mploop__team_in_worker())
+    if (!mploop__team_in_worker() && mploop__mem_allocator(NULL, NULL, 0) == 0)
         mploop__mem_static(addr, size);
 }
 

@@ -116,7 +116,16 @@ static struct {
                                               * running loop found them */
     uint64_t *deferred;    /* worker: blocks older than the loop it freed */
     uint64_t ndeferred, deferred_cap;
+    int owner;             /* parent: 1 when the process allocates through
+                            * this file, -1 when not, 0 not known yet */
+    const void *foreign;   /* when not: the definition it uses instead */
 } st MPLOOP__STATE;
+
+/* The functions this file defines for the whole process. */
+static const char *const malloc_family[] = {
+    "malloc", "free", "calloc", "realloc", "reallocarray", "memalign", "posix_memalign",
+    "aligned_alloc", "valloc", "pvalloc", "malloc_usable_size",
+};
 
 /* Both: arena i. */
 static struct arena *arena_at(unsigned i)
@@ -530,6 +539,36 @@ size_t malloc_usable_size(void *p)
 }
 
 /* ---- runtime interface --------------------------------------------------- */
+
+/* Parent: see mem_internal.h.  The C library and every module call these
+ * names as the dynamic linker resolves them in the global scope (the
+ * program, what was preloaded, then their dependencies, in load order), which
+ * is what dlsym(RTLD_DEFAULT) answers.  The process allocates through this
+ * file only when every answer lies in this file's module: a runtime in a
+ * shared object that came after the C library (a library loaded with
+ * dlopen, or linked into a program that was not) does not. */
+int mploop__malloc_owner(const void **theirs, const void **ours)
+{
+    if (!st.owner) {
+        struct mploop__range self, span;
+        int known = mploop__maps_module_span((const void *)&st, &self) == 0;
+        st.owner = 1;
+        for (size_t i = 0; i < sizeof malloc_family / sizeof *malloc_family; i++) {
+            const void *f = dlsym(RTLD_DEFAULT, malloc_family[i]);
+            if (!known || !f || mploop__maps_module_span(f, &span) != 0 ||
+                span.addr != self.addr) {
+                st.owner = -1;
+                st.foreign = f;
+                break;
+            }
+        }
+    }
+    if (theirs)
+        *theirs = st.foreign;
+    if (ours)
+        *ours = &st;
+    return st.owner > 0 ? 0 : -ENOTSUP;
+}
 
 /* Both: bytes of the window backed by the memfd (for the fork handler). */
 static uint64_t arenas_mapped(void)

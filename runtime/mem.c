@@ -22,6 +22,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "mem_internal.h"
@@ -193,6 +195,32 @@ int mploop__mem_describe(uintptr_t addr, char *buf, size_t n)
 void mploop__mem_static(void *addr, uint64_t size)
 {
     mploop__statics_adopt((uintptr_t)addr, size);
+}
+
+/* Parent: the file of the module holding addr into buf (n bytes): its
+ * path, "the program" for the executable, "no module" when none holds it. */
+static void mem_module_name(const void *addr, char *buf, size_t n)
+{
+    uintptr_t bias;
+    const char *name = "no module";
+    if (addr && mploop__maps_module_file(addr, buf, n, &bias) == 0) {
+        if (strcmp(buf, "/proc/self/exe") != 0)
+            return;
+        name = "the program";
+    }
+    snprintf(buf, n, "%s", name);
+}
+
+/* Parent: see internal.h. */
+int mploop__mem_allocator(char *theirs, char *ours, size_t n)
+{
+    const void *foreign, *self;
+    int rc = mploop__malloc_owner(&foreign, &self);
+    if (rc < 0 && theirs && ours) {
+        mem_module_name(foreign, theirs, n);
+        mem_module_name(self, ours, n);
+    }
+    return rc;
 }
 
 /* Both: see internal.h. */

@@ -362,6 +362,15 @@ int mploop__large_block(uintptr_t addr, uintptr_t *start, size_t *size);
  * heap holds nothing, or -EBADF when the program closed its memfd. */
 int mploop__large_region(struct mploop__region *r);
 
+/* malloc.c.  Parent: 0 when the process allocates through the runtime's
+ * malloc family (every name of it resolves, for the C library and every
+ * module, to the runtime's definition), so that a worker's allocations go
+ * to its arena; otherwise -ENOTSUP.  Found out once, at the first call.
+ * When not NULL, *theirs gets the definition of the first name that
+ * resolves elsewhere (NULL when it resolves nowhere, or when none does) and
+ * *ours an address inside the runtime's own module. */
+int mploop__malloc_owner(const void **theirs, const void **ours);
+
 /* malloc.c.  Parent, from mploop__mem_prepare: make the arenas of workers
  * 0..nworkers-1 ready for loop generation `gen`.  Returns 0 or -errno. */
 int mploop__malloc_prepare(unsigned nworkers, uint32_t gen);

@@ -81,8 +81,10 @@ struct rw_driver {
     const char *depfile;      /* -MF value */
     const char *wp_depfile;   /* file of -Wp,-MD,FILE or -Wp,-MMD,FILE */
     int version, help, verbose; /* --version, --help, -v */
+    int shared;               /* -shared: the output is a shared library */
     const char *cc;           /* $MPLOOP_CC or cc */
-    char *rewriter, *includedir, *runtime;
+    char *rewriter, *includedir;
+    char *libdir;             /* where the runtime libraries are */
 };
 
 /* Append argv[0..argc) to out with every readable @file expanded as gcc
@@ -128,7 +130,9 @@ int rw_compile_one(struct rw_driver *d, size_t k);
  * user's compile options.  Returns cc's status. */
 int rw_compile_to_object(struct rw_driver *d, size_t k);
 /* Link mode: cc with the user's command, each rewritten source replaced by
- * its object, plus the runtime and immediate binding.  Returns cc's status. */
+ * its object, plus immediate binding and the runtime: libmploop.so for a
+ * shared library, else libmploop.a with its public names exported.  Returns
+ * cc's status. */
 int rw_link_program(struct rw_driver *d);
 
 /* ---- driver_depfile.c --------------------------------------------------- */

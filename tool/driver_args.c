@@ -202,6 +202,8 @@ void rw_parse_args(struct rw_driver *d)
             d->dep_side = 1;
         } else if (starts_with(s, "-Wp,-MD,") || starts_with(s, "-Wp,-MMD,")) {
             d->wp_depfile = strchr(s + 4, ',') + 1;
+        } else if (strcmp(s, "-shared") == 0 || strcmp(s, "--shared") == 0) {
+            d->shared = 1;
         } else if (strcmp(s, "-fsyntax-only") == 0) {
             syntax = 1;
         } else if (strcmp(s, "-v") == 0) {

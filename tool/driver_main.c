@@ -15,10 +15,10 @@
  * preprocessor line markers) are rewritten back to the original path.
  *
  * The rewriter, the header and the runtime are found relative to this
- * executable (bin/mploop, include/, lib/libmploop.a), which is the layout of
- * both the build tree and the install tree.  The other driver_*.c files
- * hold the argument model, the steps, process spawning and the fixing of
- * dependency files (driver.h).
+ * executable (bin/mploop, include/, lib/libmploop.a and lib/libmploop.so),
+ * which is the layout of both the build tree and the install tree.  The
+ * other driver_*.c files hold the argument model, the steps, process
+ * spawning and the fixing of dependency files (driver.h).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -55,9 +55,11 @@ static void locate(struct rw_driver *d)
     char *prefix = rw_dir_name(bindir);
     d->rewriter = rw_xasprintf("%s/mploop", bindir);
     d->includedir = rw_xasprintf("%s/%s", prefix, MPLOOP_REL_INCLUDEDIR);
-    d->runtime = rw_xasprintf("%s/%s/libmploop.a", prefix, MPLOOP_REL_LIBDIR);
-    if (access(d->runtime, R_OK) != 0)
-        d->runtime = rw_xasprintf("%s/lib/libmploop.a", prefix);
+    d->libdir = rw_xasprintf("%s/%s", prefix, MPLOOP_REL_LIBDIR);
+    char *archive = rw_xasprintf("%s/libmploop.a", d->libdir);
+    if (access(archive, R_OK) != 0)
+        d->libdir = rw_xasprintf("%s/lib", prefix);
+    free(archive);
     const char *cc = getenv("MPLOOP_CC");
     d->cc = cc && *cc ? cc : "cc";
 }

@@ -187,9 +187,33 @@ int rw_compile_to_object(struct rw_driver *d, size_t k)
     return status;
 }
 
+/* Append the runtime library, and what linking it needs, to cmd.  A shared
+ * library gets libmploop.so (with a RUNPATH to it): every library of a
+ * process then shares that one runtime.  A program gets the whole of
+ * libmploop.a (mploop_begin pulls in every file with a public name, even
+ * into a program without loops) and exports the runtime's public names
+ * (the malloc family and the mploop_ entry points), so that the libraries
+ * it loads later bind to its runtime rather than bring their own. */
+static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
+{
+    char *lib = rw_xasprintf("%s/%s", d->libdir, d->shared ? "libmploop.so" : "libmploop.a");
+    char *dynlist = rw_xasprintf("%s/mploop/runtime.dynlist", d->libdir);
+    const char *missing = access(lib, R_OK) != 0 ? lib
+                        : !d->shared && access(dynlist, R_OK) != 0 ? dynlist : NULL;
+    if (missing)
+        rw_die("the mploop runtime library is missing at %s; reinstall mploop", missing);
+    if (d->shared) {
+        rw_sv_push(cmd, rw_xasprintf("-Wl,-rpath,%s", d->libdir));
+    } else {
+        rw_sv_push(cmd, "-Wl,--undefined=mploop_begin");
+        rw_sv_push(cmd, rw_xasprintf("-Wl,--dynamic-list=%s", dynlist));
+    }
+    rw_sv_push(cmd, lib);
+}
+
 /* Link mode: cc with the user's command, each rewritten source replaced by
- * its object, plus the runtime and immediate binding (workers
- * must not write the GOT through lazy binding). */
+ * its object, plus immediate binding (workers must not write the GOT
+ * through lazy binding) and the runtime (push_runtime). */
 int rw_link_program(struct rw_driver *d)
 {
     struct rw_strvec cmd = {0};
@@ -216,9 +240,7 @@ int rw_link_program(struct rw_driver *d)
             rw_sv_push(&cmd, a->a[j]);
     }
     rw_sv_push(&cmd, "-Wl,-z,now");
-    if (access(d->runtime, R_OK) != 0)
-        rw_die("the mploop runtime library is missing at %s; reinstall mploop", d->runtime);
-    rw_sv_push(&cmd, d->runtime);
+    push_runtime(d, &cmd);
     int status = rw_run(cmd.v, NULL);
     free(cmd.v);
     return status;
