@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -121,6 +122,17 @@ const struct mploop__fail_info *mploop__fail_info(int kind)
     if (kind <= 0 || (unsigned)kind >= sizeof fail_rows / sizeof fail_rows[0])
         kind = 0;
     return &fail_rows[kind];
+}
+
+/* Both: see internal.h. */
+void mploop__failure_init(struct mploop__failure *f, int kind, int code)
+{
+    memset(f, 0, offsetof(struct mploop__failure, msg));
+    f->msg[0] = '\0';
+    f->kind = kind;
+    f->code = code;
+    f->worker = UINT32_MAX;
+    f->iter = UINT64_MAX;
 }
 
 /* Both: the description of how f ended, without location and iteration,

@@ -349,6 +349,10 @@ void mploop__warning(const mploop_site *site, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Both: `mploop: note: <message>` and a newline. */
 void mploop__note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Both: append printf-style text to buf[*len..n) (n > 0), advancing *len
+ * and keeping the text terminated; what does not fit is cut. */
+void mploop__text_put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Both: the verbose line of a loop that runs on n forked workers. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
@@ -466,6 +470,10 @@ struct mploop__fail_info {
 /* Both: the row of failure kind `kind` (a row describing an unknown
  * failure for a kind out of range). */
 const struct mploop__fail_info *mploop__fail_info(int kind);
+
+/* Both: make *f a failure of kind `kind` with `code` that concerns no
+ * worker and no iteration, with an empty message. */
+void mploop__failure_init(struct mploop__failure *f, int kind, int code);
 
 /* Both: the one-line description of f without location and iteration
  * ("killed by SIGSEGV (Segmentation fault)"), written into buf. */

@@ -180,18 +180,18 @@ struct ps_dirent {
     char name[];
 };
 
-/* Parent: see internal.h.  Reads /proc/self/fd with getdents64 into a
- * buffer on the stack (no malloc: the parent's heap layout must not move). */
-int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
-                                unsigned nskip)
+/* Both: call each(ctx, fd) for every open descriptor of this process but
+ * the runtime's own, until it returns non-zero.  Reads /proc/self/fd with
+ * getdents64 into a buffer on the stack (no malloc: the parent's heap
+ * layout must not move).  Returns 0, each's non-zero return, or -errno. */
+static int ps_each_fd(int (*each)(void *ctx, int fd), void *ctx)
 {
     int self = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (self < 0)
         return -errno;
-    pid_t me = getpid();
     char buf[4096] __attribute__((aligned(8)));
     int err = 0;
-    for (;;) {
+    while (!err) {
         long got = syscall(SYS_getdents64, self, buf, sizeof buf);
         if (got < 0)
             err = -errno;
@@ -202,20 +202,42 @@ int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
             at += e->reclen;
             if (e->name[0] < '0' || e->name[0] > '9')
                 continue;
-            int fd = atoi(e->name), mine = fd == self || mploop__os_fd_is_runtime(fd);
-            for (unsigned k = 0; k < nskip && !mine; k++)
-                mine = fd == skip[k];
-            if (mine)
-                continue;
-            for (unsigned w = 0; w < n; w++)
-                if (syscall(SYS_kcmp, me, pids[w], 0 /* KCMP_FILE */, fd, fd) != 0) {
-                    err = -ESTALE;
-                    break;
-                }
+            int fd = atoi(e->name);
+            if (fd != self && !mploop__os_fd_is_runtime(fd))
+                err = each(ctx, fd);
         }
-        if (err)
-            break;
     }
     close(self);
     return err;
+}
+
+/* What mploop__procstate_fds_match compares. */
+struct ps_match {
+    pid_t me;
+    const pid_t *pids;
+    unsigned n;
+    const int *skip;
+    unsigned nskip;
+};
+
+/* Parent: ps_each_fd callback: -ESTALE when fd, unless skipped, is not the
+ * same open file in every child. */
+static int ps_match_fd(void *ctx, int fd)
+{
+    const struct ps_match *c = ctx;
+    for (unsigned k = 0; k < c->nskip; k++)
+        if (fd == c->skip[k])
+            return 0;
+    for (unsigned w = 0; w < c->n; w++)
+        if (syscall(SYS_kcmp, c->me, c->pids[w], 0 /* KCMP_FILE */, fd, fd) != 0)
+            return -ESTALE;
+    return 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
+                                unsigned nskip)
+{
+    struct ps_match c = { getpid(), pids, n, skip, nskip };
+    return ps_each_fd(ps_match_fd, &c);
 }

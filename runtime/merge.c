@@ -21,6 +21,24 @@
 
 #include "mem_internal.h"
 
+/* Parent: the next merged bytes of the page at addr, from merge range *r
+ * on (start with the first range ending after addr): [*off, *off + *len)
+ * within the page.  Returns 0 when the page has no more. */
+static int page_range(const struct mploop__mem *m, uintptr_t addr, unsigned *r, size_t *off,
+                      size_t *len)
+{
+    if (*r >= m->nmerge || m->merge[*r].addr >= addr + MPLOOP__PAGE)
+        return 0;
+    uintptr_t a = m->merge[*r].addr > addr ? m->merge[*r].addr : addr;
+    uintptr_t b = m->merge[*r].addr + m->merge[*r].size;
+    if (b > addr + MPLOOP__PAGE)
+        b = addr + MPLOOP__PAGE;
+    *off = a - addr;
+    *len = b - a;
+    ++*r;
+    return 1;
+}
+
 /* Parent: merge the copies of the page at addr shipped by the workers in
  * ws[0..k), against the parent's own bytes.  With apply == 0 only look for
  * a race (returns -EBUSY and sets *race); with apply != 0 write the changed
@@ -31,12 +49,8 @@ static int merge_page(const struct mploop__mem *m, uintptr_t addr,
 {
     unsigned char *orig = (unsigned char *)addr;
     unsigned r = mploop__range_first_ending_after(m->merge, m->nmerge, addr);
-    for (; r < m->nmerge && m->merge[r].addr < addr + MPLOOP__PAGE; r++) {
-        uintptr_t a = m->merge[r].addr > addr ? m->merge[r].addr : addr;
-        uintptr_t b = m->merge[r].addr + m->merge[r].size;
-        if (b > addr + MPLOOP__PAGE)
-            b = addr + MPLOOP__PAGE;
-        size_t off = a - addr, len = b - a;
+    size_t off, len;
+    while (page_range(m, addr, &r, &off, &len)) {
         if (k == 1) {
             if (apply && memcmp(orig + off, ws[0] + off, len) != 0) {
                 memcpy(orig + off, ws[0] + off, len);

@@ -93,6 +93,19 @@ void mploop__note(const char *fmt, ...)
     va_end(ap);
 }
 
+/* Both: see internal.h. */
+void mploop__text_put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+{
+    if (*len + 1 >= n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *len, n - *len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *len = *len + (size_t)k < n ? *len + (size_t)k : n - 1;
+}
+
 /* Both: `mploop: FILE:LINE: TRIP iterations on N workers, schedule KIND`
  * with `,CHUNK` after the kind when the schedule has a chunk size. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,

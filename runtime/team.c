@@ -778,12 +778,7 @@ static uint64_t team_earliest(uint64_t a, uint64_t b)
 static void team_loop_failure(struct mploop__team *t, const unsigned char *reaped, unsigned n,
                               int kind, int code, struct mploop__failure *f)
 {
-    memset(f, 0, offsetof(struct mploop__failure, msg));
-    f->msg[0] = '\0';
-    f->kind = kind;
-    f->code = code;
-    f->worker = UINT32_MAX;
-    f->iter = UINT64_MAX;
+    mploop__failure_init(f, kind, code);
     /* A worker still running its chunks, rather than one that finished and
      * was not reaped yet. */
     for (int pass = 0; pass < 2 && f->worker == UINT32_MAX; pass++)
