@@ -5,6 +5,8 @@
  * of the layers below it (test/unit/layers.test checks it).
  *   loop.c        the mploop_* entry points the generated code calls, and
  *                 mploop_fail, which ends the current loop participant
+ *   verify.c      checking a loop's answer (MPLOOP_CHECK): same-value
+ *                 overlaps
  *   team.c        forking, watching and reaping workers (processes only)
  *   mem.c         the memory module's interface (mploop__mem_* below); its
  *                 own files share mem_internal.h
@@ -203,11 +205,16 @@ __attribute__((noreturn)) void mploop__mem_worker_resume(void);
 /* Parent, after every forked worker ended successfully: merge the writes
  * shipped by workers 0..nshipped-1 (the workers that exist; planned
  * workers that could not be forked shipped nothing) into the parent's
- * memory.  Same-value overlaps merge; different values written to one byte
- * by two workers are a race: nothing is applied, *race gets the first
- * racing address and -EBUSY is returned.  Other failures return another
- * -errno, also with nothing applied. */
+ * memory.  Same-value overlaps merge (mploop__mem_overlaps counts them);
+ * different values written to one byte by two workers are a race: nothing
+ * is applied, *race gets the first racing address and -EBUSY is returned.
+ * Other failures return another -errno, also with nothing applied. */
 int mploop__mem_merge(struct mploop__mem *m, unsigned nshipped, uintptr_t *race);
+
+/* Parent, after a successful mploop__mem_merge: the bytes that two or more
+ * workers changed to the same value (merged once, without a report), and
+ * the first of them in *first (0 when none). */
+uint64_t mploop__mem_overlaps(const struct mploop__mem *m, uintptr_t *first);
 
 /* Parent, after mploop__mem_merge: whether the loop ran in snapshot mode,
  * and the pages the workers shipped and the bytes the merge wrote (ranges that differ are copied whole). */
@@ -273,11 +280,18 @@ struct mploop__env {
                         * snapshot mode when on_error != MPLOOP__ON_ERROR_EXIT */
     unsigned grace_ms; /* MPLOOP_GRACE_MS, default 1000 */
     uint64_t timeout_ns; /* MPLOOP_TIMEOUT in nanoseconds, 0 when unset */
-    unsigned check;    /* MPLOOP_CHECK=1: every loop in snapshot mode */
+    unsigned check;    /* MPLOOP_CHECK (enum mploop__check); nonzero: every
+                        * loop in snapshot mode, none adapts */
     unsigned stats;    /* MPLOOP_STATS=1: a line per forked loop at the join */
     unsigned adapt;    /* MPLOOP_ADAPT (default 1): sites run in-process while
                         * forking does not pay (adapt.c) */
     int team;          /* MPLOOP_TEAM (enum mploop__team_mode) */
+};
+
+/* MPLOOP_CHECK: how much a loop's answer is checked. */
+enum mploop__check {
+    MPLOOP__CHECK_OFF = 0,    /* 0 (default) */
+    MPLOOP__CHECK_ON = 1      /* 1: snapshot mode, same-value overlaps warned */
 };
 
 /* MPLOOP_TEAM: workers that park between loops, or fresh ones each loop. */
@@ -807,5 +821,15 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
                       struct mploop__failure *first, unsigned *others);
 /* Both: nonzero in a worker process (forked by mploop__team_fork). */
 int mploop__team_in_worker(void);
+
+/* ---- verify.c: checking a loop's answer (MPLOOP_CHECK) -------------------
+ * MPLOOP_CHECK=1 warns about bytes several workers changed to the same
+ * value. */
+
+/* Parent, after a successful merge of the loop at site with memory m:
+ * under MPLOOP_CHECK=1, warn about bytes several workers changed to the
+ * same value. */
+void mploop__verify_overlaps(const mploop_site *site, const struct mploop__env *env,
+                             const struct mploop__mem *m);
 
 #endif /* MPLOOP_INTERNAL_H */

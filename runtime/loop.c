@@ -480,10 +480,12 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
     }
     if (failed)
         mploop__mem_discard(st->mem);
-    else
+    else {
+        mploop__verify_overlaps(st->site, env, st->mem);
         mploop__adapt_forked(st->site, st->trip, st->team->forked,
                              mploop__os_now_ns() - st->started_ns,
                              mploop__team_busy_ns(st->team), st->formed);
+    }
     mploop__mem_release(st->mem);
     st->mem = NULL;
     int sig = mploop__sig_release(&st->team->sig);

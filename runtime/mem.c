@@ -159,6 +159,13 @@ int mploop__mem_merge(struct mploop__mem *m, unsigned nshipped, uintptr_t *race)
 }
 
 /* Parent: see internal.h. */
+uint64_t mploop__mem_overlaps(const struct mploop__mem *m, uintptr_t *first)
+{
+    *first = m->overlap_first;
+    return m->overlaps;
+}
+
+/* Parent: see internal.h. */
 void mploop__mem_stats(const struct mploop__mem *m, int *snapshot, uint64_t *pages,
                        uint64_t *changed)
 {

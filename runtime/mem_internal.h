@@ -176,6 +176,8 @@ struct mploop__mem {
     unsigned nshipped;         /* channels the merge reads: the workers that
                                 * exist (set by mploop__mem_merge) */
     uint64_t shipped, changed; /* merge statistics (MPLOOP_STATS) */
+    uint64_t overlaps;         /* bytes several workers changed to one value */
+    uintptr_t overlap_first;   /* the first of them, 0 for none */
     const mploop_site *site;
     int fds[MPLOOP__MAX_WORKERS];
 };

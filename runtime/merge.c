@@ -8,7 +8,8 @@
  * workers' copies of one page side by side: first look for bytes two
  * workers changed to different values (a race: nothing is applied), then
  * apply every changed byte.  Same-value writes by several workers merge
- * silently.  After the writes, the parent frees the blocks the workers freed
+ * without a report (they are counted, for MPLOOP_CHECK=1's warning).  After
+ * the writes, the parent frees the blocks the workers freed
  * (a block freed twice is reported like a race, and nothing is applied).
  * All scratch is mmap'd: the parent neither mallocs nor uses stdio from
  * fork to merge.
@@ -41,9 +42,10 @@ static int page_range(const struct mploop__mem *m, uintptr_t addr, unsigned *r, 
 
 /* Parent: merge the copies of the page at addr shipped by the workers in
  * ws[0..k), against the parent's own bytes.  With apply == 0 only look for
- * a race (returns -EBUSY and sets *race); with apply != 0 write the changed
+ * a race (returns -EBUSY and sets *race) and count the bytes several
+ * workers changed to the same value; with apply != 0 write the changed
  * bytes. */
-static int merge_page(const struct mploop__mem *m, uintptr_t addr,
+static int merge_page(struct mploop__mem *m, uintptr_t addr,
                       const unsigned char *const *ws, unsigned k, int apply,
                       uintptr_t *race, uint64_t *applied)
 {
@@ -66,7 +68,7 @@ static int merge_page(const struct mploop__mem *m, uintptr_t addr,
             continue;
         for (size_t i = off; i < off + len; i++) {
             unsigned char o = orig[i], v = o;
-            int set = 0;
+            int set = 0, same = 0;
             for (unsigned w = 0; w < k; w++) {
                 unsigned char x = ws[w][i];
                 if (x == o)
@@ -75,12 +77,15 @@ static int merge_page(const struct mploop__mem *m, uintptr_t addr,
                     *race = addr + i;
                     return -EBUSY;
                 }
+                same |= set;
                 v = x;
                 set = 1;
             }
             if (apply && set) {
                 orig[i] = v;
                 ++*applied;
+            } else if (same && !m->overlaps++) {
+                m->overlap_first = addr + i;
             }
         }
     }
