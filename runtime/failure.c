@@ -114,6 +114,28 @@ static const struct mploop__fail_info fail_rows[] = {
         .shape = MPLOOP__SHAPE_NONE,
         .exit = MPLOOP__EXIT_SIGNAL, .error_kind = MPLOOP_ERROR_INTERNAL,
     },
+    [MPLOOP__FAIL_VERIFY] = {
+        .text = "result differs from a sequential run of the loop (MPLOOP_CHECK=verify): %s",
+        .args = MPLOOP__ARGS_DETAILS,
+        .shape = MPLOOP__SHAPE_PLAIN,
+        .note = "the iterations of this loop are not independent: one reads or updates memory "
+                "that another writes (a value carried over from an earlier iteration, a "
+                "counter or sum updated in a called function, a sum whose rounding depends on "
+                "the order); remove the dependence, or use a reduction clause for an "
+                "accumulator; nothing the workers wrote was merged",
+        .stops = STOPS,
+        .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_VERIFY,
+    },
+    [MPLOOP__FAIL_SEQUENTIAL] = {
+        .text = "sequential run of the loop (MPLOOP_CHECK=verify) %s",
+        .args = MPLOOP__ARGS_MESSAGE,
+        .shape = MPLOOP__SHAPE_PLAIN, .iteration = 1,
+        .note = "the workers ran the loop without failing, but running its iterations in "
+                "order failed: an iteration probably depends on what an earlier one writes; "
+                "nothing the workers wrote was merged",
+        .stops = STOPS,
+        .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_VERIFY,
+    },
 };
 
 /* Both: the row of failure kind `kind` (row 0 for a kind out of range). */
@@ -162,6 +184,10 @@ const char *mploop__failure_text(const struct mploop__failure *f, char *buf, siz
         break;
     case MPLOOP__ARGS_RACE:
         snprintf(buf, size, fmt, (unsigned long)f->addr, f->msg[0] ? ", " : "", f->msg);
+        break;
+    case MPLOOP__ARGS_DETAILS:
+        snprintf(buf, size, fmt, f->msg);
+        buf[strcspn(buf, "\n")] = '\0'; /* further lines are notes */
         break;
     default: /* MPLOOP__ARGS_NONE: the text is no format */
         snprintf(buf, size, "%s", fmt);

@@ -13,6 +13,8 @@
  * the workers themselves: kcmp(KCMP_FILE) tells, for every descriptor of
  * the parent, whether a worker's descriptor of that number is the same
  * open file, and each worker counts its own descriptors when it parks.
+ * The same walk over the descriptors silences the sequential run of
+ * MPLOOP_CHECK=verify (verify.c): what it writes goes to /dev/null.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -240,4 +242,37 @@ int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
 {
     struct ps_match c = { getpid(), pids, n, skip, nskip };
     return ps_each_fd(ps_match_fd, &c);
+}
+
+/* What mploop__procstate_silence_writers needs per descriptor. */
+struct ps_silence {
+    int null;                            /* /dev/null, open for writing */
+    int (*keep)(void *ctx, int fd);
+    void *ctx;
+};
+
+/* Sequential run: ps_each_fd callback: fd 1, 2 or any descriptor open for
+ * writing that is not to be kept now refers to /dev/null, with its
+ * close-on-exec flag as before.  Returns 0 or -errno. */
+static int ps_silence_fd(void *ctx, int fd)
+{
+    const struct ps_silence *c = ctx;
+    int fl = fcntl(fd, F_GETFL), fdfl = fcntl(fd, F_GETFD);
+    if (fd == c->null || fl < 0 || fdfl < 0 || (fl & O_PATH) ||
+        (fd != 1 && fd != 2 && (fl & O_ACCMODE) == O_RDONLY) || c->keep(c->ctx, fd))
+        return 0;
+    if (dup3(c->null, fd, fdfl & FD_CLOEXEC ? O_CLOEXEC : 0) < 0)
+        return -errno;
+    return 0;
+}
+
+/* Sequential run: see internal.h. */
+int mploop__procstate_silence_writers(int (*keep)(void *ctx, int fd), void *ctx)
+{
+    struct ps_silence c = { open("/dev/null", O_WRONLY | O_CLOEXEC), keep, ctx };
+    if (c.null < 0)
+        return -errno;
+    int err = ps_each_fd(ps_silence_fd, &c);
+    close(c.null);
+    return err;
 }

@@ -215,12 +215,14 @@ static struct mploop__sched loop_schedule(const mploop_params *p, const struct m
 
 /* Both: the number of workers: the clause, else MPLOOP_WORKERS, else the
  * CPUs this process may run on; at most the trip count and
- * MPLOOP__MAX_WORKERS. */
+ * MPLOOP__MAX_WORKERS (one less under MPLOOP_CHECK=verify, whose
+ * sequential run takes a slot of the memory module). */
 static unsigned loop_workers(const mploop_params *p, const struct mploop__env *env)
 {
     uint64_t n = p->has_workers ? (uint64_t)p->workers : env->workers ? env->workers : env->cpus;
-    if (n > MPLOOP__MAX_WORKERS)
-        n = MPLOOP__MAX_WORKERS;
+    uint64_t max = MPLOOP__MAX_WORKERS - (env->check == MPLOOP__CHECK_VERIFY);
+    if (n > max)
+        n = max;
     if (n > p->trip)
         n = p->trip;
     return (unsigned)n;
@@ -451,6 +453,7 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
     struct mploop__wait o = {env->grace_ms, env->timeout_ns};
     uint64_t t0 = mploop__os_now_ns();
     int failed = mploop__team_wait(st->team, &o, f, others) != 0;
+    failed = mploop__verify_wait(st->team, st->mem, &o, failed, f);
     if (!failed) {
         uintptr_t race = 0;
         uint64_t t1 = mploop__os_now_ns();
@@ -466,12 +469,15 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
             memset(f, 0, offsetof(struct mploop__failure, msg));
             f->msg[0] = '\0';
             f->kind = rc == -EBUSY    ? MPLOOP__FAIL_RACE
+                    : rc == -EDOM   ? MPLOOP__FAIL_VERIFY
                     : rc == -EPROTO ? MPLOOP__FAIL_CHANNEL /* a channel was refused */
                                     : MPLOOP__FAIL_MERGE;
             f->code = rc;
             f->addr = race;
             if (rc == -EBUSY) /* what the address belongs to, found once */
                 mploop__mem_describe(race, f->msg, sizeof f->msg);
+            else if (rc == -EDOM)
+                mploop__verify_explain(st->mem, f);
             f->worker = UINT_MAX;
             f->iter = UINT64_MAX;
             *others = 0;
@@ -530,6 +536,7 @@ int mploop_start(mploop_loop *L)
         .nworkers = st->n,
         .snapshot = env->check || st->policy != MPLOOP__ON_ERROR_EXIT ||
                     (st->site->flags & MPLOOP_SITE_SNAPSHOT) != 0,
+        .sequential = env->check == MPLOOP__CHECK_VERIFY,
     };
     int rc = mploop__mem_prepare(&req, &st->mem);
     if (rc < 0) {
@@ -630,6 +637,15 @@ int mploop_start(mploop_loop *L)
         mploop__warning(st->site, "could fork only %u of %u workers (%s); they share the "
                         "iterations of the others", t->forked, st->n,
                         mploop__os_errno_text(t->fork_err));
+    volatile uint64_t *seq_cur;
+    if (mploop__verify_start(st->site, t, st->mem, &seq_cur)) {
+        /* The sequential run of MPLOOP_CHECK=verify: every iteration in
+         * order (mploop_next hands it the whole loop, as in-process), with
+         * participant areas of its own. */
+        loop_inprocess_areas(st);
+        L->mploop__cur = seq_cur;
+        return 1;
+    }
     if (st->policy == MPLOOP__ON_ERROR_SERIAL) {
         struct mploop__failure f;
         unsigned others;
@@ -737,6 +753,7 @@ void *mploop_last(mploop_loop *L)
 void mploop_end(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
+    mploop__verify_end(st->mem);
     if (!loop_is_my_worker(st))
         return;
     uint64_t busy = mploop__os_now_ns() - loop_me.began_ns;

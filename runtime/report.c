@@ -246,6 +246,8 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
         break;
     case MPLOOP__SHAPE_PLAIN:
         report_append(buf, &len, "%s", text);
+        if (fi->iteration)
+            report_iteration(buf, &len, site, lb, step, f->iter);
         break;
     case MPLOOP__SHAPE_LOOP:
         report_append(buf, &len, "loop %s", text);
@@ -265,6 +267,10 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
         break;
     }
     report_flush(buf, len);
+    /* Details beyond the report line, one note each. */
+    if (fi->args == MPLOOP__ARGS_DETAILS)
+        for (const char *d = strchr(f->msg, '\n'); d; d = strchr(d + 1, '\n'))
+            mploop__note("%.*s", (int)strcspn(d + 1, "\n"), d + 1);
 
     /* The note: what the failure means, then what happens next. */
     char lead[REPORT_LINE];

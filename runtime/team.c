@@ -566,6 +566,23 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
     return 0;
 }
 
+/* Parent: see internal.h. */
+int mploop__team_fork_extra(struct mploop__team *t, pid_t *pid)
+{
+    pid_t parent = getpid();
+    crew.forking = 1;
+    pid_t p = fork();
+    if (p == 0) {
+        team_become_worker(t, parent);
+        return 1;
+    }
+    crew.forking = 0;
+    if (p < 0)
+        return -errno;
+    *pid = p;
+    return 0;
+}
+
 /* Worker: the number of workers that exist, waiting for the parent to
  * finish forking if it has not yet (only needed when fork may have failed
  * for some, see mploop_next). */
