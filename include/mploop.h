@@ -50,8 +50,11 @@ enum mploop_error_kind {
     MPLOOP_ERROR_FAIL = 3,     /* the body called mploop_fail */
     MPLOOP_ERROR_TIMEOUT = 4,  /* the loop ran longer than MPLOOP_TIMEOUT */
     MPLOOP_ERROR_RACE = 5,     /* two workers wrote different values to one byte */
-    MPLOOP_ERROR_INTERNAL = 6  /* the runtime failed, or a worker vanished or
+    MPLOOP_ERROR_INTERNAL = 6, /* the runtime failed, or a worker vanished or
                                 * corrupted its control block */
+    MPLOOP_ERROR_VERIFY = 7    /* MPLOOP_CHECK=verify: the loop's result differs
+                                * from a sequential run of it, or that run
+                                * failed */
 };
 
 /* The last loop failure of this process. */
@@ -73,7 +76,8 @@ typedef struct mploop_error {
     unsigned worker;         /* index of the worker that failed, ~0u for none */
     int pid;                 /* its process id, 0 when none */
     unsigned others;         /* further workers that failed on their own */
-    mploop_u64 address;      /* MPLOOP_ERROR_RACE: first racing address */
+    mploop_u64 address;      /* MPLOOP_ERROR_RACE: first racing address;
+                              * MPLOOP_ERROR_VERIFY: first differing address */
     const char *message;     /* MPLOOP_ERROR_FAIL: the message; otherwise a
                               * description such as "killed by SIGSEGV
                               * (Segmentation fault)" */

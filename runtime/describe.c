@@ -15,7 +15,6 @@
 #define _GNU_SOURCE
 #include <elf.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -55,20 +54,6 @@ void mploop__describe_remember(const struct mploop__memreq *req)
 void mploop__describe_freed_twice(uintptr_t block)
 {
     describe_st.freed_twice = block;
-}
-
-/* Parent: append printf-style text to buf[*len..n), keeping it terminated. */
-__attribute__((format(printf, 4, 5)))
-static void put(char *buf, size_t n, size_t *len, const char *fmt, ...)
-{
-    if (*len + 1 >= n)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(buf + *len, n - *len, fmt, ap);
-    va_end(ap);
-    if (k > 0)
-        *len = *len + (size_t)k < n ? *len + (size_t)k : n - 1;
 }
 
 /* Parent: the symbol of the ELF file `path` (loaded with bias `bias`) whose
@@ -135,14 +120,15 @@ static size_t describe_symbol(const char *path, uintptr_t bias, uintptr_t addr,
             while (q < name + nlen && *q >= '0' && *q <= '9')
                 q++;
             if (q == name + nlen && q > dot + 1)
-                put(buf, n, &len, "static '%.*s'", (int)(dot - name), name);
+                mploop__text_put(buf, n, &len, "static '%.*s'", (int)(dot - name), name);
             else
-                put(buf, n, &len, "static '%.*s' of %.*s()", (int)(name + nlen - dot - 1),
-                    dot + 1, (int)(dot - name), name);
+                mploop__text_put(buf, n, &len, "static '%.*s' of %.*s()",
+                    (int)(name + nlen - dot - 1), dot + 1, (int)(dot - name), name);
         } else {
-            put(buf, n, &len, "%s '%.*s'", local ? "static" : "global", (int)nlen, name);
+            mploop__text_put(buf, n, &len, "%s '%.*s'", local ? "static" : "global", (int)nlen,
+                name);
         }
-        put(buf, n, &len, " (byte %lu of %lu)",
+        mploop__text_put(buf, n, &len, " (byte %lu of %lu)",
             (unsigned long)(addr - bias - best->st_value), (unsigned long)best->st_size);
     }
 out:
@@ -158,7 +144,7 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
         return 0;
     buf[0] = 0;
     if (describe_st.freed_twice && addr == describe_st.freed_twice) {
-        put(buf, n, &len, "heap block %#lx (%zu bytes), freed twice in the loop",
+        mploop__text_put(buf, n, &len, "heap block %#lx (%zu bytes), freed twice in the loop",
             (unsigned long)addr, mploop__malloc_usable((void *)addr));
         return (int)len;
     }
@@ -166,7 +152,8 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
     for (unsigned i = 0; i < describe_st.nlocals; i++) {
         const struct mploop__local *l = &describe_st.locals[i];
         if (addr >= l->addr && addr - l->addr < l->size) {
-            put(buf, n, &len, "local '%s' of the enclosing function at %#lx (byte %lu of %lu)",
+            mploop__text_put(buf, n, &len,
+                "local '%s' of the enclosing function at %#lx (byte %lu of %lu)",
                 l->name ? l->name : "?", (unsigned long)l->addr,
                 (unsigned long)(addr - l->addr), (unsigned long)l->size);
             return (int)len;
@@ -176,14 +163,15 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
     uintptr_t start;
     size_t size;
     if (mploop__malloc_arena_block(addr, &start, &size) == 0) {
-        put(buf, n, &len, "heap block %#lx (%zu bytes, allocated in a loop body), byte %lu",
+        mploop__text_put(buf, n, &len,
+            "heap block %#lx (%zu bytes, allocated in a loop body), byte %lu",
             (unsigned long)start, size, (unsigned long)(addr - start));
         return (int)len;
     }
     /* A large block (the shared heap). */
     if (mploop__large_block(addr, &start, &size) == 0) {
-        put(buf, n, &len, "heap block %#lx (%zu bytes), byte %lu", (unsigned long)start, size,
-            (unsigned long)(addr - start));
+        mploop__text_put(buf, n, &len, "heap block %#lx (%zu bytes), byte %lu",
+            (unsigned long)start, size, (unsigned long)(addr - start));
         return (int)len;
     }
     /* Data of a loaded module: its symbol table. */
@@ -192,7 +180,7 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
     if (mploop__maps_module_file((const void *)addr, path, sizeof path, &bias) == 0) {
         len = describe_symbol(path, bias, addr, buf, n);
         if (!len)
-            put(buf, n, &len, "data of %s", path);
+            mploop__text_put(buf, n, &len, "data of %s", path);
         return (int)len;
     }
     /* The stack, the heap, other mappings. */
@@ -207,9 +195,9 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
             continue;
         if (describe_st.frame >= v->start && describe_st.frame < v->end) {
             if (addr > describe_st.frame)
-                put(buf, n, &len, "the stack frame of a calling function");
+                mploop__text_put(buf, n, &len, "the stack frame of a calling function");
             else
-                put(buf, n, &len, "the stack of the enclosing function");
+                mploop__text_put(buf, n, &len, "the stack of the enclosing function");
             break;
         }
         uintptr_t block;
@@ -217,10 +205,11 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
                         MPLOOP__VMA_READ &&
                     mploop__glibc_chunk_find(v->start, v->end, addr, !(v->flags & MPLOOP__VMA_HEAP), &block) == 0;
         if (found)
-            put(buf, n, &len, "heap block %#lx (%zu bytes), byte %lu", (unsigned long)block,
-                mploop__malloc_usable((void *)block), (unsigned long)(addr - block));
+            mploop__text_put(buf, n, &len, "heap block %#lx (%zu bytes), byte %lu",
+                (unsigned long)block, mploop__malloc_usable((void *)block),
+                (unsigned long)(addr - block));
         else
-            put(buf, n, &len, "memory mapped at %#lx-%#lx", (unsigned long)v->start,
+            mploop__text_put(buf, n, &len, "memory mapped at %#lx-%#lx", (unsigned long)v->start,
                 (unsigned long)v->end);
         break;
     }

@@ -27,7 +27,9 @@
  *                     does after its report
  *   MPLOOP_GRACE_MS   milliseconds the other workers get to stop after a
  *                     failure before they are killed (default 1000)
- *   MPLOOP_CHECK      1: every loop in snapshot mode
+ *   MPLOOP_CHECK      1: every loop in snapshot mode, same-value overlaps
+ *                     warned; verify: also run sequentially and compared
+ *                     (workers forked for every loop)
  *   MPLOOP_STATS      1: a line per forked loop at the join
  *   MPLOOP_TIMEOUT    seconds (decimals allowed) after which a loop that has
  *                     not finished is a failure; unset: no limit
@@ -239,6 +241,8 @@ static const char *const on_error_words[] = {"exit", "return", "serial", NULL};
 /* MPLOOP_TRACKER's words: the names of mem.c's trackers, every one of
  * which mem.c must know (test/mem/tracker.c selects each). */
 static const char *const tracker_words[] = {"uffd", "pagemap", "mprotect", NULL};
+/* MPLOOP_CHECK's words, in the order of enum mploop__check. */
+static const char *const check_words[] = {"0", "1", "verify", NULL};
 /* MPLOOP_TEAM's words, in the order of enum mploop__team_mode. */
 static const char *const team_words[] = {"persist", "fork", NULL};
 static const char *const output_words[] = {"ordered", "live", NULL};
@@ -280,10 +284,12 @@ static const struct env_var env_vars[ENV_COUNT] = {
         .help = "use a number from 0 to 3600000, such as 1000",
     },
     [ENV_CHECK] = {
-        "MPLOOP_CHECK", env_number, &env_values.check, .lo = 0, .hi = 1,
-        .is_not = "0 or 1",
+        "MPLOOP_CHECK", env_choice, &env_values.check, .words = check_words,
+        .def = MPLOOP__CHECK_OFF,
+        .is_not = "0, 1 or verify",
         .help = "use 1 to run every loop in snapshot mode (races on large blocks detected, "
-                "failed loops rolled back), 0 for the default",
+                "failed loops rolled back), verify to also compare every loop with a "
+                "sequential run of it (slow), 0 for the default",
     },
     [ENV_STATS] = {
         "MPLOOP_STATS", env_number, &env_values.stats, .lo = 0, .hi = 1,
@@ -373,6 +379,11 @@ const struct mploop__env *mploop__env_get(const mploop_site *site)
         for (unsigned i = 0; i < ENV_COUNT; i++)
             if (!env_vars[i].lazy)
                 env_read_var(&env_vars[i], site, NULL);
+        /* The sequential run of MPLOOP_CHECK=verify is forked from the
+         * parent as the loop starts, like fresh workers: simplest where
+         * the workers are forked too. */
+        if (env_values.check == MPLOOP__CHECK_VERIFY)
+            env_values.team = MPLOOP__TEAM_FORK;
         env_read = 1;
     }
     return &env_values;

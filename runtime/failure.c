@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -113,6 +114,34 @@ static const struct mploop__fail_info fail_rows[] = {
         .shape = MPLOOP__SHAPE_NONE,
         .exit = MPLOOP__EXIT_SIGNAL, .error_kind = MPLOOP_ERROR_INTERNAL,
     },
+    [MPLOOP__FAIL_PROGRAM_EXIT] = {
+        /* Never reported: the program ends with the status (loop.c). */
+        .text = "called exit(%d)", .args = MPLOOP__ARGS_CODE,
+        .shape = MPLOOP__SHAPE_NONE, .iteration = 1,
+        .exit = MPLOOP__EXIT_USER, .error_kind = MPLOOP_ERROR_EXIT,
+    },
+    [MPLOOP__FAIL_VERIFY] = {
+        .text = "result differs from a sequential run of the loop (MPLOOP_CHECK=verify): %s",
+        .args = MPLOOP__ARGS_DETAILS,
+        .shape = MPLOOP__SHAPE_PLAIN,
+        .note = "the iterations of this loop are not independent: one reads or updates memory "
+                "that another writes (a value carried over from an earlier iteration, a "
+                "counter or sum updated in a called function, a sum whose rounding depends on "
+                "the order); remove the dependence, or use a reduction clause for an "
+                "accumulator; nothing the workers wrote was merged",
+        .stops = STOPS,
+        .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_VERIFY,
+    },
+    [MPLOOP__FAIL_SEQUENTIAL] = {
+        .text = "sequential run of the loop (MPLOOP_CHECK=verify) %s",
+        .args = MPLOOP__ARGS_MESSAGE,
+        .shape = MPLOOP__SHAPE_PLAIN, .iteration = 1,
+        .note = "the workers ran the loop without failing, but running its iterations in "
+                "order failed: an iteration probably depends on what an earlier one writes; "
+                "nothing the workers wrote was merged",
+        .stops = STOPS,
+        .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_VERIFY,
+    },
 };
 
 /* Both: the row of failure kind `kind` (row 0 for a kind out of range). */
@@ -121,6 +150,17 @@ const struct mploop__fail_info *mploop__fail_info(int kind)
     if (kind <= 0 || (unsigned)kind >= sizeof fail_rows / sizeof fail_rows[0])
         kind = 0;
     return &fail_rows[kind];
+}
+
+/* Both: see internal.h. */
+void mploop__failure_init(struct mploop__failure *f, int kind, int code)
+{
+    memset(f, 0, offsetof(struct mploop__failure, msg));
+    f->msg[0] = '\0';
+    f->kind = kind;
+    f->code = code;
+    f->worker = UINT32_MAX;
+    f->iter = UINT64_MAX;
 }
 
 /* Both: the description of how f ended, without location and iteration,
@@ -150,6 +190,10 @@ const char *mploop__failure_text(const struct mploop__failure *f, char *buf, siz
         break;
     case MPLOOP__ARGS_RACE:
         snprintf(buf, size, fmt, (unsigned long)f->addr, f->msg[0] ? ", " : "", f->msg);
+        break;
+    case MPLOOP__ARGS_DETAILS:
+        snprintf(buf, size, fmt, f->msg);
+        buf[strcspn(buf, "\n")] = '\0'; /* further lines are notes */
         break;
     default: /* MPLOOP__ARGS_NONE: the text is no format */
         snprintf(buf, size, "%s", fmt);

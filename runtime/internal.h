@@ -5,6 +5,8 @@
  * of the layers below it (test/unit/layers.test checks it).
  *   loop.c        the mploop_* entry points the generated code calls, and
  *                 mploop_fail, which ends the current loop participant
+ *   verify.c      checking a loop's answer (MPLOOP_CHECK): the sequential
+ *                 run of MPLOOP_CHECK=verify, same-value overlaps
  *   team.c        forking, watching and reaping workers (processes only)
  *   mem.c         the memory module's interface (mploop__mem_* below); its
  *                 own files share mem_internal.h
@@ -158,6 +160,10 @@ struct mploop__memreq {
                                        * (or dropped when the loop fails);
                                        * 0: direct mode, they write it in
                                        * place */
+    int sequential;                   /* one more slot (channel and arena),
+                                       * index nworkers, for the sequential
+                                       * run of MPLOOP_CHECK=verify (needs
+                                       * nworkers < MPLOOP__MAX_WORKERS) */
 };
 
 /* Parent, before fork: decide which ranges are tracked, which are excluded
@@ -203,11 +209,50 @@ __attribute__((noreturn)) void mploop__mem_worker_resume(void);
 /* Parent, after every forked worker ended successfully: merge the writes
  * shipped by workers 0..nshipped-1 (the workers that exist; planned
  * workers that could not be forked shipped nothing) into the parent's
- * memory.  Same-value overlaps merge; different values written to one byte
- * by two workers are a race: nothing is applied, *race gets the first
- * racing address and -EBUSY is returned.  Other failures return another
- * -errno, also with nothing applied. */
+ * memory.  Same-value overlaps merge (mploop__mem_overlaps counts them);
+ * different values written to one byte by two workers are a race: nothing
+ * is applied, *race gets the first racing address and -EBUSY is returned.
+ * After mploop__mem_compare, the merged result is first compared with the
+ * sequential run's, byte for byte: a difference returns -EDOM with nothing
+ * applied and the first differing address in *race (mploop__mem_differences
+ * tells more).  Other failures return another -errno, also with nothing
+ * applied.  What the sequential run allocated is given back either way. */
 int mploop__mem_merge(struct mploop__mem *m, unsigned nshipped, uintptr_t *race);
+
+/* Parent: the slot of m's sequential run (MPLOOP_CHECK=verify), or -1 when
+ * the loop has none (mploop__memreq.sequential). */
+int mploop__mem_sequential(const struct mploop__mem *m);
+
+/* Parent: the sequential run shipped its writes; the merge compares the
+ * workers' result with them. */
+void mploop__mem_compare(struct mploop__mem *m);
+
+/* Both (the sequential run of MPLOOP_CHECK=verify, before its body): nonzero
+ * when fd is one of m's own descriptors (channels, shared regions a worker
+ * maps). */
+int mploop__mem_fd(const struct mploop__mem *m, int fd);
+
+/* One place where the merged result of the workers differs from the
+ * sequential run's: the first differing byte and the aligned 8 bytes
+ * around it as each run left them. */
+struct mploop__diff {
+    uintptr_t addr;              /* the first differing byte of the place */
+    uintptr_t word;              /* addr rounded down to 8 bytes */
+    unsigned char par[8], seq[8];
+};
+/* Most places mploop__mem_differences keeps. */
+#define MPLOOP__DIFFS 3
+
+/* Parent, after mploop__mem_merge returned -EDOM: the first places that
+ * differ (at most max, in address order) into out; returns their count and
+ * sets *bytes to the number of bytes that differ in all. */
+unsigned mploop__mem_differences(const struct mploop__mem *m, struct mploop__diff *out,
+                                 unsigned max, uint64_t *bytes);
+
+/* Parent, after a successful mploop__mem_merge: the bytes that two or more
+ * workers changed to the same value (merged once, without a report), and
+ * the first of them in *first (0 when none). */
+uint64_t mploop__mem_overlaps(const struct mploop__mem *m, uintptr_t *first);
 
 /* Parent, after mploop__mem_merge: whether the loop ran in snapshot mode,
  * and the pages the workers shipped and the bytes the merge wrote (ranges that differ are copied whole). */
@@ -281,12 +326,21 @@ struct mploop__env {
                         * snapshot mode when on_error != MPLOOP__ON_ERROR_EXIT */
     unsigned grace_ms; /* MPLOOP_GRACE_MS, default 1000 */
     uint64_t timeout_ns; /* MPLOOP_TIMEOUT in nanoseconds, 0 when unset */
-    unsigned check;    /* MPLOOP_CHECK=1: every loop in snapshot mode */
+    int check;         /* MPLOOP_CHECK (enum mploop__check); nonzero: every
+                        * loop in snapshot mode, none adapts */
     unsigned stats;    /* MPLOOP_STATS=1: a line per forked loop at the join */
     unsigned adapt;    /* MPLOOP_ADAPT (default 1): sites run in-process while
                         * forking does not pay (adapt.c) */
     int team;          /* MPLOOP_TEAM (enum mploop__team_mode) */
     int output;        /* MPLOOP_OUTPUT (enum mploop__output_mode) */
+};
+
+/* MPLOOP_CHECK: how much a loop's answer is checked. */
+enum mploop__check {
+    MPLOOP__CHECK_OFF = 0,    /* 0 (default) */
+    MPLOOP__CHECK_ON = 1,     /* 1: snapshot mode, same-value overlaps warned */
+    MPLOOP__CHECK_VERIFY = 2  /* verify: also a sequential run compared with
+                               * the workers' result (workers forked per loop) */
 };
 
 /* MPLOOP_TEAM: workers that park between loops, or fresh ones each loop. */
@@ -362,6 +416,10 @@ void mploop__warning(const mploop_site *site, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Both: `mploop: note: <message>` and a newline. */
 void mploop__note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Both: append printf-style text to buf[*len..n) (n > 0), advancing *len
+ * and keeping the text terminated; what does not fit is cut. */
+void mploop__text_put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Both: the verbose line of a loop that runs on n forked workers. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
@@ -402,7 +460,13 @@ enum mploop__fail_kind {
     MPLOOP__FAIL_CHANNEL,    /* merge refused a worker's channel, which held
                               * garbage (code: -EPROTO) */
     MPLOOP__FAIL_INTERRUPTED, /* the parent got terminating signal `code` */
-    MPLOOP__FAIL_PROGRAM_EXIT /* the body called exit(code): the program ends */
+    MPLOOP__FAIL_PROGRAM_EXIT, /* the body called exit(code): the program ends */
+    MPLOOP__FAIL_VERIFY,     /* the workers' merged writes differ from the
+                              * sequential run's (MPLOOP_CHECK=verify; addr:
+                              * first differing byte, msg: the details) */
+    MPLOOP__FAIL_SEQUENTIAL  /* the sequential run of MPLOOP_CHECK=verify
+                              * failed where the workers did not (msg: how;
+                              * iter: its iteration) */
 };
 
 /* Longest mploop_fail message carried to the parent, NUL included. */
@@ -419,7 +483,8 @@ struct mploop__failure {
     char msg[MPLOOP__MSG_MAX]; /* MPLOOP__FAIL_USER: the message;
                                 * MPLOOP__FAIL_RACE: what the address
                                 * belongs to (mploop__mem_describe), or "";
-                                * else "" */
+                                * MPLOOP__FAIL_VERIFY, _SEQUENTIAL: what
+                                * differed, how the run ended; else "" */
 };
 
 /* Parent (and a process failing in-process): report failure f of the loop
@@ -438,7 +503,7 @@ enum mploop__fail_shape {
                                * at iteration ...]` (when a worker is named) */
     MPLOOP__SHAPE_ITERATION,  /* `iteration VAR = V failed: TEXT`, or `loop
                                * failed: TEXT` when the iteration is unknown */
-    MPLOOP__SHAPE_PLAIN,      /* `TEXT` */
+    MPLOOP__SHAPE_PLAIN,      /* `TEXT[ at iteration ...]` */
     MPLOOP__SHAPE_NONE        /* not reported (the process ends by a signal) */
 };
 
@@ -450,7 +515,9 @@ enum mploop__fail_args {
     MPLOOP__ARGS_ERRNO,       /* the description of the -errno code */
     MPLOOP__ARGS_CODE,        /* code, as an int */
     MPLOOP__ARGS_MESSAGE,     /* msg */
-    MPLOOP__ARGS_RACE         /* addr (unsigned long), ", " or "", msg */
+    MPLOOP__ARGS_RACE,        /* addr (unsigned long), ", " or "", msg */
+    MPLOOP__ARGS_DETAILS      /* the first line of msg; each further line of
+                               * msg is a note of the report */
 };
 
 /* How the program ends after a failure under MPLOOP_ON_ERROR=exit. */
@@ -485,6 +552,10 @@ struct mploop__fail_info {
 /* Both: the row of failure kind `kind` (a row describing an unknown
  * failure for a kind out of range). */
 const struct mploop__fail_info *mploop__fail_info(int kind);
+
+/* Both: make *f a failure of kind `kind` with `code` that concerns no
+ * worker and no iteration, with an empty message. */
+void mploop__failure_init(struct mploop__failure *f, int kind, int code);
 
 /* Both: the one-line description of f without location and iteration
  * ("killed by SIGSEGV (Segmentation fault)"), written into buf. */
@@ -603,6 +674,12 @@ long mploop__procstate_nfds(void);
  * pids[0..n) (its children), -ESTALE when one is not, or -errno. */
 int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
                                 unsigned nskip);
+/* Sequential run of MPLOOP_CHECK=verify, before its body: make descriptors
+ * 1 and 2 and every other descriptor open for writing refer to /dev/null
+ * (close-on-exec kept), except the runtime's own and those keep(ctx, fd)
+ * says to keep, so that what the body writes appears once, from the
+ * workers.  Returns 0 or -errno. */
+int mploop__procstate_silence_writers(int (*keep)(void *ctx, int fd), void *ctx);
 
 /* A descriptor open for writing (mploop__procstate_writable). */
 enum mploop__wfd_type {
@@ -956,5 +1033,47 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
                       struct mploop__failure *first, unsigned *others);
 /* Both: nonzero in a worker process (forked by mploop__team_fork). */
 int mploop__team_in_worker(void);
+/* Parent, after mploop__team_fork forked t's workers: fork one more
+ * process for the loop (the sequential run of MPLOOP_CHECK=verify).  It
+ * becomes a worker process as they did (the terminating signals given
+ * back, dies with the parent, loops it reaches run in-process) but has no
+ * slot in the control block; the caller watches it.  Returns 1 in the new
+ * process, 0 in the parent with *pid set, or -errno. */
+int mploop__team_fork_extra(struct mploop__team *t, pid_t *pid);
+
+/* ---- verify.c: checking a loop's answer (MPLOOP_CHECK) -------------------
+ * MPLOOP_CHECK=verify runs each forked loop once more, sequentially, in one
+ * more process forked from the same snapshot, and the merge compares the
+ * workers' result with its writes before applying anything.  MPLOOP_CHECK=1
+ * warns about bytes several workers changed to the same value. */
+
+/* Parent, after the workers of a loop were forked (t) with memory m: when
+ * m has a sequential slot, fork the sequential run.  Returns 1 in it, with
+ * *cur set to where it publishes its iteration, after its memory has begun
+ * (it must then run the whole loop in order with participant areas of its
+ * own, and end in mploop__verify_end); 0 in the parent (when the run
+ * cannot be forked it warns at site and the loop goes unverified). */
+int mploop__verify_start(const mploop_site *site, struct mploop__team *t,
+                         struct mploop__mem *m, volatile uint64_t **cur);
+/* Both, at the end of a participant of the loop with memory m: in the
+ * sequential run of that loop, ship its writes and _exit; elsewhere
+ * return. */
+void mploop__verify_end(struct mploop__mem *m);
+/* Parent, after mploop__team_wait for t (failed: it failed, *f filled in):
+ * wait for the loop's sequential run, if any, within o's time limit.
+ * Returns 1 when the loop failed: it had failed already (the sequential
+ * run is then killed), the sequential run failed or ran out of time, or a
+ * terminating signal arrived (*f tells); else 0, and the merge of m
+ * compares.  The sequential run is reaped either way. */
+int mploop__verify_wait(struct mploop__team *t, struct mploop__mem *m,
+                        const struct mploop__wait *o, int failed, struct mploop__failure *f);
+/* Parent, after mploop__mem_merge returned -EDOM: describe where and how
+ * the results differ into f's message and address. */
+void mploop__verify_explain(const struct mploop__mem *m, struct mploop__failure *f);
+/* Parent, after a successful merge of the loop at site with memory m:
+ * under MPLOOP_CHECK=1, warn about bytes several workers changed to the
+ * same value. */
+void mploop__verify_overlaps(const mploop_site *site, const struct mploop__env *env,
+                             const struct mploop__mem *m);
 
 #endif /* MPLOOP_INTERNAL_H */

@@ -13,6 +13,8 @@
  * the workers themselves: kcmp(KCMP_FILE) tells, for every descriptor of
  * the parent, whether a worker's descriptor of that number is the same
  * open file, and each worker counts its own descriptors when it parks.
+ * The same walk over the descriptors silences the sequential run of
+ * MPLOOP_CHECK=verify (verify.c): what it writes goes to /dev/null.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -180,19 +182,18 @@ struct ps_dirent {
     char name[];
 };
 
-/* Parent: call fn(fd, arg) for each open descriptor of this process that
- * is not the runtime's, until fn returns nonzero; returns that value, 0,
- * or -errno when the descriptors cannot be listed.  Reads /proc/self/fd
- * with getdents64 into a buffer on the stack (no malloc: the parent's heap
- * layout must not move). */
-static int ps_each_fd(int (*fn)(int fd, void *arg), void *arg)
+/* Both: call each(ctx, fd) for every open descriptor of this process but
+ * the runtime's own, until it returns non-zero.  Reads /proc/self/fd with
+ * getdents64 into a buffer on the stack (no malloc: the parent's heap
+ * layout must not move).  Returns 0, each's non-zero return, or -errno. */
+static int ps_each_fd(int (*each)(void *ctx, int fd), void *ctx)
 {
     int self = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (self < 0)
         return -errno;
     char buf[4096] __attribute__((aligned(8)));
     int err = 0;
-    for (;;) {
+    while (!err) {
         long got = syscall(SYS_getdents64, self, buf, sizeof buf);
         if (got < 0)
             err = -errno;
@@ -205,10 +206,8 @@ static int ps_each_fd(int (*fn)(int fd, void *arg), void *arg)
                 continue;
             int fd = atoi(e->name);
             if (fd != self && !mploop__os_fd_is_runtime(fd))
-                err = fn(fd, arg);
+                err = each(ctx, fd);
         }
-        if (err)
-            break;
     }
     close(self);
     return err;
@@ -223,15 +222,16 @@ struct ps_match {
     unsigned nskip;
 };
 
-/* Parent: -ESTALE when a worker's descriptor fd is not the parent's. */
-static int ps_match_fd(int fd, void *arg)
+/* Parent: ps_each_fd callback: -ESTALE when fd, unless skipped, is not the
+ * same open file in every child. */
+static int ps_match_fd(void *ctx, int fd)
 {
-    const struct ps_match *m = arg;
-    for (unsigned k = 0; k < m->nskip; k++)
-        if (fd == m->skip[k])
+    const struct ps_match *c = ctx;
+    for (unsigned k = 0; k < c->nskip; k++)
+        if (fd == c->skip[k])
             return 0;
-    for (unsigned w = 0; w < m->n; w++)
-        if (syscall(SYS_kcmp, m->me, m->pids[w], 0 /* KCMP_FILE */, fd, fd) != 0)
+    for (unsigned w = 0; w < c->n; w++)
+        if (syscall(SYS_kcmp, c->me, c->pids[w], 0 /* KCMP_FILE */, fd, fd) != 0)
             return -ESTALE;
     return 0;
 }
@@ -240,8 +240,8 @@ static int ps_match_fd(int fd, void *arg)
 int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
                                 unsigned nskip)
 {
-    struct ps_match m = { getpid(), pids, n, skip, nskip };
-    return ps_each_fd(ps_match_fd, &m);
+    struct ps_match c = { getpid(), pids, n, skip, nskip };
+    return ps_each_fd(ps_match_fd, &c);
 }
 
 /* What mploop__procstate_writable collects. */
@@ -253,9 +253,9 @@ struct ps_writable {
 /* Parent: add fd to the list when it is open for writing on a regular
  * file, a pipe or a character device: write-only, or read-write as
  * descriptor 1 or 2. */
-static int ps_writable_fd(int fd, void *arg)
+static int ps_writable_fd(void *ctx, int fd)
 {
-    struct ps_writable *w = arg;
+    struct ps_writable *w = ctx;
     struct stat sb;
     int fl = fcntl(fd, F_GETFL), fdfl = fcntl(fd, F_GETFD);
     if (fd == 0 || fl < 0 || fdfl < 0 || fstat(fd, &sb) != 0)
@@ -293,4 +293,37 @@ int mploop__procstate_same_file(int a, int b)
 {
     pid_t me = getpid();
     return syscall(SYS_kcmp, me, me, 0 /* KCMP_FILE */, a, b) == 0;
+}
+
+/* What mploop__procstate_silence_writers needs per descriptor. */
+struct ps_silence {
+    int null;                            /* /dev/null, open for writing */
+    int (*keep)(void *ctx, int fd);
+    void *ctx;
+};
+
+/* Sequential run: ps_each_fd callback: fd 1, 2 or any descriptor open for
+ * writing that is not to be kept now refers to /dev/null, with its
+ * close-on-exec flag as before.  Returns 0 or -errno. */
+static int ps_silence_fd(void *ctx, int fd)
+{
+    const struct ps_silence *c = ctx;
+    int fl = fcntl(fd, F_GETFL), fdfl = fcntl(fd, F_GETFD);
+    if (fd == c->null || fl < 0 || fdfl < 0 || (fl & O_PATH) ||
+        (fd != 1 && fd != 2 && (fl & O_ACCMODE) == O_RDONLY) || c->keep(c->ctx, fd))
+        return 0;
+    if (dup3(c->null, fd, fdfl & FD_CLOEXEC ? O_CLOEXEC : 0) < 0)
+        return -errno;
+    return 0;
+}
+
+/* Sequential run: see internal.h. */
+int mploop__procstate_silence_writers(int (*keep)(void *ctx, int fd), void *ctx)
+{
+    struct ps_silence c = { open("/dev/null", O_WRONLY | O_CLOEXEC), keep, ctx };
+    if (c.null < 0)
+        return -errno;
+    int err = ps_each_fd(ps_silence_fd, &c);
+    close(c.null);
+    return err;
 }

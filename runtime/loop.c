@@ -224,12 +224,14 @@ static struct mploop__sched loop_schedule(const mploop_params *p, const struct m
 
 /* Both: the number of workers: the clause, else MPLOOP_WORKERS, else the
  * CPUs this process may run on; at most the trip count and
- * MPLOOP__MAX_WORKERS. */
+ * MPLOOP__MAX_WORKERS (one less under MPLOOP_CHECK=verify, whose
+ * sequential run takes a slot of the memory module). */
 static unsigned loop_workers(const mploop_params *p, const struct mploop__env *env)
 {
     uint64_t n = p->has_workers ? (uint64_t)p->workers : env->workers ? env->workers : env->cpus;
-    if (n > MPLOOP__MAX_WORKERS)
-        n = MPLOOP__MAX_WORKERS;
+    uint64_t max = MPLOOP__MAX_WORKERS - (env->check == MPLOOP__CHECK_VERIFY);
+    if (n > max)
+        n = max;
     if (n > p->trip)
         n = p->trip;
     return (unsigned)n;
@@ -542,29 +544,27 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
         .tick_arg = st,
         .tick_ns = LOOP_OUTPUT_TICK_NS,
     };
-    uint64_t t0 = mploop__os_now_ns();
+    uint64_t t0 = mploop__os_now_ns(), t1 = 0, t2 = 0;
     int failed = mploop__team_wait(st->team, &o, f, others) != 0;
+    failed = mploop__verify_wait(st->team, st->mem, &o, failed, f);
     if (!failed) {
         uintptr_t race = 0;
-        uint64_t t1 = mploop__os_now_ns();
+        t1 = mploop__os_now_ns();
         int rc = mploop__mem_merge(st->mem, st->team->forked, &race);
-        if (env->stats) {
-            int snapshot;
-            uint64_t pages, changed;
-            mploop__mem_stats(st->mem, &snapshot, &pages, &changed);
-            mploop__verbose_joined(st->site, st->team->forked, snapshot, pages, changed,
-                                   t1 - t0, mploop__os_now_ns() - t1);
-        }
+        t2 = mploop__os_now_ns();
         if (rc < 0) {
             memset(f, 0, offsetof(struct mploop__failure, msg));
             f->msg[0] = '\0';
             f->kind = rc == -EBUSY    ? MPLOOP__FAIL_RACE
+                    : rc == -EDOM   ? MPLOOP__FAIL_VERIFY
                     : rc == -EPROTO ? MPLOOP__FAIL_CHANNEL /* a channel was refused */
                                     : MPLOOP__FAIL_MERGE;
             f->code = rc;
             f->addr = race;
             if (rc == -EBUSY) /* what the address belongs to, found once */
                 mploop__mem_describe(race, f->msg, sizeof f->msg);
+            else if (rc == -EDOM)
+                mploop__verify_explain(st->mem, f);
             f->worker = UINT_MAX;
             f->iter = UINT64_MAX;
             *others = 0;
@@ -579,12 +579,21 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
                               f->worker, f->iter);
     else
         mploop__output_finish();
+    if (env->stats && t2) {
+        int snapshot;
+        uint64_t pages, changed;
+        mploop__mem_stats(st->mem, &snapshot, &pages, &changed);
+        mploop__verbose_joined(st->site, st->team->forked, snapshot, pages, changed, t1 - t0,
+                               t2 - t1);
+    }
     if (failed)
         mploop__mem_discard(st->mem);
-    else
+    else {
+        mploop__verify_overlaps(st->site, env, st->mem);
         mploop__adapt_forked(st->site, st->trip, st->team->forked,
                              mploop__os_now_ns() - st->started_ns,
                              mploop__team_busy_ns(st->team), st->formed);
+    }
     mploop__mem_release(st->mem);
     st->mem = NULL;
     int sig = mploop__sig_release(&st->team->sig);
@@ -659,6 +668,7 @@ int mploop_start(mploop_loop *L)
         .nworkers = st->n,
         .snapshot = env->check || st->policy != MPLOOP__ON_ERROR_EXIT ||
                     (st->site->flags & MPLOOP_SITE_SNAPSHOT) != 0,
+        .sequential = env->check == MPLOOP__CHECK_VERIFY,
     };
     int rc = mploop__mem_prepare(&req, &st->mem);
     if (rc < 0) {
@@ -768,6 +778,15 @@ int mploop_start(mploop_loop *L)
                         "iterations of the others", t->forked, st->n,
                         mploop__os_errno_text(t->fork_err));
         loop_output_orphans(st);
+    }
+    volatile uint64_t *seq_cur;
+    if (mploop__verify_start(st->site, t, st->mem, &seq_cur)) {
+        /* The sequential run of MPLOOP_CHECK=verify: every iteration in
+         * order (mploop_next hands it the whole loop, as in-process), with
+         * participant areas of its own. */
+        loop_inprocess_areas(st);
+        L->mploop__cur = seq_cur;
+        return 1;
     }
     if (st->policy == MPLOOP__ON_ERROR_SERIAL) {
         struct mploop__failure f;
@@ -901,6 +920,7 @@ void *mploop_last(mploop_loop *L)
 void mploop_end(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
+    mploop__verify_end(st->mem);
     if (!loop_is_my_worker(st))
         return;
     uint64_t busy = mploop__os_now_ns() - loop_me.began_ns;

@@ -114,6 +114,7 @@ static struct {
     struct mploop__range libc; /* the C library's load span */
     struct arena saved[MPLOOP__MAX_WORKERS]; /* parent: arena headers as the
                                               * running loop found them */
+    unsigned prepared;     /* parent: arenas of that loop (saved[0..prepared)) */
     uint64_t *deferred;    /* worker: blocks older than the loop it freed */
     uint64_t ndeferred, deferred_cap;
     int owner;             /* parent: 1 when the process allocates through
@@ -633,23 +634,56 @@ int mploop__malloc_prepare(unsigned nworkers, uint32_t gen)
         arena_at(i)->lock = 0;
         st.saved[i] = *arena_at(i);
     }
+    st.prepared = nworkers;
     st.gen = gen;
     return 0;
 }
 
-/* Parent: see internal.h.  A worker that reused a free chunk below the
+/* Parent: see mem_internal.h.  A worker that reused a free chunk below the
  * saved bump pointer wrote it in its private copy only; restoring the free
  * lists puts the chunk back as the file still has it. */
+void mploop__malloc_discard_arena(unsigned w)
+{
+    if (w >= st.mapped || w >= st.prepared)
+        return;
+    struct arena *a = arena_at(w);
+    uint64_t from = (st.saved[w].bump + MPLOOP__PAGE - 1) & ~(uint64_t)(MPLOOP__PAGE - 1);
+    if (a->bump > from)
+        madvise((char *)a + from, a->bump - from, MADV_REMOVE);
+    *a = st.saved[w];
+    a->lock = 0;
+}
+
+/* Parent: see mem_internal.h. */
 void mploop__malloc_discard(unsigned nworkers)
 {
-    for (unsigned i = 0; i < nworkers && i < st.mapped; i++) {
-        struct arena *a = arena_at(i);
-        uint64_t from = (st.saved[i].bump + MPLOOP__PAGE - 1) & ~(uint64_t)(MPLOOP__PAGE - 1);
-        if (a->bump > from)
-            madvise((char *)a + from, a->bump - from, MADV_REMOVE);
-        *a = st.saved[i];
-        a->lock = 0;
-    }
+    for (unsigned i = 0; i < nworkers; i++)
+        mploop__malloc_discard_arena(i);
+}
+
+/* Parent: see mem_internal.h.  Below the bump pointer the parent still
+ * sees each chunk as the loop found it (workers write there in private
+ * copies), so the free lists saved at the start tell the free chunks; at
+ * most a bounded number of them is walked. */
+int mploop__malloc_loop_block(uintptr_t p)
+{
+    int idx = arena_index((void *)p);
+    if (idx < 0 || (unsigned)idx >= st.prepared)
+        return 0;
+    const struct arena *saved = &st.saved[idx];
+    uintptr_t base = (uintptr_t)arena_at((unsigned)idx);
+    if (p - base >= saved->bump)
+        return 1;
+    unsigned budget = 1u << 16;
+    for (unsigned cls = MIN_CLS; cls <= MAX_CLS; cls++)
+        for (uintptr_t c = saved->head[cls]; c && budget; budget--) {
+            if (c - base < MPLOOP__PAGE || c - base >= saved->bump)
+                break; /* not a chunk of this arena: the list is damaged */
+            if (p - c < (1ull << cls))
+                return 1;
+            c = (uintptr_t)((const struct bhdr *)c)->word;
+        }
+    return 0;
 }
 
 /* Worker: see internal.h. */

@@ -36,7 +36,9 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
 {
     const struct mploop__tracker *tracker;
     *out = NULL;
-    if (req->nworkers == 0 || req->nworkers > MPLOOP__MAX_WORKERS)
+    /* The sequential run of MPLOOP_CHECK=verify is one more slot. */
+    unsigned slots = req->nworkers + (req->sequential != 0);
+    if (req->nworkers == 0 || slots > MPLOOP__MAX_WORKERS)
         return -EINVAL;
     int err = mploop__track_choose(req->site, &tracker);
     if (err)
@@ -48,14 +50,15 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
     if (!m)
         return -ENOMEM;
     m->self_size = self_size;
-    m->nworkers = req->nworkers;
+    m->nworkers = slots;
+    m->seq = req->sequential ? (int)req->nworkers : -1;
     m->tracker = tracker;
     m->site = req->site;
     for (unsigned w = 0; w < MPLOOP__MAX_WORKERS; w++)
         m->fds[w] = -1;
     m->gen = ++mem_gen;
     m->snapshot = req->snapshot;
-    err = mploop__malloc_prepare(req->nworkers, m->gen);
+    err = mploop__malloc_prepare(slots, m->gen);
     if (!err)
         m->nregions = mploop__malloc_regions(m->regions, MPLOOP__MAX_REGIONS - 1);
     if (m->nregions > MPLOOP__MAX_REGIONS - 1)
@@ -154,10 +157,55 @@ void mploop__mem_worker_resume(void)
 /* Parent: see internal.h. */
 int mploop__mem_merge(struct mploop__mem *m, unsigned nshipped, uintptr_t *race)
 {
-    if (nshipped == 0 || nshipped > m->nworkers)
+    if (nshipped == 0 || nshipped > m->nworkers - (m->seq >= 0))
         return -EINVAL;
     m->nshipped = nshipped;
-    return mploop__merge(m, race);
+    int err = mploop__merge(m, race);
+    if (m->seq >= 0)
+        mploop__malloc_discard_arena((unsigned)m->seq);
+    return err;
+}
+
+/* Parent: see internal.h. */
+int mploop__mem_sequential(const struct mploop__mem *m)
+{
+    return m->seq;
+}
+
+/* Parent: see internal.h. */
+void mploop__mem_compare(struct mploop__mem *m)
+{
+    m->compare = m->seq >= 0;
+}
+
+/* Both: see internal.h. */
+int mploop__mem_fd(const struct mploop__mem *m, int fd)
+{
+    for (unsigned w = 0; w < m->nworkers; w++)
+        if (m->fds[w] == fd)
+            return 1;
+    for (unsigned i = 0; i < m->nregions; i++)
+        if (m->regions[i].fd == fd)
+            return 1;
+    return 0;
+}
+
+/* Parent: see internal.h. */
+unsigned mploop__mem_differences(const struct mploop__mem *m, struct mploop__diff *out,
+                                 unsigned max, uint64_t *bytes)
+{
+    unsigned n = m->nplaces < max ? m->nplaces : max;
+    for (unsigned i = 0; i < n; i++)
+        out[i] = m->places[i];
+    *bytes = m->ndiff;
+    return n;
+}
+
+/* Parent: see internal.h. */
+uint64_t mploop__mem_overlaps(const struct mploop__mem *m, uintptr_t *first)
+{
+    *first = m->overlap_first;
+    return m->overlaps;
 }
 
 /* Parent: see internal.h. */

@@ -176,6 +176,15 @@ struct mploop__mem {
     unsigned nshipped;         /* channels the merge reads: the workers that
                                 * exist (set by mploop__mem_merge) */
     uint64_t shipped, changed; /* merge statistics (MPLOOP_STATS) */
+    int seq;                   /* slot of the sequential run (MPLOOP_CHECK=
+                                * verify), the last one; -1 for none */
+    int compare;               /* the merge compares with its channel */
+    uint64_t overlaps;         /* bytes several workers changed to one value */
+    uintptr_t overlap_first;   /* the first of them, 0 for none */
+    uint64_t ndiff;            /* bytes where the result differs from the
+                                * sequential run's */
+    unsigned nplaces;          /* the first of them, one per 8-byte word */
+    struct mploop__diff places[MPLOOP__DIFFS];
     const mploop_site *site;
     int fds[MPLOOP__MAX_WORKERS];
 };
@@ -386,6 +395,17 @@ unsigned mploop__malloc_regions(struct mploop__region *out, unsigned max);
  * arena back as mploop__malloc_prepare found it (free lists, bump
  * pointer) and give back the memory of the blocks allocated since. */
 void mploop__malloc_discard(unsigned nworkers);
+
+/* malloc.c.  Parent: the same for arena w alone (what the sequential run
+ * of MPLOOP_CHECK=verify allocated, which nothing can reach). */
+void mploop__malloc_discard_arena(unsigned w);
+
+/* malloc.c.  Parent, before the merge of the loop mploop__malloc_prepare
+ * last prepared: nonzero when p points into memory of its arenas that held
+ * no block when the loop started (at or above an arena's bump pointer as
+ * the loop found it, or in a chunk that was free then): a block the loop's
+ * bodies allocated, which holds another address in each run. */
+int mploop__malloc_loop_block(uintptr_t p);
 
 /* malloc.c.  Worker, first thing after fork: from now on every allocation of
  * this process comes from arena w. */

@@ -426,9 +426,41 @@ static void out_replay_chunk(unsigned r)
         mploop__os_futex_wake(&g->tail_word);
 }
 
+static void out_drain_due(uint64_t upto);
+
+/* Parent: a positioned destination's sequential offset follows what the
+ * parent itself wrote there since the last replay (a warning on standard
+ * error, say): it comes first. */
+static void out_cursors_take(void)
+{
+    for (unsigned k = 0; k < out.ndest; k++) {
+        struct out_dest *d = &out.dest[k];
+        off_t now;
+        if (d->positioned && (now = lseek(d->fd[0], 0, SEEK_CUR)) >= 0)
+            d->cursor = (int64_t)now;
+    }
+}
+
+/* Parent: after a replay, a positioned destination's real offset is the
+ * sequential one, so that what the parent writes next comes after it. */
+static void out_cursors_give(void)
+{
+    for (unsigned k = 0; k < out.ndest; k++)
+        if (out.dest[k].positioned)
+            lseek(out.dest[k].fd[0], out.dest[k].cursor, SEEK_SET);
+}
+
 /* Parent: replay every complete chunk that starts at or below `upto`,
  * lowest first (or, live, every complete chunk). */
 static void out_drain(uint64_t upto)
+{
+    out_cursors_take();
+    out_drain_due(upto);
+    out_cursors_give();
+}
+
+/* Parent: out_drain's replay. */
+static void out_drain_due(uint64_t upto)
 {
     for (;;) {
         unsigned best = UINT32_MAX;
@@ -461,13 +493,10 @@ void mploop__output_pump(uint64_t claimed)
  * emptied when the next loop plans its capture.) */
 static void out_close(void)
 {
-    for (unsigned k = 0; k < out.ndest; k++) {
-        const struct out_dest *d = &out.dest[k];
-        if (!d->positioned)
-            continue;
-        lseek(d->fd[0], d->cursor, SEEK_SET);
-        mploop__stdio_forget_offset(d->fd[0]);
-    }
+    out_cursors_give();
+    for (unsigned k = 0; k < out.ndest; k++)
+        if (out.dest[k].positioned)
+            mploop__stdio_forget_offset(out.dest[k].fd[0]);
     out.active = 0;
 }
 
@@ -520,7 +549,8 @@ void mploop__output_failed(int replay, unsigned worker, uint64_t iter)
         uint64_t upto = out_frontier(UINT64_MAX);
         if (iter < upto)
             upto = iter;
-        out_drain(upto);
+        out_cursors_take();
+        out_drain_due(upto);
         /* The failed worker's chunk, when it is the next one due. */
         uint64_t due = out_frontier(UINT64_MAX);
         if (worker < out.n && iter != UINT64_MAX)

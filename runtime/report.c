@@ -93,6 +93,19 @@ void mploop__note(const char *fmt, ...)
     va_end(ap);
 }
 
+/* Both: see internal.h. */
+void mploop__text_put(char *buf, size_t n, size_t *len, const char *fmt, ...)
+{
+    if (*len + 1 >= n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *len, n - *len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *len = *len + (size_t)k < n ? *len + (size_t)k : n - 1;
+}
+
 /* Both: `mploop: FILE:LINE: TRIP iterations on N workers, schedule KIND`
  * with `,CHUNK` after the kind when the schedule has a chunk size. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
@@ -247,6 +260,8 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
         break;
     case MPLOOP__SHAPE_PLAIN:
         report_append(buf, &len, "%s", text);
+        if (fi->iteration)
+            report_iteration(buf, &len, site, lb, step, f->iter);
         break;
     case MPLOOP__SHAPE_LOOP:
         report_append(buf, &len, "loop %s", text);
@@ -266,6 +281,10 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
         break;
     }
     report_flush(buf, len);
+    /* Details beyond the report line, one note each. */
+    if (fi->args == MPLOOP__ARGS_DETAILS)
+        for (const char *d = strchr(f->msg, '\n'); d; d = strchr(d + 1, '\n'))
+            mploop__note("%.*s", (int)strcspn(d + 1, "\n"), d + 1);
 
     /* The note: what the failure means, then what happens next. */
     char lead[REPORT_LINE];

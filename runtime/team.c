@@ -566,6 +566,23 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
     return 0;
 }
 
+/* Parent: see internal.h. */
+int mploop__team_fork_extra(struct mploop__team *t, pid_t *pid)
+{
+    pid_t parent = getpid();
+    crew.forking = 1;
+    pid_t p = fork();
+    if (p == 0) {
+        team_become_worker(t, parent);
+        return 1;
+    }
+    crew.forking = 0;
+    if (p < 0)
+        return -errno;
+    *pid = p;
+    return 0;
+}
+
 /* Worker: the number of workers that exist, waiting for the parent to
  * finish forking if it has not yet (only needed when fork may have failed
  * for some, see mploop_next). */
@@ -812,12 +829,7 @@ static uint64_t team_earliest(uint64_t a, uint64_t b)
 static void team_loop_failure(struct mploop__team *t, const unsigned char *reaped, unsigned n,
                               int kind, int code, struct mploop__failure *f)
 {
-    memset(f, 0, offsetof(struct mploop__failure, msg));
-    f->msg[0] = '\0';
-    f->kind = kind;
-    f->code = code;
-    f->worker = UINT32_MAX;
-    f->iter = UINT64_MAX;
+    mploop__failure_init(f, kind, code);
     /* A worker still running its chunks, rather than one that finished and
      * was not reaped yet. */
     for (int pass = 0; pass < 2 && f->worker == UINT32_MAX; pass++)

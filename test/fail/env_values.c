@@ -15,6 +15,7 @@
 // RUN: env MPLOOP_VERBOSE=yes not %t 2>&1 | FileCheck %s --check-prefix=VERBOSE -DV=yes
 // RUN: env MPLOOP_CHECK=2 not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=2
 // RUN: env MPLOOP_CHECK=yes not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=yes
+// RUN: env MPLOOP_CHECK=Verify not %t 2>&1 | FileCheck %s --check-prefix=CHECK -DV=Verify
 // RUN: env MPLOOP_STATS=on not %t 2>&1 | FileCheck %s --check-prefix=STATS -DV=on
 //
 // Good values: schedule(runtime) follows MPLOOP_SCHEDULE (auto is static),
@@ -27,9 +28,10 @@
 // RUN: env MPLOOP_WORKERS=1 MPLOOP_VERBOSE=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,ONE
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=0 %t 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=mploop:
 // MPLOOP_STATS=1 adds a line at the join with the write mode; MPLOOP_CHECK=1
-// (like MPLOOP_ON_ERROR=return) makes it snapshot mode.
+// and MPLOOP_CHECK=verify (like MPLOOP_ON_ERROR=return) make it snapshot mode.
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=direct
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 MPLOOP_CHECK=1 %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=snapshot
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 MPLOOP_CHECK=verify %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=snapshot
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_STATS=1 MPLOOP_CHECK=0 MPLOOP_ON_ERROR=return %t 2>&1 | FileCheck %s --check-prefixes=OK,JOINED -DMODE=snapshot
 
 #include <stdio.h>
@@ -38,7 +40,7 @@ int main(void)
 {
     int n = 5;
     long s = 0;
-    // CHECK: mploop: error: {{.*}}env_values.c:[[@LINE+13]]: MPLOOP_CHECK=[[V]] is not 0 or 1; use 1 to run every loop in snapshot mode (races on large blocks detected, failed loops rolled back), 0 for the default
+    // CHECK: mploop: error: {{.*}}env_values.c:[[@LINE+13]]: MPLOOP_CHECK=[[V]] is not 0, 1 or verify; use 1 to run every loop in snapshot mode (races on large blocks detected, failed loops rolled back), verify to also compare every loop with a sequential run of it (slow), 0 for the default
     // STATS: mploop: error: {{.*}}env_values.c:[[@LINE+12]]: MPLOOP_STATS=[[V]] is not 0 or 1; use 1 for a line per forked loop with the time spent waiting and merging, 0 for none
     // JOINED: mploop: {{.*}}env_values.c:[[@LINE+11]]: joined 2 workers ([[MODE]] mode): {{[0-9]+}} pages shipped, {{[0-9]+}} bytes merged, wait {{[0-9]+\.[0-9][0-9][0-9]}} ms, merge {{[0-9]+\.[0-9][0-9][0-9]}} ms{{$}}
     // WORKERS: mploop: error: {{.*}}env_values.c:[[@LINE+10]]: MPLOOP_WORKERS=[[V]] is not a positive number of workers; set it to a number such as 4, or unset it to use every CPU
