@@ -3,18 +3,18 @@
  *
  * The body runs in worker processes, each on a share of the iterations, so
  * control may not leave it (`break` out of the loop, `return`, `goto` to a
- * label outside, computed goto), and a scalar declared outside the loop
- * that the body assigns would be a race or a lost update: the user must say
- * what it means with a clause, and the diagnostic names the clause that
- * fits.  Which one fits depends on how the whole body uses the variable
- * (scalars.c): one that every iteration sets before reading it is private,
- * whatever else the body does with it; one whose value carried over from
- * earlier iterations is used (`log[next++]`) makes the loop not parallel as
- * written, and no clause is suggested; for the others the operator of each
- * update names a reduction.  Writes to array elements, struct fields and
- * through pointers are merged by the runtime and are allowed.  A call of a
- * random-number generator whose state the C library hides (`rand`) draws
- * the same numbers in every worker: that is a warning, not an error.
+ * label outside, computed goto, and `longjmp` out of it: calls.c), and a
+ * scalar declared outside the loop that the body assigns would be a race
+ * or a lost update: the user must say what it means with a clause, and the
+ * diagnostic names the clause that fits.  Which one fits depends on how the
+ * whole body uses the variable (scalars.c): one that every iteration sets
+ * before reading it is private, whatever else the body does with it; one
+ * whose value carried over from earlier iterations is used (`log[next++]`)
+ * makes the loop not parallel as written, and no clause is suggested; for
+ * the others the operator of each update names a reduction.  Writes to
+ * array elements, struct fields and through pointers are merged by the
+ * runtime and are allowed; calls that use library state the workers do not
+ * share get a warning (calls.c).
  *
  * Whether an expression modifies a variable is decided from the shape of
  * the AST, which macros cannot hide (`#define INC(c) c++`); the operator,
@@ -336,36 +336,6 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
     free(fix);
 }
 
-/* The C library's generators whose state is hidden in the library: each
- * worker continues the parent's sequence from where the parent left it, so
- * iterations on different workers draw the same numbers. */
-static const char *const hidden_random[] = {
-    "rand", "random", "drand48", "lrand48", "mrand48", NULL
-};
-
-/* Warn when call c calls one of hidden_random (not counted as an error). */
-static void warn_hidden_random(struct chk *k, CXCursor c)
-{
-    CXCursor fn = clang_getCursorReferenced(c);
-    if (clang_Cursor_isNull(fn) || clang_getCursorKind(fn) != CXCursor_FunctionDecl)
-        return;
-    char *name = rw_spelling(fn);
-    for (const char *const *r = hidden_random; *r; r++)
-        if (!strcmp(name, *r)) {
-            const char *fix = !strcmp(name, "rand") || !strcmp(name, "random")
-                                  ? "rand_r with a seed"
-                                  : "erand48, nrand48 or jrand48 with a state";
-            rw_warning(cursor_off(k, c), "mploop-rand",
-                       "'%s' continues the parent's hidden sequence in every worker, so "
-                       "iterations on different workers draw the same numbers; use %s "
-                       "computed from the loop variable", name, fix);
-            rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with "
-                    "'#pragma mploop for'", k->l->lv[0].name);
-            break;
-        }
-    free(name);
-}
-
 /* Check statement or expression c of the body and everything under it. */
 static void visit(struct chk *k, CXCursor c);
 
@@ -435,7 +405,8 @@ static void visit(struct chk *k, CXCursor c)
         return;
     }
     case CXCursor_CallExpr:
-        warn_hidden_random(k, c);
+        if (rw_check_call(k->src, k->l, c))
+            k->rc = -1;
         break;
     case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator:
     case CXCursor_UnaryOperator: {

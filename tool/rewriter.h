@@ -19,6 +19,8 @@
  *   scalars.c       how a body uses the scalars declared outside the loop
  *                   (private, carried from earlier iterations, updated)
  *   check.c         forms refused in a loop body
+ *   calls.c         calls in a body that do not mean what they mean
+ *                   sequentially (rand, stdin reads, longjmp out of it)
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
  *   edit.c          an offset-sorted edit list applied to the input buffer
@@ -358,6 +360,14 @@ unsigned rw_scalars(const struct rw_src *src, const struct rw_loop *l, struct rw
 
 /* Report forms refused in the body of loop l; returns 0 or -1. */
 int rw_check_body(const struct rw_src *src, struct rw_loop *l);
+
+/* ---- calls.c ----------------------------------------------------------- */
+
+/* Check call c in the body of loop l: warn about calls that use library
+ * state the workers do not share (random generators with hidden state,
+ * reads of standard input) and refuse a longjmp whose setjmp is not in the
+ * body.  Returns 0, or -1 after reporting an error. */
+int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c);
 
 /* ---- mode.c ------------------------------------------------------------ */
 
