@@ -13,8 +13,9 @@
  * makes the loop not parallel as written, and no clause is suggested; for
  * the others the operator of each update names a reduction.  Writes to
  * array elements, struct fields and through pointers are merged by the
- * runtime and are allowed; calls that use library state the workers do not
- * share get a warning (calls.c).
+ * runtime and are allowed; an array of the enclosing function used as
+ * scratch space by every iteration gets a warning (scratch.c), and so do
+ * calls that use library state the workers do not share (calls.c).
  *
  * Whether an expression modifies a variable is decided from the shape of
  * the AST, which macros cannot hide (`#define INC(c) c++`); the operator,
@@ -437,6 +438,7 @@ int rw_check_body(const struct rw_src *src, struct rw_loop *l)
     k.reported = rw_xmalloc(k.nsc + 1);
     memset(k.reported, 0, k.nsc + 1);
     visit(&k, l->body);
+    rw_warn_scratch(src, l);
     free(k.exempt);
     free(k.sc);
     free(k.reported);

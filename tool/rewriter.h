@@ -21,6 +21,7 @@
  *   check.c         forms refused in a loop body
  *   calls.c         calls in a body that do not mean what they mean
  *                   sequentially (rand, stdin reads, longjmp out of it)
+ *   scratch.c       arrays used as scratch space by every iteration
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
  *   edit.c          an offset-sorted edit list applied to the input buffer
@@ -91,6 +92,10 @@ void rw_diag_init(const struct rw_src *src);
 /* Print `file:line:col: error: msg`, the source line and a caret. */
 void rw_error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A note at off suggesting to insert text there: the source line, a caret
+ * at off and the text under it, as clang shows a fix-it hint. */
+void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Print `file:line:col: warning: msg [-Wflag]` with the source line and a
  * caret (not counted as an error). */
 void rw_warning(size_t off, const char *flag, const char *fmt, ...)
@@ -159,6 +164,10 @@ struct rw_pragma {
  * malformed clauses are reported as errors. */
 void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out,
                      unsigned *n);
+
+/* Where a clause can be added to pragma p: after its last clause (inside
+ * the string of a `_Pragma`). */
+size_t rw_pragma_clause_end(const struct rw_src *src, const struct rw_pragma *p);
 
 /* The text one pragma's clauses are lexed from: the file itself for
  * `#pragma`, the destringized literal for `_Pragma`, whose byte i came from
@@ -368,6 +377,14 @@ int rw_check_body(const struct rw_src *src, struct rw_loop *l);
  * reads of standard input) and refuse a longjmp whose setjmp is not in the
  * body.  Returns 0, or -1 after reporting an error. */
 int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c);
+
+/* ---- scratch.c ---------------------------------------------------------- */
+
+/* Warn about each array of the enclosing function that the body of loop l
+ * fills and then uses at the same elements in every iteration (scratch
+ * space the workers' writes would race on), with a fix-it note adding
+ * `private` to the pragma. */
+void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l);
 
 /* ---- mode.c ------------------------------------------------------------ */
 
