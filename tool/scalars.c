@@ -544,69 +544,13 @@ static void walk(struct sc *s, CXCursor c, uint64_t *da, int used)
     }
 }
 
-struct after {
-    const struct rw_src *src;
-    CXCursor decl;
-    size_t from;
-    int found;           /* 0: none yet, 1: read, 2: assigned */
-};
-
-/* Visitor finding the first use of a->decl at or after a->from: a plain
- * assignment to it whose right side does not read it, or anything else. */
-static enum CXChildVisitResult after_visit(CXCursor c, CXCursor parent, CXClientData d)
-{
-    struct after *a = d;
-    (void)parent;
-    size_t cs, ce;
-    if (!rw_extent(a->src, c, &cs, &ce) || ce <= a->from)
-        return CXChildVisit_Continue;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_BinaryOperator && cs >= a->from &&
-        rw_operator(a->src, c) == RW_OP_ASSIGN) {
-        CXCursor *kids;
-        unsigned n = rw_children(c, &kids);
-        CXCursor v = n == 2 ? rw_strip_parens(kids[0]) : clang_getNullCursor();
-        size_t off;
-        if (n == 2 && clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
-            clang_equalCursors(clang_getCursorReferenced(v), a->decl))
-            a->found = rw_find_ref(a->src, kids[1], &a->decl, 1, &off) >= 0 ? 1 : 2;
-        free(kids);
-        if (a->found)
-            return CXChildVisit_Break;
-    }
-    if (k == CXCursor_DeclRefExpr && cs >= a->from &&
-        clang_equalCursors(clang_getCursorReferenced(c), a->decl)) {
-        a->found = 1;
-        return CXChildVisit_Break;
-    }
-    clang_visitChildren(c, after_visit, a);
-    return a->found ? CXChildVisit_Break : CXChildVisit_Continue;
-}
-
-/* What the visitors over the enclosing function look for. */
+/* What address_outside looks for. */
 struct around {
     const struct rw_src *src;
     size_t start, end;   /* the annotated loop */
     CXCursor decl;
     int found;
 };
-
-/* Visitor: whether a loop statement other than the annotated one encloses
- * it; sets a->found. */
-static enum CXChildVisitResult loop_around(CXCursor c, CXCursor parent, CXClientData d)
-{
-    struct around *a = d;
-    (void)parent;
-    size_t cs, ce;
-    if (!rw_extent(a->src, c, &cs, &ce) || a->start < cs || a->start >= ce || cs == a->start)
-        return CXChildVisit_Continue;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_ForStmt || k == CXCursor_WhileStmt || k == CXCursor_DoStmt) {
-        a->found = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
-}
 
 /* Visitor: whether the address of a->decl is taken outside the annotated
  * loop (it may be read through a pointer); sets a->found. */
@@ -628,10 +572,79 @@ static enum CXChildVisitResult address_outside(CXCursor c, CXCursor parent, CXCl
     return a->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+/* The child of c whose extent holds offset at, or a null cursor. */
+static CXCursor child_at(const struct rw_src *src, CXCursor c, size_t at, unsigned *index)
+{
+    CXCursor *kids, r = clang_getNullCursor();
+    unsigned n = rw_children(c, &kids);
+    for (unsigned i = 0; i < n; i++) {
+        size_t a, b;
+        if (rw_extent(src, kids[i], &a, &b) && a <= at && at < b) {
+            r = kids[i];
+            *index = i;
+            break;
+        }
+    }
+    free(kids);
+    return r;
+}
+
+/* The statements that run after loop l in its function, those of the
+ * innermost block first, into *out (heap, *n of them).  Returns 0, or -1
+ * when control does not simply fall out of the blocks and `if`s around l
+ * (a loop around it runs it again, a `switch` or a label may skip
+ * statements): then the value l leaves cannot be followed. */
+static int after_loop(const struct rw_src *src, const struct rw_loop *l, CXCursor **out,
+                      unsigned *n)
+{
+    CXCursor *kids, cur = clang_getNullCursor();
+    unsigned nk = rw_children(l->site.func, &kids);
+    for (unsigned i = 0; i < nk; i++)
+        if (clang_getCursorKind(kids[i]) == CXCursor_CompoundStmt)
+            cur = kids[i];
+    free(kids);
+    CXCursor *blocks = NULL;
+    unsigned *next = NULL, nb = 0;
+    int rc = -1;
+    *out = NULL;
+    *n = 0;
+    while (!clang_Cursor_isNull(cur)) {
+        unsigned idx = 0;
+        CXCursor kid = child_at(src, cur, l->lv[0].for_off, &idx);
+        if (clang_Cursor_isNull(kid))
+            break;
+        if (clang_getCursorKind(cur) == CXCursor_CompoundStmt) {
+            blocks = rw_xrealloc(blocks, (nb + 1) * sizeof *blocks);
+            next = rw_xrealloc(next, (nb + 1) * sizeof *next);
+            blocks[nb] = cur;
+            next[nb++] = idx + 1;
+        }
+        if (clang_equalCursors(kid, l->site.for_stmt)) {
+            rc = 0;
+            break;
+        }
+        enum CXCursorKind k = clang_getCursorKind(kid);
+        cur = k == CXCursor_CompoundStmt || k == CXCursor_IfStmt ? kid : clang_getNullCursor();
+    }
+    for (unsigned b = nb; rc == 0 && b-- > 0;) {
+        nk = rw_children(blocks[b], &kids);
+        for (unsigned i = next[b]; i < nk; i++) {
+            *out = rw_xrealloc(*out, (*n + 1) * sizeof **out);
+            (*out)[(*n)++] = kids[i];
+        }
+        free(kids);
+    }
+    free(blocks);
+    free(next);
+    return rc;
+}
+
 /* Whether the code after loop l may read the value variable decl has when
  * the loop ends: decl is global or static (any code may), its address is
- * taken outside the loop, a loop encloses l, or the first use of decl
- * after l is not an assignment of a value that does not depend on it. */
+ * taken outside the loop, the way out of the loop cannot be followed
+ * (after_loop), or a statement after it reads decl before assigning it a
+ * value that does not depend on the loop's (the walk of the body, on the
+ * statements that follow). */
 static int live_after(const struct rw_src *src, const struct rw_loop *l, CXCursor decl)
 {
     if (clang_getCursorKind(decl) == CXCursor_VarDecl &&
@@ -639,14 +652,21 @@ static int live_after(const struct rw_src *src, const struct rw_loop *l, CXCurso
          clang_Cursor_getStorageClass(decl) == CX_SC_Extern))
         return 1;
     struct around at = { src, l->lv[0].for_off, l->end, decl, 0 };
-    clang_visitChildren(l->site.func, loop_around, &at);
-    if (!at.found)
-        clang_visitChildren(l->site.func, address_outside, &at);
-    if (at.found)
+    clang_visitChildren(l->site.func, address_outside, &at);
+    CXCursor *stmts = NULL;
+    unsigned n;
+    if (at.found || after_loop(src, l, &stmts, &n)) {
+        free(stmts);
         return 1;
-    struct after a = { src, decl, l->end, 0 };
-    clang_visitChildren(l->site.func, after_visit, &a);
-    return a.found == 1;
+    }
+    struct var v = { .decl = decl };
+    struct sc s = { .src = src, .start = l->lv[0].for_off, .end = l->end, .v = &v, .n = 1,
+                    .cap = 1, .words = 1, .self = -1, .guard = -1 };
+    uint64_t da = 0;
+    for (unsigned i = 0; i < n && !v.upward && !v.escaped; i++)
+        walk(&s, stmts[i], &da, 0);
+    free(stmts);
+    return v.upward || v.escaped;
 }
 
 /* Classify the variables declared outside loop l that its body names (see
