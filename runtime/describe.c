@@ -136,6 +136,26 @@ out:
     return len;
 }
 
+/* Parent: the local of the enclosing function registered by the last
+ * loop that holds addr, or NULL. */
+static const struct mploop__local *describe_local(uintptr_t addr)
+{
+    for (unsigned i = 0; i < describe_st.nlocals; i++) {
+        const struct mploop__local *l = &describe_st.locals[i];
+        if (addr >= l->addr && addr - l->addr < l->size)
+            return l;
+    }
+    return NULL;
+}
+
+/* Parent: the length of a registered local's name without the `[]` the
+ * rewriter puts after the name of an array. */
+static size_t local_name_len(const char *name)
+{
+    size_t len = strlen(name);
+    return len > 2 && !strcmp(name + len - 2, "[]") ? len - 2 : len;
+}
+
 /* Parent: see mem_internal.h. */
 int mploop__describe(uintptr_t addr, char *buf, size_t n)
 {
@@ -149,15 +169,17 @@ int mploop__describe(uintptr_t addr, char *buf, size_t n)
         return (int)len;
     }
     /* A local variable of the enclosing function. */
-    for (unsigned i = 0; i < describe_st.nlocals; i++) {
-        const struct mploop__local *l = &describe_st.locals[i];
-        if (addr >= l->addr && addr - l->addr < l->size) {
-            mploop__text_put(buf, n, &len,
-                "local '%s' of the enclosing function at %#lx (byte %lu of %lu)",
-                l->name ? l->name : "?", (unsigned long)l->addr,
-                (unsigned long)(addr - l->addr), (unsigned long)l->size);
-            return (int)len;
-        }
+    const struct mploop__local *l = describe_local(addr);
+    if (l) {
+        const char *name = l->name ? l->name : "?";
+        size_t nlen = local_name_len(name);
+        mploop__text_put(buf, n, &len,
+            "local '%.*s' of the enclosing function at %#lx (byte %lu of %lu)",
+            (int)nlen, name, (unsigned long)l->addr, (unsigned long)(addr - l->addr),
+            (unsigned long)l->size);
+        if (nlen != strlen(name))
+            mploop__report_local_array(addr, name, nlen);
+        return (int)len;
     }
     /* A block allocated in an earlier loop's body. */
     uintptr_t start;

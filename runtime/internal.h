@@ -487,6 +487,12 @@ struct mploop__failure {
                                 * differed, how the run ended; else "" */
 };
 
+/* Parent (describe.c, describing addr for a report): addr lies in an array
+ * of the enclosing function, named by name[0..len).  A race report at addr
+ * then says that a scratch array is made per iteration with `private` or a
+ * declaration in the body. */
+void mploop__report_local_array(uintptr_t addr, const char *name, size_t len);
+
 /* Parent (and a process failing in-process): report failure f of the loop
  * at `site` whose first value and step are lb and step (p->lb, p->step);
  * `others` counts the further workers that failed on their own; `policy`

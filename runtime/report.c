@@ -215,6 +215,20 @@ void mploop__verbose_program_exit(const mploop_site *site, int64_t lb, int64_t s
     report_flush(buf, len);
 }
 
+/* The array of the enclosing function describe.c last found an address
+ * in (mploop__report_local_array). */
+static struct {
+    uintptr_t addr;
+    char name[256];
+} report_array MPLOOP__STATE;
+
+/* Parent: see internal.h. */
+void mploop__report_local_array(uintptr_t addr, const char *name, size_t len)
+{
+    report_array.addr = addr;
+    snprintf(report_array.name, sizeof report_array.name, "%.*s", (int)len, name);
+}
+
 /* Both: what happens next under `policy`, as the end of a note. */
 static const char *report_next(int policy)
 {
@@ -286,12 +300,22 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
         for (const char *d = strchr(f->msg, '\n'); d; d = strchr(d + 1, '\n'))
             mploop__note("%.*s", (int)strcspn(d + 1, "\n"), d + 1);
 
-    /* The note: what the failure means, then what happens next. */
+    /* The note: what the failure means, then what happens next.  A race on
+     * an array of the enclosing function is most often scratch space that
+     * every iteration fills: say how to make it per iteration (a reduction
+     * cannot hold an array). */
     char lead[REPORT_LINE];
     const char *what = fi->note;
     if (what && fi->note_names_worker) {
         snprintf(lead, sizeof lead, what, f->worker, (int)f->pid);
         what = has_worker ? lead : NULL;
+    } else if (f->kind == MPLOOP__FAIL_RACE && report_array.name[0] &&
+               report_array.addr == f->addr) {
+        snprintf(lead, sizeof lead, "iterations of a parallel loop must not write the same "
+                 "memory; if '%s' is scratch space that each iteration fills before using it, "
+                 "add 'private(%s)' to the pragma or declare it inside the loop body, else make "
+                 "the writes disjoint", report_array.name, report_array.name);
+        what = lead;
     }
     if (what && !fi->note_next_apart)
         mploop__note("%s; %s%s", what, next ? next : fi->stops,

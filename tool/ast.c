@@ -125,6 +125,22 @@ CXCursor rw_strip(CXCursor c, int parens)
     }
 }
 
+/* c without the parentheses around it (implicit conversions are kept: an
+ * operand read as a value has one, a modified operand has none). */
+CXCursor rw_strip_parens(CXCursor c)
+{
+    while (clang_getCursorKind(c) == CXCursor_ParenExpr) {
+        CXCursor *kids;
+        unsigned n = rw_children(c, &kids);
+        CXCursor k = n == 1 ? kids[0] : c;
+        free(kids);
+        if (n != 1)
+            break;
+        c = k;
+    }
+    return c;
+}
+
 /* The VarDecl or ParmDecl that expression c (implicit conversions aside)
  * names directly, or a null cursor. */
 CXCursor rw_named_var(CXCursor c)

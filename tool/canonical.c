@@ -140,40 +140,25 @@ static int binary_parts(CXCursor c, int parens, CXCursor *e, CXCursor ops[2])
     return n == 2;
 }
 
-/* The parts of a for statement's header, located in the file. */
-struct header {
-    size_t semi[2];        /* the two `;` at parenthesis depth 1 */
-    size_t rparen;         /* the closing `)` */
-    CXCursor init, cond, inc, body; /* null cursors for the parts left out */
-};
-
-/* Locate the header of for statement f (starting at lv->for_off): its two
- * `;` and its `)`, from the file's tokens, and then which children of f are
- * the init, test, increment and body, by their offsets.  Sets
- * lv->rparen_end.  Returns 0, or -1 after reporting a header or body that a
- * macro produced or that is missing. */
-static int find_header(const struct rw_src *src, CXCursor f, struct rw_level *lv,
-                       struct header *h)
+/* Locate the header of for statement f (see rewriter.h). */
+int rw_for_parts(const struct rw_src *src, CXCursor f, struct rw_for_parts *h)
 {
-    size_t fs = lv->for_off;
-    struct rw_tok t = tok_at(src, fs), lp;
-    if (!rw_tok_is(src->buf, &t, "for")) {
-        rw_error(fs, "the for loop is produced by a macro; write the for statement out");
-        return -1;
-    }
+    memset(h, 0, sizeof *h);
+    h->init = h->cond = h->inc = h->body = clang_getNullCursor();
+    if (!rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &h->for_off))
+        return RW_FOR_MACRO_LOOP;
+    struct rw_tok t = tok_at(src, h->for_off), lp;
+    if (!rw_tok_is(src->buf, &t, "for"))
+        return RW_FOR_MACRO_LOOP;
     size_t pos = rw_lex(src->buf, src->len, t.off + t.len, 0, &lp);
-    if (!rw_tok_is(src->buf, &lp, "(")) {
-        rw_error(lp.off, "the loop header must be written out, not produced by a macro");
-        return -1;
-    }
-    size_t semi[2] = { 0, 0 }, rparen = 0;
+    h->lparen = lp.off;
+    if (!rw_tok_is(src->buf, &lp, "("))
+        return RW_FOR_MACRO_HEADER;
     int depth = 1, nsemi = 0;
-    while (!rparen) {
+    while (!h->rparen) {
         pos = rw_lex(src->buf, src->len, pos, 0, &t);
-        if (t.kind == RW_T_EOF) {
-            rw_error(lp.off, "the loop header must be written out, not produced by a macro");
-            return -1;
-        }
+        if (t.kind == RW_T_EOF)
+            return RW_FOR_MACRO_HEADER;
         if (t.kind != RW_T_PUNCT)
             continue;
         if (rw_tok_is(src->buf, &t, "(") || rw_tok_is(src->buf, &t, "[") ||
@@ -182,42 +167,58 @@ static int find_header(const struct rw_src *src, CXCursor f, struct rw_level *lv
         else if (rw_tok_is(src->buf, &t, ")") || rw_tok_is(src->buf, &t, "]") ||
                  rw_tok_is(src->buf, &t, "}")) {
             if (--depth == 0)
-                rparen = t.off;
+                h->rparen = t.off;
         } else if (depth == 1 && rw_tok_is(src->buf, &t, ";") && nsemi < 2)
-            semi[nsemi++] = t.off;
+            h->semi[nsemi++] = t.off;
     }
-    if (nsemi != 2) {
-        rw_error(lp.off, "the loop header must be written out, not produced by a macro");
-        return -1;
-    }
-    lv->rparen_end = rparen + 1;
-    h->semi[0] = semi[0];
-    h->semi[1] = semi[1];
-    h->rparen = rparen;
+    if (nsemi != 2)
+        return RW_FOR_MACRO_HEADER;
 
     CXCursor *kids;
     unsigned n = rw_children(f, &kids);
-    h->init = h->cond = h->inc = h->body = clang_getNullCursor();
     for (unsigned i = 0; i < n; i++) {
         size_t a, b;
         if (!rw_extent(src, kids[i], &a, &b))
             continue;
-        if (i == n - 1 && a >= rparen)
+        if (i == n - 1 && a >= h->rparen)
             h->body = kids[i];
-        else if (a < semi[0])
+        else if (a < h->semi[0])
             h->init = kids[i];
-        else if (a < semi[1])
+        else if (a < h->semi[1])
             h->cond = kids[i];
-        else if (a < rparen)
+        else if (a < h->rparen)
             h->inc = kids[i];
     }
     size_t last_start;
     int last_here = n > 0 && rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(kids[n - 1])),
                                         &last_start);
     free(kids);
-    if (clang_Cursor_isNull(h->body)) {
-        rw_error(rparen + 1, last_here || n == 0 ? "expected a loop body"
-                                                 : "the loop body must be written in this file");
+    if (clang_Cursor_isNull(h->body))
+        return last_here || n == 0 ? RW_FOR_NO_BODY : RW_FOR_BODY_ELSEWHERE;
+    return RW_FOR_OK;
+}
+
+/* Locate the header of for statement f (starting at lv->for_off) with
+ * rw_for_parts and set lv->rparen_end.  Returns 0, or -1 after reporting a
+ * header or body that a macro produced or that is missing. */
+static int find_header(const struct rw_src *src, CXCursor f, struct rw_level *lv,
+                       struct rw_for_parts *h)
+{
+    int rc = rw_for_parts(src, f, h);
+    switch (rc) {
+    case RW_FOR_MACRO_LOOP:
+        rw_error(lv->for_off, "the for loop is produced by a macro; write the for statement out");
+        return -1;
+    case RW_FOR_MACRO_HEADER:
+        rw_error(h->lparen, "the loop header must be written out, not produced by a macro");
+        return -1;
+    default:
+        break;
+    }
+    lv->rparen_end = h->rparen + 1;
+    if (rc == RW_FOR_NO_BODY || rc == RW_FOR_BODY_ELSEWHERE) {
+        rw_error(h->rparen + 1, rc == RW_FOR_NO_BODY ? "expected a loop body"
+                                                     : "the loop body must be written in this file");
         return -1;
     }
     return 0;
@@ -228,7 +229,7 @@ static int find_header(const struct rw_src *src, CXCursor f, struct rw_level *lv
  * and its initial value (lb, lb_c), and checks the variable's type and the
  * value.  h->semi[0] locates an empty init.  Returns 0, or -1 after
  * reporting. */
-static int check_init(const struct rw_src *src, const struct header *h, struct rw_level *lv)
+static int check_init(const struct rw_src *src, const struct rw_for_parts *h, struct rw_level *lv)
 {
     CXCursor init = h->init, lb = clang_getNullCursor();
     size_t ia = h->semi[0], ib;
@@ -314,7 +315,7 @@ static int check_init(const struct rw_src *src, const struct header *h, struct r
  * one of < <= > >= !=.  Sets lv->test (the variable on the left), lv->ub_c
  * and lv->ub, and checks the bound.  h->semi[1] locates an empty test.
  * Returns 0, or -1 after reporting. */
-static int check_cond(const struct rw_src *src, const struct header *h, struct rw_level *lv)
+static int check_cond(const struct rw_src *src, const struct rw_for_parts *h, struct rw_level *lv)
 {
     int ok = 0;
     size_t ca = h->semi[1], cb;
@@ -379,7 +380,7 @@ static int assign_step(const struct rw_src *src, CXCursor rhs, CXCursor var, CXC
  * lv->step (signed text) and lv->st_c (null for ++ and --), and checks the
  * step.  h->rparen locates an empty increment.  Returns 0, or -1 after
  * reporting. */
-static int check_inc(const struct rw_src *src, const struct header *h, struct rw_level *lv)
+static int check_inc(const struct rw_src *src, const struct rw_for_parts *h, struct rw_level *lv)
 {
     int ok = 0;
     size_t na = h->rparen, nb;
@@ -432,7 +433,7 @@ static int check_inc(const struct rw_src *src, const struct header *h, struct rw
 static int analyse_level(const struct rw_src *src, CXCursor f, struct rw_level *lv,
                          CXCursor *body)
 {
-    struct header h;
+    struct rw_for_parts h;
     size_t fs = 0;
     /* callers pass loops that start in the main file */
     rw_loc_off(src, clang_getRangeStart(clang_getCursorExtent(f)), &fs);

@@ -3,13 +3,19 @@
  *
  * The body runs in worker processes, each on a share of the iterations, so
  * control may not leave it (`break` out of the loop, `return`, `goto` to a
- * label outside, computed goto), and a scalar declared outside the loop that
- * the body assigns would be a race or a lost update: the user must say what
- * it means with a clause, and the diagnostic names the clause that fits.
- * Writes to array elements, struct fields and through pointers are merged by
- * the runtime and are allowed.  A call of a random-number generator whose
- * state the C library hides (`rand`) draws the same numbers in every worker:
- * that is a warning, not an error.
+ * label outside, computed goto, and `longjmp` out of it: calls.c), and a
+ * scalar declared outside the loop that the body assigns would be a race
+ * or a lost update: the user must say what it means with a clause, and the
+ * diagnostic names the clause that fits.  Which one fits depends on how the
+ * whole body uses the variable (scalars.c): one that every iteration sets
+ * before reading it is private, whatever else the body does with it; one
+ * whose value carried over from earlier iterations is used (`log[next++]`)
+ * makes the loop not parallel as written, and no clause is suggested; for
+ * the others the operator of each update names a reduction.  Writes to
+ * array elements, struct fields and through pointers are merged by the
+ * runtime and are allowed; an array of the enclosing function used as
+ * scratch space by every iteration gets a warning (scratch.c), and so do
+ * calls that use library state the workers do not share (calls.c).
  *
  * Whether an expression modifies a variable is decided from the shape of
  * the AST, which macros cannot hide (`#define INC(c) c++`); the operator,
@@ -31,6 +37,9 @@ struct chk {
     unsigned nexempt;
     CXCursor guard;                /* condition of the `if` whose then-branch
                                     * is being checked, or a null cursor */
+    struct rw_scalar *sc;          /* how the body uses outside variables */
+    unsigned nsc;
+    unsigned char *reported;       /* per sc: its one error was printed */
     int rc;
 };
 
@@ -47,23 +56,6 @@ static void refuse(struct chk *k, CXCursor c, const char *msg)
     rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
             k->l->lv[0].name);
     k->rc = -1;
-}
-
-/* c without the parentheses around it (implicit conversions are kept: an
- * operand read as a value has one, a modified operand has none). */
-static CXCursor strip_parens(CXCursor c)
-{
-    while (clang_getCursorKind(c) == CXCursor_ParenExpr) {
-        CXCursor *kids;
-        unsigned n = rw_children(c, &kids);
-        if (n != 1) {
-            free(kids);
-            break;
-        }
-        c = kids[0];
-        free(kids);
-    }
-    return c;
 }
 
 static const char *const compound_ops[] = { "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
@@ -187,6 +179,48 @@ static const char *guarded_reduction(struct chk *k, CXCursor guard, CXCursor rhs
     return red;
 }
 
+/* Report variable d, modified by expression e, when the body uses it as a
+ * whole in a way that decides the advice (scalars.c): private, or carried
+ * from earlier iterations.  One error for the variable, at its first
+ * modification; returns 1 when d is such a variable (reported now or
+ * before), 0 when each modification is to be judged by itself. */
+static int whole_variable(struct chk *k, CXCursor e, CXCursor d)
+{
+    unsigned i;
+    for (i = 0; i < k->nsc; i++)
+        if (clang_equalCursors(k->sc[i].decl, d))
+            break;
+    if (i == k->nsc || k->sc[i].use == RW_SCALAR_OTHER)
+        return 0;
+    if (k->reported[i])
+        return 1;
+    k->reported[i] = 1;
+    const struct rw_scalar *v = &k->sc[i];
+    char *name = rw_spelling(d), *fix;
+    size_t off = cursor_off(k, e);
+    if (v->use == RW_SCALAR_CARRIED)
+        fix = rw_xasprintf("its value in one iteration depends on the earlier iterations, so "
+                           "the loop is not parallel as written; compute the value from the "
+                           "loop variable '%s' instead", k->l->lv[k->l->nlv - 1].name);
+    else if (v->live_after)
+        fix = rw_xasprintf("add 'private(%s)' if every iteration sets it before using it, or "
+                           "'lastprivate(%s)' to keep the last iteration's value", name, name);
+    else
+        fix = rw_xasprintf("no iteration reads a value an earlier iteration left in it: add "
+                           "'private(%s)' to the pragma or declare it inside the loop body",
+                           name);
+    rw_error(off, "variable '%s' declared outside the parallel loop is modified in its body "
+             "without a clause; %s", name, fix);
+    if (v->use == RW_SCALAR_CARRIED && v->use_off != off)
+        rw_note(v->use_off, "the value of '%s' is used here", name);
+    rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with '#pragma mploop for'",
+            k->l->lv[0].name);
+    k->rc = -1;
+    free(name);
+    free(fix);
+    return 1;
+}
+
 /* Check expression e that may modify lhs (its operand or left-hand side).
  * Whether e modifies a variable is decided from the AST alone, so that
  * macros cannot hide it: a variable that is the direct operand of a unary
@@ -195,7 +229,7 @@ static const char *guarded_reduction(struct chk *k, CXCursor guard, CXCursor rhs
 static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
 {
     enum CXCursorKind ek = clang_getCursorKind(e);
-    CXCursor direct = strip_parens(lhs);
+    CXCursor direct = rw_strip_parens(lhs);
     if (clang_getCursorKind(direct) != CXCursor_DeclRefExpr)
         return;
     CXCursor d = clang_getCursorReferenced(direct);
@@ -246,6 +280,8 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         k->rc = -1;
         return;
     }
+    if (whole_variable(k, e, d))
+        return;
     char *name = rw_spelling(d);
     char *fix;
     const char *red = NULL;
@@ -299,36 +335,6 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
     k->rc = -1;
     free(name);
     free(fix);
-}
-
-/* The C library's generators whose state is hidden in the library: each
- * worker continues the parent's sequence from where the parent left it, so
- * iterations on different workers draw the same numbers. */
-static const char *const hidden_random[] = {
-    "rand", "random", "drand48", "lrand48", "mrand48", NULL
-};
-
-/* Warn when call c calls one of hidden_random (not counted as an error). */
-static void warn_hidden_random(struct chk *k, CXCursor c)
-{
-    CXCursor fn = clang_getCursorReferenced(c);
-    if (clang_Cursor_isNull(fn) || clang_getCursorKind(fn) != CXCursor_FunctionDecl)
-        return;
-    char *name = rw_spelling(fn);
-    for (const char *const *r = hidden_random; *r; r++)
-        if (!strcmp(name, *r)) {
-            const char *fix = !strcmp(name, "rand") || !strcmp(name, "random")
-                                  ? "rand_r with a seed"
-                                  : "erand48, nrand48 or jrand48 with a state";
-            rw_warning(cursor_off(k, c), "mploop-rand",
-                       "'%s' continues the parent's hidden sequence in every worker, so "
-                       "iterations on different workers draw the same numbers; use %s "
-                       "computed from the loop variable", name, fix);
-            rw_note(k->l->lv[0].for_off, "in the loop over '%s' annotated with "
-                    "'#pragma mploop for'", k->l->lv[0].name);
-            break;
-        }
-    free(name);
 }
 
 /* Check statement or expression c of the body and everything under it. */
@@ -400,7 +406,8 @@ static void visit(struct chk *k, CXCursor c)
         return;
     }
     case CXCursor_CallExpr:
-        warn_hidden_random(k, c);
+        if (rw_check_call(k->src, k->l, c))
+            k->rc = -1;
         break;
     case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator:
     case CXCursor_UnaryOperator: {
@@ -427,7 +434,13 @@ int rw_check_body(const struct rw_src *src, struct rw_loop *l)
         k.exempt[k.nexempt++] = l->lv[i].var;
     for (unsigned i = 0; i < l->pragma->nvars; i++)
         k.exempt[k.nexempt++] = l->pragma->vars[i].decl;
+    k.nsc = rw_scalars(src, l, &k.sc);
+    k.reported = rw_xmalloc(k.nsc + 1);
+    memset(k.reported, 0, k.nsc + 1);
     visit(&k, l->body);
+    rw_warn_scratch(src, l);
     free(k.exempt);
+    free(k.sc);
+    free(k.reported);
     return k.rc;
 }

@@ -57,8 +57,9 @@ void rw_linecol(const struct rw_src *src, size_t off, unsigned *line, unsigned *
     *col = (unsigned)(off - src->line_starts[lo]) + 1;
 }
 
-/* Print one diagnostic of the given severity at offset off. */
-static void vreport(const char *severity, size_t off, const char *fmt, va_list ap)
+/* Print one diagnostic of the given severity at offset off; returns the
+ * column (from 0, tabs expanded) of the caret. */
+static unsigned vreport(const char *severity, size_t off, const char *fmt, va_list ap)
 {
     unsigned line, col;
     rw_linecol(diag_src, off, &line, &col);
@@ -87,6 +88,7 @@ static void vreport(const char *severity, size_t off, const char *fmt, va_list a
         caret = vcol + (unsigned)(off - eol);
     fputc('\n', stderr);
     fprintf(stderr, "%*s^\n", (int)caret, "");
+    return caret;
 }
 
 /* Print one diagnostic of the given severity at offset off (printf-style). */
@@ -115,6 +117,17 @@ void rw_note(size_t off, const char *fmt, ...)
     va_start(ap, fmt);
     vreport("note", off, fmt, ap);
     va_end(ap);
+}
+
+/* Print a note at off suggesting to insert text there, shown under the
+ * caret as clang shows a fix-it hint. */
+void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    unsigned caret = vreport("note", off, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%*s%s\n", (int)caret, "", insert);
 }
 
 /* Print a warning at off, flag naming it as clang does ([-Wflag]); not

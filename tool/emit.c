@@ -353,8 +353,17 @@ static int is_readonly_scalar(CXCursor c, int address_taken)
     return rw_type_is_arith(t) || rw_type_is_pointer(t);
 }
 
+/* Whether local c, not a parameter (an array parameter is a pointer), is
+ * an array: race reports then say that `private` makes it per iteration. */
+static int is_array(CXCursor c)
+{
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(c)).kind;
+    return k == CXType_ConstantArray || k == CXType_VariableArray;
+}
+
 /* The mploop_local calls for loop l: innermost declaration of each name,
- * read-only scalars left out (is_readonly_scalar). */
+ * read-only scalars left out (is_readonly_scalar); an array's name is
+ * passed with `[]` after it. */
 static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L)
 {
     unsigned n = l->site.nvisible;
@@ -388,8 +397,9 @@ static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L
                 rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)), \"%s\");\n",
                               L, names[i], names[i], names[i]);
             else
-                rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s), \"%s\");\n", L,
-                              names[i], names[i], names[i]);
+                rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(%s), \"%s%s\");\n", L,
+                              names[i], names[i], names[i],
+                              is_array(l->site.visible[i]) ? "[]" : "");
         }
         free(names[i]);
     }

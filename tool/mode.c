@@ -219,21 +219,6 @@ static int is_stream(CXCursor c)
     return r;
 }
 
-/* c without parentheses (implicit conversions are kept). */
-static CXCursor parens_only(CXCursor c)
-{
-    while (clang_getCursorKind(c) == CXCursor_ParenExpr) {
-        CXCursor *kids;
-        unsigned n = rw_children(c, &kids);
-        CXCursor k = n == 1 ? kids[0] : c;
-        free(kids);
-        if (n != 1)
-            break;
-        c = k;
-    }
-    return c;
-}
-
 static enum rw_op op_of(struct md *m, CXCursor c);
 
 /* Whether c (parentheses aside) is an lvalue used as such: a variable,
@@ -241,7 +226,7 @@ static enum rw_op op_of(struct md *m, CXCursor c);
  * adds. */
 static int bare_lvalue(struct md *m, CXCursor c)
 {
-    c = parens_only(c);
+    c = rw_strip_parens(c);
     enum CXCursorKind k = clang_getCursorKind(c);
     return k == CXCursor_DeclRefExpr || k == CXCursor_ArraySubscriptExpr ||
            k == CXCursor_MemberRefExpr || (k == CXCursor_UnaryOperator && op_of(m, c) == RW_OP_DEREF);

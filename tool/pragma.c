@@ -208,3 +208,22 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
     free(sk.start);
     free(sk.end);
 }
+
+/* Where a clause can be added to pragma p (see rewriter.h): the end of the
+ * directive's last token, or the closing quote of the `_Pragma` string. */
+size_t rw_pragma_clause_end(const struct rw_src *src, const struct rw_pragma *p)
+{
+    struct rw_tok t;
+    size_t pos = p->start, end = p->start;
+    if (src->buf[p->start] != '#') {
+        /* _Pragma ( "..." ) */
+        while ((pos = rw_lex(src->buf, p->end, pos, 0, &t)), t.kind != RW_T_EOF)
+            if (t.kind == RW_T_STRING)
+                return t.off + t.len - 1;
+        return p->end;
+    }
+    struct rw_ptext pt = { src->buf, p->end, NULL };
+    for (pos = p->start + 1; (pos = rw_ptext_next(&pt, pos, &t)), t.kind != RW_T_EOL;)
+        end = t.off + t.len;
+    return end;
+}

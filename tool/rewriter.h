@@ -16,7 +16,12 @@
  *                   the variables in scope there
  *   clause_check.c  checking clause variables against the scope
  *   canonical.c     the canonical loop form, collapse
+ *   scalars.c       how a body uses the scalars declared outside the loop
+ *                   (private, carried from earlier iterations, updated)
  *   check.c         forms refused in a loop body
+ *   calls.c         calls in a body that do not mean what they mean
+ *                   sequentially (rand, stdin reads, longjmp out of it)
+ *   scratch.c       arrays used as scratch space by every iteration
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
  *   edit.c          an offset-sorted edit list applied to the input buffer
@@ -87,6 +92,10 @@ void rw_diag_init(const struct rw_src *src);
 /* Print `file:line:col: error: msg`, the source line and a caret. */
 void rw_error(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A note at off suggesting to insert text there: the source line, a caret
+ * at off and the text under it, as clang shows a fix-it hint. */
+void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Print `file:line:col: warning: msg [-Wflag]` with the source line and a
  * caret (not counted as an error). */
 void rw_warning(size_t off, const char *flag, const char *fmt, ...)
@@ -156,6 +165,10 @@ struct rw_pragma {
 void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out,
                      unsigned *n);
 
+/* Where a clause can be added to pragma p: after its last clause (inside
+ * the string of a `_Pragma`). */
+size_t rw_pragma_clause_end(const struct rw_src *src, const struct rw_pragma *p);
+
 /* The text one pragma's clauses are lexed from: the file itself for
  * `#pragma`, the destringized literal for `_Pragma`, whose byte i came from
  * file offset map[i]. */
@@ -189,6 +202,10 @@ unsigned rw_children(CXCursor c, CXCursor **out);
 /* c with implicit conversions (UnexposedExpr with one child of the same
  * extent) removed; with parens too when parens is nonzero. */
 CXCursor rw_strip(CXCursor c, int parens);
+/* c without the parentheses around it; implicit conversions are kept, so
+ * that a variable read as a value (converted) is told from one written or
+ * whose address is taken (bare). */
+CXCursor rw_strip_parens(CXCursor c);
 /* The VarDecl or ParmDecl that expression c names directly, or a null cursor. */
 CXCursor rw_named_var(CXCursor c);
 /* Cursor spelling / type spelling as a new heap string. */
@@ -295,16 +312,79 @@ int rw_analyse_loop(const struct rw_src *src, struct rw_loop *l);
 /* End offset of statement c including its terminating `;` if it has one. */
 size_t rw_stmt_end(const struct rw_src *src, CXCursor c);
 
+/* The parts of a for statement's header, located in the file. */
+struct rw_for_parts {
+    size_t for_off;          /* the `for` keyword */
+    size_t lparen;           /* the token after it (the header's `(`) */
+    size_t semi[2];          /* the two `;` at parenthesis depth 1 */
+    size_t rparen;           /* the closing `)` */
+    CXCursor init, cond, inc, body; /* null cursors for the parts left out */
+};
+
+/* What rw_for_parts found. */
+enum rw_for_status {
+    RW_FOR_OK,
+    RW_FOR_MACRO_LOOP,       /* no `for` written where the statement starts */
+    RW_FOR_MACRO_HEADER,     /* no `(` ... `;` ... `;` ... `)` written out */
+    RW_FOR_NO_BODY,          /* no body after the header */
+    RW_FOR_BODY_ELSEWHERE    /* the body is not in the main file */
+};
+
+/* Locate the header of for statement f: its two `;` and its `)` from the
+ * file's tokens, and then which children of f are the init, test,
+ * increment and body, by their offsets (libclang yields only the parts
+ * present).  Returns an enum rw_for_status; reports nothing. */
+int rw_for_parts(const struct rw_src *src, CXCursor f, struct rw_for_parts *h);
+
 /* ---- clause_check.c ---------------------------------------------------- */
 
 /* Resolve and check the clause variables of loop l; returns 0 or -1. */
 int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
                      const CXCursor *globals, unsigned nglobals);
 
+/* ---- scalars.c --------------------------------------------------------- */
+
+/* How the body of a loop uses a variable declared outside it. */
+enum rw_scalar_use {
+    RW_SCALAR_PRIVATE,  /* no iteration reads a value an earlier one left in it */
+    RW_SCALAR_CARRIED,  /* an iteration uses the value the earlier ones left */
+    RW_SCALAR_OTHER     /* only updated from its own value (as by a reduction),
+                         * or cannot be told */
+};
+
+struct rw_scalar {
+    CXCursor decl;
+    int use;            /* enum rw_scalar_use */
+    size_t use_off;     /* CARRIED: where a value of it is used */
+    int live_after;     /* PRIVATE: code after the loop may read the value the
+                         * loop leaves (always so for globals and statics) */
+};
+
+/* Classify every variable declared outside loop l (analysed) that its body
+ * names, by a walk of the body in evaluation order.  Returns how many, in
+ * *out (heap). */
+unsigned rw_scalars(const struct rw_src *src, const struct rw_loop *l, struct rw_scalar **out);
+
 /* ---- check.c ----------------------------------------------------------- */
 
 /* Report forms refused in the body of loop l; returns 0 or -1. */
 int rw_check_body(const struct rw_src *src, struct rw_loop *l);
+
+/* ---- calls.c ----------------------------------------------------------- */
+
+/* Check call c in the body of loop l: warn about calls that use library
+ * state the workers do not share (random generators with hidden state,
+ * reads of standard input) and refuse a longjmp whose setjmp is not in the
+ * body.  Returns 0, or -1 after reporting an error. */
+int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c);
+
+/* ---- scratch.c ---------------------------------------------------------- */
+
+/* Warn about each array of the enclosing function that the body of loop l
+ * fills and then uses at the same elements in every iteration (scratch
+ * space the workers' writes would race on), with a fix-it note adding
+ * `private` to the pragma. */
+void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l);
 
 /* ---- mode.c ------------------------------------------------------------ */
 

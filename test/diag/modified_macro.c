@@ -1,7 +1,8 @@
 // Modifications hidden in macros are still refused: whether an expression
 // modifies a variable is read from the AST, not from the text.  The
 // suggested clause comes from the operator in the macro's definition when it
-// has only one kind of update.
+// has only one kind of update.  A variable set before it is updated (SET then
+// DEC) is private: one error, at the first modification.
 //
 // RUN: not %mploop %s 2>&1 | FileCheck --implicit-check-not=error: %s
 
@@ -13,7 +14,7 @@
 
 int f(const int *a, int n)
 {
-    int count = 0, seen = 0;
+    int count = 0, seen = 0, left = n;
 #pragma mploop for
     for (int i = 0; i < n; i++) {
         INC(count);
@@ -23,11 +24,12 @@ int f(const int *a, int n)
         BUMP;
 // CHECK: modified_macro.c:[[@LINE-1]]:9: error: variable 'count' {{.*}}; add 'reduction(+:count)' to the pragma
         DEC(seen);
-// CHECK: modified_macro.c:[[@LINE-1]]:9: error: variable 'seen' {{.*}}; add 'reduction(-:seen)' to the pragma
+        DEC(left);
+// CHECK: modified_macro.c:[[@LINE-1]]:9: error: variable 'left' {{.*}}; add 'reduction(-:left)' to the pragma
         MIX(count, 3);
 // One error for each of the two updates the macro makes:
 // CHECK: modified_macro.c:[[@LINE-2]]:9: error: variable 'count' {{.*}}; add a 'reduction' clause with the operator that combines the updates, e.g. 'reduction(+:count)'
 // CHECK: modified_macro.c:[[@LINE-3]]:9: error: variable 'count' {{.*}}; add a 'reduction' clause with the operator that combines the updates, e.g. 'reduction(+:count)'
     }
-    return count + seen;
+    return count + seen + left;
 }

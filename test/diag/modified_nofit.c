@@ -13,7 +13,7 @@ void f(int *a, int n)
 // CHECK: modified_nofit.c:[[@LINE-1]]:9: error: variable 'scale' declared outside the parallel loop is modified in its body without a clause; no clause fits '/=': declare it inside the loop body instead
         bits <<= 1;
 // CHECK: modified_nofit.c:[[@LINE-1]]:9: error: variable 'bits' {{.*}}; no clause fits '<<=': declare it inside the loop body instead
-        *p++ = scale + bits;
-// CHECK: modified_nofit.c:[[@LINE-1]]:10: error: variable 'p' {{.*}}; no clause fits '++': declare it inside the loop body instead
+        p++;
+// CHECK: modified_nofit.c:[[@LINE-1]]:9: error: variable 'p' {{.*}}; no clause fits '++': declare it inside the loop body instead
     }
 }

@@ -3,7 +3,8 @@
 // locals of enclosing blocks declared before the loop (VLAs with a
 // run-time sizeof), for-init declarations of enclosing loops, the
 // innermost of shadowed names; array parameters use the size of the
-// pointer they are.  Left out: clause variables, the loop variable,
+// pointer they are.  The name of an array (VLAs too, not array parameters)
+// is passed with `[]` after it, for race reports.  Left out: clause variables, the loop variable,
 // register variables, static and extern locals, locals declared after the
 // loop or in blocks already closed, and read-only scalars: arithmetic or
 // pointer variables that no clause names (the body cannot assign them) and
@@ -45,7 +46,7 @@ void f(int n, int arr[], double m[static 4], struct big b)
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&arr, sizeof(__typeof__(arr)), "arr");
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&m, sizeof(__typeof__(m)), "m");
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&b, sizeof(b), "b");
-// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&vla, sizeof(vla), "vla");
+// CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&vla, sizeof(vla), "vla[]");
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&pointed, sizeof(pointed), "pointed");
 // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&vol, sizeof(vol), "vol");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_1)) {

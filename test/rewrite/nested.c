@@ -29,7 +29,7 @@ void f(int *a, int n)
 // CHECK-NEXT: { /* mploop: loop at {{.*}}nested.c:14 */
 // CHECK-NEXT: static const mploop_site __mploop_site_2 = {{.*}} 14, 9, "j",
 // CHECK: mploop_frame(&__mploop_L_2, __builtin_frame_address(0));
-// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&row, sizeof(row), "row");
+// CHECK-NEXT: mploop_local(&__mploop_L_2, (void *)&row, sizeof(row), "row[]");
 // CHECK-NEXT: if (mploop_start(&__mploop_L_2)) {
 // CHECK: #line 14 "{{.*}}nested.c"
 // CHECK-NEXT: {{^ +$}}

@@ -28,7 +28,7 @@ void f(int n)
         grid[n - i] = 1;
     }
     // CHECK: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
-    // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&shadowed, sizeof(shadowed), "shadowed");
+    // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&shadowed, sizeof(shadowed), "shadowed[]");
     // CHECK-NEXT: mploop_static(&__mploop_L_1, (void *)grid, sizeof(grid));
     // CHECK-NEXT: mploop_static(&__mploop_L_1, (void *)counts, sizeof(counts));
     // CHECK-NEXT: mploop_static(&__mploop_L_1, (void *)names, sizeof(names));
