@@ -677,9 +677,12 @@ unsigned mploop__procstate_threads(void);
 long mploop__procstate_nfds(void);
 /* Parent: 0 when every descriptor of this process but skip[0..nskip) is
  * the same open file under the same number in each of the processes
- * pids[0..n) (its children), -ESTALE when one is not, or -errno. */
+ * pids[0..n) (its children), -ESTALE when one is not, or -errno.  The same
+ * walk lists the descriptors open for writing into *wl (when not NULL; see
+ * mploop__procstate_writable; untouched when the walk stopped early). */
+struct mploop__wfds;
 int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
-                                unsigned nskip);
+                                unsigned nskip, struct mploop__wfds *wl);
 /* Sequential run of MPLOOP_CHECK=verify, before its body: make descriptors
  * 1 and 2 and every other descriptor open for writing refer to /dev/null
  * (close-on-exec kept), except the runtime's own and those keep(ctx, fd)
@@ -701,13 +704,19 @@ struct mploop__wfd {
     int cloexec;   /* FD_CLOEXEC set */
     int64_t size;  /* a regular file's size */
 };
-/* Parent: list in out[0..max) the descriptors of this process, not the
- * runtime's, open for writing on a regular file, a pipe or a character
- * device: write-only ones, and descriptors 1 and 2 when open read-write
- * (a terminal); never descriptor 0, a socket or another descriptor open
- * for reading (the body may read it).  Returns how many there
- * are (possibly more than max) or -errno. */
-int mploop__procstate_writable(struct mploop__wfd *out, unsigned max);
+/* The descriptors of this process, not the runtime's, open for writing on
+ * a regular file, a pipe or a character device: write-only ones, and
+ * descriptors 1 and 2 when open read-write (a terminal); never descriptor
+ * 0, a socket or another descriptor open for reading (the body may read
+ * it).  n counts them (possibly more than MPLOOP__WFDS), -1 when they were
+ * not listed. */
+#define MPLOOP__WFDS 32
+struct mploop__wfds {
+    int n;
+    struct mploop__wfd v[MPLOOP__WFDS];
+};
+/* Parent: list them into *wl.  Returns 0 or -errno. */
+int mploop__procstate_writable(struct mploop__wfds *wl);
 /* Parent: nonzero when descriptors a and b of this process are the same
  * open file description (kcmp). */
 int mploop__procstate_same_file(int a, int b);
@@ -746,10 +755,11 @@ void mploop__loop_exit(int status);
 /* Parent, before forking or waking n workers: list the descriptors to
  * capture and give each worker empty files and an empty ring, for `mode`
  * (enum mploop__output_mode); hold: replay nothing before
- * mploop__output_finish (a failed loop will be run again).  Returns 0 (the
+ * mploop__output_finish (a failed loop will be run again); wl: the
+ * descriptors open for writing when already listed (wl->n >= 0).  Returns 0 (the
  * capture is active when there is something to capture) or -errno (it is
  * not). */
-int mploop__output_plan(unsigned n, int mode, int hold);
+int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfds *wl);
 /* Parent: bumped whenever the capture opened a descriptor (workers forked
  * before lack it). */
 unsigned mploop__output_generation(void);
@@ -985,8 +995,9 @@ void mploop__team_worker_done(struct mploop__team *t, unsigned w, uint64_t busy_
 int mploop__team_crew_form(struct mploop__team *t);
 /* Parent: NULL when the parked team can run the loop of t (as many
  * workers as planned, all parked and alive, nothing a fork copies changed:
- * see linux_procstate.c), else why not (for MPLOOP_VERBOSE=2). */
-const char *mploop__team_crew_ready(const struct mploop__team *t);
+ * see linux_procstate.c), else why not (for MPLOOP_VERBOSE=2).  When it
+ * compared the descriptors, it listed those open for writing into *wl. */
+const char *mploop__team_crew_ready(const struct mploop__team *t, struct mploop__wfds *wl);
 /* Parent: take over terminating signals and wake the parked team for t
  * (the memory they resume with is staged). */
 void mploop__team_crew_wake(struct mploop__team *t);

@@ -213,60 +213,23 @@ static int ps_each_fd(int (*each)(void *ctx, int fd), void *ctx)
     return err;
 }
 
-/* What mploop__procstate_fds_match compares. */
-struct ps_match {
-    pid_t me;
-    const pid_t *pids;
-    unsigned n;
-    const int *skip;
-    unsigned nskip;
-};
-
-/* Parent: ps_each_fd callback: -ESTALE when fd, unless skipped, is not the
- * same open file in every child. */
-static int ps_match_fd(void *ctx, int fd)
+/* Parent: add fd to *wl when it is open for writing (see internal.h). */
+static void ps_writable_add(struct mploop__wfds *wl, int fd)
 {
-    const struct ps_match *c = ctx;
-    for (unsigned k = 0; k < c->nskip; k++)
-        if (fd == c->skip[k])
-            return 0;
-    for (unsigned w = 0; w < c->n; w++)
-        if (syscall(SYS_kcmp, c->me, c->pids[w], 0 /* KCMP_FILE */, fd, fd) != 0)
-            return -ESTALE;
-    return 0;
-}
-
-/* Parent: see internal.h. */
-int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
-                                unsigned nskip)
-{
-    struct ps_match c = { getpid(), pids, n, skip, nskip };
-    return ps_each_fd(ps_match_fd, &c);
-}
-
-/* What mploop__procstate_writable collects. */
-struct ps_writable {
-    struct mploop__wfd *out;
-    unsigned max, n;
-};
-
-/* Parent: add fd to the list when it is open for writing on a regular
- * file, a pipe or a character device: write-only, or read-write as
- * descriptor 1 or 2. */
-static int ps_writable_fd(void *ctx, int fd)
-{
-    struct ps_writable *w = ctx;
     struct stat sb;
-    int fl = fcntl(fd, F_GETFL), fdfl = fcntl(fd, F_GETFD);
-    if (fd == 0 || fl < 0 || fdfl < 0 || fstat(fd, &sb) != 0)
-        return 0;
-    int acc = fl & O_ACCMODE;
-    if (!(acc == O_WRONLY || (acc == O_RDWR && (fd == 1 || fd == 2))))
-        return 0;
-    if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) && !S_ISCHR(sb.st_mode))
-        return 0;
-    if (w->n < w->max)
-        w->out[w->n] = (struct mploop__wfd){
+    if (fd == 0)
+        return;
+    /* The access mode first: most descriptors are not for writing. */
+    int fl = fcntl(fd, F_GETFL), acc = fl & O_ACCMODE;
+    if (fl < 0 || !(acc == O_WRONLY || (acc == O_RDWR && (fd == 1 || fd == 2))))
+        return;
+    int fdfl;
+    if (fstat(fd, &sb) != 0 ||
+        (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) && !S_ISCHR(sb.st_mode)) ||
+        (fdfl = fcntl(fd, F_GETFD)) < 0)
+        return;
+    if (wl->n < MPLOOP__WFDS)
+        wl->v[wl->n] = (struct mploop__wfd){
             .fd = fd,
             .type = S_ISREG(sb.st_mode) ? MPLOOP__WFD_FILE
                   : S_ISFIFO(sb.st_mode) ? MPLOOP__WFD_PIPE
@@ -276,16 +239,63 @@ static int ps_writable_fd(void *ctx, int fd)
             .cloexec = (fdfl & FD_CLOEXEC) != 0,
             .size = S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : 0,
         };
-    w->n++;
+    wl->n++;
+}
+
+/* What mploop__procstate_fds_match compares. */
+struct ps_match {
+    pid_t me;
+    const pid_t *pids;
+    unsigned n;
+    const int *skip;
+    unsigned nskip;
+    struct mploop__wfds *wl;
+};
+
+/* Parent: ps_each_fd callback: -ESTALE when fd, unless skipped, is not the
+ * same open file in every child; lists fd when open for writing. */
+static int ps_match_fd(void *ctx, int fd)
+{
+    const struct ps_match *c = ctx;
+    for (unsigned k = 0; k < c->nskip; k++)
+        if (fd == c->skip[k])
+            return 0;
+    for (unsigned w = 0; w < c->n; w++)
+        if (syscall(SYS_kcmp, c->me, c->pids[w], 0 /* KCMP_FILE */, fd, fd) != 0)
+            return -ESTALE;
+    if (c->wl)
+        ps_writable_add(c->wl, fd);
     return 0;
 }
 
 /* Parent: see internal.h. */
-int mploop__procstate_writable(struct mploop__wfd *out, unsigned max)
+int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
+                                unsigned nskip, struct mploop__wfds *wl)
 {
-    struct ps_writable w = { out, max, 0 };
-    int rc = ps_each_fd(ps_writable_fd, &w);
-    return rc < 0 ? rc : (int)w.n;
+    struct mploop__wfds scratch;
+    struct ps_match c = { getpid(), pids, n, skip, nskip, wl ? &scratch : NULL };
+    scratch.n = 0;
+    int err = ps_each_fd(ps_match_fd, &c);
+    if (wl && !err)
+        *wl = scratch;
+    return err;
+}
+
+/* Parent: ps_each_fd callback of mploop__procstate_writable. */
+static int ps_writable_fd(void *ctx, int fd)
+{
+    ps_writable_add(ctx, fd);
+    return 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__procstate_writable(struct mploop__wfds *wl)
+{
+    wl->n = 0;
+    int rc = ps_each_fd(ps_writable_fd, wl);
+    if (rc < 0)
+        wl->n = -1;
+    return rc < 0 ? rc : 0;
 }
 
 /* Parent: see internal.h. */

@@ -687,9 +687,6 @@ int mploop_start(mploop_loop *L)
     }
     if (env->verbose >= 1)
         mploop__verbose_forked(st->site, st->trip, st->n, &st->sched);
-    rc = mploop__output_plan(st->n, env->output, st->policy == MPLOOP__ON_ERROR_SERIAL);
-    if (rc < 0)
-        loop_output_unordered(st->site, rc);
     unsigned w;
     int worker = 0, resumed = 0;
     struct mploop__arch_ctx ctx;
@@ -697,9 +694,19 @@ int mploop_start(mploop_loop *L)
      * own, the write tracking's, the staging file's): where the descriptor
      * limit leaves less room, workers are forked for each loop instead. */
     uint64_t fd_limit;
-    if (env->team == MPLOOP__TEAM_PERSIST &&
-        (mploop__team_crew_exists() || loop_fds_free(&fd_limit) >= LOOP_TEAM_FDS + 2 * st->n)) {
-        const char *volatile why = mploop__team_crew_ready(t);
+    /* The capture of the workers' output is planned before they are woken
+     * or forked, from the descriptors the persistent team's check listed
+     * when it got that far. */
+    struct mploop__wfds wl;
+    wl.n = -1;
+    int persist = env->team == MPLOOP__TEAM_PERSIST &&
+                  (mploop__team_crew_exists() ||
+                   loop_fds_free(&fd_limit) >= LOOP_TEAM_FDS + 2 * st->n);
+    const char *volatile why = persist ? mploop__team_crew_ready(t, &wl) : NULL;
+    rc = mploop__output_plan(st->n, env->output, st->policy == MPLOOP__ON_ERROR_SERIAL, &wl);
+    if (rc < 0)
+        loop_output_unordered(st->site, rc);
+    if (persist) {
         if (!why && loop_crew_output != mploop__output_generation())
             why = "the output capture opened descriptors the parked workers lack";
         if (!why) {

@@ -121,6 +121,23 @@ struct out_dest {
     int64_t cursor;    /* positioned: the sequential offset while replaying */
 };
 
+/* Parent: what it keeps per planned worker slot (the slots of a loop lie
+ * together, so that a loop writes few pages of the runtime's state, which
+ * a persistent team copies into its workers). */
+struct out_slot {
+    int data[OUT_DESTS];           /* memfds, 0: none yet */
+    int log;
+    unsigned char used[OUT_DESTS + 1]; /* a worker may have written the file
+                                    * (data k, or the log at OUT_DESTS) or
+                                    * moved its offset */
+    int64_t at[OUT_DESTS];         /* the data file's offset as last set */
+    uint64_t done[OUT_DESTS];      /* stream: bytes replayed; positioned: the
+                                    * data offset after the last record
+                                    * replayed */
+    uint64_t punched[OUT_DESTS];   /* stream: bytes given back */
+    uint64_t log_done, log_punched; /* log bytes replayed, given back */
+};
+
 /* Parent: the capture of the current loop, and the descriptors kept from
  * loop to loop (workers forked for an earlier loop hold them too). */
 static struct {
@@ -133,15 +150,7 @@ static struct {
     struct out_ring *rings;      /* `rings_n` rings, shared */
     size_t rings_size;
     unsigned rings_n;
-    int data[MPLOOP__MAX_WORKERS][OUT_DESTS]; /* memfds, 0: none yet */
-    int log[MPLOOP__MAX_WORKERS];
-    uint64_t done[MPLOOP__MAX_WORKERS][OUT_DESTS]; /* stream: bytes replayed;
-                                                    * positioned: the data
-                                                    * offset after the last
-                                                    * record replayed */
-    uint64_t punched[MPLOOP__MAX_WORKERS][OUT_DESTS]; /* stream: given back */
-    uint64_t log_done[MPLOOP__MAX_WORKERS];     /* log bytes replayed */
-    uint64_t log_punched[MPLOOP__MAX_WORKERS];  /* log bytes given back */
+    struct out_slot slot[MPLOOP__MAX_WORKERS];
     unsigned gen;                /* bumped when a descriptor was added */
 } out MPLOOP__STATE;
 
@@ -230,17 +239,20 @@ static void out_group(const struct mploop__wfd *v, unsigned nv)
 }
 
 /* Parent: see internal.h. */
-int mploop__output_plan(unsigned n, int mode, int hold)
+int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfds *wl)
 {
     out.active = 0;
     if (n == 0 || n > MPLOOP__MAX_WORKERS)
         return 0;
-    struct mploop__wfd v[OUT_DESTS * OUT_DEST_FDS];
-    int nv = mploop__procstate_writable(v, sizeof v / sizeof v[0]);
-    if (nv < 0)
-        return nv;
-    if ((unsigned)nv > sizeof v / sizeof v[0])
-        nv = (int)(sizeof v / sizeof v[0]);
+    struct mploop__wfds own;
+    if (!wl || wl->n < 0) {
+        int rc = mploop__procstate_writable(&own);
+        if (rc < 0)
+            return rc;
+        wl = &own;
+    }
+    const struct mploop__wfd *v = wl->v;
+    int nv = wl->n < MPLOOP__WFDS ? wl->n : MPLOOP__WFDS;
     out_group(v, (unsigned)nv);
     if (out.ndest == 0)
         return 0;
@@ -250,27 +262,36 @@ int mploop__output_plan(unsigned n, int mode, int hold)
         any_positioned |= out.dest[k].positioned;
     for (unsigned w = 0; w < n && rc == 0; w++) {
         for (unsigned k = 0; k < out.ndest && rc == 0; k++)
-            rc = out_memfd(&out.data[w][k], "mploop-output");
+            rc = out_memfd(&out.slot[w].data[k], "mploop-output");
         if (rc == 0 && any_positioned)
-            rc = out_memfd(&out.log[w], "mploop-output-log");
+            rc = out_memfd(&out.slot[w].log, "mploop-output-log");
     }
     if (rc < 0)
         return rc;
-    /* Every worker starts from empty files and an empty ring. */
+    /* Every worker starts from empty files and an empty ring (a file no
+     * worker touched since it was last set is as it should be). */
     for (unsigned w = 0; w < n; w++) {
         for (unsigned k = 0; k < out.ndest; k++) {
             const struct out_dest *d = &out.dest[k];
-            int fd = out.data[w][k];
-            if (ftruncate(fd, d->positioned ? d->size : 0) != 0 ||
-                lseek(fd, d->positioned ? d->start : 0, SEEK_SET) < 0)
-                return -errno;
-            out.done[w][k] = d->positioned ? (uint64_t)d->start : 0;
-            out.punched[w][k] = 0;
+            int fd = out.slot[w].data[k];
+            int64_t at = d->positioned ? d->start : 0;
+            if (out.slot[w].used[k] || at != out.slot[w].at[k] || d->positioned) {
+                if (ftruncate(fd, d->positioned ? d->size : 0) != 0 ||
+                    lseek(fd, at, SEEK_SET) < 0)
+                    return -errno;
+                out.slot[w].at[k] = at;
+                out.slot[w].used[k] = 0;
+            }
+            out.slot[w].done[k] = (uint64_t)at;
+            out.slot[w].punched[k] = 0;
         }
-        if (any_positioned && (ftruncate(out.log[w], 0) != 0 || lseek(out.log[w], 0, SEEK_SET) < 0))
-            return -errno;
-        out.log_done[w] = 0;
-        out.log_punched[w] = 0;
+        if (any_positioned && out.slot[w].used[OUT_DESTS]) {
+            if (ftruncate(out.slot[w].log, 0) != 0 || lseek(out.slot[w].log, 0, SEEK_SET) < 0)
+                return -errno;
+            out.slot[w].used[OUT_DESTS] = 0;
+        }
+        out.slot[w].log_done = 0;
+        out.slot[w].log_punched = 0;
         struct out_ring *r = &out.rings[w];
         r->cur_lo = 0;
         r->writer = w;
@@ -282,10 +303,12 @@ int mploop__output_plan(unsigned n, int mode, int hold)
     out.mode = mode;
     out.hold = hold;
     out.active = 1;
-    mploop__io_hooks.captures = mploop__output_captures;
-    mploop__io_hooks.seek_begin = mploop__output_seek_begin;
-    mploop__io_hooks.seek_end = mploop__output_seek_end;
-    mploop__io_hooks.pwrite = mploop__output_pwrite;
+    if (mploop__io_hooks.captures != mploop__output_captures) {
+        mploop__io_hooks.captures = mploop__output_captures;
+        mploop__io_hooks.seek_begin = mploop__output_seek_begin;
+        mploop__io_hooks.seek_end = mploop__output_seek_end;
+        mploop__io_hooks.pwrite = mploop__output_pwrite;
+    }
     return 0;
 }
 
@@ -351,16 +374,16 @@ static void out_replay(const struct out_rec *rec, unsigned w)
         if (rec->b <= rec->a)
             return;
         if (!d->positioned) {
-            mploop__os_copy(out.data[w][k], (uint64_t)rec->a, real, -1, (uint64_t)(rec->b - rec->a));
-            out.done[w][k] = (uint64_t)rec->b;
-            out_give_back(out.data[w][k], &out.punched[w][k], out.done[w][k]);
+            mploop__os_copy(out.slot[w].data[k], (uint64_t)rec->a, real, -1, (uint64_t)(rec->b - rec->a));
+            out.slot[w].done[k] = (uint64_t)rec->b;
+            out_give_back(out.slot[w].data[k], &out.slot[w].punched[k], out.slot[w].done[k]);
         } else {
-            mploop__os_copy(out.log[w], (uint64_t)rec->a, real, d->cursor,
+            mploop__os_copy(out.slot[w].log, (uint64_t)rec->a, real, d->cursor,
                             (uint64_t)(rec->b - rec->a));
             d->cursor += rec->b - rec->a;
-            out.done[w][k] += (uint64_t)(rec->b - rec->a);
-            out.log_done[w] = (uint64_t)rec->b;
-            out_give_back(out.log[w], &out.log_punched[w], out.log_done[w]);
+            out.slot[w].done[k] += (uint64_t)(rec->b - rec->a);
+            out.slot[w].log_done = (uint64_t)rec->b;
+            out_give_back(out.slot[w].log, &out.slot[w].log_punched, out.slot[w].log_done);
         }
         return;
     case OUT_SEEK:
@@ -374,13 +397,13 @@ static void out_replay(const struct out_rec *rec, unsigned w)
         }
         if (d->cursor < 0)
             d->cursor = 0;
-        out.done[w][k] = (uint64_t)rec->c;
+        out.slot[w].done[k] = (uint64_t)rec->c;
         return;
     case OUT_PWRITE:
         if (rec->c > 0) {
-            mploop__os_copy(out.log[w], (uint64_t)rec->b, real, rec->a, (uint64_t)rec->c);
-            out.log_done[w] = (uint64_t)(rec->b + rec->c);
-            out_give_back(out.log[w], &out.log_punched[w], out.log_done[w]);
+            mploop__os_copy(out.slot[w].log, (uint64_t)rec->b, real, rec->a, (uint64_t)rec->c);
+            out.slot[w].log_done = (uint64_t)(rec->b + rec->c);
+            out_give_back(out.slot[w].log, &out.slot[w].log_punched, out.slot[w].log_done);
         }
         return;
     default:
@@ -497,6 +520,18 @@ static void out_close(void)
     for (unsigned k = 0; k < out.ndest; k++)
         if (out.dest[k].positioned)
             mploop__stdio_forget_offset(out.dest[k].fd[0]);
+    /* A data file whose replayed bytes are all it holds is still at its
+     * start only when nothing was replayed from it; any other may hold
+     * bytes a failed or dropped run left behind. */
+    for (unsigned w = 0; w < out.n; w++) {
+        for (unsigned k = 0; k < out.ndest; k++) {
+            const struct out_dest *d = &out.dest[k];
+            off_t end = d->positioned ? -1 : lseek(out.slot[w].data[k], 0, SEEK_END);
+            if (d->positioned || end != (off_t)0)
+                out.slot[w].used[k] = 1;
+        }
+        out.slot[w].used[OUT_DESTS] = 1;
+    }
     out.active = 0;
 }
 
@@ -524,18 +559,18 @@ static void out_replay_partial(unsigned r, unsigned w)
         }
     for (unsigned k = 0; k < out.ndest; k++) {
         struct out_dest *d = &out.dest[k];
-        int fd = out.data[w][k];
+        int fd = out.slot[w].data[k];
         off_t end = d->positioned ? lseek(fd, 0, SEEK_CUR) : lseek(fd, 0, SEEK_END);
-        if (end < 0 || (uint64_t)end <= out.done[w][k])
+        if (end < 0 || (uint64_t)end <= out.slot[w].done[k])
             continue;
-        uint64_t len = (uint64_t)end - out.done[w][k];
+        uint64_t len = (uint64_t)end - out.slot[w].done[k];
         if (d->positioned) {
-            mploop__os_copy(fd, out.done[w][k], d->fd[0], d->cursor, len);
+            mploop__os_copy(fd, out.slot[w].done[k], d->fd[0], d->cursor, len);
             d->cursor += (int64_t)len;
         } else {
-            mploop__os_copy(fd, out.done[w][k], d->fd[0], -1, len);
+            mploop__os_copy(fd, out.slot[w].done[k], d->fd[0], -1, len);
         }
-        out.done[w][k] = (uint64_t)end;
+        out.slot[w].done[k] = (uint64_t)end;
     }
 }
 
@@ -590,7 +625,7 @@ static void out_push(unsigned r, struct out_rec rec)
  * of the run since the last mark), or -1. */
 static int64_t out_run_end(unsigned k)
 {
-    int fd = out.data[ow.w][k];
+    int fd = out.slot[ow.w].data[k];
     off_t end = out.dest[k].positioned ? lseek(fd, 0, SEEK_CUR) : lseek(fd, 0, SEEK_END);
     return end < 0 ? -1 : (int64_t)end;
 }
@@ -606,7 +641,7 @@ static void out_log_run(unsigned k, int64_t end, int last)
     if (d->positioned) {
         /* A later seek may write over these bytes: keep them in the log. */
         if (end < ow.mark[k] ||
-            mploop__os_copy(out.data[ow.w][k], (uint64_t)ow.mark[k], out.log[ow.w], ow.logpos,
+            mploop__os_copy(out.slot[ow.w].data[k], (uint64_t)ow.mark[k], out.slot[ow.w].log, ow.logpos,
                             (uint64_t)(end - ow.mark[k])) != 0) {
             ow.mark[k] = end;
             if (last)
@@ -619,7 +654,7 @@ static void out_log_run(unsigned k, int64_t end, int last)
         /* The log holds them now; a large run's pages go back. */
         uint64_t from = MPLOOP__PAGE_UP(ow.mark[k]), to = MPLOOP__PAGE_DOWN(end);
         if (to >= from + OUT_PUNCH)
-            mploop__os_punch(out.data[ow.w][k], from, to - from);
+            mploop__os_punch(out.slot[ow.w].data[k], from, to - from);
     }
     ow.mark[k] = end;
     out_push(ow.ring, rec);
@@ -665,7 +700,7 @@ void mploop__output_worker_begin(unsigned w)
         for (unsigned i = 0; i < d->nfd; i++) {
             ow.saved[k][i] = fcntl(d->fd[i], F_DUPFD_CLOEXEC, MPLOOP__FD_FLOOR);
             if (ow.saved[k][i] < 0 ||
-                dup3(out.data[w][k], d->fd[i], d->cloexec[i] ? O_CLOEXEC : 0) < 0) {
+                dup3(out.slot[w].data[k], d->fd[i], d->cloexec[i] ? O_CLOEXEC : 0) < 0) {
                 if (ow.saved[k][i] >= 0)
                     close(ow.saved[k][i]);
                 ow.saved[k][i] = -1;
@@ -766,7 +801,7 @@ void mploop__output_seek_end(int fd, int whence, int64_t off)
     const struct out_dest *d = out_dest_of(fd, &k);
     if (!d || !d->positioned)
         return;
-    off_t now = lseek(out.data[ow.w][k], 0, SEEK_CUR);
+    off_t now = lseek(out.slot[ow.w].data[k], 0, SEEK_CUR);
     ow.mark[k] = now < 0 ? ow.mark[k] : (int64_t)now;
     if (!ow.open)
         return;
@@ -780,7 +815,7 @@ void mploop__output_pwrite(int fd, int64_t pos, int64_t len)
     const struct out_dest *d = out_dest_of(fd, &k);
     if (!d || !d->positioned || !ow.open || len <= 0)
         return;
-    if (mploop__os_copy(out.data[ow.w][k], (uint64_t)pos, out.log[ow.w], ow.logpos,
+    if (mploop__os_copy(out.slot[ow.w].data[k], (uint64_t)pos, out.slot[ow.w].log, ow.logpos,
                         (uint64_t)len) != 0)
         return;
     out_push(ow.ring, (struct out_rec){ ow.lo, ow.hi, OUT_PWRITE, k, pos, ow.logpos, len });

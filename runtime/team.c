@@ -272,7 +272,7 @@ static const char *crew_wait_parked(unsigned w)
 }
 
 /* Parent: see internal.h. */
-const char *mploop__team_crew_ready(const struct mploop__team *t)
+const char *mploop__team_crew_ready(const struct mploop__team *t, struct mploop__wfds *wl)
 {
     if (crew.n == 0)
         return crew.ended ? crew.ended : "first loop on workers";
@@ -299,7 +299,7 @@ const char *mploop__team_crew_ready(const struct mploop__team *t)
     int skip[MPLOOP__MAX_WORKERS + 1];
     memcpy(skip, crew.pidfd, crew.n * sizeof *skip);
     skip[crew.n] = crew.life[1];
-    int err = mploop__procstate_fds_match(crew.pid, crew.n, skip, crew.n + 1);
+    int err = mploop__procstate_fds_match(crew.pid, crew.n, skip, crew.n + 1, wl);
     if (err == -ESTALE)
         return "a descriptor was opened, closed or replaced";
     return err ? "the descriptors cannot be compared" : NULL;
