@@ -17,7 +17,9 @@
  *   range.c       pure range-list arithmetic and page runs (unit-tested)
  *   linux_os.c    the operating-system services everything builds on
  *   linux_signal.c  terminating signals sent to the parent during a loop
- *   arch.h, spin.h  inline assembly; the one spinlock
+ *   threads.c     the lock that lets one thread's loop run on workers at a
+ *                 time
+ *   arch.h, spin.h  inline assembly; the spinlocks
  *
  * Internal non-static names start with mploop__.  Errors are negative errno
  * values.  Each function's comment says which process runs it.
@@ -48,6 +50,13 @@ extern char __start_mploop_state[], __stop_mploop_state[];
  * A new process starts from its parent's values, as from all its memory. */
 #define MPLOOP__WORKER __attribute__((section("mploop_worker")))
 extern char __start_mploop_worker[], __stop_mploop_worker[];
+
+/* A variable each thread of the program has for itself (loops may be
+ * started from several threads): thread-local storage, which the merge
+ * never touches (the thread's TLS is excluded), in the initial-exec model
+ * (no allocation at a thread's first use).  A fork child has the forking
+ * thread's values. */
+#define MPLOOP__THREAD __thread __attribute__((tls_model("initial-exec")))
 
 /* Most workers a loop may use. */
 #define MPLOOP__MAX_WORKERS 256
@@ -170,8 +179,10 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
  * the program's own fork() leaves the shared memfds shared with them. */
 void mploop__mem_forking(int on);
 
-/* Worker, right after fork: switch allocation to the worker's arena and arm
- * write tracking on every tracked range.  Returns 0 or -errno. */
+/* Worker, right after fork: drop the output its streams hold unwritten
+ * (the parent writes it) and give them buffers of the worker's own, switch
+ * allocation to the worker's arena and arm write tracking on every tracked
+ * range.  Returns 0 or -errno. */
 int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w);
 
 /* Worker, at the end: list the pages it wrote and ship them through its
@@ -241,6 +252,12 @@ void mploop__mem_static(void *addr, uint64_t size);
 /* Both: remember that the module holding addr contains transformed code
  * (mploop_module): its writable segments are merged after every loop. */
 void mploop__mem_module(const void *addr);
+
+/* Parent: nonzero when a loop must run in-process because the program
+ * has other threads (or their number cannot be read) and the dirty-page
+ * tracker cannot tell their writes from a worker's (pagemap).  Chooses the
+ * tracker if no loop has yet. */
+int mploop__mem_threads_block(const mploop_site *site);
 
 /* Both: name of the dirty-page tracker loops use ("uffd", "pagemap" or
  * "mprotect"), chosen at the first forked loop (MPLOOP_TRACKER, else the
@@ -364,9 +381,14 @@ void mploop__verbose_team(const mploop_site *site, unsigned n, const char *why, 
  * merging, in nanoseconds. */
 void mploop__verbose_joined(const mploop_site *site, unsigned n, int snapshot, uint64_t pages,
                             uint64_t changed, uint64_t wait_ns, uint64_t merge_ns);
+/* Parent: the verbose line of a loop that waited wait_ns for a loop of
+ * another thread to finish (waited != 0), or that runs in-process while
+ * one runs on workers (waited 0). */
+void mploop__verbose_threads(const mploop_site *site, int waited, uint64_t wait_ns);
 /* Both: the verbose line of a loop that runs in-process; reason is one of
  * "nested", "if clause false", "one worker", "trip count 0", "trip count 1",
- * "fork failed", "serial re-run". */
+ * "fork failed", "serial re-run", the adaptive and the threads reasons of
+ * loop.c. */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason);
 
 /* How a loop failed, as the parent saw it. */
@@ -572,6 +594,19 @@ long mploop__procstate_nfds(void);
  * pids[0..n) (its children), -ESTALE when one is not, or -errno. */
 int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
                                 unsigned nskip);
+
+/* ---- threads.c: one loop on workers at a time ------------------------- */
+
+/* Parent: take the process-wide loop lock for this thread, waiting while
+ * another thread holds it; a thread that holds it takes it again at once
+ * (it is recursive).  Returns 1 when the call had to wait for another
+ * thread, else 0. */
+int mploop__threads_enter(void);
+/* Parent: give back one mploop__threads_enter of this thread. */
+void mploop__threads_leave(void);
+/* Parent: nonzero while another thread than this one holds the lock (a
+ * loop of it runs on workers). */
+int mploop__threads_other(void);
 
 /* ---- reserve.c: runtime memory from one shared reserve ---------------- */
 
