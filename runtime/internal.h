@@ -27,6 +27,7 @@
 #ifndef MPLOOP_INTERNAL_H
 #define MPLOOP_INTERNAL_H
 
+#include <errno.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -405,7 +406,9 @@ enum mploop__fail_kind {
     MPLOOP__FAIL_MERGE,      /* merge failed (-errno code) */
     MPLOOP__FAIL_CHANNEL,    /* merge refused a worker's channel, which held
                               * garbage (code: -EPROTO) */
-    MPLOOP__FAIL_INTERRUPTED /* the parent got terminating signal `code` */
+    MPLOOP__FAIL_INTERRUPTED, /* the parent got terminating signal `code` */
+    MPLOOP__FAIL_UNTRACKED   /* the body disabled the worker's dirty-page
+                              * tracker (code: MPLOOP__ERR_UNTRACKED_*) */
 };
 
 /* Longest mploop_fail message carried to the parent, NUL included. */
@@ -453,7 +456,8 @@ enum mploop__fail_args {
     MPLOOP__ARGS_ERRNO,       /* the description of the -errno code */
     MPLOOP__ARGS_CODE,        /* code, as an int */
     MPLOOP__ARGS_MESSAGE,     /* msg */
-    MPLOOP__ARGS_RACE         /* addr (unsigned long), ", " or "", msg */
+    MPLOOP__ARGS_RACE,        /* addr (unsigned long), ", " or "", msg */
+    MPLOOP__ARGS_UNTRACKED    /* what the body did (code: MPLOOP__ERR_UNTRACKED_*) */
 };
 
 /* How the program ends after a failure under MPLOOP_ON_ERROR=exit. */
@@ -675,6 +679,14 @@ enum mploop__slot_state {
     MPLOOP__SLOT_USER_FAILED = 4,  /* the body called mploop_fail */
     MPLOOP__SLOT_CANCELLED = 5     /* stopped at a chunk boundary on request */
 };
+
+/* The -errno of a worker's shipment when the loop body disabled its
+ * dirty-page tracker, so that the writes it made since cannot be listed:
+ * it replaced the mprotect tracker's SIGSEGV handler, or blocked SIGSEGV.
+ * Two codes no shipment fails with otherwise; the parent reports either
+ * as MPLOOP__FAIL_UNTRACKED. */
+#define MPLOOP__ERR_UNTRACKED_HANDLER (-ENOTRECOVERABLE)
+#define MPLOOP__ERR_UNTRACKED_MASK (-EOWNERDEAD)
 
 /* Exit status of a worker whose slot says why it failed. */
 #define MPLOOP__EXIT_RUNTIME 125

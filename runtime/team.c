@@ -699,7 +699,10 @@ static int team_classify(struct mploop__team *t, unsigned w, int st, int lost,
             f->kind = MPLOOP__FAIL_CORRUPT;
             return 1;
         }
-        f->kind = state == MPLOOP__SLOT_BEGIN_FAILED ? MPLOOP__FAIL_BEGIN : MPLOOP__FAIL_SHIP;
+        f->kind = state == MPLOOP__SLOT_BEGIN_FAILED ? MPLOOP__FAIL_BEGIN
+                : err == MPLOOP__ERR_UNTRACKED_HANDLER || err == MPLOOP__ERR_UNTRACKED_MASK
+                    ? MPLOOP__FAIL_UNTRACKED
+                    : MPLOOP__FAIL_SHIP;
         f->code = err;
         return 1;
     case MPLOOP__SLOT_USER_FAILED:
