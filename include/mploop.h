@@ -83,12 +83,14 @@ typedef struct mploop_error {
                               * (Segmentation fault)" */
 } mploop_error;
 
-/* The last loop failure of this process, or NULL when no loop has failed
- * since the start or the last mploop_clear_error.  The pointed-to data stays
- * valid until the next failure or mploop_clear_error. */
+/* The last failure of a loop the calling thread ran, or NULL when none has
+ * failed since the thread started or called mploop_clear_error (each thread
+ * has its own, like errno).  The pointed-to data stays valid until the
+ * thread's next failure or mploop_clear_error, or until it ends. */
 const mploop_error *mploop_last_error(void);
 
-/* Forget the last failure: mploop_last_error returns NULL again. */
+/* Forget the calling thread's last failure: mploop_last_error returns NULL
+ * again. */
 void mploop_clear_error(void);
 
 /* Called in a loop body: fail the loop on purpose, like an exception.  The

@@ -47,6 +47,7 @@
 #include <stdint.h>
 
 #include "internal.h"
+#include "spin.h"
 
 /* Sites the table holds (a power of two). */
 #define ADAPT_SITES 512
@@ -71,6 +72,10 @@ struct adapt_site {
 };
 
 static struct adapt_site adapt_table[ADAPT_SITES] MPLOOP__STATE;
+
+/* Lock over the table (mploop__spin_lock_pid): loops of several threads
+ * read and update it (one of them on workers, others in-process). */
+static volatile int adapt_lock MPLOOP__STATE;
 
 /* Parent: the entry of site, created when missing; NULL when the table is
  * full. */
@@ -97,8 +102,8 @@ static uint64_t adapt_smooth(uint64_t old, uint64_t now)
     return old ? (old + now) / 2 : now;
 }
 
-/* Parent: see internal.h. */
-int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n)
+/* Parent, under the lock: see mploop__adapt_inprocess. */
+static int adapt_decide(const mploop_site *site, uint64_t trip, unsigned n)
 {
     struct adapt_site *a = adapt_find(site);
     if (!a || !a->fixed_ns || !a->iter_ps || n < 2)
@@ -119,9 +124,9 @@ int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n)
     return a->inproc_ns / ADAPT_PROBE < a->fork_wall_ns;
 }
 
-/* Parent: see internal.h. */
-void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, uint64_t wall_ns,
-                          uint64_t busy_ns, int cold)
+/* Parent, under the lock: see mploop__adapt_forked. */
+static void adapt_record_forked(const mploop_site *site, uint64_t trip, unsigned n,
+                                uint64_t wall_ns, uint64_t busy_ns, int cold)
 {
     struct adapt_site *a = adapt_find(site);
     if (!a || trip == 0 || n == 0)
@@ -144,8 +149,8 @@ void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, ui
     a->inproc_ns = 0;
 }
 
-/* Parent: see internal.h. */
-void mploop__adapt_inprocessed(const mploop_site *site, uint64_t trip, uint64_t wall_ns)
+/* Parent, under the lock: see mploop__adapt_inprocessed. */
+static void adapt_record_inprocess(const mploop_site *site, uint64_t trip, uint64_t wall_ns)
 {
     struct adapt_site *a = adapt_find(site);
     if (!a || trip == 0)
@@ -156,4 +161,30 @@ void mploop__adapt_inprocessed(const mploop_site *site, uint64_t trip, uint64_t 
     a->iter_ps = adapt_smooth(a->iter_ps, ps ? ps : 1);
     a->iter_measured = 1;
     a->inproc_ns = a->inproc_ns > UINT64_MAX - wall_ns ? UINT64_MAX : a->inproc_ns + wall_ns;
+}
+
+/* Parent: see internal.h. */
+int mploop__adapt_inprocess(const mploop_site *site, uint64_t trip, unsigned n)
+{
+    mploop__spin_lock_pid(&adapt_lock);
+    int r = adapt_decide(site, trip, n);
+    mploop__spin_unlock(&adapt_lock);
+    return r;
+}
+
+/* Parent: see internal.h. */
+void mploop__adapt_forked(const mploop_site *site, uint64_t trip, unsigned n, uint64_t wall_ns,
+                          uint64_t busy_ns, int cold)
+{
+    mploop__spin_lock_pid(&adapt_lock);
+    adapt_record_forked(site, trip, n, wall_ns, busy_ns, cold);
+    mploop__spin_unlock(&adapt_lock);
+}
+
+/* Parent: see internal.h. */
+void mploop__adapt_inprocessed(const mploop_site *site, uint64_t trip, uint64_t wall_ns)
+{
+    mploop__spin_lock_pid(&adapt_lock);
+    adapt_record_inprocess(site, trip, wall_ns);
+    mploop__spin_unlock(&adapt_lock);
 }

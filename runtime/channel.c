@@ -49,15 +49,18 @@ struct ship_header {
 static struct {
     int fd[MPLOOP__MAX_WORKERS];
     unsigned n;                    /* slots 0..n-1 have a channel */
-    int forking, registered;
+    int registered;
 } chan MPLOOP__STATE;
+
+/* This thread forks a loop's workers (another thread may fork() meanwhile). */
+static MPLOOP__THREAD int chan_forking;
 
 /* Child of the program's own fork(): the channels are shared with the
  * parent's workers; close this process's copies and make new ones when it
  * runs a loop of its own. */
 static void chan_on_fork_child(void)
 {
-    if (chan.forking)
+    if (chan_forking)
         return;
     for (unsigned w = 0; w < chan.n; w++) {
         close(chan.fd[w]);
@@ -92,7 +95,7 @@ int mploop__chan_create(struct mploop__mem *m)
 /* Parent: see mem_internal.h. */
 void mploop__chan_forking(int on)
 {
-    chan.forking = on;
+    chan_forking = on;
 }
 
 /* Worker: merge the sorted runs a[0..n1) and a[n1..n) in place (through

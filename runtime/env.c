@@ -49,9 +49,13 @@
 #include <string.h>
 
 #include "internal.h"
+#include "spin.h"
 
 static struct mploop__env env_values MPLOOP__STATE;
 static int env_read MPLOOP__STATE;
+/* Held while the first loop reads the environment (threads may start
+ * their first loops at once; mploop__spin_lock_pid). */
+static volatile int env_lock MPLOOP__STATE;
 
 /* The variables read by accessors, and whether they were read. */
 static const char *env_tracker MPLOOP__STATE;
@@ -374,17 +378,21 @@ static void env_read_var(const struct env_var *v, const mploop_site *site, int *
  * in a report. */
 const struct mploop__env *mploop__env_get(const mploop_site *site)
 {
-    if (!env_read) {
-        env_values.cpus = mploop__os_cpus();
-        for (unsigned i = 0; i < ENV_COUNT; i++)
-            if (!env_vars[i].lazy)
-                env_read_var(&env_vars[i], site, NULL);
-        /* The sequential run of MPLOOP_CHECK=verify is forked from the
-         * parent as the loop starts, like fresh workers: simplest where
-         * the workers are forked too. */
-        if (env_values.check == MPLOOP__CHECK_VERIFY)
-            env_values.team = MPLOOP__TEAM_FORK;
-        env_read = 1;
+    if (!__atomic_load_n(&env_read, __ATOMIC_ACQUIRE)) {
+        mploop__spin_lock_pid(&env_lock);
+        if (!env_read) {
+            env_values.cpus = mploop__os_cpus();
+            for (unsigned i = 0; i < ENV_COUNT; i++)
+                if (!env_vars[i].lazy)
+                    env_read_var(&env_vars[i], site, NULL);
+            /* The sequential run of MPLOOP_CHECK=verify is forked from the
+             * parent as the loop starts, like fresh workers: simplest where
+             * the workers are forked too. */
+            if (env_values.check == MPLOOP__CHECK_VERIFY)
+                env_values.team = MPLOOP__TEAM_FORK;
+            __atomic_store_n(&env_read, 1, __ATOMIC_RELEASE);
+        }
+        mploop__spin_unlock(&env_lock);
     }
     return &env_values;
 }

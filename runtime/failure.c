@@ -109,6 +109,16 @@ static const struct mploop__fail_info fail_rows[] = {
         .stops = STOPS,
         .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_INTERNAL,
     },
+    [MPLOOP__FAIL_UNTRACKED] = {
+        .text = "stopped tracking its writes: the loop body %s", .args = MPLOOP__ARGS_UNTRACKED,
+        .shape = MPLOOP__SHAPE_WORKER,
+        .note = "the writes it made after that cannot be listed, so nothing was merged",
+        .stops = STOPS,
+        .note_tail = " (do not install SIGSEGV handlers or block SIGSEGV in loop bodies under "
+                     "the mprotect tracker; the uffd and pagemap trackers, chosen by default "
+                     "where the kernel has them, need no signal)",
+        .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_INTERNAL,
+    },
     [MPLOOP__FAIL_INTERRUPTED] = {
         .text = "stopped by %s", .args = MPLOOP__ARGS_SIGNAL_NAME,
         .shape = MPLOOP__SHAPE_NONE,
@@ -194,6 +204,13 @@ const char *mploop__failure_text(const struct mploop__failure *f, char *buf, siz
     case MPLOOP__ARGS_DETAILS:
         snprintf(buf, size, fmt, f->msg);
         buf[strcspn(buf, "\n")] = '\0'; /* further lines are notes */
+        break;
+    case MPLOOP__ARGS_UNTRACKED:
+        snprintf(buf, size, fmt, f->code == MPLOOP__ERR_UNTRACKED_MASK
+                                     ? "blocked SIGSEGV, which the mprotect dirty-page tracker "
+                                       "catches"
+                                     : "replaced the SIGSEGV handler of the mprotect dirty-page "
+                                       "tracker");
         break;
     default: /* MPLOOP__ARGS_NONE: the text is no format */
         snprintf(buf, size, "%s", fmt);

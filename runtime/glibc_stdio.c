@@ -16,6 +16,10 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdio.h>
+#include <stdio_ext.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "mem_internal.h"
 
@@ -95,8 +99,14 @@ unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max)
         /* A buffered stream without a buffer yet gets it now, in the
          * parent, exactly as its first use would give it; otherwise each
          * worker would allocate one in its arena at every loop. */
-        if (!f->_IO_buf_base && !(f->_flags & 2 /* _IO_UNBUFFERED */))
-            _IO_doallocbuf(f);
+        if (!f->_IO_buf_base && !(f->_flags & 2 /* _IO_UNBUFFERED */) &&
+            ftrylockfile(f) == 0) {
+            /* Not while another thread uses the stream: its use gives it
+             * the buffer. */
+            if (!f->_IO_buf_base)
+                _IO_doallocbuf(f);
+            funlockfile(f);
+        }
         if (stdio_in_module(f))
             add(out, max, &n, f, (char *)f + sizeof(FILE));
         else
@@ -120,5 +130,95 @@ void mploop__stdio_forget_offset(int fd)
     for (FILE *f = *head; f && guard < 1000000; f = f->_chain, guard++)
         if (f->_fileno == fd)
             f->_offset = -1;
+    _IO_list_unlock();
+}
+
+/* Streams a worker gave a buffer of its own (and its size), and the
+ * process that did: kept across the loops of a persistent team, which
+ * reuses each buffer when a resume gives the stream the parent's state. */
+#define STDIO_OWN 16
+static struct {
+    pid_t pid;
+    unsigned n;
+    const FILE *f[STDIO_OWN];
+    char *buf[STDIO_OWN];
+    size_t size[STDIO_OWN];
+} stdio_own MPLOOP__WORKER;
+
+/* Worker: point p, when it lies in [ob, oe], at the same place of the
+ * buffer nb. */
+static void stdio_rebase(char **p, const char *ob, const char *oe, char *nb)
+{
+    if (*p && *p >= ob && *p <= oe)
+        *p = nb + (*p - ob);
+}
+
+/* Worker: give stream f, which holds no unwritten output, a copy of its
+ * buffer in a mapping of the worker's own (unless it uses one already; the
+ * one it had before a resume is used again).
+ * The buffer it had lies in the parent's memory, on pages it shares with
+ * other blocks: written there, those pages would be shipped, and the merge
+ * would write back their other bytes as the fork left them, undoing what
+ * other threads of the parent wrote there meanwhile.  Every pointer into
+ * the old buffer moves by the same distance, so the stream's state (its
+ * file position, its mode, input it has read) is exactly as before; the
+ * buffer is marked the program's own (_IO_USER_BUF), which glibc never
+ * frees. */
+static void stdio_own_buffer(FILE *f)
+{
+    if (stdio_own.pid != getpid()) {
+        stdio_own.pid = getpid();
+        stdio_own.n = 0;
+    }
+    unsigned i = 0;
+    while (i < stdio_own.n && stdio_own.f[i] != f)
+        i++;
+    char *ob = f->_IO_buf_base, *oe = f->_IO_buf_end;
+    size_t size = (size_t)(oe - ob);
+    if ((i < stdio_own.n && stdio_own.buf[i] == ob) || oe <= ob ||
+        (i == stdio_own.n && i == STDIO_OWN))
+        return;
+    char *nb = i < stdio_own.n && stdio_own.size[i] == size ? stdio_own.buf[i] : NULL;
+    if (!nb) {
+        nb = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (nb == MAP_FAILED)
+            return;
+        if (i < stdio_own.n)
+            munmap(stdio_own.buf[i], stdio_own.size[i]);
+    }
+    memcpy(nb, ob, size);
+    char **ptrs[] = { &f->_IO_read_base, &f->_IO_read_ptr, &f->_IO_read_end,
+                      &f->_IO_write_base, &f->_IO_write_ptr, &f->_IO_write_end,
+                      &f->_IO_buf_base, &f->_IO_buf_end };
+    for (unsigned k = 0; k < sizeof ptrs / sizeof ptrs[0]; k++)
+        stdio_rebase(ptrs[k], ob, oe, nb);
+    f->_flags |= 1; /* _IO_USER_BUF */
+    stdio_own.f[i] = f;
+    stdio_own.buf[i] = nb;
+    stdio_own.size[i] = size;
+    if (i == stdio_own.n)
+        stdio_own.n++;
+}
+
+/* Worker, right after the fork: see mem_internal.h.  The parent flushed its
+ * streams before forking, so output still buffered was written since by
+ * another thread of the parent (or could not be written): the parent
+ * writes it, and the worker, which flushes its streams when it ends, must
+ * not write it a second time.  Input buffered for reading is kept (it moves
+ * to the worker's buffer with the rest). */
+void mploop__stdio_worker_streams(void)
+{
+    FILE **head = stream_list();
+    if (!head)
+        return;
+    unsigned guard = 0;
+    _IO_list_lock();
+    for (FILE *f = *head; f && guard < 1000000; f = f->_chain, guard++) {
+        if (__fpending(f) > 0)
+            __fpurge(f);
+        if (f->_IO_buf_base && !(f->_flags & (2 | 0x100)) /* _IO_UNBUFFERED, _IO_IN_BACKUP */ &&
+            f->_mode <= 0)
+            stdio_own_buffer(f);
+    }
     _IO_list_unlock();
 }

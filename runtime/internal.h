@@ -19,7 +19,9 @@
  *   range.c       pure range-list arithmetic and page runs (unit-tested)
  *   linux_os.c    the operating-system services everything builds on
  *   linux_signal.c  terminating signals sent to the parent during a loop
- *   arch.h, spin.h  inline assembly; the one spinlock
+ *   threads.c     the lock that lets one thread's loop run on workers at a
+ *                 time
+ *   arch.h, spin.h  inline assembly; the spinlocks
  *
  * Internal non-static names start with mploop__.  Errors are negative errno
  * values.  Each function's comment says which process runs it.
@@ -27,6 +29,7 @@
 #ifndef MPLOOP_INTERNAL_H
 #define MPLOOP_INTERNAL_H
 
+#include <errno.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -50,6 +53,13 @@ extern char __start_mploop_state[], __stop_mploop_state[];
  * A new process starts from its parent's values, as from all its memory. */
 #define MPLOOP__WORKER __attribute__((section("mploop_worker")))
 extern char __start_mploop_worker[], __stop_mploop_worker[];
+
+/* A variable each thread of the program has for itself (loops may be
+ * started from several threads): thread-local storage, which the merge
+ * never touches (the thread's TLS is excluded), in the initial-exec model
+ * (no allocation at a thread's first use).  A fork child has the forking
+ * thread's values. */
+#define MPLOOP__THREAD __thread __attribute__((tls_model("initial-exec")))
 
 /* Most workers a loop may use. */
 #define MPLOOP__MAX_WORKERS 256
@@ -176,8 +186,10 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
  * the program's own fork() leaves the shared memfds shared with them. */
 void mploop__mem_forking(int on);
 
-/* Worker, right after fork: switch allocation to the worker's arena and arm
- * write tracking on every tracked range.  Returns 0 or -errno. */
+/* Worker, right after fork: drop the output its streams hold unwritten
+ * (the parent writes it) and give them buffers of the worker's own, switch
+ * allocation to the worker's arena and arm write tracking on every tracked
+ * range.  Returns 0 or -errno. */
 int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w);
 
 /* Worker, at the end: list the pages it wrote and ship them through its
@@ -294,6 +306,12 @@ int mploop__mem_allocator(char *theirs, char *ours, size_t n);
 /* Both: remember that the module holding addr contains transformed code
  * (mploop_module): its writable segments are merged after every loop. */
 void mploop__mem_module(const void *addr);
+
+/* Parent: nonzero when a loop must run in-process because the program
+ * has other threads (or their number cannot be read) and the dirty-page
+ * tracker cannot tell their writes from a worker's (pagemap).  Chooses the
+ * tracker if no loop has yet. */
+int mploop__mem_threads_block(const mploop_site *site);
 
 /* Both: name of the dirty-page tracker loops use ("uffd", "pagemap" or
  * "mprotect"), chosen at the first forked loop (MPLOOP_TRACKER, else the
@@ -435,9 +453,14 @@ void mploop__verbose_team(const mploop_site *site, unsigned n, const char *why, 
  * merging, in nanoseconds. */
 void mploop__verbose_joined(const mploop_site *site, unsigned n, int snapshot, uint64_t pages,
                             uint64_t changed, uint64_t wait_ns, uint64_t merge_ns);
+/* Parent: the verbose line of a loop that waited wait_ns for a loop of
+ * another thread to finish (waited != 0), or that runs in-process while
+ * one runs on workers (waited 0). */
+void mploop__verbose_threads(const mploop_site *site, int waited, uint64_t wait_ns);
 /* Both: the verbose line of a loop that runs in-process; reason is one of
  * "nested", "if clause false", "one worker", "trip count 0", "trip count 1",
- * "fork failed", "serial re-run". */
+ * "fork failed", "serial re-run", the adaptive and the threads reasons of
+ * loop.c. */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason);
 
 /* Parent: the verbose line of a body that called exit(status) at
@@ -464,9 +487,11 @@ enum mploop__fail_kind {
     MPLOOP__FAIL_VERIFY,     /* the workers' merged writes differ from the
                               * sequential run's (MPLOOP_CHECK=verify; addr:
                               * first differing byte, msg: the details) */
-    MPLOOP__FAIL_SEQUENTIAL  /* the sequential run of MPLOOP_CHECK=verify
+    MPLOOP__FAIL_SEQUENTIAL, /* the sequential run of MPLOOP_CHECK=verify
                               * failed where the workers did not (msg: how;
                               * iter: its iteration) */
+    MPLOOP__FAIL_UNTRACKED   /* the body disabled the worker's dirty-page
+                              * tracker (code: MPLOOP__ERR_UNTRACKED_*) */
 };
 
 /* Longest mploop_fail message carried to the parent, NUL included. */
@@ -522,8 +547,9 @@ enum mploop__fail_args {
     MPLOOP__ARGS_CODE,        /* code, as an int */
     MPLOOP__ARGS_MESSAGE,     /* msg */
     MPLOOP__ARGS_RACE,        /* addr (unsigned long), ", " or "", msg */
-    MPLOOP__ARGS_DETAILS      /* the first line of msg; each further line of
+    MPLOOP__ARGS_DETAILS,     /* the first line of msg; each further line of
                                * msg is a note of the report */
+    MPLOOP__ARGS_UNTRACKED    /* what the body did (code: MPLOOP__ERR_UNTRACKED_*) */
 };
 
 /* How the program ends after a failure under MPLOOP_ON_ERROR=exit. */
@@ -703,6 +729,7 @@ struct mploop__wfd {
     int append;    /* opened O_APPEND */
     int cloexec;   /* FD_CLOEXEC set */
     int64_t size;  /* a regular file's size */
+    uint64_t ino;  /* the file's inode (a pipe's is both ends') */
 };
 /* The descriptors of this process, not the runtime's, open for writing on
  * a regular file, a pipe or a character device: write-only ones, and
@@ -714,6 +741,8 @@ struct mploop__wfd {
 struct mploop__wfds {
     int n;
     struct mploop__wfd v[MPLOOP__WFDS];
+    unsigned nread;                   /* pipes this process reads: */
+    uint64_t read_pipe[MPLOOP__WFDS]; /* their inodes (the first ones) */
 };
 /* Parent: list them into *wl.  Returns 0 or -errno. */
 int mploop__procstate_writable(struct mploop__wfds *wl);
@@ -808,6 +837,19 @@ void mploop__output_pwrite(int fd, int64_t pos, int64_t len);
  * offset they cached (it was moved behind their back). */
 void mploop__stdio_forget_offset(int fd);
 
+/* ---- threads.c: one loop on workers at a time ------------------------- */
+
+/* Parent: take the process-wide loop lock for this thread, waiting while
+ * another thread holds it; a thread that holds it takes it again at once
+ * (it is recursive).  Returns 1 when the call had to wait for another
+ * thread, else 0. */
+int mploop__threads_enter(void);
+/* Parent: give back one mploop__threads_enter of this thread. */
+void mploop__threads_leave(void);
+/* Parent: nonzero while another thread than this one holds the lock (a
+ * loop of it runs on workers). */
+int mploop__threads_other(void);
+
 /* ---- reserve.c: runtime memory from one shared reserve ---------------- */
 
 /* Both: size bytes (rounded up to pages) of zeroed MAP_SHARED memory: in
@@ -876,6 +918,14 @@ enum mploop__slot_state {
     MPLOOP__SLOT_CANCELLED = 5,    /* stopped at a chunk boundary on request */
     MPLOOP__SLOT_EXITED = 6        /* the body called exit(err) at iteration cur */
 };
+
+/* The -errno of a worker's shipment when the loop body disabled its
+ * dirty-page tracker, so that the writes it made since cannot be listed:
+ * it replaced the mprotect tracker's SIGSEGV handler, or blocked SIGSEGV.
+ * Two codes no shipment fails with otherwise; the parent reports either
+ * as MPLOOP__FAIL_UNTRACKED. */
+#define MPLOOP__ERR_UNTRACKED_HANDLER (-ENOTRECOVERABLE)
+#define MPLOOP__ERR_UNTRACKED_MASK (-EOWNERDEAD)
 
 /* Exit status of a worker whose slot says why it failed. */
 #define MPLOOP__EXIT_RUNTIME 125

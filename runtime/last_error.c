@@ -4,21 +4,22 @@
  * Why this file exists: a program that lets loops fail
  * (MPLOOP_ON_ERROR=return) needs to know what failed, where and at which
  * iteration.  loop.c records every failure it reports here, and the public
- * mploop_last_error and mploop_clear_error read and forget the record.  The
- * record lives in the runtime's state section, like every runtime global,
- * so the merge never touches it.
+ * mploop_last_error and mploop_clear_error read and forget the record.
+ * Each thread has its own record, like errno, since threads of the
+ * program may run loops (and check their failures) at the same time; the
+ * merge never touches it (the thread's TLS is excluded).
  */
 #include <string.h>
 
 #include "internal.h"
 
-/* The last failure and the text its message points to. */
-static mploop_error error_last MPLOOP__STATE;
-static char error_text[MPLOOP__MSG_MAX + 64] MPLOOP__STATE;
-static int error_set MPLOOP__STATE;
+/* This thread's last failure and the text its message points to. */
+static MPLOOP__THREAD mploop_error error_last;
+static MPLOOP__THREAD char error_text[MPLOOP__MSG_MAX + 64];
+static MPLOOP__THREAD int error_set;
 
 /* Parent: record failure f of the loop at site, whose variable starts at
- * lb and moves by step, for mploop_last_error. */
+ * lb and moves by step, for mploop_last_error in this thread. */
 void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step,
                           const struct mploop__failure *f, unsigned others)
 {
@@ -50,13 +51,13 @@ void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step
     error_set = 1;
 }
 
-/* Parent: the last failure, NULL when there is none. */
+/* Parent: this thread's last failure, NULL when there is none. */
 const mploop_error *mploop_last_error(void)
 {
     return error_set ? &error_last : NULL;
 }
 
-/* Parent: forget the last failure. */
+/* Parent: forget this thread's last failure. */
 void mploop_clear_error(void)
 {
     error_set = 0;

@@ -48,7 +48,6 @@
 
 /* Process-private state (never merged). */
 static struct {
-    int forking;                 /* a loop is forking its workers */
     int registered;              /* the fork handler is installed */
     unsigned n;
     struct {
@@ -63,6 +62,10 @@ static struct {
         ino_t ino;               /* a file that reuses its number */
     } follow[MAX_FOLLOW];
 } mf MPLOOP__STATE;
+
+/* This thread is forking a loop's workers (another thread may fork()
+ * meanwhile). */
+static MPLOOP__THREAD int mf_forking;
 
 /* Both: see internal.h. */
 int mploop__memfd_create(const char *name)
@@ -198,7 +201,7 @@ static int copy_entry(unsigned i, int old, int lost, uint64_t size, const char *
  * the child cannot run correctly: it says so and ends with status 127. */
 static void on_fork_child(void)
 {
-    if (mf.forking)
+    if (mf_forking)
         return;
     for (unsigned i = 0; i < mf.n; i++) {
         int old = *mf.follow[i].fd;
@@ -298,7 +301,7 @@ int mploop__memfd_valid(const int *fd)
 /* Parent: see internal.h. */
 void mploop__memfd_forking(int on)
 {
-    mf.forking = on;
+    mf_forking = on;
 }
 
 /* Both (the parent, when MPLOOP_HUGE_DIR is read): see internal.h. */

@@ -217,12 +217,17 @@ static int ps_each_fd(int (*each)(void *ctx, int fd), void *ctx)
 static void ps_writable_add(struct mploop__wfds *wl, int fd)
 {
     struct stat sb;
-    if (fd == 0)
-        return;
     /* The access mode first: most descriptors are not for writing. */
     int fl = fcntl(fd, F_GETFL), acc = fl & O_ACCMODE;
-    if (fl < 0 || !(acc == O_WRONLY || (acc == O_RDWR && (fd == 1 || fd == 2))))
+    if (fl < 0)
         return;
+    if (acc != O_WRONLY) {
+        /* A pipe this process reads is one it talks through itself. */
+        if (wl->nread < MPLOOP__WFDS && fstat(fd, &sb) == 0 && S_ISFIFO(sb.st_mode))
+            wl->read_pipe[wl->nread++] = (uint64_t)sb.st_ino;
+        if (fd == 0 || acc != O_RDWR || (fd != 1 && fd != 2))
+            return;
+    }
     int fdfl;
     if (fstat(fd, &sb) != 0 ||
         (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode) && !S_ISCHR(sb.st_mode)) ||
@@ -238,6 +243,7 @@ static void ps_writable_add(struct mploop__wfds *wl, int fd)
             .append = (fl & O_APPEND) != 0,
             .cloexec = (fdfl & FD_CLOEXEC) != 0,
             .size = S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : 0,
+            .ino = (uint64_t)sb.st_ino,
         };
     wl->n++;
 }
@@ -275,6 +281,7 @@ int mploop__procstate_fds_match(const pid_t *pids, unsigned n, const int *skip,
     struct mploop__wfds scratch;
     struct ps_match c = { getpid(), pids, n, skip, nskip, wl ? &scratch : NULL };
     scratch.n = 0;
+    scratch.nread = 0;
     int err = ps_each_fd(ps_match_fd, &c);
     if (wl && !err)
         *wl = scratch;
@@ -292,6 +299,7 @@ static int ps_writable_fd(void *ctx, int fd)
 int mploop__procstate_writable(struct mploop__wfds *wl)
 {
     wl->n = 0;
+    wl->nread = 0;
     int rc = ps_each_fd(ps_writable_fd, wl);
     if (rc < 0)
         wl->n = -1;

@@ -14,14 +14,19 @@
  * the loop's resources and ends the process by the same signal, as the
  * sequential program would have ended.  A signal the program handles
  * itself is raised again after the loop, so its handler runs then.
- * Workers get the program's actions back at once.
+ * Workers get the program's actions back at once.  In a program with
+ * threads the signal may reach another thread, which does not block it:
+ * the handler there sends it on to the thread that waits for the loop, so
+ * that its ppoll returns.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -31,13 +36,25 @@ static const int sig_terminating[3] = {SIGINT, SIGTERM, SIGHUP};
 /* Which taken signals arrived (written by the handler). */
 static volatile sig_atomic_t sig_hit[3] MPLOOP__STATE;
 
+/* The thread that took the signals over (it waits for the loop), 0 when
+ * none has. */
+static volatile pid_t sig_waiter MPLOOP__STATE;
+
 /* Parent: the handler of a taken signal: remember it.  The wait loop sees
- * it when ppoll returns with EINTR. */
+ * it when ppoll returns with EINTR; run in another thread, send the signal
+ * on to the waiting one (which blocks it outside ppoll, and consumes it at
+ * the end of the loop if it is still pending then). */
 static void sig_handler(int sig)
 {
     for (unsigned i = 0; i < 3; i++)
         if (sig_terminating[i] == sig)
             sig_hit[i] = 1;
+    pid_t waiter = sig_waiter;
+    if (waiter && (pid_t)syscall(SYS_gettid) != waiter) {
+        int saved = errno;
+        syscall(SYS_tgkill, getpid(), waiter, sig);
+        errno = saved;
+    }
 }
 
 /* Both: does the saved action of entry i end the process? */
@@ -64,6 +81,7 @@ void mploop__sig_take(struct mploop__sigsave *s)
         s->taken[i] = sig_terminating[i];
     }
     sigprocmask(SIG_BLOCK, &block, NULL);
+    sig_waiter = (pid_t)syscall(SYS_gettid);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = sig_handler;
@@ -84,6 +102,7 @@ static void sig_restore_actions(const struct mploop__sigsave *s)
 /* Worker, right after fork (see internal.h). */
 void mploop__sig_worker(const struct mploop__sigsave *s)
 {
+    sig_waiter = 0;
     sig_restore_actions(s);
     for (unsigned i = 0; i < 3; i++)
         sig_hit[i] = 0;
@@ -133,6 +152,7 @@ int mploop__sig_release(struct mploop__sigsave *s)
         while ((got = sigtimedwait(&taken, NULL, &zero)) > 0)
             sig_handler(got);
     }
+    sig_waiter = 0;
     sig_restore_actions(s);
     sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
     int fatal = 0;

@@ -22,12 +22,24 @@
  * fault happens again, so the worker dies by SIGSEGV and the parent reports
  * it as such.
  *
+ * SIGSEGV must reach the handler: arming unblocks it when the worker
+ * inherited it blocked (a fault on a blocked SIGSEGV kills the process, so
+ * the mask only held back a SIGSEGV sent by kill()).  A body that installs
+ * a SIGSEGV handler of its own (signal, sigaction) takes the faults away
+ * from the tracker, and one that blocks SIGSEGV (sigprocmask,
+ * pthread_sigmask) makes the next one kill the worker: writes made after
+ * the first go unseen.  When the worker ships, the disposition must still
+ * be the tracker's and SIGSEGV unblocked; otherwise collect fails with
+ * MPLOOP__ERR_UNTRACKED_HANDLER or _MASK and the loop fails with a report
+ * saying which.
+ *
  * Limits, inherent to the mechanism: the kernel does not raise a signal for
  * its own accesses, so a system call that writes into a protected page
  * (read() into a global buffer, say) fails with EFAULT; a signal delivered
  * to a handler of the program while the stack pointer is inside a protected
- * page cannot push its frame and kills the worker; a SIGSEGV handler the
- * body installs replaces the tracker's.  The writable mappings that are
+ * page cannot push its frame and kills the worker; a body that installs its
+ * own SIGSEGV handler and puts the tracker's back before the worker ends
+ * goes unnoticed.  The writable mappings that are
  * tracked are made PROT_READ | PROT_WRITE again when written (an executable
  * writable mapping loses PROT_EXEC).  First writes cost a fault, a signal
  * and an mprotect each (several microseconds).
@@ -176,6 +188,11 @@ static int mprotect_arm(const struct mploop__range *pages, unsigned n)
     sigemptyset(&sa.sa_mask);
     if (sigaction(SIGSEGV, &sa, &mp.old) < 0)
         return -errno;
+    sigset_t segv;
+    sigemptyset(&segv);
+    sigaddset(&segv, SIGSEGV);
+    if (sigprocmask(SIG_UNBLOCK, &segv, NULL) < 0)
+        return -errno;
     mp.armed = 1;
     /* The kernel itself writes the thread descriptor (the rseq area) on
      * the way back to user space, and a failed write there kills the
@@ -202,13 +219,31 @@ static int mprotect_arm(const struct mploop__range *pages, unsigned n)
     return 0;
 }
 
-/* Worker: emit the runs of pages whose bit is set. */
+/* Worker: 0 while faults still reach the tracker: SIGSEGV's disposition is
+ * on_fault (else MPLOOP__ERR_UNTRACKED_HANDLER) and SIGSEGV is not blocked
+ * (else MPLOOP__ERR_UNTRACKED_MASK). */
+static int mprotect_intact(void)
+{
+    struct sigaction now;
+    sigset_t mask;
+    if (sigaction(SIGSEGV, NULL, &now) < 0 || sigprocmask(SIG_BLOCK, NULL, &mask) < 0)
+        return -errno;
+    if (!(now.sa_flags & SA_SIGINFO) || now.sa_sigaction != on_fault)
+        return MPLOOP__ERR_UNTRACKED_HANDLER;
+    return sigismember(&mask, SIGSEGV) ? MPLOOP__ERR_UNTRACKED_MASK : 0;
+}
+
+/* Worker: emit the runs of pages whose bit is set, once it is sure that no
+ * write went unseen (mprotect_intact). */
 static int mprotect_collect(const struct mploop__range *pages, unsigned n,
                             int (*emit)(void *ctx, uintptr_t start, uintptr_t end),
                             void *ctx)
 {
     if (!mp.armed || pages != mp.pages || n != mp.n)
         return -EINVAL;
+    int err = mprotect_intact();
+    if (err)
+        return err;
     struct mploop__runs runs = { emit, ctx, 0 };
     for (unsigned i = 0; i < n; i++) {
         uint64_t b0 = mp.first[i], np = pages[i].size / MPLOOP__PAGE;

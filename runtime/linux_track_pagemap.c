@@ -15,7 +15,13 @@
  * the kernel, pages that were already private to the worker.  The merge
  * diffs every shipped page against the parent's bytes, so those false
  * positives cost a copy, never a wrong byte.  A page swapped out is shipped
- * too (its entry no longer tells), for the same reason.
+ * too (its entry no longer tells), for the same reason.  That holds while
+ * the parent writes nothing during the loop: another thread of the parent
+ * writing a page (or the C library, in the child of a process with
+ * threads, writing the other threads' descriptors) makes the worker's copy
+ * exclusive with the old bytes, and the merge would write them back.  So
+ * with this tracker loops run in-process while the program has other
+ * threads (single_thread).
  *
  * Arming costs nothing: the fork itself did it.  The scan reads 8 bytes of
  * pagemap per tracked page.  The bit exists since Linux 4.2; reading it
@@ -163,6 +169,7 @@ int mploop__pagemap_collect_private(const struct mploop__range *ranges, unsigned
 
 const struct mploop__tracker mploop__tracker_pagemap = {
     .name = "pagemap",
+    .single_thread = 1,
     .probe = pagemap_probe,
     .arm = pagemap_arm,
     .collect = pagemap_collect,

@@ -84,8 +84,8 @@ struct loop_state {
 
 static struct loop_state loop_slots[LOOP_SLOTS] MPLOOP__STATE;
 
-/* The innermost loop running in-process in this process (mploop_fail). */
-static struct loop_state *loop_inproc MPLOOP__STATE;
+/* The innermost loop running in-process in this thread (mploop_fail). */
+static MPLOOP__THREAD struct loop_state *loop_inproc;
 
 /* What this process is in the loop it was forked for (workers only):
  * that loop's state, its worker index, and the static share it is
@@ -336,14 +336,23 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         st->reason = "one worker";
     else if (!loop_allocator_ours(site))
         st->reason = "malloc is not mploop's";
+    else if (mploop__mem_threads_block(site))
+        st->reason = "other threads run, and the pagemap tracker cannot tell their writes from "
+                     "the workers'";
     else if (env->adapt && !contain && !env->check &&
              mploop__adapt_inprocess(site, p->trip, st->n)) {
         st->reason = "adaptive: forking costs more than it saves here";
         st->adaptive = 1;
     } else {
+        /* One loop on workers at a time (threads.c): this one holds the
+         * lock while it has a team, until mploop_done. */
+        uint64_t t0 = mploop__os_now_ns();
+        if (mploop__threads_enter() && env->verbose >= 1)
+            mploop__verbose_threads(site, 1, mploop__os_now_ns() - t0);
         int rc = mploop__team_map(&st->team_store, st->n, p->trip, p->result_bytes,
                                   p->last_bytes);
         if (rc < 0) {
+            mploop__threads_leave();
             mploop__warning(site, "cannot map the workers' control block (%s); running the "
                             "loop in-process", mploop__os_errno_text(rc));
             st->reason = "fork failed";
@@ -355,8 +364,11 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
                 st->team->ctl->next = mploop__sched_auto_split(p->trip, st->n);
         }
     }
-    if (st->reason)
+    if (st->reason) {
         loop_inprocess_areas(st);
+        if (!st->nested && env->verbose >= 1 && mploop__threads_other())
+            mploop__verbose_threads(site, 0, 0);
+    }
 }
 
 /* Both (in practice the parent, at load time): see mploop/abi.h. */
@@ -383,12 +395,13 @@ void mploop_local(mploop_loop *L, void *addr, uint64_t size, const char *name)
 }
 
 /* Parent: a global or static array the body names; the memory module
- * moves a large one into shared memory (nested loops in a worker leave it:
- * only the parent's memory layout counts). */
+ * moves a large one into shared memory.  Only a loop that may fork does it
+ * (it holds the loop lock, so no other thread's loop is running); loops
+ * that run in-process, nested ones in a worker included, leave it. */
 void mploop_static(mploop_loop *L, void *addr, uint64_t size)
 {
-    (void)L;
-    if (!mploop__team_in_worker() && mploop__mem_allocator(NULL, NULL, 0) == 0)
+    struct loop_state *st = L->mploop__impl;
+    if (st->team && mploop__mem_allocator(NULL, NULL, 0) == 0)
         mploop__mem_static(addr, size);
 }
 
@@ -1044,7 +1057,11 @@ void mploop_done(mploop_loop *L)
         loop_inproc = st->outer;
     if (st->mem)
         mploop__mem_release(st->mem);
+    /* A loop that has a team holds the loop lock (mploop_begin). */
+    int locked = st->team != NULL;
     mploop__team_unmap(st->team);
+    if (locked)
+        mploop__threads_leave();
     if (st->scratch)
         munmap(st->scratch, st->scratch_size);
     L->mploop__impl = NULL;

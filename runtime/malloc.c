@@ -280,7 +280,8 @@ static void defer_free(void *p, uintptr_t caller)
 
 /* Both: free an arena block.  A worker frees only blocks it allocated in
  * this loop; anything older is deferred to the join (the parent still
- * owns it). */
+ * owns it).  A thread of the parent frees under the loop lock: never while
+ * another thread's loop has workers allocating from the arenas. */
 static void arena_free(void *p, int idx, uintptr_t caller)
 {
     if (st.in_arena) {
@@ -293,11 +294,15 @@ static void arena_free(void *p, int idx, uintptr_t caller)
             defer_free(p, caller);
             return;
         }
+    } else {
+        mploop__threads_enter();
     }
     struct bhdr *h = block_header(p, idx);
     if (!h)
         bad_pointer("free()");
     arena_release(p, h, idx);
+    if (!st.in_arena)
+        mploop__threads_leave();
 }
 
 /* Both: usable bytes of arena block p. */

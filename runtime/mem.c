@@ -90,6 +90,7 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w)
     if (w >= m->nworkers)
         return -EINVAL;
     mploop__malloc_worker(w);
+    mploop__stdio_worker_streams(); /* after: glibc frees the old buffers */
     /* From here on this worker's writes to the shared regions land in
      * private copies; the memfds keep the originals. */
     for (unsigned i = 0; i < m->nregions; i++) {
@@ -275,6 +276,17 @@ int mploop__mem_allocator(char *theirs, char *ours, size_t n)
 void mploop__mem_module(const void *addr)
 {
     mploop__plan_module(addr);
+}
+
+/* Parent: see internal.h.  The tracker is chosen here when no loop has
+ * forked yet; a tracker that cannot be chosen now is left to
+ * mploop__mem_prepare to report. */
+int mploop__mem_threads_block(const mploop_site *site)
+{
+    const struct mploop__tracker *t;
+    if (mploop__track_choose(site, &t) != 0 || !t->single_thread)
+        return 0;
+    return mploop__procstate_threads() != 1;
 }
 
 /* Both: see internal.h. */

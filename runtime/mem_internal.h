@@ -26,6 +26,13 @@
  * disjoint and page aligned. */
 struct mploop__tracker {
     const char *name;
+    /* Nonzero when what it lists may include pages the worker did not
+     * write: pages another thread of the parent wrote after the fork, and
+     * those the C library's fork writes in the child of a process with
+     * threads (the other threads' descriptors).  Merged, their old bytes
+     * would undo the other threads' writes: loops run in-process while the
+     * parent has other threads. */
+    int single_thread;
     /* Parent: 0 when the mechanism works on this kernel, else -errno. */
     int (*probe)(void);
     /* Worker: start tracking writes to the ranges.  Returns 0 or -errno. */
@@ -132,6 +139,12 @@ unsigned mploop__tls_ranges(struct mploop__range *out, unsigned max);
  * buffers that lie outside the C library.  Writes at most max ranges and
  * returns how many there are (may exceed max: call again with more room). */
 unsigned mploop__stdio_ranges(struct mploop__range *out, unsigned max);
+/* glibc_stdio.c.  Worker, right after the fork: drop the output the streams
+ * hold unwritten (the parent's to write: another thread of it wrote it
+ * after the parent's flush), and move every stream's buffer into the
+ * worker's own memory, so that the worker's output never writes the
+ * parent's pages. */
+void mploop__stdio_worker_streams(void);
 
 
 /* A memfd-backed region that a worker in snapshot mode remaps
@@ -317,6 +330,11 @@ __attribute__((noreturn)) void mploop__sync_worker_resume(void);
  * returns 0, or -ENOENT. */
 int mploop__glibc_chunk_find(uintptr_t lo, uintptr_t hi, uintptr_t addr, int mmapped,
                              uintptr_t *block);
+/* Parent: the headers of the malloc arenas glibc made for threads, found in
+ * the mappings vma[0..nvma): never merged (the child of a fork rewrites
+ * them).  Writes at most max ranges and returns how many there are. */
+unsigned mploop__glibc_arena_headers(const struct mploop__vma *vma, unsigned nvma,
+                                     struct mploop__range *out, unsigned max);
 
 /* linux_memfd.c.  Both: the same in directory dir (a file made with
  * O_TMPFILE: nameless, gone with its last descriptor and mapping), or a

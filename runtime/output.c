@@ -26,7 +26,10 @@
  * the logged seeks; at the end the real offset is set to it.
  *
  * Descriptors open for reading as well are left alone (the body may read
- * them; what it reads must be the file), but for 1 and 2 (a terminal).
+ * them; what it reads must be the file), but for 1 and 2 (a terminal); so
+ * are pipes whose other end the process reads itself: threads (or a body
+ * and the program's other threads) signalling one another, whose bytes
+ * must arrive at once.
  *
  * Destinations.  A pipe, a terminal, a device or a file opened O_APPEND is
  * a stream: its worker file only grows, and a chunk's bytes are the run
@@ -202,12 +205,21 @@ static int out_rings(unsigned n)
     return 0;
 }
 
-/* Parent: group the writable descriptors into destinations. */
-static void out_group(const struct mploop__wfd *v, unsigned nv)
+/* Parent: group the writable descriptors of wl into destinations. */
+static void out_group(const struct mploop__wfds *wl)
 {
+    const struct mploop__wfd *v = wl->v;
+    unsigned nv = wl->n < MPLOOP__WFDS ? (unsigned)wl->n : MPLOOP__WFDS;
     out.ndest = 0;
     for (unsigned i = 0; i < nv; i++) {
         if (v[i].fd >= OUT_FD_TABLE)
+            continue;
+        /* A pipe whose other end this process reads (threads of the
+         * program talking to one another) carries no output: left alone. */
+        int own_pipe = 0;
+        for (unsigned r = 0; r < wl->nread && v[i].type == MPLOOP__WFD_PIPE; r++)
+            own_pipe |= wl->read_pipe[r] == v[i].ino;
+        if (own_pipe)
             continue;
         struct out_dest *d = NULL;
         for (unsigned k = 0; k < out.ndest && !d; k++)
@@ -251,9 +263,7 @@ int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfd
             return rc;
         wl = &own;
     }
-    const struct mploop__wfd *v = wl->v;
-    int nv = wl->n < MPLOOP__WFDS ? wl->n : MPLOOP__WFDS;
-    out_group(v, (unsigned)nv);
+    out_group(wl);
     if (out.ndest == 0)
         return 0;
     int rc = out_rings(n);

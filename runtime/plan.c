@@ -20,8 +20,9 @@
  *     pages of large blocks that hold stream buffers);
  * minus the bytes that are never merged: the runtime's state section, the
  * thread's static TLS, descriptor and DTV, every stream's FILE object and
- * buffers.  Data and bss of other modules (the C library, the loader) are
- * never in the list, and neither is anything else mapped shared.
+ * buffers, the headers of the malloc arenas of threads (glibc_malloc.c).
+ * Data and bss of other modules (the C library, the loader) are never in
+ * the list, and neither is anything else mapped shared.
  *
  * It also keeps the list of modules that registered (mploop_module).  All
  * scratch is mmap'd: the parent allocates nothing with malloc here.
@@ -103,7 +104,7 @@ static int plan_gather(struct plan_work *pw, const uintptr_t *mods, unsigned nmo
     pw->cap_stdio = 64;
     for (;;) {
         size_t cap_t = plan_cap_tracked(pw, nlocals);
-        size_t cap_e = (size_t)pw->cap_stdio + 8;
+        size_t cap_e = (size_t)pw->cap_stdio + 8 + pw->nvma;
         /* segs, spans, trk, excl, then merged and the armed pages. */
         size_t entries = 2 * (size_t)pw->cap_mod + cap_t + cap_e +
                          (2 * cap_t + 3 * cap_e + 2 * MPLOOP__MAX_REGIONS);
@@ -138,13 +139,14 @@ static int plan_gather(struct plan_work *pw, const uintptr_t *mods, unsigned nmo
 }
 
 /* Parent: add the bytes never merged to excl (which holds the streams
- * already): the thread's TLS, descriptor and DTV, the runtime's state
- * section. */
+ * already): the thread's TLS, descriptor and DTV, the headers of the
+ * threads' malloc arenas, the runtime's state section. */
 static void plan_excluded(struct plan_work *pw)
 {
     unsigned ne = pw->nexcl;
     unsigned ntls = mploop__tls_ranges(pw->excl + ne, 4);
     ne += ntls < 4 ? ntls : 4;
+    ne += mploop__glibc_arena_headers(pw->vma, pw->nvma, pw->excl + ne, pw->nvma);
     pw->excl[ne++] = (struct mploop__range){
         (uintptr_t)__start_mploop_state,
         (uintptr_t)(__stop_mploop_state - __start_mploop_state) };

@@ -163,6 +163,24 @@ void mploop__verbose_joined(const mploop_site *site, unsigned n, int snapshot, u
     report_flush(buf, len);
 }
 
+/* Parent: `mploop: FILE:LINE: threads: waited W ms for a loop of another
+ * thread` when the loop waited wait_ns for the loop lock (threads.c), or,
+ * with waited 0, `... threads: runs in-process beside a loop of another
+ * thread`. */
+void mploop__verbose_threads(const mploop_site *site, int waited, uint64_t wait_ns)
+{
+    char buf[REPORT_LINE];
+    size_t len = 0;
+    if (waited)
+        report_append(buf, &len, "mploop: %s:%u: threads: waited %" PRIu64 ".%03u ms for a loop "
+                      "of another thread (one loop runs on workers at a time)", site->file,
+                      site->line, wait_ns / 1000000, (unsigned)(wait_ns / 1000 % 1000));
+    else
+        report_append(buf, &len, "mploop: %s:%u: threads: runs in-process beside a loop of "
+                      "another thread", site->file, site->line);
+    report_flush(buf, len);
+}
+
 /* Both: `mploop: FILE:LINE: TRIP iterations in-process (REASON)`. */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason)
 {

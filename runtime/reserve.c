@@ -28,6 +28,7 @@
 #include <sys/resource.h>
 
 #include "internal.h"
+#include "spin.h"
 
 /* The reserve: at most 256 MiB of address space, never committed until
  * touched; under an address-space limit (RLIMIT_AS) at most a 16th of it,
@@ -38,18 +39,24 @@
 #define RESERVE_GIVE_BACK (64u << 10)
 
 static struct {
+    volatile int lock;             /* over the books (mploop__spin_lock_pid):
+                                    * threads of the parent take and give runs
+                                    * (the large-block heap's free list, a
+                                    * loop's structures) */
     char *base;                    /* NULL until the first carve */
     size_t bytes;                  /* its size */
     uint32_t pages;
     int failed;                    /* the reserve could not be mapped */
     int in_worker;                 /* this process may not carve */
-    int forking;                   /* a loop forks its workers */
     int registered;                /* the atfork handler is in place */
     uint32_t hint;                 /* first word that may have a free page */
     uint32_t used_top;             /* pages below this were handed out once */
     uint64_t stamp;                /* mappings made or removed outside the reserve */
     uint64_t bits[RESERVE_WORDS];  /* 1: page in use */
 } rs MPLOOP__STATE;
+
+/* This thread forks a loop's workers (another thread may fork() meanwhile). */
+static MPLOOP__THREAD int rs_forking;
 
 /* Parent: is page i in use? */
 static int reserve_used(uint32_t i)
@@ -74,7 +81,7 @@ static void reserve_mark(uint32_t i, uint32_t n, int on)
  * earlier stay shared with the parent: the state of before this file). */
 static void reserve_on_fork_child(void)
 {
-    if (!rs.base || rs.forking)
+    if (!rs.base || rs_forking)
         return;
     char *copy = mmap(NULL, rs.bytes, PROT_READ | PROT_WRITE,
                       MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -92,7 +99,8 @@ static void reserve_on_fork_child(void)
     rs.failed = 1;
 }
 
-/* Parent: map the reserve at the first call.  Returns 0 or -errno. */
+/* Parent, under the lock: map the reserve at the first call.  Returns 0
+ * or -errno. */
 static int reserve_init(void)
 {
     if (rs.base)
@@ -122,10 +130,10 @@ static int reserve_init(void)
         rs.failed = 1;
         return -errno;
     }
-    rs.base = p;
     rs.stamp++;
     rs.bytes = bytes;
     rs.pages = pages;
+    __atomic_store_n(&rs.base, (char *)p, __ATOMIC_RELEASE); /* last: mploop__reserve_give */
     return 0;
 }
 
@@ -152,23 +160,36 @@ static int64_t reserve_find(uint32_t n)
     return -1;
 }
 
+/* Parent, under the lock: carve a run of `pages` pages.  Returns it or
+ * NULL. */
+static void *reserve_carve(size_t pages)
+{
+    if (reserve_init() != 0 || pages > rs.pages / 4)
+        return NULL;
+    int64_t i = reserve_find((uint32_t)pages);
+    if (i < 0)
+        return NULL;
+    reserve_mark((uint32_t)i, (uint32_t)pages, 1);
+    if ((uint64_t)i + pages > rs.used_top)
+        rs.used_top = (uint32_t)(i + (int64_t)pages);
+    while (rs.hint < rs.pages / 64 && rs.bits[rs.hint] == ~0ull)
+        rs.hint++;
+    return rs.base + (size_t)i * MPLOOP__PAGE;
+}
+
 /* Both: see internal.h. */
 void *mploop__reserve_take(size_t size)
 {
     size_t pages = MPLOOP__PAGE_UP(size) / MPLOOP__PAGE;
-    if (!rs.in_worker && pages && reserve_init() == 0 && pages <= rs.pages / 4) {
-        int64_t i = reserve_find((uint32_t)pages);
-        if (i >= 0) {
-            reserve_mark((uint32_t)i, (uint32_t)pages, 1);
-            if ((uint64_t)i + pages > rs.used_top)
-                rs.used_top = (uint32_t)(i + (int64_t)pages);
-            while (rs.hint < rs.pages / 64 && rs.bits[rs.hint] == ~0ull)
-                rs.hint++;
-            return rs.base + (size_t)i * MPLOOP__PAGE;
-        }
+    if (!rs.in_worker && pages) {
+        mploop__spin_lock_pid(&rs.lock);
+        void *run = reserve_carve(pages);
+        mploop__spin_unlock(&rs.lock);
+        if (run)
+            return run;
     }
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    rs.stamp++;
+    __atomic_add_fetch(&rs.stamp, 1, __ATOMIC_RELAXED);
     return p == MAP_FAILED ? NULL : p;
 }
 
@@ -178,28 +199,31 @@ void mploop__reserve_give(void *addr, size_t size)
     char *p = addr;
     if (!p)
         return;
-    if (!rs.base || p < rs.base || p >= rs.base + rs.bytes) {
+    char *base = __atomic_load_n(&rs.base, __ATOMIC_ACQUIRE);
+    if (!base || p < base || p >= base + rs.bytes) {
         munmap(p, size);
-        rs.stamp++;
+        __atomic_add_fetch(&rs.stamp, 1, __ATOMIC_RELAXED);
         return;
     }
     if (rs.in_worker)
         return; /* the parent's run: only the parent gives it back */
     size_t bytes = MPLOOP__PAGE_UP(size);
-    uint32_t i = (uint32_t)((size_t)(p - rs.base) / MPLOOP__PAGE);
+    uint32_t i = (uint32_t)((size_t)(p - base) / MPLOOP__PAGE);
     if (bytes >= RESERVE_GIVE_BACK)
         madvise(p, bytes, MADV_REMOVE);
     else
         memset(p, 0, bytes);
+    mploop__spin_lock_pid(&rs.lock);
     reserve_mark(i, (uint32_t)(bytes / MPLOOP__PAGE), 0);
     if (i / 64 < rs.hint)
         rs.hint = i / 64;
+    mploop__spin_unlock(&rs.lock);
 }
 
 /* Both: see internal.h. */
 void mploop__reserve_forking(int on)
 {
-    rs.forking = on;
+    rs_forking = on;
 }
 
 /* Worker: see internal.h. */

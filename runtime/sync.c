@@ -91,8 +91,11 @@ static struct {
     size_t layout_len;
     uint64_t *mine, *all;          /* scratch lists (reserve) */
     uint64_t stage_size;           /* bytes of the staging file */
-    int forking, registered;
+    int registered;
 } sy MPLOOP__STATE = { .uffd = -1, .pm = MPLOOP__OS_KEPT_INIT, .stage = -1 };
+
+/* This thread forks a loop's workers (another thread may fork() meanwhile). */
+static MPLOOP__THREAD int sy_forking;
 
 /* A worker's side (never overwritten by a resume). */
 static struct {
@@ -152,7 +155,7 @@ __attribute__((noinline)) static void sync_grow_stack(void)
  * this process's copies; a team of its own starts from nothing. */
 static void sync_on_fork_child(void)
 {
-    if (sy.forking)
+    if (sy_forking)
         return;
     mploop__os_kept_close(&sy.pm);
     int *fds[] = { &sy.uffd, &sy.stage };
@@ -169,7 +172,7 @@ static void sync_on_fork_child(void)
 /* Parent: see mem_internal.h. */
 void mploop__sync_forking(int on)
 {
-    sy.forking = on;
+    sy_forking = on;
 }
 
 /* Parent: see mem_internal.h. */

@@ -108,8 +108,10 @@ static struct {
     struct mploop__procstate ps; /* at the fork */
     const char *ended;           /* why the last team ended */
     int registered;              /* atexit and atfork handlers in place */
-    int forking;                 /* a loop forks its workers */
 } crew MPLOOP__STATE = { .evfd = -1, .life = { -1, -1 } };
+
+/* This thread forks a loop's workers (another thread may fork() meanwhile). */
+static MPLOOP__THREAD int crew_forking;
 
 /* Worker: what it keeps for itself across loops. */
 static struct {
@@ -176,7 +178,7 @@ static void crew_at_exit(void)
  * without touching its workers. */
 static void crew_on_fork_child(void)
 {
-    if (crew.forking)
+    if (crew_forking)
         return;
     for (unsigned w = 0; w < crew.n; w++)
         crew_close(&crew.pidfd[w]);
@@ -532,7 +534,7 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
     unsigned i;
     mploop__sig_take(&t->sig);
     t->started_ns = mploop__os_now_ns();
-    crew.forking = 1;
+    crew_forking = 1;
     for (i = 0; i < t->planned; i++) {
         pid_t pid = fork();
         if (pid == 0) {
@@ -548,7 +550,7 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
         }
         t->pid[i] = pid;
     }
-    crew.forking = 0;
+    crew_forking = 0;
     t->forked = i;
     __atomic_store_n(&t->ctl->forked, (int)i, __ATOMIC_RELEASE);
     mploop__os_futex_wake(&t->ctl->forked);
@@ -570,13 +572,13 @@ int mploop__team_fork(struct mploop__team *t, unsigned *w)
 int mploop__team_fork_extra(struct mploop__team *t, pid_t *pid)
 {
     pid_t parent = getpid();
-    crew.forking = 1;
+    crew_forking = 1;
     pid_t p = fork();
     if (p == 0) {
         team_become_worker(t, parent);
         return 1;
     }
-    crew.forking = 0;
+    crew_forking = 0;
     if (p < 0)
         return -errno;
     *pid = p;
@@ -726,7 +728,10 @@ static int team_classify(struct mploop__team *t, unsigned w, int st, int lost,
             f->kind = MPLOOP__FAIL_CORRUPT;
             return 1;
         }
-        f->kind = state == MPLOOP__SLOT_BEGIN_FAILED ? MPLOOP__FAIL_BEGIN : MPLOOP__FAIL_SHIP;
+        f->kind = state == MPLOOP__SLOT_BEGIN_FAILED ? MPLOOP__FAIL_BEGIN
+                : err == MPLOOP__ERR_UNTRACKED_HANDLER || err == MPLOOP__ERR_UNTRACKED_MASK
+                    ? MPLOOP__FAIL_UNTRACKED
+                    : MPLOOP__FAIL_SHIP;
         f->code = err;
         return 1;
     case MPLOOP__SLOT_EXITED:
