@@ -134,6 +134,7 @@ struct out_slot {
                                     * (data k, or the log at OUT_DESTS) or
                                     * moved its offset */
     int64_t at[OUT_DESTS];         /* the data file's offset as last set */
+    int64_t size[OUT_DESTS];       /* and its size */
     uint64_t done[OUT_DESTS];      /* stream: bytes replayed; positioned: the
                                     * data offset after the last record
                                     * replayed */
@@ -285,11 +286,13 @@ int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfd
             const struct out_dest *d = &out.dest[k];
             int fd = out.slot[w].data[k];
             int64_t at = d->positioned ? d->start : 0;
-            if (out.slot[w].used[k] || at != out.slot[w].at[k] || d->positioned) {
+            if (out.slot[w].used[k] || at != out.slot[w].at[k] ||
+                (d->positioned && d->size != out.slot[w].size[k])) {
                 if (ftruncate(fd, d->positioned ? d->size : 0) != 0 ||
                     lseek(fd, at, SEEK_SET) < 0)
                     return -errno;
                 out.slot[w].at[k] = at;
+                out.slot[w].size[k] = d->positioned ? d->size : 0;
                 out.slot[w].used[k] = 0;
             }
             out.slot[w].done[k] = (uint64_t)at;
@@ -522,26 +525,22 @@ void mploop__output_pump(uint64_t claimed)
 
 /* Parent: the end of the capture: the real offsets of positioned files are
  * where the sequential program would have left them, and their streams
- * forget what they remembered of the offset.  (The worker files are
+ * forget what they remembered of the offset; ok: every worker ended its
+ * part (a worker file it wrote shows in its ring).  (The worker files are
  * emptied when the next loop plans its capture.) */
-static void out_close(void)
+static void out_close(int ok)
 {
     out_cursors_give();
     for (unsigned k = 0; k < out.ndest; k++)
         if (out.dest[k].positioned)
             mploop__stdio_forget_offset(out.dest[k].fd[0]);
-    /* A data file whose replayed bytes are all it holds is still at its
-     * start only when nothing was replayed from it; any other may hold
-     * bytes a failed or dropped run left behind. */
-    for (unsigned w = 0; w < out.n; w++) {
-        for (unsigned k = 0; k < out.ndest; k++) {
-            const struct out_dest *d = &out.dest[k];
-            off_t end = d->positioned ? -1 : lseek(out.slot[w].data[k], 0, SEEK_END);
-            if (d->positioned || end != (off_t)0)
-                out.slot[w].used[k] = 1;
-        }
-        out.slot[w].used[OUT_DESTS] = 1;
-    }
+    /* After a loop whose workers logged nothing (and ended it), their
+     * files are as the plan left them; otherwise any may hold bytes. */
+    int touched = !ok;
+    for (unsigned r = 0; r < out.n && !touched; r++)
+        touched = __atomic_load_n(&out.rings[r].head, __ATOMIC_ACQUIRE) != 0;
+    for (unsigned w = 0; w < out.n && touched; w++)
+        memset(out.slot[w].used, 1, sizeof out.slot[w].used);
     out.active = 0;
 }
 
@@ -552,7 +551,7 @@ void mploop__output_finish(void)
         return;
     out.hold = 0;
     out_drain(UINT64_MAX);
-    out_close();
+    out_close(1);
 }
 
 /* Parent: what worker w had written of the chunk it failed in (at ring r):
@@ -608,7 +607,7 @@ void mploop__output_failed(int replay, unsigned worker, uint64_t iter)
                 }
             }
     }
-    out_close();
+    out_close(0);
 }
 
 /* ---- worker -------------------------------------------------------------- */
