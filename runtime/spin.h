@@ -20,6 +20,10 @@
 
 #include "arch.h"
 
+/* linux_os.c.  Both: this process's id, asked of the kernel once per
+ * process (a fork child asks again). */
+pid_t mploop__os_pid(void);
+
 /* Spins with the pause hint before each sched_yield. */
 #define MPLOOP__SPIN_TRIES 64
 
@@ -49,7 +53,7 @@ static inline void mploop__spin_unlock(volatile int *word)
  * mploop__spin_unlock. */
 static inline void mploop__spin_lock_pid(volatile int *word)
 {
-    int me = (int)getpid();
+    int me = (int)mploop__os_pid();
     for (unsigned n = 0;;) {
         int cur = __atomic_load_n(word, __ATOMIC_RELAXED);
         if (cur != me && __atomic_compare_exchange_n(word, &cur, me, 0, __ATOMIC_ACQUIRE,
