@@ -108,6 +108,17 @@ static void pass_on(int sig, siginfo_t *info, void *uctx)
         raise(SIGSEGV);
 }
 
+/* Worker, in the handler: put errno back as the interrupted code had it,
+ * writing it only when it changed: errno lies in the thread's TLS, whose
+ * first page may be tracked (it may share a page with other data), and a
+ * write there from the handler, with SIGSEGV blocked, would kill the
+ * worker. */
+static void errno_put_back(int saved)
+{
+    if (errno != saved)
+        errno = saved;
+}
+
 /* Worker: the SIGSEGV handler.  Async-signal-safe: touches only the bitmap
  * and calls mprotect. */
 static void on_fault(int sig, siginfo_t *info, void *uctx)
@@ -117,7 +128,7 @@ static void on_fault(int sig, siginfo_t *info, void *uctx)
     long r = info->si_code == SEGV_ACCERR ? range_of(addr) : -1;
     if (r < 0) {
         pass_on(sig, info, uctx);
-        errno = saved;
+        errno_put_back(saved);
         return;
     }
     const struct mploop__range *g = &mp.pages[r];
@@ -126,7 +137,7 @@ static void on_fault(int sig, siginfo_t *info, void *uctx)
     if (__atomic_load_n(&mp.bits[bit / 64], __ATOMIC_RELAXED) & (1ull << (bit % 64))) {
         /* Already writable: not a tracking fault. */
         pass_on(sig, info, uctx);
-        errno = saved;
+        errno_put_back(saved);
         return;
     }
     /* Atomic: threads the body starts fault concurrently. */
@@ -140,7 +151,7 @@ static void on_fault(int sig, siginfo_t *info, void *uctx)
     } else {
         pass_on(sig, info, uctx);
     }
-    errno = saved;
+    errno_put_back(saved);
 }
 
 /* Parent: mprotect and signals are always there. */
