@@ -270,16 +270,19 @@ int mploop__os_copy(int in, uint64_t at, int out, int64_t pos, uint64_t len)
             continue;
         if (got <= 0)
             return got < 0 ? -errno : -EIO;
-        for (ssize_t done = 0; done < got;) {
-            ssize_t n = pos < 0 ? write(out, buf + done, (size_t)(got - done))
-                                : pwrite(out, buf + done, (size_t)(got - done), (off_t)pos);
+        if (pos < 0) {
+            int rc = mploop__os_write_all(out, buf, (size_t)got);
+            if (rc < 0)
+                return rc;
+        }
+        for (ssize_t done = 0; pos >= 0 && done < got;) {
+            ssize_t n = pwrite(out, buf + done, (size_t)(got - done), (off_t)pos);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0)
                 return n < 0 ? -errno : -EIO;
             done += n;
-            if (pos >= 0)
-                pos += n;
+            pos += n;
         }
         at += (uint64_t)got;
         len -= (uint64_t)got;

@@ -442,13 +442,23 @@ static uint64_t loop_fds_free(uint64_t *limit)
     return *limit > (uint64_t)open ? *limit - (uint64_t)open : 0;
 }
 
+/* Both: the loop whose chunks this process runs as a worker, or NULL (the
+ * parent, or a process a worker's body started: it has its own pid). */
+static struct loop_state *loop_body_worker(void)
+{
+    struct loop_state *st = loop_me.st;
+    if (!mploop__team_in_worker() || !st || !st->team || loop_me.pid != getpid())
+        return NULL;
+    return st;
+}
+
 /* Worker, from longjmp (io_interpose.c): the body jumps to a setjmp made
  * before the loop, which would run the rest of the program in this worker:
  * fail the iteration instead.  Returns in a process the body started. */
 static void loop_leave(void)
 {
-    struct loop_state *st = loop_me.st;
-    if (!st || !st->team || loop_me.pid != getpid())
+    struct loop_state *st = loop_body_worker();
+    if (!st)
         return;
     mploop__team_worker_fail(st->team, loop_me.w, 1,
                              "longjmp to a setjmp made before the loop: the rest of the "
@@ -910,8 +920,8 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
  * its body forked) inside a loop's chunks ends this way. */
 void mploop__loop_exit(int status)
 {
-    struct loop_state *st = loop_me.st;
-    if (!mploop__team_in_worker() || !st || !st->team || loop_me.pid != getpid())
+    struct loop_state *st = loop_body_worker();
+    if (!st)
         return;
     uint64_t cur = st->team->ctl->slot[loop_me.w].cur;
     mploop__output_worker_exit(cur);

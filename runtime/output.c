@@ -554,6 +554,15 @@ void mploop__output_finish(void)
     out_close(1);
 }
 
+/* Both: where the bytes of slot w's data file of destination k end now
+ * (in a worker, the end of the run since the last mark), or -1. */
+static int64_t out_run_end(unsigned w, unsigned k)
+{
+    int fd = out.slot[w].data[k];
+    off_t end = out.dest[k].positioned ? lseek(fd, 0, SEEK_CUR) : lseek(fd, 0, SEEK_END);
+    return end < 0 ? -1 : (int64_t)end;
+}
+
 /* Parent: what worker w had written of the chunk it failed in (at ring r):
  * its complete records first, then the bytes its files hold beyond them. */
 static void out_replay_partial(unsigned r, unsigned w)
@@ -568,17 +577,14 @@ static void out_replay_partial(unsigned r, unsigned w)
         }
     for (unsigned k = 0; k < out.ndest; k++) {
         struct out_dest *d = &out.dest[k];
-        int fd = out.slot[w].data[k];
-        off_t end = d->positioned ? lseek(fd, 0, SEEK_CUR) : lseek(fd, 0, SEEK_END);
+        int64_t end = out_run_end(w, k);
         if (end < 0 || (uint64_t)end <= out.slot[w].done[k])
             continue;
         uint64_t len = (uint64_t)end - out.slot[w].done[k];
-        if (d->positioned) {
-            mploop__os_copy(fd, out.slot[w].done[k], d->fd[0], d->cursor, len);
+        mploop__os_copy(out.slot[w].data[k], out.slot[w].done[k], d->fd[0],
+                        d->positioned ? d->cursor : -1, len);
+        if (d->positioned)
             d->cursor += (int64_t)len;
-        } else {
-            mploop__os_copy(fd, out.slot[w].done[k], d->fd[0], -1, len);
-        }
         out.slot[w].done[k] = (uint64_t)end;
     }
 }
@@ -590,13 +596,11 @@ void mploop__output_failed(int replay, unsigned worker, uint64_t iter)
         return;
     if (replay) {
         out.hold = 0;
-        uint64_t upto = out_frontier(UINT64_MAX);
-        if (iter < upto)
-            upto = iter;
-        out_cursors_take();
-        out_drain_due(upto);
-        /* The failed worker's chunk, when it is the next one due. */
+        /* Every worker has ended: the frontier stays where it is. */
         uint64_t due = out_frontier(UINT64_MAX);
+        out_cursors_take();
+        out_drain_due(iter < due ? iter : due);
+        /* The failed worker's chunk, when it is the next one due. */
         if (worker < out.n && iter != UINT64_MAX)
             for (unsigned r = 0; r < out.n; r++) {
                 uint64_t lo = __atomic_load_n(&out.rings[r].cur_lo, __ATOMIC_ACQUIRE);
@@ -628,15 +632,6 @@ static void out_push(unsigned r, struct out_rec rec)
     g->rec[head % OUT_RING] = rec;
     __atomic_store_n(&g->head, head + 1, __ATOMIC_RELEASE);
     ow.logged = 1;
-}
-
-/* Worker: where the bytes of destination k's data file end now (the end
- * of the run since the last mark), or -1. */
-static int64_t out_run_end(unsigned k)
-{
-    int fd = out.slot[ow.w].data[k];
-    off_t end = out.dest[k].positioned ? lseek(fd, 0, SEEK_CUR) : lseek(fd, 0, SEEK_END);
-    return end < 0 ? -1 : (int64_t)end;
 }
 
 /* Worker: log the run of destination k from the last mark to end, if any
@@ -680,7 +675,7 @@ static void out_close_chunk(int end)
     int64_t at[OUT_DESTS];
     unsigned last = UINT32_MAX;
     for (unsigned k = 0; k < out.ndest; k++) {
-        at[k] = out_run_end(k);
+        at[k] = out_run_end(ow.w, k);
         if (at[k] >= 0 && at[k] != ow.mark[k])
             last = k;
     }
@@ -799,7 +794,7 @@ int mploop__output_seek_begin(int fd)
         return -1;
     }
     if (d->positioned && ow.open)
-        out_log_run(k, out_run_end(k), 0);
+        out_log_run(k, out_run_end(ow.w, k), 0);
     return 0;
 }
 
