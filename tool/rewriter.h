@@ -105,6 +105,17 @@ void rw_warning(size_t off, const char *flag, const char *fmt, ...)
 void rw_remark(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Number of errors printed so far. */
 unsigned rw_error_count(void);
+/* Whether warning flag (without -W) is enabled (-W<flag>/-Wno-<flag> on the
+ * command line, else its default); rw_warning prints nothing for a flag
+ * that is off. */
+int rw_warning_enabled(const char *flag);
+/* Record instead of printing: the diagnostics between rw_diag_capture_begin
+ * and rw_diag_capture_end are neither printed nor counted; _end returns the
+ * message of the first error among them (heap; NULL when none) and stores
+ * its offset in *off.  Used by the advisor, which analyses every loop and
+ * turns a refusal into the reason a loop is not suggested. */
+void rw_diag_capture_begin(void);
+char *rw_diag_capture_end(size_t *off);
 
 /* ---- pragma.c, clause_parse.c ------------------------------------------ */
 
@@ -393,6 +404,60 @@ void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l);
  * remarks is nonzero print one remark at the loop saying which mode it runs
  * in and why (with a note at the access that decided it). */
 void rw_choose_mode(const struct rw_src *src, struct rw_loop *l, int remarks);
+
+/* ---- depend.c ---------------------------------------------------------- */
+
+/* Loop-carried dependences through memory (arrays and pointers) of a loop
+ * nest, from the dependence tests of dep.c over the subscripts of its
+ * accesses.  Scalars are scalars.c's business. */
+
+enum rw_dep_kind {
+    RW_DEPK_FLOW,    /* an iteration reads what an earlier one wrote */
+    RW_DEPK_ANTI,    /* an iteration writes what an earlier one read */
+    RW_DEPK_OUTPUT   /* two iterations write the same element */
+};
+
+enum rw_verdict {
+    RW_VERDICT_PARALLEL, /* no loop-carried dependence through memory */
+    RW_VERDICT_ANTI,     /* anti-dependences only: right in snapshot mode */
+    RW_VERDICT_BLOCKED,  /* a proven loop-carried flow or output dependence */
+    RW_VERDICT_UNKNOWN   /* independence could not be decided */
+};
+
+/* One loop-carried dependence between two accesses of the body. */
+struct rw_dep {
+    int kind;                        /* enum rw_dep_kind */
+    size_t first_off, first_end;     /* the access of the earlier iteration */
+    size_t second_off, second_end;   /* the access of the later iteration */
+    char *first_text, *second_text;  /* as written: "a[i + 1]" */
+    int dist_known;
+    long dist[RW_MAX_LEVELS];        /* later minus earlier, per parallel level */
+};
+
+/* What the analysis of one loop found. */
+struct rw_analysis {
+    int verdict;          /* enum rw_verdict */
+    struct rw_dep dep;    /* BLOCKED: the dependence to report; ANTI: the
+                           * first anti-dependence */
+    char *why;            /* UNKNOWN: why, a phrase ("b is reached through
+                           * a call to f"); heap */
+    size_t why_off;
+    int alias_only;       /* UNKNOWN only because two different pointers
+                           * may point into the same memory */
+};
+
+/* Analyse the accesses to memory of loop l (rw_analyse_loop succeeded; of
+ * the pragma only collapse and the private variables are used) across its
+ * parallel levels; prints nothing.  assume_no_alias: pointers with
+ * different names are taken to reach different memory. */
+void rw_analyse_deps(const struct rw_src *src, const struct rw_loop *l, int assume_no_alias,
+                     struct rw_analysis *a);
+/* The sentence describing dependence d of loop l, e.g. "iteration i writes
+ * a[i + 1] (line 14), which iteration i + 1 reads as a[i] (line 13)"
+ * (heap). */
+char *rw_dep_describe(const struct rw_src *src, const struct rw_loop *l, const struct rw_dep *d);
+/* Free what a holds. */
+void rw_analysis_free(struct rw_analysis *a);
 
 /* ---- edit.c ------------------------------------------------------------ */
 
