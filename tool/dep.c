@@ -114,16 +114,23 @@ static int lin_pack(struct rw_lin *l, unsigned t, unsigned *sym, long *k)
     return 0;
 }
 
-/* Normalize l (dep.h); a form whose merged coefficients overflow is left
- * as it was.  Runs in the rewriter. */
-void rw_lin_norm(struct rw_lin *l)
+/* Normalize form l (at most RW_DEP_MAXSYM terms) in place; -1 (l
+ * unchanged) when its merged coefficients overflow. */
+static int lin_norm_ok(struct rw_lin *l)
 {
     unsigned sym[RW_DEP_MAXSYM];
     long k[RW_DEP_MAXSYM];
-    unsigned t = l->n > RW_DEP_MAXSYM ? RW_DEP_MAXSYM : l->n;
-    memcpy(sym, l->sym, t * sizeof *sym);
-    memcpy(k, l->k, t * sizeof *k);
-    (void)lin_pack(l, t, sym, k);
+    memcpy(sym, l->sym, l->n * sizeof *sym);
+    memcpy(k, l->k, l->n * sizeof *k);
+    return lin_pack(l, l->n, sym, k);
+}
+
+/* Normalize l (dep.h); a form whose merged coefficients overflow, or that
+ * has too many terms, is left as it was.  Runs in the rewriter. */
+void rw_lin_norm(struct rw_lin *l)
+{
+    if (l->n <= RW_DEP_MAXSYM)
+        (void)lin_norm_ok(l);
 }
 
 /* r = a + m * b, normalized; 0, or -1 (r unspecified) on overflow or when
@@ -1079,18 +1086,19 @@ static int access_extreme(const struct rw_dep_access *x)
     return 0;
 }
 
-/* Normalize every form of access x. */
-static void access_norm(struct rw_dep_access *x)
+/* Normalize every form of access x (within the limits access_ok checked);
+ * -1 when one overflows. */
+static int access_norm(struct rw_dep_access *x)
 {
+    int rc = 0;
     for (unsigned d = 0; d < x->ndim; d++) {
-        rw_lin_norm(&x->sub[d].rest);
+        rc |= lin_norm_ok(&x->sub[d].rest);
         for (unsigned v = 0; v < x->nloop; v++)
-            rw_lin_norm(&x->sub[d].coef[v]);
+            rc |= lin_norm_ok(&x->sub[d].coef[v]);
     }
-    for (unsigned v = 0; v < x->nloop; v++) {
-        rw_lin_norm(&x->loop[v].lo);
-        rw_lin_norm(&x->loop[v].hi);
-    }
+    for (unsigned v = 0; v < x->nloop; v++)
+        rc |= lin_norm_ok(&x->loop[v].lo) | lin_norm_ok(&x->loop[v].hi);
+    return rc;
 }
 
 /* Classify each equation and run its exact test. */
@@ -1185,9 +1193,7 @@ int rw_dep_test(const struct rw_dep_access *a0, const struct rw_dep_access *b0, 
         return -1;
     a = *a0;
     b = *b0;
-    access_norm(&a);
-    access_norm(&b);
-    if (access_extreme(&a) || access_extreme(&b)) {
+    if (access_norm(&a) < 0 || access_norm(&b) < 0 || access_extreme(&a) || access_extreme(&b)) {
         out->why = "the arithmetic overflows";
         return 0;
     }
