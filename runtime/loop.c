@@ -298,6 +298,8 @@ static int loop_allocator_ours(const mploop_site *site)
     return 0;
 }
 
+static struct loop_state *loop_body_worker(void);
+
 /* Both: is this process a worker forked for the loop of st? */
 static int loop_is_my_worker(const struct loop_state *st)
 {
@@ -324,7 +326,11 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
     st->n = loop_workers(p, env);
     st->policy = env->on_error;
     st->cur = UINT64_MAX;
-    st->measure = env->report != MPLOOP__REPORT_OFF;
+    /* Measured: loops of the parent and loops nested in a worker's chunks,
+     * not those of the sequential run of MPLOOP_CHECK=verify (the workers
+     * ran them already). */
+    st->measure = env->report != MPLOOP__REPORT_OFF &&
+                  (!mploop__team_in_worker() || loop_body_worker());
     if (st->measure)
         mploop__measure_init(env);
     L->mploop__impl = st;
