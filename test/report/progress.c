@@ -12,7 +12,7 @@
 // A loop of about 0.5 s has no line in auto mode, one of 2.5 s has one.
 // RUN: env MPLOOP_WORKERS=2 python3 %mploop-src/test/lib/pty_run.py %t 20 | FileCheck %s --check-prefix=NONE
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_PROGRESS=auto python3 %mploop-src/test/lib/pty_run.py %t 100 | FileCheck %s --check-prefix=PTY
-// A failure report starts on a line of its own.
+// A failure report starts on a line of its own (the line erased if drawn).
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_PROGRESS=1 not python3 %mploop-src/test/lib/pty_run.py %t 20 crash | FileCheck %s --check-prefix=CRASH
 
 #include <stdio.h>
@@ -27,13 +27,14 @@ int main(int argc, char **argv)
     // Each progress line is followed by the next one or by its erasure, never
     // by other text:
     // PTY-NOT: {{iterations \([0-9]+%\), [0-9.]+[kMG]?/s(, ETA [0-9:]+)?([^<0-9:,]|$)}}
-    // PTY: <CR><ESC>[Kmploop: {{.*}}progress.c:[[@LINE+8]]: {{[0-9]+}}/[[N:[0-9]+]] iterations ({{[0-9]+}}%), {{[0-9.]+}}/s
+    // PTY: <CR><ESC>[Kmploop: {{.*}}progress.c:[[@LINE+9]]: {{[0-9]+}}/[[N:[0-9]+]] iterations ({{[0-9]+}}%), {{[0-9.]+}}/s
     // PTY-NOT: {{iterations \([0-9]+%\), [0-9.]+[kMG]?/s(, ETA [0-9:]+)?([^<0-9:,]|$)}}
     // PTY: {{(^|<CR><ESC>\[K)}}done [[N]]{{$}}
     // NONE-NOT: iterations
     // NONE: done 20
-    // CRASH: <CR><ESC>[Kmploop: {{.*}}progress.c:[[@LINE+3]]: {{[0-9]+}}/20 iterations
-    // CRASH: <CR><ESC>[Kmploop: error: {{.*}}progress.c:[[@LINE+2]]: worker {{[01]}} (pid {{[0-9]+}}) killed by SIGSEGV
+    // CRASH: <CR><ESC>[Kmploop: {{.*}}progress.c:[[@LINE+4]]: {{[0-9]+}}/20 iterations
+    // CRASH-NOT: {{iterations \([0-9]+%\), [0-9.]+[kMG]?/s(, ETA [0-9:]+)?([^<0-9:,]|$)}}
+    // CRASH: {{(^|<CR><ESC>\[K)}}mploop: error: {{.*}}progress.c:[[@LINE+2]]: worker {{[01]}} (pid {{[0-9]+}}) killed by SIGSEGV
 #pragma mploop for schedule(dynamic, 1)
     for (int i = 0; i < n; i++) {
         usleep(50000);
