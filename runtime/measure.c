@@ -350,7 +350,8 @@ static void measure_cells(struct measure_rows *rows, unsigned i)
     c[COL_LINE].u = s->site->line;
 }
 
-/* Parent: *into += *from, field by field (maxima for workers and RSS). */
+/* Parent: *into += *from, field by field (maxima for workers and RSS):
+ * the fields from runs up to the worker array are all uint64_t. */
 static void measure_sum(struct measure_site *into, const struct measure_site *from)
 {
     const uint64_t *f = &from->runs;

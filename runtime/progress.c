@@ -19,6 +19,7 @@
 #define _GNU_SOURCE
 #include <inttypes.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -35,9 +36,11 @@ static struct {
     uint64_t started_ns;    /* when the loop started */
     uint64_t after_ns;      /* when the line may first be drawn */
     uint64_t drawn_ns;      /* when it was last drawn */
+    unsigned columns;       /* the terminal's width, 0 when unknown */
 } pg MPLOOP__STATE;
 
-/* Parent: see internal.h.  isatty costs one system call per forked loop. */
+/* Parent: see internal.h.  isatty costs one system call per forked loop;
+ * the terminal's width is asked only when the line may be drawn. */
 int mploop__progress_begin(const mploop_site *site, uint64_t trip, uint64_t started_ns,
                            int mode)
 {
@@ -52,6 +55,8 @@ int mploop__progress_begin(const mploop_site *site, uint64_t trip, uint64_t star
     pg.after_ns = started_ns + (mode == MPLOOP__PROGRESS_AUTO ? MPLOOP__PROGRESS_AFTER_NS
                                                              : MPLOOP__PROGRESS_TICK_NS);
     pg.drawn_ns = 0;
+    struct winsize ws;
+    pg.columns = ioctl(2, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
     return 1;
 }
 
@@ -94,7 +99,10 @@ void mploop__progress_tick(uint64_t done)
             mploop__text_put(line, sizeof line, &len, ", ETA %u:%02u", (unsigned)(eta / 60),
                              (unsigned)(eta % 60));
     }
-    mploop__os_write_all(2, line, len);
+    /* A line wider than the terminal would wrap, and the carriage return
+     * would erase only its last row: cut it. */
+    size_t most = sizeof PROGRESS_ERASE - 1 + (pg.columns > 1 ? pg.columns - 1 : len);
+    mploop__os_write_all(2, line, len < most ? len : most);
     pg.shown = 1;
 }
 
