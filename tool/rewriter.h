@@ -468,6 +468,14 @@ unsigned rw_scalars(const struct rw_src *src, const struct rw_loop *l, struct rw
 
 /* Report forms refused in the body of loop l; returns 0 or -1. */
 int rw_check_body(const struct rw_src *src, struct rw_loop *l);
+/* For expression e (an assignment, compound assignment, `++` or `--`)
+ * that modifies variable d declared outside a loop: the reduction operator
+ * ("+", "-", "*", "&", "|", "^", "&&", "||", "min", "max") it updates d by,
+ * or NULL when it is no such update.  guard is the condition of the `if`
+ * whose then-branch e is (`if (a[i] > m) m = a[i];` is a max), or a null
+ * cursor.  *reads_itself: e is a plain assignment whose right side reads d. */
+const char *rw_update_reduction(const struct rw_src *src, CXCursor e, CXCursor guard, CXCursor d,
+                                int *reads_itself);
 
 /* ---- calls.c ----------------------------------------------------------- */
 
@@ -484,6 +492,11 @@ int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c)
  * space the workers' writes would race on), with a fix-it note adding
  * `private` to the pragma. */
 void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l);
+/* The arrays rw_warn_scratch would warn about for loop l, in the order of
+ * their first access, and where each is first written (*offs); returns how
+ * many (both vectors on the heap). */
+unsigned rw_scratch_arrays(const struct rw_src *src, const struct rw_loop *l, CXCursor **out,
+                           size_t **offs);
 
 /* ---- access.c ---------------------------------------------------------- */
 
