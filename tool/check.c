@@ -65,10 +65,10 @@ static const char *const incdec_ops[] = { "++", "--", NULL };
 /* For an expression produced by the macro used at offset off: the one
  * operator of the list ops that the macro's definition contains, if it
  * contains exactly one kind of them. */
-static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[8])
+static void macro_op(const struct rw_src *src, size_t off, const char *const *ops, char op[8])
 {
-    CXSourceLocation loc = clang_getLocationForOffset(k->src->tu, k->src->file, (unsigned)off);
-    CXCursor exp = clang_getCursor(k->src->tu, loc);
+    CXSourceLocation loc = clang_getLocationForOffset(src->tu, src->file, (unsigned)off);
+    CXCursor exp = clang_getCursor(src->tu, loc);
     if (clang_getCursorKind(exp) != CXCursor_MacroExpansion)
         return;
     CXCursor def = clang_getCursorReferenced(exp);
@@ -78,7 +78,7 @@ static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[
     size_t len;
     clang_getFileLocation(clang_getRangeStart(r), &f, NULL, NULL, &a);
     clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
-    const char *buf = f ? clang_getFileContents(k->src->tu, f, &len) : NULL;
+    const char *buf = f ? clang_getFileContents(src->tu, f, &len) : NULL;
     if (!buf || b > len || a >= b)
         return;
     const char *found = NULL;
@@ -98,14 +98,14 @@ static void macro_op(struct chk *k, size_t off, const char *const *ops, char op[
 /* The operator of expression e (kind: unary, binary or compound assignment)
  * as written ("" when it cannot be read); an operator that a macro body
  * wrote is looked for in the macro's definition. */
-static void get_op(struct chk *k, CXCursor e, char op[8])
+static void get_op(const struct rw_src *src, CXCursor e, char op[8])
 {
     size_t ea, eb;
-    strcpy(op, rw_op_spelling(rw_operator(k->src, e)));
+    strcpy(op, rw_op_spelling(rw_operator(src, e)));
     int unary = clang_getCursorKind(e) == CXCursor_UnaryOperator;
     if ((!op[0] || (unary && strcmp(op, "++") && strcmp(op, "--"))) &&
-        rw_extent(k->src, e, &ea, &eb))
-        macro_op(k, ea, unary ? incdec_ops : compound_ops, op);
+        rw_extent(src, e, &ea, &eb))
+        macro_op(src, ea, unary ? incdec_ops : compound_ops, op);
 }
 
 /* Whether expression c (parentheses and implicit conversions aside) names
@@ -120,7 +120,7 @@ static int names_var(CXCursor c, CXCursor d)
  * assignment is an update of, or NULL.  `x = x op e` and `x = e op x` (op
  * commutative) give op, `x = x - e` gives -, and `x = x > e ? x : e` and
  * its variants give max or min. */
-static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int integer)
+static const char *assign_reduction(const struct rw_src *src, CXCursor rhs, CXCursor d, int integer)
 {
     CXCursor r = rw_strip(rhs, 1);
     CXCursor *kids;
@@ -128,7 +128,7 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
     const char *red = NULL;
     enum CXCursorKind rk = clang_getCursorKind(r);
     if (rk == CXCursor_BinaryOperator && n == 2) {
-        const char *op = rw_op_spelling(rw_operator(k->src, r));
+        const char *op = rw_op_spelling(rw_operator(src, r));
         int left = names_var(kids[0], d), right = names_var(kids[1], d);
         static const char *const comm[] = { "+", "*", "&&", "||", "&", "|", "^", NULL };
         for (int i = 0; comm[i] && !red; i++)
@@ -140,7 +140,7 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
         CXCursor c = rw_strip(kids[0], 1), *ck;
         unsigned cn = clang_getCursorKind(c) == CXCursor_BinaryOperator ? rw_children(c, &ck) : 0;
         if (cn == 2) {
-            const char *op = rw_op_spelling(rw_operator(k->src, c));
+            const char *op = rw_op_spelling(rw_operator(src, c));
             int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
             int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
             int xp = names_var(kids[1], d), xq = names_var(kids[2], d);
@@ -159,23 +159,67 @@ static const char *assign_reduction(struct chk *k, CXCursor rhs, CXCursor d, int
 /* For `x = rhs` with x the variable d, run only when the condition guard
  * holds (`if (a[i] > m) m = a[i];`): max or min when guard compares x with
  * something else so that the assignment only raises (lowers) x, else NULL. */
-static const char *guarded_reduction(struct chk *k, CXCursor guard, CXCursor rhs, CXCursor d)
+static const char *guarded_reduction(const struct rw_src *src, CXCursor guard, CXCursor rhs, CXCursor d)
 {
     CXCursor c = rw_strip(guard, 1), *ck;
     const char *red = NULL;
     if (clang_Cursor_isNull(guard) || clang_getCursorKind(c) != CXCursor_BinaryOperator)
         return NULL;
     size_t roff;
-    if (rw_find_ref(k->src, rhs, &d, 1, &roff) >= 0)
+    if (rw_find_ref(src, rhs, &d, 1, &roff) >= 0)
         return NULL;
     if (rw_children(c, &ck) == 2) {
-        const char *op = rw_op_spelling(rw_operator(k->src, c));
+        const char *op = rw_op_spelling(rw_operator(src, c));
         int gt = !strcmp(op, ">") || !strcmp(op, ">="), lt = !strcmp(op, "<") || !strcmp(op, "<=");
         int xa = names_var(ck[0], d), xb = names_var(ck[1], d);
         if ((gt || lt) && xa != xb)
             red = (xa ? lt : gt) ? "max" : "min";
     }
     free(ck);
+    return red;
+}
+
+/* The reduction operator that update e of variable d is (see rewriter.h). */
+const char *rw_update_reduction(const struct rw_src *src, CXCursor e, CXCursor guard, CXCursor d,
+                                int *reads_itself)
+{
+    CXType t = clang_getCursorType(d);
+    int integer = rw_type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
+    enum CXCursorKind ek = clang_getCursorKind(e);
+    const char *red = NULL;
+    char op[8];
+    get_op(src, e, op);
+    if (ek == CXCursor_UnaryOperator && strcmp(op, "--"))
+        strcpy(op, "++"); /* as check_write reads it */
+    *reads_itself = 0;
+    if (!rw_type_is_arith(t))
+        return NULL;
+    if (!strcmp(op, "+=") || !strcmp(op, "++"))
+        red = "+";
+    else if (!strcmp(op, "-=") || !strcmp(op, "--"))
+        red = "-";
+    else if (!strcmp(op, "*="))
+        red = "*";
+    else if (integer && !strcmp(op, "&="))
+        red = "&";
+    else if (integer && !strcmp(op, "|="))
+        red = "|";
+    else if (integer && !strcmp(op, "^="))
+        red = "^";
+    if (!red && ek == CXCursor_BinaryOperator) {
+        /* `x = x * a[i]`, `m = m > a[i] ? m : a[i]`: an update, not a value
+         * each iteration sets, so private would be wrong advice */
+        CXCursor *ops;
+        unsigned no = rw_children(e, &ops);
+        size_t roff;
+        if (no == 2) {
+            red = assign_reduction(src, ops[1], d, integer);
+            *reads_itself = rw_find_ref(src, ops[1], &d, 1, &roff) >= 0;
+            if (!red)
+                red = guarded_reduction(src, guard, ops[1], d);
+        }
+        free(ops);
+    }
     return red;
 }
 
@@ -252,7 +296,7 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
             return; /* an array parameter is a pointer */
     }
     char op[8];
-    get_op(k, e, op);
+    get_op(k->src, e, op);
     if (ek == CXCursor_UnaryOperator) {
         CXType pt = clang_getPointeeType(clang_getCursorType(e));
         if (pt.kind != CXType_Invalid &&
@@ -284,35 +328,8 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
         return;
     char *name = rw_spelling(d);
     char *fix;
-    const char *red = NULL;
-    int integer = rw_type_is_integer(t) || clang_getCanonicalType(t).kind == CXType_Enum;
-    if (!strcmp(op, "+=") || !strcmp(op, "++"))
-        red = "+";
-    else if (!strcmp(op, "-=") || !strcmp(op, "--"))
-        red = "-";
-    else if (!strcmp(op, "*="))
-        red = "*";
-    else if (integer && !strcmp(op, "&="))
-        red = "&";
-    else if (integer && !strcmp(op, "|="))
-        red = "|";
-    else if (integer && !strcmp(op, "^="))
-        red = "^";
-    int reads_itself = 0;
-    if (!red && arith && !strcmp(op, "=") && ek == CXCursor_BinaryOperator) {
-        /* `x = x * a[i]`, `m = m > a[i] ? m : a[i]`: an update, not a value
-         * each iteration sets, so private would be wrong advice */
-        CXCursor *ops;
-        unsigned no = rw_children(e, &ops);
-        size_t roff;
-        if (no == 2) {
-            red = assign_reduction(k, ops[1], d, integer);
-            reads_itself = rw_find_ref(k->src, ops[1], &d, 1, &roff) >= 0;
-            if (!red)
-                red = guarded_reduction(k, k->guard, ops[1], d);
-        }
-        free(ops);
-    }
+    int reads_itself;
+    const char *red = rw_update_reduction(k->src, e, k->guard, d, &reads_itself);
     if (red && arith)
         fix = rw_xasprintf("add 'reduction(%s:%s)' to the pragma", red, name);
     else if (reads_itself)

@@ -290,8 +290,9 @@ static int by_first_access(const void *pa, const void *pb)
     return (a->first_off > b->first_off) - (a->first_off < b->first_off);
 }
 
-/* Warn about the scratch arrays of loop l (see rewriter.h). */
-void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l)
+/* The scratch arrays of loop l (see rewriter.h). */
+unsigned rw_scratch_arrays(const struct rw_src *src, const struct rw_loop *l, CXCursor **out,
+                           size_t **offs)
 {
     struct scr s = { .src = src, .l = l };
     s.a = rw_xmalloc((l->site.nvisible + 1) * sizeof *s.a);
@@ -310,12 +311,30 @@ void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l)
         walk(&s, l->body);
     }
     qsort(s.a, s.n, sizeof *s.a, by_first_access);
+    unsigned n = 0;
+    *out = rw_xmalloc((s.n + 1) * sizeof **out);
+    *offs = rw_xmalloc((s.n + 1) * sizeof **offs);
     for (unsigned i = 0; i < s.n; i++) {
         struct arr *a = &s.a[i];
         if (a->unknown || a->first != 1 || a->varies || !a->read_after)
             continue;
-        char *name = rw_spelling(a->decl);
-        rw_warning(a->first_off, "mploop-scratch",
+        (*out)[n] = a->decl;
+        (*offs)[n++] = a->first_off;
+    }
+    free(s.a);
+    free(s.tainted);
+    return n;
+}
+
+/* Warn about the scratch arrays of loop l (see rewriter.h). */
+void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l)
+{
+    CXCursor *arr;
+    size_t *offs;
+    unsigned n = rw_scratch_arrays(src, l, &arr, &offs);
+    for (unsigned i = 0; i < n; i++) {
+        char *name = rw_spelling(arr[i]);
+        rw_warning(offs[i], "mploop-scratch",
                    "array '%s' declared outside the parallel loop is written by every "
                    "iteration at the same elements before it is read: the workers' writes "
                    "race; if it is scratch space of one iteration, add 'private(%s)' to the "
@@ -326,6 +345,6 @@ void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l)
         free(fix);
         free(name);
     }
-    free(s.a);
-    free(s.tainted);
+    free(arr);
+    free(offs);
 }
