@@ -1,29 +1,88 @@
 /*
  * diag.c - diagnostics in the compiler's format.
  *
- * Every error the rewriter reports looks like clang's own:
+ * Every diagnostic the rewriter reports looks like clang's own:
  *   file:line:col: error: message
  *   <the source line>
- *   <spaces>^
- * so that editors and build logs treat mploop like the compiler.  Remarks
-(-Rmploop) have the same form with `remark:` and end with `[-Rmploop]`, as
-clang's do.  Columns
- * count bytes (as clang does); tabs in the echoed line are expanded so that
- * the caret lines up.
+ *   <spaces>~~~^~~~
+ *   <spaces>fix-it text
+ * so that editors and build logs treat mploop like the compiler.  Warnings
+ * end with their flag (`[-Wmploop-rand]`), remarks with `[-Rmploop]`, as
+ * clang's do.  Columns count bytes (as clang does); tabs in the echoed line
+ * are expanded so that the caret and the ranges line up.  The colours and
+ * bold are clang's, and -fdiagnostics-parseable-fixits adds clang's
+ * `fix-it:"file":{L:C-L:C}:"text"` line.  With --diagnostics-format=json
+ * nothing is printed as it happens: each diagnostic is resolved to lines and
+ * columns and kept (diag_json.c) for one document at the end.
+ *
+ * Every entry point goes through emit(), which decides first whether the
+ * diagnostic is shown at all: a warning whose flag is off is not, nor is a
+ * note that follows a diagnostic that was not, nor anything between
+ * rw_diag_capture_begin and _end (where only the first error is kept).
  */
 #define _GNU_SOURCE 1 /* vasprintf */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "rewriter.h"
 
 static const struct rw_src *diag_src;
 static unsigned diag_errors;
 
+/* Output settings (rw_diag_set_output). */
+static enum rw_diag_format diag_format = RW_DIAG_TEXT;
+static int diag_color;
+static int diag_fixits;
+
+/* Whether the last error, warning or remark was left out (its notes are). */
+static int diag_dropped;
+
+/* Capture (rw_diag_capture_begin): on, and the first error seen. */
+static int capturing;
+static char *capture_msg;
+static size_t capture_off;
+
+enum severity { SEV_NOTE, SEV_REMARK, SEV_WARNING, SEV_ERROR };
+
+static const char *const severity_name[] = { "note", "remark", "warning", "error" };
+
+/* clang's colours (bold, then black, blue, magenta, red) for each severity. */
+static const char *const severity_color[] = {
+    "\033[0;1;30m", "\033[0;1;34m", "\033[0;1;35m", "\033[0;1;31m"
+};
+#define COLOR_BOLD "\033[1m"
+#define COLOR_RESET "\033[0m"
+#define COLOR_CARET "\033[0;1;32m"
+#define COLOR_FIXIT "\033[0;32m"
+
+/* A diagnostic at a place of the main file, before it is formatted. */
+struct site {
+    size_t off;              /* the caret */
+    size_t range[2];         /* underlined bytes; range[0] == range[1]: none */
+    const char *fix;         /* fix-it text or NULL */
+    size_t fix_range[2];     /* the bytes it replaces (equal: an insertion) */
+};
+
 /* Report the diagnostics that follow against src. */
 void rw_diag_init(const struct rw_src *src)
 {
     diag_src = src;
+}
+
+/* Set the output format, colour (1, 0, or -1 for "when stderr is a
+ * terminal") and the machine-readable fix-it lines.  Runs before any
+ * diagnostic. */
+void rw_diag_set_output(enum rw_diag_format format, int color, int parseable_fixits)
+{
+    diag_format = format;
+    if (color < 0) {
+        const char *term = getenv("TERM");
+        color = isatty(2) && term && *term && strcmp(term, "dumb") != 0;
+    }
+    diag_color = format == RW_DIAG_TEXT && color;
+    diag_fixits = parseable_fixits;
 }
 
 /* Record where each line of src's buffer starts. */
@@ -57,111 +116,423 @@ void rw_linecol(const struct rw_src *src, size_t off, unsigned *line, unsigned *
     *col = (unsigned)(off - src->line_starts[lo]) + 1;
 }
 
-/* Print one diagnostic of the given severity at offset off; returns the
- * column (from 0, tabs expanded) of the caret. */
-static unsigned vreport(const char *severity, size_t off, const char *fmt, va_list ap)
+/* Write s to stderr, escaped as clang escapes the file and the text of a
+ * parseable fix-it: backslash, quote, tab and newline with a backslash,
+ * other unprintable bytes as three octal digits. */
+static void put_escaped(const char *s)
 {
-    unsigned line, col;
-    rw_linecol(diag_src, off, &line, &col);
-    fprintf(stderr, "%s:%u:%u: %s: ", diag_src->path, line, col, severity);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\\' || *p == '"')
+            fprintf(stderr, "\\%c", *p);
+        else if (*p == '\t')
+            fputs("\\t", stderr);
+        else if (*p == '\n')
+            fputs("\\n", stderr);
+        else if (*p >= 0x20 && *p < 0x7f)
+            fputc(*p, stderr);
+        else
+            fprintf(stderr, "\\%03o", *p);
+    }
+}
 
+/* Line and column of offset off of the main file. */
+static struct rw_diag_pos pos_of(size_t off)
+{
+    struct rw_diag_pos p;
+    rw_linecol(diag_src, off, &p.line, &p.col);
+    return p;
+}
+
+/* Print clang's machine-readable line for a fix-it replacing span of file
+ * with text: fix-it:"file":{L1:C1-L2:C2}:"text" (end column exclusive). */
+static void print_parseable_fixit(const char *file, const struct rw_diag_span *span,
+                                  const char *text)
+{
+    fputs("fix-it:\"", stderr);
+    put_escaped(file);
+    fprintf(stderr, "\":{%u:%u-%u:%u}:\"", span->start.line, span->start.col,
+            span->end.line, span->end.col);
+    put_escaped(text);
+    fputs("\"\n", stderr);
+}
+
+/* The column (from 0, tabs expanded to multiples of 8) at which byte off
+ * of the line [bol, eol) is shown; past the end, one column per byte. */
+static unsigned visual_col(size_t bol, size_t eol, size_t off)
+{
     const char *buf = diag_src->buf;
-    size_t bol = off - (col - 1), eol = bol;
+    unsigned v = 0;
+    size_t i;
+    for (i = bol; i < eol && i < off; i++)
+        v = buf[i] == '\t' ? (v / 8 + 1) * 8 : v + 1;
+    return v + (unsigned)(off > eol ? off - eol : 0);
+}
+
+/* Underline [start, end) of the line [bol, eol) in line (of width cols)
+ * with '~', clipped to that line and without its leading or trailing
+ * blanks, as clang underlines a range. */
+static void underline(char *line, unsigned cols, size_t bol, size_t eol, size_t start, size_t end)
+{
+    const char *buf = diag_src->buf;
+    if (end <= start || end <= bol || start > eol)
+        return;
+    if (start < bol)
+        start = bol;
+    if (end > eol)
+        end = eol;
+    while (start < end && (buf[start] == ' ' || buf[start] == '\t'))
+        start++;
+    while (end > start && (buf[end - 1] == ' ' || buf[end - 1] == '\t'))
+        end--;
+    unsigned a = visual_col(bol, eol, start), b = visual_col(bol, eol, end);
+    for (unsigned v = a; v < b && v < cols; v++)
+        line[v] = '~';
+}
+
+/* Print the diagnostic's source line, the caret line (ranges and caret)
+ * and the fix-it line under it, in clang's colours when on. */
+static void print_snippet(const struct site *s)
+{
+    const char *buf = diag_src->buf;
+    unsigned line, col;
+    rw_linecol(diag_src, s->off, &line, &col);
+    size_t bol = diag_src->line_starts[line - 1], eol = bol;
     while (eol < diag_src->len && buf[eol] != '\n' && buf[eol] != '\r')
         eol++;
-    unsigned vcol = 0, caret = 0;
+    unsigned vcols = 0;
     for (size_t i = bol; i < eol; i++) {
-        if (i == off)
-            caret = vcol;
         if (buf[i] == '\t') {
             do
                 fputc(' ', stderr);
-            while (++vcol % 8);
+            while (++vcols % 8);
         } else {
             fputc(buf[i], stderr);
-            vcol++;
+            vcols++;
         }
     }
-    if (off >= eol)
-        caret = vcol + (unsigned)(off - eol);
     fputc('\n', stderr);
-    fprintf(stderr, "%*s^\n", (int)caret, "");
-    return caret;
+
+    unsigned caret = visual_col(bol, eol, s->off);
+    unsigned cols = (vcols > caret ? vcols : caret) + 1;
+    char *marks = rw_xmalloc(cols + 1);
+    memset(marks, ' ', cols);
+    underline(marks, cols, bol, eol, s->range[0], s->range[1]);
+    marks[caret] = '^';
+    unsigned n = cols;
+    while (n > 0 && marks[n - 1] == ' ')
+        n--;
+    marks[n] = '\0';
+    fprintf(stderr, "%s%s\n%s", diag_color ? COLOR_CARET : "", marks,
+            diag_color ? COLOR_RESET : "");
+    free(marks);
+
+    if (!s->fix)
+        return;
+    unsigned at = visual_col(bol, eol, s->fix_range[0] < bol ? bol : s->fix_range[0]);
+    fprintf(stderr, "%s%*s%s\n%s", diag_color ? COLOR_FIXIT : "", (int)at, "", s->fix,
+            diag_color ? COLOR_RESET : "");
+    if (diag_fixits) {
+        struct rw_diag_span span = { pos_of(s->fix_range[0]), pos_of(s->fix_range[1]) };
+        print_parseable_fixit(diag_src->path, &span, s->fix);
+    }
 }
 
-/* Print one diagnostic of the given severity at offset off (printf-style). */
-static void report(const char *severity, size_t off, const char *fmt, ...)
+/* Print the first line of a diagnostic: `where: severity: msg [flag]`
+ * (where may be NULL), in clang's colours when on. */
+static void print_header(const char *where, enum severity sev, const char *msg, const char *flag)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(severity, off, fmt, ap);
-    va_end(ap);
+    if (where)
+        fprintf(stderr, "%s%s: %s", diag_color ? COLOR_BOLD : "", where,
+                diag_color ? COLOR_RESET : "");
+    fprintf(stderr, "%s%s: %s%s%s", diag_color ? severity_color[sev] : "", severity_name[sev],
+            diag_color ? COLOR_RESET : "", diag_color && sev != SEV_NOTE ? COLOR_BOLD : "", msg);
+    if (flag)
+        fprintf(stderr, " [%s]", flag);
+    fprintf(stderr, "%s\n", diag_color ? COLOR_RESET : "");
 }
+
+/* Keep the diagnostic at site s for the JSON document. */
+static void record(enum severity sev, const struct site *s, const char *msg, const char *flag)
+{
+    struct rw_diag_rec *r = rw_xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->severity = severity_name[sev];
+    r->message = rw_xstrdup(msg);
+    r->flag = flag ? rw_xstrdup(flag) : NULL;
+    r->file = rw_xstrdup(diag_src->path);
+    r->at = pos_of(s->off);
+    if (s->range[1] > s->range[0]) {
+        r->ranges = rw_xmalloc(sizeof *r->ranges);
+        r->ranges[0].start = pos_of(s->range[0]);
+        r->ranges[0].end = pos_of(s->range[1]);
+        r->nranges = 1;
+    }
+    if (s->fix) {
+        r->fixits = rw_xmalloc(sizeof *r->fixits);
+        r->fixits[0].span.start = pos_of(s->fix_range[0]);
+        r->fixits[0].span.end = pos_of(s->fix_range[1]);
+        r->fixits[0].text = rw_xstrdup(s->fix);
+        r->nfixits = 1;
+    }
+    rw_diag_json_add(r);
+}
+
+/* Whether a diagnostic of severity sev (flag: its warning flag) is shown;
+ * keeps the state that tells its notes the same. */
+static int shown(enum severity sev, const char *flag)
+{
+    if (sev != SEV_NOTE)
+        diag_dropped = capturing || (sev == SEV_WARNING && !rw_warning_enabled(flag));
+    return !diag_dropped && !capturing;
+}
+
+/* Report one diagnostic of severity sev at site s.  flag: the warning's
+ * flag without -W (NULL for the others).  The single path of every
+ * diagnostic at a place of the main file. */
+static void emit(enum severity sev, const struct site *s, const char *flag, const char *fmt,
+                 va_list ap)
+{
+    if (!shown(sev, flag)) {
+        if (capturing && sev == SEV_ERROR && !capture_msg) {
+            if (vasprintf(&capture_msg, fmt, ap) < 0)
+                capture_msg = rw_xstrdup("");
+            capture_off = s->off;
+        }
+        return;
+    }
+    char *msg = NULL, *opt = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    if (sev == SEV_WARNING)
+        opt = rw_xasprintf("-W%s", flag);
+    else if (sev == SEV_REMARK)
+        opt = rw_xstrdup("-Rmploop");
+    if (sev == SEV_ERROR)
+        diag_errors++;
+    if (diag_format == RW_DIAG_JSON) {
+        record(sev, s, msg ? msg : "", opt);
+    } else {
+        unsigned line, col;
+        rw_linecol(diag_src, s->off, &line, &col);
+        char *where = rw_xasprintf("%s:%u:%u", diag_src->path, line, col);
+        print_header(where, sev, msg ? msg : "", opt);
+        print_snippet(s);
+        free(where);
+    }
+    free(msg);
+    free(opt);
+}
+
+/* Pass the variable arguments after fmt of the enclosing entry point to
+ * emit(). */
+#define EMIT(sev, site, flag, fmt)      \
+    do {                                \
+        va_list ap_;                    \
+        va_start(ap_, fmt);             \
+        emit(sev, site, flag, fmt, ap_); \
+        va_end(ap_);                    \
+    } while (0)
 
 /* Print an error at off and count it. */
 void rw_error(size_t off, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vreport("error", off, fmt, ap);
-    va_end(ap);
-    diag_errors++;
+    struct site s = { .off = off };
+    EMIT(SEV_ERROR, &s, NULL, fmt);
 }
 
-/* Print a note at off (attached to the previous error). */
+/* Print an error at off with [start, end) underlined, and count it. */
+void rw_error_range(size_t off, size_t start, size_t end, const char *fmt, ...)
+{
+    struct site s = { .off = off, .range = { start, end } };
+    EMIT(SEV_ERROR, &s, NULL, fmt);
+}
+
+/* Print a note at off (attached to the previous diagnostic). */
 void rw_note(size_t off, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vreport("note", off, fmt, ap);
-    va_end(ap);
+    struct site s = { .off = off };
+    EMIT(SEV_NOTE, &s, NULL, fmt);
+}
+
+/* Print a note at off with [start, end) underlined. */
+void rw_note_range(size_t off, size_t start, size_t end, const char *fmt, ...)
+{
+    struct site s = { .off = off, .range = { start, end } };
+    EMIT(SEV_NOTE, &s, NULL, fmt);
 }
 
 /* Print a note at off suggesting to insert text there, shown under the
  * caret as clang shows a fix-it hint. */
 void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    unsigned caret = vreport("note", off, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "%*s%s\n", (int)caret, "", insert);
+    struct site s = { .off = off, .fix = insert, .fix_range = { off, off } };
+    EMIT(SEV_NOTE, &s, NULL, fmt);
 }
 
-/* Print a warning at off, flag naming it as clang does ([-Wflag]); not
- * counted as an error. */
+/* Print a note at off suggesting to replace [start, end) with text, shown
+ * under the replaced bytes. */
+void rw_note_fixit_range(size_t off, size_t start, size_t end, const char *text,
+                         const char *fmt, ...)
+{
+    struct site s = { .off = off, .fix = text, .fix_range = { start, end } };
+    EMIT(SEV_NOTE, &s, NULL, fmt);
+}
+
+/* Print a warning at off, flag naming it as clang does ([-Wflag]), unless
+ * the flag is off; not counted as an error. */
 void rw_warning(size_t off, const char *flag, const char *fmt, ...)
 {
-    va_list ap;
-    char *msg = NULL;
-    va_start(ap, fmt);
-    if (vasprintf(&msg, fmt, ap) < 0)
-        msg = NULL;
-    va_end(ap);
-    report("warning", off, "%s [-W%s]", msg ? msg : "", flag);
-    free(msg);
+    struct site s = { .off = off };
+    EMIT(SEV_WARNING, &s, flag, fmt);
+}
+
+/* rw_warning with [start, end) underlined. */
+void rw_warning_range(size_t off, size_t start, size_t end, const char *flag, const char *fmt,
+                      ...)
+{
+    struct site s = { .off = off, .range = { start, end } };
+    EMIT(SEV_WARNING, &s, flag, fmt);
 }
 
 /* Print a remark of -Rmploop at off. */
 void rw_remark(size_t off, const char *fmt, ...)
 {
+    struct site s = { .off = off };
+    EMIT(SEV_REMARK, &s, NULL, fmt);
+}
+
+/* Print a remark of -Rmploop at off with [start, end) underlined. */
+void rw_remark_range(size_t off, size_t start, size_t end, const char *fmt, ...)
+{
+    struct site s = { .off = off, .range = { start, end } };
+    EMIT(SEV_REMARK, &s, NULL, fmt);
+}
+
+/* Report a diagnostic about no place in a file: "mploop: error: msg" for an
+ * error, clang's "warning: msg [flag]" for a warning. */
+void rw_diag_global(const char *severity, const char *flag, const char *fmt, ...)
+{
+    enum severity sev = strcmp(severity, "error") == 0     ? SEV_ERROR
+                        : strcmp(severity, "warning") == 0 ? SEV_WARNING
+                        : strcmp(severity, "remark") == 0  ? SEV_REMARK
+                                                           : SEV_NOTE;
     va_list ap;
-    struct rw_buf b = { 0 };
-    va_start(ap, fmt);
     char *msg = NULL;
+    va_start(ap, fmt);
     if (vasprintf(&msg, fmt, ap) < 0)
         msg = NULL;
     va_end(ap);
-    rw_buf_printf(&b, "%s [-Rmploop]", msg ? msg : "");
+    if (sev != SEV_NOTE)
+        diag_dropped = 0;
+    if (sev == SEV_ERROR)
+        diag_errors++;
+    if (diag_format == RW_DIAG_JSON) {
+        struct rw_diag_rec *r = rw_xmalloc(sizeof *r);
+        memset(r, 0, sizeof *r);
+        r->severity = severity_name[sev];
+        r->message = rw_xstrdup(msg ? msg : "");
+        r->flag = flag ? rw_xstrdup(flag) : NULL;
+        rw_diag_json_add(r);
+    } else {
+        print_header(sev == SEV_ERROR ? "mploop" : NULL, sev, msg ? msg : "", flag);
+    }
     free(msg);
-    report("remark", off, "%s", b.s);
-    free(b.s);
+}
+
+/* Where libclang location loc is: its file (heap; NULL when none) and
+ * position. */
+static char *clang_pos(CXSourceLocation loc, struct rw_diag_pos *p)
+{
+    CXFile file;
+    clang_getSpellingLocation(loc, &file, &p->line, &p->col, NULL);
+    if (!file)
+        return NULL;
+    CXString name = clang_getFileName(file);
+    char *s = rw_xstrdup(clang_getCString(name));
+    clang_disposeString(name);
+    return s;
+}
+
+/* Report libclang's diagnostic d (an error of the input): in text as
+ * libclang formats it (with the parseable fix-its when asked), in JSON
+ * with its ranges and fix-its. */
+void rw_diag_clang(CXDiagnostic d)
+{
+    diag_errors++;
+    diag_dropped = 0;
+    unsigned nfix = clang_getDiagnosticNumFixIts(d);
+    if (diag_format == RW_DIAG_TEXT) {
+        CXString t = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
+        fprintf(stderr, "%s\n", clang_getCString(t));
+        clang_disposeString(t);
+    }
+    struct rw_diag_rec *r = rw_xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->severity = severity_name[SEV_ERROR];
+    CXString m = clang_getDiagnosticSpelling(d);
+    r->message = rw_xstrdup(clang_getCString(m));
+    clang_disposeString(m);
+    CXString opt = clang_getDiagnosticOption(d, NULL);
+    if (clang_getCString(opt)[0])
+        r->flag = rw_xstrdup(clang_getCString(opt));
+    clang_disposeString(opt);
+    r->file = clang_pos(clang_getDiagnosticLocation(d), &r->at);
+    r->nranges = clang_getDiagnosticNumRanges(d);
+    r->ranges = rw_xmalloc((r->nranges + 1) * sizeof *r->ranges);
+    for (unsigned i = 0; i < r->nranges; i++) {
+        CXSourceRange rg = clang_getDiagnosticRange(d, i);
+        free(clang_pos(clang_getRangeStart(rg), &r->ranges[i].start));
+        free(clang_pos(clang_getRangeEnd(rg), &r->ranges[i].end));
+    }
+    r->fixits = rw_xmalloc((nfix + 1) * sizeof *r->fixits);
+    for (unsigned i = 0; i < nfix; i++) {
+        CXSourceRange rg;
+        CXString text = clang_getDiagnosticFixIt(d, i, &rg);
+        struct rw_diag_fix *f = &r->fixits[r->nfixits++];
+        f->text = rw_xstrdup(clang_getCString(text));
+        clang_disposeString(text);
+        char *file = clang_pos(clang_getRangeStart(rg), &f->span.start);
+        free(clang_pos(clang_getRangeEnd(rg), &f->span.end));
+        if (diag_format == RW_DIAG_TEXT && diag_fixits && file)
+            print_parseable_fixit(file, &f->span, f->text);
+        free(file);
+    }
+    if (diag_format == RW_DIAG_JSON)
+        rw_diag_json_add(r);
+    else
+        rw_diag_json_free(r);
 }
 
 /* Number of errors printed so far. */
 unsigned rw_error_count(void)
 {
     return diag_errors;
+}
+
+/* Start capturing: the diagnostics that follow are kept, not printed. */
+void rw_diag_capture_begin(void)
+{
+    capturing = 1;
+    free(capture_msg);
+    capture_msg = NULL;
+}
+
+/* Stop capturing; the first error's message (heap, or NULL) and offset. */
+char *rw_diag_capture_end(size_t *off)
+{
+    char *msg = capture_msg;
+    capturing = 0;
+    diag_dropped = 0;
+    capture_msg = NULL;
+    if (off)
+        *off = msg ? capture_off : 0;
+    return msg;
+}
+
+/* Write the JSON document at the end of the run when asked for one. */
+void rw_diag_finish(void)
+{
+    if (diag_format == RW_DIAG_JSON)
+        rw_diag_json_write(stderr);
+    fflush(stderr);
 }

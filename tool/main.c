@@ -37,23 +37,32 @@ static void usage(FILE *f)
           "                 BUILD_DIR/compile_commands.json\n"
           "  -Rmploop       remark which write mode (direct or snapshot) each loop\n"
           "                 runs in, and why\n"
+          "  -W<flag>, -Wno-<flag>\n"
+          "                 turn a warning on or off; -Wmploop (-Wno-mploop) turns\n"
+          "                 every one on (off).  Flags: mploop-rand, mploop-stdin,\n"
+          "                 mploop-scratch (on by default), mploop-unverified (off)\n"
+          "  -fcolor-diagnostics, -fno-color-diagnostics\n"
+          "                 colour the diagnostics, or not (default: when standard\n"
+          "                 error is a terminal); also -fdiagnostics-color[=WHEN]\n"
+          "  -fdiagnostics-parseable-fixits\n"
+          "                 print each fix-it hint as a machine-readable line too\n"
+          "  --diagnostics-format=text|json\n"
+          "                 print the diagnostics as clang does (text, the default)\n"
+          "                 or as one JSON document at the end (json)\n"
           "  --help         print this help and exit\n"
           "  --version      print the version and exit\n"
           "\n"
           "Flags after '--' (-I, -D, -std, ...) are used to parse the input.\n", f);
 }
 
-/* Print clang's own errors; returns how many there were. */
+/* Report clang's own errors; returns how many there were. */
 static unsigned clang_errors(CXTranslationUnit tu)
 {
     unsigned n = clang_getNumDiagnostics(tu), errors = 0;
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
-        enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
-        if (s >= CXDiagnostic_Error) {
-            CXString t = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
-            fprintf(stderr, "%s\n", clang_getCString(t));
-            clang_disposeString(t);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            rw_diag_clang(d);
             errors++;
         }
         clang_disposeDiagnostic(d);
@@ -61,14 +70,56 @@ static unsigned clang_errors(CXTranslationUnit tu)
     return errors;
 }
 
+/* The diagnostics' output options of the command line. */
+struct diag_opts {
+    enum rw_diag_format format;
+    int color;              /* 1, 0, -1: when stderr is a terminal */
+    int parseable_fixits;
+    const char **warnings;  /* the -W options, in order */
+    unsigned nwarnings;
+};
+
+/* If a is an option of the diagnostics' output, record it in o and return
+ * 1; return -1 after printing an error for a bad value, 0 for another
+ * option. */
+static int diag_option(const char *a, struct diag_opts *o)
+{
+    if (!strcmp(a, "-fcolor-diagnostics") || !strcmp(a, "-fdiagnostics-color") ||
+        !strcmp(a, "-fdiagnostics-color=always"))
+        o->color = 1;
+    else if (!strcmp(a, "-fno-color-diagnostics") || !strcmp(a, "-fno-diagnostics-color") ||
+             !strcmp(a, "-fdiagnostics-color=never"))
+        o->color = 0;
+    else if (!strcmp(a, "-fdiagnostics-color=auto"))
+        o->color = -1;
+    else if (!strcmp(a, "-fdiagnostics-parseable-fixits"))
+        o->parseable_fixits = 1;
+    else if (!strcmp(a, "--diagnostics-format=text"))
+        o->format = RW_DIAG_TEXT;
+    else if (!strcmp(a, "--diagnostics-format=json"))
+        o->format = RW_DIAG_JSON;
+    else if (!strncmp(a, "--diagnostics-format=", 21) || !strncmp(a, "-fdiagnostics-color=", 20)) {
+        fprintf(stderr, "mploop: error: invalid value '%s' in '%s' (expected %s)\n",
+                strchr(a, '=') + 1, a,
+                a[1] == '-' ? "'text' or 'json'" : "'always', 'never' or 'auto'");
+        return -1;
+    } else if (!strncmp(a, "-Wmploop", 8) || !strncmp(a, "-Wno-mploop", 11)) {
+        o->warnings = rw_xrealloc(o->warnings, (o->nwarnings + 1) * sizeof *o->warnings);
+        o->warnings[o->nwarnings++] = a;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
 /* Write buf to path atomically (temporary file in the same directory, then
- * rename).  Returns 0 or -1 after printing an error. */
+ * rename).  Returns 0 or -1 after reporting an error. */
 static int write_output(const char *path, const char *buf, size_t len)
 {
     char *tmp = rw_xasprintf("%s.mploop-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        fprintf(stderr, "mploop: error: cannot create %s: %s\n", tmp, strerror(errno));
+        rw_diag_global("error", NULL, "cannot create %s: %s", tmp, strerror(errno));
         free(tmp);
         return -1;
     }
@@ -85,7 +136,7 @@ static int write_output(const char *path, const char *buf, size_t len)
         done += (size_t)w;
     }
     if (close(fd) != 0 || done != len || rename(tmp, path) != 0) {
-        fprintf(stderr, "mploop: error: cannot write %s: %s\n", path, strerror(errno));
+        rw_diag_global("error", NULL, "cannot write %s: %s", path, strerror(errno));
         unlink(tmp);
         free(tmp);
         return -1;
@@ -150,11 +201,12 @@ int main(int argc, char **argv)
 {
     const char *input = NULL, *output = NULL, *build_dir = NULL;
     int remarks = 0;
+    struct diag_opts dopts = { .format = RW_DIAG_TEXT, .color = -1 };
     char **args = NULL;
     unsigned nargs = 0;
     args = rw_xrealloc(args, sizeof *args);
     args[nargs++] = "-Wno-unknown-pragmas";
-    int i;
+    int i, dopt;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
@@ -168,6 +220,9 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "-Rmploop")) {
             remarks = 1;
+        } else if ((dopt = diag_option(a, &dopts)) != 0) {
+            if (dopt < 0)
+                return 2;
         } else if (!strcmp(a, "-o") || !strcmp(a, "-p")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "mploop: error: missing argument after '%s'\n", a);
@@ -193,10 +248,15 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    /* the JSON document is written at exit, whatever the way out */
+    rw_diag_set_output(dopts.format, dopts.color, dopts.parseable_fixits);
+    atexit(rw_diag_finish);
+    for (unsigned k = 0; k < dopts.nwarnings; k++)
+        rw_warning_option(dopts.warnings[k]);
 
     char *parse_path = realpath(input, NULL);
     if (!parse_path) {
-        fprintf(stderr, "mploop: error: cannot open %s: %s\n", input, strerror(errno));
+        rw_diag_global("error", NULL, "cannot open %s: %s", input, strerror(errno));
         if (output)
             unlink(output);
         return 1;
@@ -216,7 +276,7 @@ int main(int argc, char **argv)
             return 1;
         }
         if (chdir(dir) != 0) {
-            fprintf(stderr, "mploop: error: cannot change to %s: %s\n", dir, strerror(errno));
+            rw_diag_global("error", NULL, "cannot change to %s: %s", dir, strerror(errno));
             if (out_path)
                 unlink(out_path);
             return 1;
@@ -239,13 +299,13 @@ int main(int argc, char **argv)
     char *out = NULL;
     size_t outlen = 0;
     if (err != CXError_Success) {
-        fprintf(stderr, "mploop: error: cannot parse %s (libclang error %d)\n", input, (int)err);
+        rw_diag_global("error", NULL, "cannot parse %s (libclang error %d)", input, (int)err);
     } else if (clang_errors(tu) == 0) {
         struct rw_src src = { .path = input, .tu = tu };
         src.file = clang_getFile(tu, build_dir ? parse_path : input);
         src.buf = src.file ? clang_getFileContents(tu, src.file, &src.len) : NULL;
         if (!src.buf) {
-            fprintf(stderr, "mploop: error: cannot read %s\n", input);
+            rw_diag_global("error", NULL, "cannot read %s", input);
         } else {
             rw_src_lines(&src);
             rw_diag_init(&src);
@@ -258,7 +318,7 @@ int main(int argc, char **argv)
             if (write_output(out_path, out, outlen))
                 rc = 1;
         } else if (fwrite(out, 1, outlen, stdout) != outlen || fflush(stdout) != 0) {
-            fprintf(stderr, "mploop: error: cannot write the output: %s\n", strerror(errno));
+            rw_diag_global("error", NULL, "cannot write the output: %s", strerror(errno));
             rc = 1;
         }
     }

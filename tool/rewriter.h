@@ -8,6 +8,8 @@
  *   compdb.c        compiler flags from compile_commands.json (-p)
  *   lex.c           a small C lexer over the file's bytes (no libclang tokens)
  *   diag.c          clang-style diagnostics, the line table of struct rw_src
+ *   diag_flags.c    the warning flags (-Wmploop-...) and their defaults
+ *   diag_json.c     the diagnostics as one JSON document
  *   pragma.c        finding the pragmas in the file
  *   clause_parse.c  parsing the clauses of a pragma
  *   ast.c           helpers over libclang cursors (offsets, children, types,
@@ -36,6 +38,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <clang-c/Index.h>
 
@@ -81,7 +84,15 @@ size_t rw_lex(const char *buf, size_t len, size_t pos, int directive, struct rw_
 /* Whether token t of buf spells exactly s. */
 int rw_tok_is(const char *buf, const struct rw_tok *t, const char *s);
 
-/* ---- diag.c ------------------------------------------------------------ */
+/* ---- diag.c, diag_flags.c, diag_json.c --------------------------------- */
+
+/* Diagnostics in clang's conventions (docs/errors.md, "Diagnostics of the
+ * rewriter"): `file:line:col: severity: message`, the source line, a caret
+ * at the location and `~` under the ranges given (clipped to the caret's
+ * line), fix-it hints under it (and clang's machine-readable `fix-it:` line
+ * with -fdiagnostics-parseable-fixits), colour on a terminal, or one JSON
+ * document at the end of the run (--diagnostics-format=json).  Offsets are
+ * into the main file; a range is [start, end). */
 
 /* Build src's line table from its buffer (once, before any look-up). */
 void rw_src_lines(struct rw_src *src);
@@ -96,19 +107,46 @@ void rw_note(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 
  * at off and the text under it, as clang shows a fix-it hint. */
 void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A note at off suggesting to replace [start, end) with text (shown under
+ * the replaced bytes). */
+void rw_note_fixit_range(size_t off, size_t start, size_t end, const char *text,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Print `file:line:col: warning: msg [-Wflag]` with the source line and a
- * caret (not counted as an error). */
+ * caret (not counted as an error); nothing when flag is off. */
 void rw_warning(size_t off, const char *flag, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Print `file:line:col: remark: msg [-Rmploop]` with the source line and a
  * caret (not counted as an error). */
 void rw_remark(size_t off, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with the bytes [start, end) underlined (`~`) on the caret's
+ * line; off should lie in the range or on its line. */
+void rw_error_range(size_t off, size_t start, size_t end, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void rw_note_range(size_t off, size_t start, size_t end, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void rw_warning_range(size_t off, size_t start, size_t end, const char *flag, const char *fmt,
+                      ...) __attribute__((format(printf, 5, 6)));
+void rw_remark_range(size_t off, size_t start, size_t end, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* A note goes the way of the diagnostic before it: not printed after a
+ * warning that is off or while capturing. */
 /* Number of errors printed so far. */
 unsigned rw_error_count(void);
+
 /* Whether warning flag (without -W) is enabled (-W<flag>/-Wno-<flag> on the
  * command line, else its default); rw_warning prints nothing for a flag
- * that is off. */
+ * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch (on by
+ * default), mploop-unverified (off); a name not in the table is on. */
 int rw_warning_enabled(const char *flag);
+/* Apply one command-line option -W<flag>, -Wno-<flag>, -Wmploop (every
+ * mploop flag on) or -Wno-mploop (every one off), in command-line order.
+ * Returns 1 when arg is a warning option of mploop (-W[no-]mploop...),
+ * after warning about an unknown one as clang does; 0 otherwise. */
+int rw_warning_option(const char *arg);
+/* The names of the warning flags, NULL-terminated (for --help and
+ * suggestions). */
+extern const char *const rw_warning_flags[];
+
 /* Record instead of printing: the diagnostics between rw_diag_capture_begin
  * and rw_diag_capture_end are neither printed nor counted; _end returns the
  * message of the first error among them (heap; NULL when none) and stores
@@ -116,6 +154,53 @@ int rw_warning_enabled(const char *flag);
  * turns a refusal into the reason a loop is not suggested. */
 void rw_diag_capture_begin(void);
 char *rw_diag_capture_end(size_t *off);
+
+/* How the diagnostics are written (main.c sets it from the command line,
+ * before any is reported). */
+enum rw_diag_format { RW_DIAG_TEXT, RW_DIAG_JSON };
+/* color: 1 always, 0 never, -1 when stderr is a terminal (the default). */
+void rw_diag_set_output(enum rw_diag_format format, int color, int parseable_fixits);
+/* Report a diagnostic about no place in a file (the command line, a file
+ * that cannot be read): `mploop: error: msg` in text, like clang's
+ * `warning: msg [-Wflag]` for a warning with a flag (option spelled out,
+ * e.g. "-Wunknown-warning-option"). */
+void rw_diag_global(const char *severity, const char *flag, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Report an error of libclang's (the input does not compile), in text as
+ * libclang formats it, else recorded for the JSON document; counted. */
+void rw_diag_clang(CXDiagnostic d);
+/* End of the run: write the JSON document when asked for one. */
+void rw_diag_finish(void);
+
+/* One recorded diagnostic, resolved to lines and columns (diag_json.c). */
+struct rw_diag_pos {
+    unsigned line, col;
+};
+struct rw_diag_span {
+    struct rw_diag_pos start, end;   /* end is just past the last byte */
+};
+struct rw_diag_fix {
+    struct rw_diag_span span;
+    char *text;
+};
+struct rw_diag_rec {
+    const char *severity;            /* "error", "warning", "remark", "note" */
+    char *message;                   /* without the [flag] suffix */
+    char *flag;                      /* "-Wmploop-rand", "-Rmploop", or NULL */
+    char *file;                      /* NULL: about no place in a file */
+    struct rw_diag_pos at;
+    struct rw_diag_span *ranges;
+    unsigned nranges;
+    struct rw_diag_fix *fixits;
+    unsigned nfixits;
+};
+/* Keep rec (taken over) for the JSON document; a note is attached to the
+ * error, warning or remark kept before it. */
+void rw_diag_json_add(struct rw_diag_rec *rec);
+/* Write the JSON document of everything kept to f. */
+void rw_diag_json_write(FILE *f);
+/* Free rec and what it holds. */
+void rw_diag_json_free(struct rw_diag_rec *rec);
 
 /* ---- pragma.c, clause_parse.c ------------------------------------------ */
 
