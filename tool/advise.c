@@ -135,6 +135,39 @@ static struct mod *mod_of(struct mods *m, CXCursor d)
     return r;
 }
 
+/* For `x = rhs` with x the variable d: "max" or "min" when rhs is a call of
+ * fmax or fmin (any of their float, double, long double forms) with x as
+ * one argument and an expression that does not read x as the other; else
+ * NULL. */
+static const char *fminmax(const struct rw_src *src, CXCursor e, CXCursor d)
+{
+    if (clang_getCursorKind(e) != CXCursor_BinaryOperator)
+        return NULL;
+    CXCursor *kids;
+    unsigned n = rw_children(e, &kids);
+    CXCursor call = n == 2 ? rw_strip(kids[1], 1) : clang_getNullCursor();
+    free(kids);
+    if (clang_getCursorKind(call) != CXCursor_CallExpr || clang_Cursor_getNumArguments(call) != 2)
+        return NULL;
+    char *name = rw_spelling(call);
+    static const char *const fns[] = { "fmax", "fmaxf", "fmaxl", "fmin", "fminf", "fminl", NULL };
+    const char *red = NULL;
+    for (int i = 0; fns[i] && !red; i++)
+        if (!strcmp(name, fns[i]))
+            red = i < 3 ? "max" : "min";
+    free(name);
+    int self = 0;
+    for (unsigned i = 0; i < 2 && red; i++) {
+        CXCursor arg = clang_Cursor_getArgument(call, i), v = rw_named_var(rw_strip(arg, 1));
+        size_t off;
+        if (!clang_Cursor_isNull(v) && clang_equalCursors(v, d))
+            self++;
+        else if (rw_find_ref(src, arg, &d, 1, &off) >= 0)
+            return NULL;
+    }
+    return self == 1 ? red : NULL;
+}
+
 /* Record modification e of the variable that lhs names directly (check.c
  * decides the same way whether e modifies it). */
 static void modified(struct mods *m, CXCursor e, CXCursor lhs)
@@ -171,6 +204,8 @@ static void modified(struct mods *m, CXCursor e, CXCursor lhs)
         v->unconditional = 1;
     int reads;
     const char *red = rw_update_reduction(m->src, e, m->guard, d, &reads);
+    if (!red && rw_type_is_floating(clang_getCursorType(d)))
+        red = fminmax(m->src, e, d);
     if (!red) {
         if (!v->no_red && !v->mixed)
             v->bad_off = off;
@@ -381,33 +416,39 @@ static int small_loop(const struct rw_loop *l, unsigned long long *trips)
     if (mploop_trip_count(lb, ub, st, lv->test, first, &n) != MPLOOP_TRIP_OK || n >= SMALL_TRIPS)
         return 0;
     int inner = 0;
-    clang_visitChildren(l->body, find_loop, &inner);
+    find_loop(l->body, clang_getNullCursor(), &inner); /* the body itself, then under it */
+    if (!inner)
+        clang_visitChildren(l->body, find_loop, &inner);
     *trips = n;
     return !inner;
 }
 
-/* Append clause `kind(name)` to b, or name to the open list when the last
- * clause has the same head. */
-static void add_clause(struct rw_buf *b, char **head, const char *h, const char *name)
-{
-    if (*head && !strcmp(*head, h)) {
-        b->len--; /* reopen the list: drop ')' */
-        rw_buf_printf(b, ", %s)", name);
-        return;
-    }
-    rw_buf_printf(b, " %s%s)", h, name);
-    free(*head);
-    *head = rw_xstrdup(h);
-}
-
-/* Order of modified scalars: by reduction operator, then first modification. */
-static int by_clause(const void *pa, const void *pb)
+/* Order of modified scalars: by first modification. */
+static int by_first_mod(const void *pa, const void *pb)
 {
     const struct mod *a = pa, *b = pb;
-    int c = strcmp(a->red ? a->red : "", b->red ? b->red : "");
-    if (c)
-        return c;
     return (a->off > b->off) - (a->off < b->off);
+}
+
+/* Append the reduction clauses of the variables m[i].red (those of m[i]
+ * with red set and is_red[i]) to b, one clause per operator, in the order
+ * of their first modification. */
+static void reduction_clauses(struct rw_buf *b, const struct mod *m, unsigned n,
+                              unsigned char *is_red)
+{
+    for (unsigned i = 0; i < n; i++) {
+        if (!is_red[i])
+            continue;
+        rw_buf_printf(b, " reduction(%s:", m[i].red);
+        for (unsigned j = i, first = 1; j < n; j++)
+            if (is_red[j] && !strcmp(m[j].red, m[i].red)) {
+                char *name = rw_spelling(m[j].decl);
+                rw_buf_printf(b, "%s%s", first ? "" : ", ", name);
+                free(name);
+                is_red[j] = first = 0;
+            }
+        rw_buf_puts(b, ")");
+    }
 }
 
 /* The scalars step of the analysis (2. above): fills the clause text of
@@ -421,8 +462,9 @@ static int scalar_clauses(const struct rw_src *src, const struct rw_loop *l, str
     struct rw_scalar *sc;
     unsigned nsc = rw_scalars(src, l, &sc);
     int rc = 0;
-    char *rhead = NULL;
-    qsort(m, nm, sizeof *m, by_clause);
+    unsigned char *is_red = rw_xmalloc(nm + 1);
+    memset(is_red, 0, nm + 1);
+    qsort(m, nm, sizeof *m, by_first_mod);
     for (unsigned i = 0; i < nm && !rc; i++) {
         struct mod *v = &m[i];
         const struct rw_scalar *s = NULL;
@@ -453,9 +495,7 @@ static int scalar_clauses(const struct rw_src *src, const struct rw_loop *l, str
                 rc = -1;
             }
         } else if (v->red && !v->no_red && !v->mixed) {
-            char *h = rw_xasprintf("reduction(%s:", v->red);
-            add_clause(red, &rhead, h, name);
-            free(h);
+            is_red[i] = 1;
         } else {
             verdict(a, RW_ADV_BLOCKED, v->bad_off ? v->bad_off : v->off,
                     v->mixed ? "'%s' is updated with different operators: no one reduction "
@@ -468,7 +508,9 @@ static int scalar_clauses(const struct rw_src *src, const struct rw_loop *l, str
         }
         free(name);
     }
-    free(rhead);
+    if (!rc)
+        reduction_clauses(red, m, nm, is_red);
+    free(is_red);
     free(m);
     free(sc);
     return rc;
