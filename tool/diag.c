@@ -57,12 +57,17 @@ static const char *const severity_color[] = {
 #define COLOR_CARET "\033[0;1;32m"
 #define COLOR_FIXIT "\033[0;32m"
 
-/* A diagnostic at a place of the main file, before it is formatted. */
+/* Where a diagnostic of the main file points: offsets of the main file. */
+#define SITE_MAX 8
 struct site {
-    size_t off;              /* the caret */
-    size_t range[2];         /* underlined bytes; range[0] == range[1]: none */
-    const char *fix;         /* fix-it text or NULL */
-    size_t fix_range[2];     /* the bytes it replaces (equal: an insertion) */
+    size_t off;                  /* the caret */
+    unsigned nranges;
+    size_t range[SITE_MAX][2];   /* underlined bytes [start, end) */
+    unsigned nfixes;
+    struct {
+        size_t start, end;       /* the bytes replaced (equal: an insertion) */
+        const char *text;
+    } fix[SITE_MAX];
 };
 
 /* Report the diagnostics that follow against src. */
@@ -189,6 +194,29 @@ static void underline(char *line, unsigned cols, size_t bol, size_t eol, size_t 
         line[v] = '~';
 }
 
+/* Print the line of the fix-its of s that lie on the caret's line [bol,
+ * eol): each text under the bytes it replaces, pushed right past the one
+ * before when they would overlap, as clang does; nothing without one. */
+static void print_fixit_line(const struct site *s, size_t bol, size_t eol)
+{
+    struct rw_buf b = { 0 };
+    for (unsigned k = 0; k < s->nfixes; k++) {
+        const char *text = s->fix[k].text;
+        if (s->fix[k].start < bol || s->fix[k].start > eol || strchr(text, '\n'))
+            continue;
+        size_t at = visual_col(bol, eol, s->fix[k].start);
+        if (b.len && at <= b.len)
+            at = b.len + 1;
+        while (b.len < at)
+            rw_buf_add(&b, " ", 1);
+        rw_buf_puts(&b, text);
+    }
+    if (b.len)
+        fprintf(stderr, "%s%s\n%s", diag_color ? COLOR_FIXIT : "", b.s,
+                diag_color ? COLOR_RESET : "");
+    free(b.s);
+}
+
 /* Print the diagnostic's source line, the caret line (ranges and caret)
  * and the fix-it line under it, in clang's colours when on. */
 static void print_snippet(const struct site *s)
@@ -216,7 +244,8 @@ static void print_snippet(const struct site *s)
     unsigned cols = (vcols > caret ? vcols : caret) + 1;
     char *marks = rw_xmalloc(cols + 1);
     memset(marks, ' ', cols);
-    underline(marks, cols, bol, eol, s->range[0], s->range[1]);
+    for (unsigned k = 0; k < s->nranges; k++)
+        underline(marks, cols, bol, eol, s->range[k][0], s->range[k][1]);
     marks[caret] = '^';
     unsigned n = cols;
     while (n > 0 && marks[n - 1] == ' ')
@@ -226,14 +255,10 @@ static void print_snippet(const struct site *s)
             diag_color ? COLOR_RESET : "");
     free(marks);
 
-    if (!s->fix)
-        return;
-    unsigned at = visual_col(bol, eol, s->fix_range[0] < bol ? bol : s->fix_range[0]);
-    fprintf(stderr, "%s%*s%s\n%s", diag_color ? COLOR_FIXIT : "", (int)at, "", s->fix,
-            diag_color ? COLOR_RESET : "");
-    if (diag_fixits) {
-        struct rw_diag_span span = { pos_of(s->fix_range[0]), pos_of(s->fix_range[1]) };
-        print_parseable_fixit(diag_src->path, &span, s->fix);
+    print_fixit_line(s, bol, eol);
+    for (unsigned k = 0; diag_fixits && k < s->nfixes; k++) {
+        struct rw_diag_span span = { pos_of(s->fix[k].start), pos_of(s->fix[k].end) };
+        print_parseable_fixit(diag_src->path, &span, s->fix[k].text);
     }
 }
 
@@ -261,20 +286,36 @@ static void record(enum severity sev, const struct site *s, const char *msg, con
     r->flag = flag ? rw_xstrdup(flag) : NULL;
     r->file = rw_xstrdup(diag_src->path);
     r->at = pos_of(s->off);
-    if (s->range[1] > s->range[0]) {
-        r->ranges = rw_xmalloc(sizeof *r->ranges);
-        r->ranges[0].start = pos_of(s->range[0]);
-        r->ranges[0].end = pos_of(s->range[1]);
-        r->nranges = 1;
+    r->ranges = rw_xmalloc((s->nranges + 1) * sizeof *r->ranges);
+    for (unsigned k = 0; k < s->nranges; k++) {
+        r->ranges[r->nranges].start = pos_of(s->range[k][0]);
+        r->ranges[r->nranges++].end = pos_of(s->range[k][1]);
     }
-    if (s->fix) {
-        r->fixits = rw_xmalloc(sizeof *r->fixits);
-        r->fixits[0].span.start = pos_of(s->fix_range[0]);
-        r->fixits[0].span.end = pos_of(s->fix_range[1]);
-        r->fixits[0].text = rw_xstrdup(s->fix);
-        r->nfixits = 1;
+    r->fixits = rw_xmalloc((s->nfixes + 1) * sizeof *r->fixits);
+    for (unsigned k = 0; k < s->nfixes; k++) {
+        r->fixits[r->nfixits].span.start = pos_of(s->fix[k].start);
+        r->fixits[r->nfixits].span.end = pos_of(s->fix[k].end);
+        r->fixits[r->nfixits++].text = rw_xstrdup(s->fix[k].text);
     }
     rw_diag_json_add(r);
+}
+
+/* Count, then print or keep for the JSON document, a diagnostic that is
+ * shown: message msg, option opt ("-Wflag", "-Rmploop" or NULL). */
+static void deliver(enum severity sev, const struct site *s, const char *msg, const char *opt)
+{
+    if (sev == SEV_ERROR)
+        diag_errors++;
+    if (diag_format == RW_DIAG_JSON) {
+        record(sev, s, msg, opt);
+        return;
+    }
+    unsigned line, col;
+    rw_linecol(diag_src, s->off, &line, &col);
+    char *where = rw_xasprintf("%s:%u:%u", diag_src->path, line, col);
+    print_header(where, sev, msg, opt);
+    print_snippet(s);
+    free(where);
 }
 
 /* Whether a diagnostic of severity sev (flag: its warning flag) is shown;
@@ -307,18 +348,7 @@ static void emit(enum severity sev, const struct site *s, const char *flag, cons
         opt = rw_xasprintf("-W%s", flag);
     else if (sev == SEV_REMARK)
         opt = rw_xstrdup("-Rmploop");
-    if (sev == SEV_ERROR)
-        diag_errors++;
-    if (diag_format == RW_DIAG_JSON) {
-        record(sev, s, msg ? msg : "", opt);
-    } else {
-        unsigned line, col;
-        rw_linecol(diag_src, s->off, &line, &col);
-        char *where = rw_xasprintf("%s:%u:%u", diag_src->path, line, col);
-        print_header(where, sev, msg ? msg : "", opt);
-        print_snippet(s);
-        free(where);
-    }
+    deliver(sev, s, msg ? msg : "", opt);
     free(msg);
     free(opt);
 }
@@ -343,7 +373,7 @@ void rw_error(size_t off, const char *fmt, ...)
 /* Print an error at off with [start, end) underlined, and count it. */
 void rw_error_range(size_t off, size_t start, size_t end, const char *fmt, ...)
 {
-    struct site s = { .off = off, .range = { start, end } };
+    struct site s = { .off = off, .nranges = start < end, .range = { { start, end } } };
     EMIT(SEV_ERROR, &s, NULL, fmt);
 }
 
@@ -357,7 +387,7 @@ void rw_note(size_t off, const char *fmt, ...)
 /* Print a note at off with [start, end) underlined. */
 void rw_note_range(size_t off, size_t start, size_t end, const char *fmt, ...)
 {
-    struct site s = { .off = off, .range = { start, end } };
+    struct site s = { .off = off, .nranges = start < end, .range = { { start, end } } };
     EMIT(SEV_NOTE, &s, NULL, fmt);
 }
 
@@ -365,7 +395,7 @@ void rw_note_range(size_t off, size_t start, size_t end, const char *fmt, ...)
  * caret as clang shows a fix-it hint. */
 void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
 {
-    struct site s = { .off = off, .fix = insert, .fix_range = { off, off } };
+    struct site s = { .off = off, .nfixes = 1, .fix = { { off, off, insert } } };
     EMIT(SEV_NOTE, &s, NULL, fmt);
 }
 
@@ -374,7 +404,7 @@ void rw_note_fixit(size_t off, const char *insert, const char *fmt, ...)
 void rw_note_fixit_range(size_t off, size_t start, size_t end, const char *text,
                          const char *fmt, ...)
 {
-    struct site s = { .off = off, .fix = text, .fix_range = { start, end } };
+    struct site s = { .off = off, .nfixes = 1, .fix = { { start, end, text } } };
     EMIT(SEV_NOTE, &s, NULL, fmt);
 }
 
@@ -390,7 +420,7 @@ void rw_warning(size_t off, const char *flag, const char *fmt, ...)
 void rw_warning_range(size_t off, size_t start, size_t end, const char *flag, const char *fmt,
                       ...)
 {
-    struct site s = { .off = off, .range = { start, end } };
+    struct site s = { .off = off, .nranges = start < end, .range = { { start, end } } };
     EMIT(SEV_WARNING, &s, flag, fmt);
 }
 
@@ -404,7 +434,7 @@ void rw_remark(size_t off, const char *fmt, ...)
 /* Print a remark of -Rmploop at off with [start, end) underlined. */
 void rw_remark_range(size_t off, size_t start, size_t end, const char *fmt, ...)
 {
-    struct site s = { .off = off, .range = { start, end } };
+    struct site s = { .off = off, .nranges = start < end, .range = { { start, end } } };
     EMIT(SEV_REMARK, &s, NULL, fmt);
 }
 
@@ -453,36 +483,30 @@ static char *clang_pos(CXSourceLocation loc, struct rw_diag_pos *p)
     return s;
 }
 
-/* Report libclang's diagnostic d (an error of the input): in text as
- * libclang formats it (with the parseable fix-its when asked), in JSON
- * with its ranges and fix-its. */
-void rw_diag_clang(CXDiagnostic d)
+/* rw_diag_clang for a diagnostic d of severity sev outside the main file
+ * (message msg, flag or NULL): libclang's own text, or a record with
+ * libclang's positions. */
+static void clang_elsewhere(CXDiagnostic d, enum severity sev, const char *msg, const char *flag)
 {
-    diag_errors++;
-    diag_dropped = 0;
-    unsigned nfix = clang_getDiagnosticNumFixIts(d);
+    if (sev == SEV_ERROR)
+        diag_errors++;
+    struct rw_diag_rec *r = rw_xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->severity = severity_name[sev];
+    r->message = rw_xstrdup(msg);
+    r->flag = flag ? rw_xstrdup(flag) : NULL;
+    r->file = clang_pos(clang_getDiagnosticLocation(d), &r->at);
+    unsigned nranges = clang_getDiagnosticNumRanges(d), nfix = clang_getDiagnosticNumFixIts(d);
+    r->ranges = rw_xmalloc((nranges + 1) * sizeof *r->ranges);
+    for (unsigned i = 0; i < nranges; i++) {
+        CXSourceRange rg = clang_getDiagnosticRange(d, i);
+        free(clang_pos(clang_getRangeStart(rg), &r->ranges[r->nranges].start));
+        free(clang_pos(clang_getRangeEnd(rg), &r->ranges[r->nranges++].end));
+    }
     if (diag_format == RW_DIAG_TEXT) {
         CXString t = clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions());
         fprintf(stderr, "%s\n", clang_getCString(t));
         clang_disposeString(t);
-    }
-    struct rw_diag_rec *r = rw_xmalloc(sizeof *r);
-    memset(r, 0, sizeof *r);
-    r->severity = severity_name[SEV_ERROR];
-    CXString m = clang_getDiagnosticSpelling(d);
-    r->message = rw_xstrdup(clang_getCString(m));
-    clang_disposeString(m);
-    CXString opt = clang_getDiagnosticOption(d, NULL);
-    if (clang_getCString(opt)[0])
-        r->flag = rw_xstrdup(clang_getCString(opt));
-    clang_disposeString(opt);
-    r->file = clang_pos(clang_getDiagnosticLocation(d), &r->at);
-    r->nranges = clang_getDiagnosticNumRanges(d);
-    r->ranges = rw_xmalloc((r->nranges + 1) * sizeof *r->ranges);
-    for (unsigned i = 0; i < r->nranges; i++) {
-        CXSourceRange rg = clang_getDiagnosticRange(d, i);
-        free(clang_pos(clang_getRangeStart(rg), &r->ranges[i].start));
-        free(clang_pos(clang_getRangeEnd(rg), &r->ranges[i].end));
     }
     r->fixits = rw_xmalloc((nfix + 1) * sizeof *r->fixits);
     for (unsigned i = 0; i < nfix; i++) {
@@ -501,6 +525,51 @@ void rw_diag_clang(CXDiagnostic d)
         rw_diag_json_add(r);
     else
         rw_diag_json_free(r);
+}
+
+/* Report libclang's diagnostic d (an error of the input, or a note about
+ * one) from the same path as the rewriter's own when it points into the
+ * main file, with its ranges and fix-its there; elsewhere (a header) as
+ * libclang formats it, or with its own positions in the JSON document. */
+void rw_diag_clang(CXDiagnostic d)
+{
+    enum CXDiagnosticSeverity cs = clang_getDiagnosticSeverity(d);
+    enum severity sev = cs >= CXDiagnostic_Error     ? SEV_ERROR
+                        : cs == CXDiagnostic_Warning ? SEV_WARNING
+                                                     : SEV_NOTE;
+    if (sev != SEV_NOTE)
+        diag_dropped = 0;
+    CXString m = clang_getDiagnosticSpelling(d), opt = clang_getDiagnosticOption(d, NULL);
+    const char *flag = clang_getCString(opt)[0] ? clang_getCString(opt) : NULL;
+    unsigned nranges = clang_getDiagnosticNumRanges(d), nfix = clang_getDiagnosticNumFixIts(d);
+    struct site s = { 0 };
+    if (diag_src && rw_loc_off(diag_src, clang_getDiagnosticLocation(d), &s.off)) {
+        for (unsigned i = 0; i < nranges && s.nranges < SITE_MAX; i++) {
+            CXSourceRange rg = clang_getDiagnosticRange(d, i);
+            size_t *r = s.range[s.nranges];
+            if (rw_loc_off(diag_src, clang_getRangeStart(rg), &r[0]) &&
+                rw_loc_off(diag_src, clang_getRangeEnd(rg), &r[1]) && r[0] <= r[1])
+                s.nranges++;
+        }
+        CXString texts[SITE_MAX];
+        for (unsigned i = 0; i < nfix && s.nfixes < SITE_MAX; i++) {
+            CXSourceRange rg;
+            texts[s.nfixes] = clang_getDiagnosticFixIt(d, i, &rg);
+            s.fix[s.nfixes].text = clang_getCString(texts[s.nfixes]);
+            if (rw_loc_off(diag_src, clang_getRangeStart(rg), &s.fix[s.nfixes].start) &&
+                rw_loc_off(diag_src, clang_getRangeEnd(rg), &s.fix[s.nfixes].end))
+                s.nfixes++;
+            else
+                clang_disposeString(texts[s.nfixes]);
+        }
+        deliver(sev, &s, clang_getCString(m), flag);
+        for (unsigned i = 0; i < s.nfixes; i++)
+            clang_disposeString(texts[i]);
+    } else {
+        clang_elsewhere(d, sev, clang_getCString(m), flag);
+    }
+    clang_disposeString(m);
+    clang_disposeString(opt);
 }
 
 /* Number of errors printed so far. */

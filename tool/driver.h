@@ -44,7 +44,8 @@ enum rw_arg_kind {
     RW_ARG_LIB,    /* -l: a linker input */
     RW_ARG_OUTPUT, /* -o FILE */
     RW_ARG_DEPFILE, /* -MF FILE */
-    RW_ARG_REWRITER /* an option of the rewriter alone, never cc's (-Rmploop) */
+    RW_ARG_REWRITER, /* an option of the rewriter alone, never cc's (-Rmploop) */
+    RW_ARG_BOTH     /* an option of the rewriter that cc gets too (-fcolor-diagnostics) */
 };
 
 /* One command-line element: one or two argv entries. */

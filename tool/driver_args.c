@@ -7,8 +7,10 @@
  * rewrite), picks the preprocessing and language options the rewriter needs
  * to parse a source as cc will, finds the mode (-c, -S, -E, -M, link) and
  * the outputs, and names the files cc names implicitly (the -MD dependency
- * file), so that the steps can reproduce cc's behaviour exactly.  The one
- * option of the rewriter itself, -Rmploop, goes to the rewriter alone.
+ * file), so that the steps can reproduce cc's behaviour exactly.  The
+ * options of the rewriter itself (-Rmploop, its -Wmploop... warnings,
+ * --diagnostics-format=) go to the rewriter alone; those that say how
+ * diagnostics look (colour, parseable fix-its) go to the rewriter and cc.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
@@ -20,6 +22,23 @@
 static int starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Which program option s is for: RW_ARG_REWRITER for the rewriter's own
+ * (cc would read -R as a linker option and reject -Wmploop... under
+ * -Werror=unknown-warning-option), RW_ARG_BOTH for the look of
+ * diagnostics, which both print, else RW_ARG_FLAG. */
+static enum rw_arg_kind option_owner(const char *s)
+{
+    if (strcmp(s, "-Rmploop") == 0 || starts_with(s, "-Wmploop") ||
+        starts_with(s, "-Wno-mploop") || starts_with(s, "--diagnostics-format="))
+        return RW_ARG_REWRITER;
+    if (strcmp(s, "-fcolor-diagnostics") == 0 || strcmp(s, "-fno-color-diagnostics") == 0 ||
+        strcmp(s, "-fdiagnostics-color") == 0 || starts_with(s, "-fdiagnostics-color=") ||
+        strcmp(s, "-fno-diagnostics-color") == 0 ||
+        strcmp(s, "-fdiagnostics-parseable-fixits") == 0)
+        return RW_ARG_BOTH;
+    return RW_ARG_FLAG;
 }
 
 /* Append the arguments of @file `path` to out, split
@@ -168,9 +187,8 @@ void rw_parse_args(struct rw_driver *d)
             a->a[1] = d->argv.v[++i];
             a->value = a->a[1];
         }
-        if (strcmp(s, "-Rmploop") == 0) {
-            /* the rewriter's remarks; cc would read -R as a linker option */
-            a->kind = RW_ARG_REWRITER;
+        if (option_owner(s) != RW_ARG_FLAG) {
+            a->kind = option_owner(s);
         } else if (strcmp(s, "-o") == 0 || (starts_with(s, "-o") && a->n == 1)) {
             a->kind = RW_ARG_OUTPUT;
             d->output = a->n == 2 ? a->value : s + 2;

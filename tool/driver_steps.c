@@ -51,7 +51,7 @@ int rw_rewrite(struct rw_driver *d, size_t k)
     rw_sv_push(&cmd, "-o");
     rw_sv_push(&cmd, out);
     for (size_t i = 0; i < d->nargs; i++)
-        if (d->args[i].kind == RW_ARG_REWRITER)
+        if (d->args[i].kind == RW_ARG_REWRITER || d->args[i].kind == RW_ARG_BOTH)
             rw_sv_push(&cmd, d->args[i].a[0]);
     rw_sv_push(&cmd, "--");
     /* mploop's headers, as cc gets them (<mploop.h> in the user's source) */

@@ -67,16 +67,27 @@ static void usage(FILE *f)
           "Flags after '--' (-I, -D, -std, ...) are used to parse the input.\n", f);
 }
 
-/* Report clang's own errors; returns how many there were. */
+/* Report clang's own errors and the notes that follow them; returns how
+ * many errors there were. */
 static unsigned clang_errors(CXTranslationUnit tu)
 {
     unsigned n = clang_getNumDiagnostics(tu), errors = 0;
+    int after_error = 0;
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
-        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+        enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
+        if (s >= CXDiagnostic_Error || (s == CXDiagnostic_Note && after_error)) {
             rw_diag_clang(d);
-            errors++;
+            CXDiagnosticSet notes = clang_getChildDiagnostics(d);
+            for (unsigned k = 0; k < clang_getNumDiagnosticsInSet(notes); k++) {
+                CXDiagnostic note = clang_getDiagnosticInSet(notes, k);
+                rw_diag_clang(note);
+                clang_disposeDiagnostic(note);
+            }
         }
+        if (s != CXDiagnostic_Note)
+            after_error = s >= CXDiagnostic_Error;
+        errors += s >= CXDiagnostic_Error;
         clang_disposeDiagnostic(d);
     }
     return errors;
@@ -365,20 +376,22 @@ int main(int argc, char **argv)
     size_t outlen = 0;
     if (err != CXError_Success) {
         rw_diag_global("error", NULL, "cannot parse %s (libclang error %d)", input, (int)err);
-    } else if (clang_errors(tu) == 0) {
+    } else {
         struct rw_src src = { .path = input, .tu = tu };
         src.file = clang_getFile(tu, build_dir ? parse_path : input);
         src.buf = src.file ? clang_getFileContents(tu, src.file, &src.len) : NULL;
-        if (!src.buf) {
-            rw_diag_global("error", NULL, "cannot read %s", input);
-        } else {
+        if (src.buf) {
             rw_src_lines(&src);
             rw_diag_init(&src);
-            if (advise)
-                return suggest(&src, &aopts, apply, out_path, output) ? 1 : 0;
-            if (rewrite(&src, &out, &outlen, remarks) == 0)
-                rc = 0;
         }
+        if (clang_errors(tu) != 0)
+            ;
+        else if (!src.buf)
+            rw_diag_global("error", NULL, "cannot read %s", input);
+        else if (advise)
+            return suggest(&src, &aopts, apply, out_path, output) ? 1 : 0;
+        else if (rewrite(&src, &out, &outlen, remarks) == 0)
+            rc = 0;
     }
     if (rc == 0) {
         if (out_path) {
