@@ -5,8 +5,9 @@
  * The outermost parallel loops are chosen: a loop is annotated when its
  * verdict is parallel, it is worth a process, it is not annotated already,
  * and no loop around it is annotated or chosen.  The pragma goes on a line
- * of its own above the loop, indented like it; the rest of the file is
- * copied byte for byte.
+ * of its own above the loop, indented like it (a loop that does not start
+ * its line moves to a line of its own, indented like that line); the rest
+ * of the file is copied byte for byte.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,16 +39,23 @@ char *rw_advise_apply(const struct rw_src *src, const struct rw_advice *v, unsig
         const struct rw_advice *a = &v[i];
         if (!a->chosen)
             continue;
-        size_t bol = a->off - (a->col - 1), k = bol;
+        size_t bol = a->off - (a->col - 1), k = bol, ws = a->off;
         while (k < a->off && (src->buf[k] == ' ' || src->buf[k] == '\t'))
             k++;
-        char *text;
-        if (k == a->off) /* the loop starts its line: the pragma goes above */
-            text = rw_xasprintf("%.*s#pragma mploop for%s\n", (int)(a->off - bol),
-                                src->buf + bol, a->clauses);
-        else /* code before it on its line: the loop moves to a line of its own */
-            text = rw_xasprintf("\n#pragma mploop for%s\n", a->clauses);
-        rw_edit_add(&e, k == a->off ? bol : a->off, k == a->off ? bol : a->off, 0, text);
+        if (k == a->off) {
+            /* the loop starts its line: the pragma goes above, indented alike */
+            rw_edit_add(&e, bol, bol, 0, rw_xasprintf("%.*s#pragma mploop for%s\n",
+                                                       (int)(k - bol), src->buf + bol,
+                                                       a->clauses));
+            continue;
+        }
+        /* code before it on its line: the pragma and the loop go on lines of
+         * their own, indented like that line */
+        while (ws > k && (src->buf[ws - 1] == ' ' || src->buf[ws - 1] == '\t'))
+            ws--;
+        rw_edit_add(&e, ws, a->off, 0, rw_xasprintf("\n%.*s#pragma mploop for%s\n%.*s",
+                                                     (int)(k - bol), src->buf + bol, a->clauses,
+                                                     (int)(k - bol), src->buf + bol));
     }
     char *out = rw_edit_apply(&e, src->buf, src->len, len);
     for (unsigned i = 0; i < e.n; i++)
