@@ -203,8 +203,13 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks)
         if (rw_analyse_loop(src, l) || rw_check_clauses(src, l, globals, nglobals) ||
             rw_check_body(src, l))
             continue;
-        rw_choose_mode(src, l, remarks);
-        p[i].loop = l;
+        struct rw_analysis an;
+        rw_analyse_deps(src, l, 0, &an);
+        if (rw_report_deps(src, l, &an) == 0) {
+            rw_choose_mode(src, l, &an, remarks);
+            p[i].loop = l;
+        }
+        rw_analysis_free(&an);
     }
     if (rw_error_count())
         return -1;

@@ -24,6 +24,9 @@
  *   calls.c         calls in a body that do not mean what they mean
  *                   sequentially (rand, stdin reads, longjmp out of it)
  *   scratch.c       arrays used as scratch space by every iteration
+ *   access.c        the accesses to memory of a loop body (roots, subscripts)
+ *   depend.c        loop-carried dependences through memory (dep.c's tests)
+ *   dep.c           the dependence tests' arithmetic (dep.h, no libclang)
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
  *   edit.c          an offset-sorted edit list applied to the input buffer
@@ -501,13 +504,78 @@ void rw_warn_scratch(const struct rw_src *src, const struct rw_loop *l);
 unsigned rw_scratch_arrays(const struct rw_src *src, const struct rw_loop *l, CXCursor **out,
                            size_t **offs);
 
-/* ---- mode.c ------------------------------------------------------------ */
+/* ---- access.c ---------------------------------------------------------- */
 
-/* Decide whether loop l (checked) needs snapshot mode, setting
- * l->auto_snapshot unless the `direct` clause forces direct mode; when
- * remarks is nonzero print one remark at the loop saying which mode it runs
- * in and why (with a note at the access that decided it). */
-void rw_choose_mode(const struct rw_src *src, struct rw_loop *l, int remarks);
+#define RW_SUB_TERMS 8   /* terms of one subscript */
+#define RW_ACC_LOOPS 14  /* for loops of the body around one access */
+
+/* One subscript: the sum of its terms, each added or subtracted ("a + i"
+ * in *(a + i) + k of an alias gives the terms i and k); no term is 0. */
+struct rw_sub {
+    unsigned n;
+    CXCursor term[RW_SUB_TERMS];
+    int neg[RW_SUB_TERMS];
+    int bad;             /* cannot be read (a form not followed, too many terms) */
+};
+
+enum { RW_ACC_READ = 1, RW_ACC_WRITE = 2 };
+
+/* One access to memory reached from a root variable. */
+struct rw_access {
+    char *subs;          /* canonical subscript list "[i][j + 1]", NULL: unreadable */
+    unsigned depth;      /* number of subscripts */
+    struct rw_sub *sub;  /* the depth subscripts, outermost first */
+    char *shape;         /* subscripts and members in order: "[].a[]" */
+    char *name, *where;  /* how remarks name it: "s.a" and "[i]" */
+    char *text;          /* the access as written ("a[i + 1]") */
+    size_t off, end;     /* its extent */
+    int mode;            /* RW_ACC_READ | RW_ACC_WRITE */
+    int varies;          /* a subscript names a variable of the loop */
+    int indirect;        /* a subscript reads memory */
+    int loaded;          /* reached through a pointer loaded from memory
+                          * (rows[i][k], s.p[i]): which block is not known */
+    int cond;            /* a condition or a jump may skip it */
+    char *via;           /* the callee, for a pointer loaded from memory and
+                          * passed to a call (subs NULL: any element) */
+    CXCursor loop[RW_ACC_LOOPS]; /* for loops of the body around it, outermost first */
+    unsigned nloop;      /* RW_ACC_LOOPS + 1: more than fit */
+};
+
+/* Why the rewriter cannot follow the writes to one root. */
+enum rw_blocker { RW_BLK_NONE, RW_BLK_SET, RW_BLK_CALL, RW_BLK_ESCAPE };
+
+/* Everything the body does with one root variable. */
+struct rw_root {
+    CXCursor decl;
+    char *name;
+    int shared;          /* the accesses can reach shared memory */
+    int fresh;           /* a pointer declared in the body to a block allocated there */
+    int written;         /* written directly, or passed where it may be */
+    int level;           /* a pointer loop variable of this level of the nest, else -1 */
+    struct rw_access *v;
+    unsigned n;
+    int blk;             /* enum rw_blocker, the first seen by priority */
+    char *blk_text;      /* the callee, the pointer it is stored in, ... */
+    size_t blk_off;
+};
+
+/* The accesses of one loop body. */
+struct rw_accesses {
+    struct rw_root *r;
+    unsigned nr;
+    char *unknown;       /* text of the first write through an unknown form */
+    size_t unknown_off;
+};
+
+/* Walk the body of loop l (analysed) and collect its accesses to memory in
+ * *out; prints nothing. */
+void rw_collect_accesses(const struct rw_src *src, const struct rw_loop *l,
+                         struct rw_accesses *out);
+/* Free what a holds. */
+void rw_accesses_free(struct rw_accesses *a);
+/* Whether expression or declaration c is a data pointer (not a pointer to a
+ * function). */
+int rw_is_data_pointer(CXCursor c);
 
 /* ---- depend.c ---------------------------------------------------------- */
 
@@ -548,6 +616,14 @@ struct rw_analysis {
     size_t why_off;
     int alias_only;       /* UNKNOWN only because two different pointers
                            * may point into the same memory */
+    char *why_note;       /* UNKNOWN: a note at why_off, or NULL (heap) */
+    int written;          /* the loop writes an array or block it shares */
+    int same_text;        /* every such array is accessed only at the
+                           * subscript text of its writes */
+    struct rw_analysis *shared; /* the same analysis over the roots that can
+                           * reach shared memory (heap blocks, globals and
+                           * statics), which decides the write mode; NULL
+                           * in that one */
 };
 
 /* Analyse the accesses to memory of loop l (rw_analyse_loop succeeded; of
@@ -560,8 +636,25 @@ void rw_analyse_deps(const struct rw_src *src, const struct rw_loop *l, int assu
  * a[i + 1] (line 14), which iteration i + 1 reads as a[i] (line 13)"
  * (heap). */
 char *rw_dep_describe(const struct rw_src *src, const struct rw_loop *l, const struct rw_dep *d);
+/* Notes at the two accesses of dependence d of loop l. */
+void rw_dep_notes(const struct rw_src *src, const struct rw_loop *l, const struct rw_dep *d);
+/* Report what analysis a found for annotated loop l: a proven flow or
+ * output dependence is an error (returns -1); an undecided one is a
+ * -Wmploop-unverified warning.  The anti-dependences are the write mode's
+ * remark (mode.c). */
+int rw_report_deps(const struct rw_src *src, const struct rw_loop *l, const struct rw_analysis *a);
 /* Free what a holds. */
 void rw_analysis_free(struct rw_analysis *a);
+
+/* ---- mode.c ------------------------------------------------------------ */
+
+/* Decide whether loop l (checked, and analysed by rw_analyse_deps into *a)
+ * needs snapshot mode, setting l->auto_snapshot unless the `direct` clause
+ * forces direct mode; when remarks is nonzero print one remark at the loop
+ * saying which mode it runs in and why (with a note at the access that
+ * decided it). */
+void rw_choose_mode(const struct rw_src *src, struct rw_loop *l, const struct rw_analysis *a,
+                    int remarks);
 
 /* ---- advise.c, advise_out.c, advise_apply.c ----------------------------- */
 

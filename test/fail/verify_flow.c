@@ -30,6 +30,7 @@
 #include <mploop.h>
 
 int a[100];
+static volatile int one = 1; /* hides the dependence from the rewriter's tests */
 
 int main(void)
 {
@@ -47,7 +48,7 @@ int main(void)
     // SERIALERR: the loop runs again in-process (MPLOOP_ON_ERROR=serial)
 #pragma mploop for schedule(static)
     for (int i = 0; i < 99; i++)
-        a[i + 1] = a[i] + i;
+        a[i + one] = a[i] + i;
     printf("a[99] = %d a[51] = %d\n", a[99], a[51]);
 #ifndef SEQUENTIAL
     const mploop_error *e = mploop_last_error();

@@ -20,6 +20,7 @@
 #include <string.h>
 
 int a[101];
+static volatile int one = 1; /* hides the dependence from the rewriter's tests */
 
 int main(int argc, char **argv)
 {
@@ -29,7 +30,7 @@ int main(int argc, char **argv)
     // CRASH: mploop: error: {{.*}}verify_sequential.c:[[@LINE+2]]: sequential run of the loop (MPLOOP_CHECK=verify) killed by SIGSEGV (Segmentation fault) at iteration i = 61{{$}}
 #pragma mploop for schedule(static)
     for (int i = 0; i < 100; i++) {
-        a[i + 1] = a[i] + 1;
+        a[i + one] = a[i] + 1;
         if (a[i] == 10)
             printf("at 10\n");
         if (a[i] > 60) {

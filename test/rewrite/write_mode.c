@@ -49,9 +49,9 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // R-NEXT: {{^}}                                           ^
     // S: __mploop_site_2 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED | MPLOOP_SITE_SNAPSHOT };
 
-    // A global array read at the previous element.
+    // A global array read at the next element.
 #pragma mploop for
-    for (int i = 1; i < M; i++) g[i] = g[i-1] + g[i];
+    for (int i = 0; i < M - 1; i++) g[i] = g[i+1] + g[i];
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'g' is written at [i] and read at [i - 1] [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:40: note: 'g' is read here
     // S: __mploop_site_3 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
@@ -75,9 +75,9 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
     // S: __mploop_site_5 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
-    for (int i = 1; i < M; i++)
+    for (int i = 0; i < M - 1; i++)
         for (int j = 0; j < M; j++)
-            sg[i][j] = sg[i-1][j];
+            sg[i][j] = sg[i+1][j];
     // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in snapshot mode: 'sg' is written at [i][j] and read at [i - 1][j] [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:24: note: 'sg' is read here
     // S: __mploop_site_6 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
@@ -207,20 +207,19 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // R: write_mode.c:[[@LINE-2]]:48: note: 'a' is read here
     // S: __mploop_site_28 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
-    // The same element in every iteration.
+    // The same element in the iterations a condition selects.
 #pragma mploop for
-    for (int i = 0; i < n; i++) a[0] += b[i];
+    for (int i = 0; i < n; i++) if (b[i] > 0) a[0] += b[i];
     // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: every iteration reads and writes 'a[0]', whose subscripts name no variable of the loop [-Rmploop]
     // R: write_mode.c:[[@LINE-2]]:33: note: 'a[0]' is read here
     // S: __mploop_site_29 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
-    // A nested inner loop writing and reading a[j] at the same subscript
-    // (the rule is textual: that every iteration of i touches every c[j] is
-    // for the dependence analysis to see).
+    // A nested inner loop reading c[j] and updating b[i] (that every
+    // iteration of i writing every c[j] is an error: diag/dep_output.c).
 #pragma mploop for
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
-            c[j] = c[j] + 1;
+            b[i] = b[i] + c[j];
     // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
     // S: __mploop_site_30 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
