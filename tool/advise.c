@@ -585,9 +585,12 @@ static void advise_loop(const struct rw_src *src, struct rw_loop *l, const CXCur
         a->verdict = RW_ADV_BLOCKED;
         break;
     default:
+        /* the analysis's reason for an alias doubt says to add restrict already */
         verdict(a, RW_ADV_UNKNOWN, an.why_off, "%s%s", an.why ? an.why : "undecided",
-                an.alias_only ? "; add 'restrict' to the pointers if they never overlap, or "
-                                "run with --assume-no-alias" : "");
+                !an.alias_only ? ""
+                : an.why && strstr(an.why, "restrict") ? "; or run with --assume-no-alias"
+                : "; add 'restrict' to the pointers if they never overlap, or run with "
+                  "--assume-no-alias");
         a->alias_only = an.alias_only;
         break;
     }
