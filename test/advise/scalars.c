@@ -37,7 +37,7 @@ double reductions(const double *a, const int *b, int n)
     return sum + prod + hi + lo + dif + lhi + any + all + mask + bits + x + count;
 }
 
-void privates(double *out, const double *a, int n, int m)
+void privates(double *restrict out, const double *restrict a, int n, int m)
 {
     double t, w, keep;
     int j;
@@ -66,7 +66,7 @@ void privates(double *out, const double *a, int n, int m)
     out[1] = w;
 }
 
-void blocked(double *out, const double *a, int n)
+void blocked(double *restrict out, const double *restrict a, int n)
 {
     double prev = 0, y = 1, z = 0;
     int next = 0;
@@ -90,7 +90,7 @@ void blocked(double *out, const double *a, int n)
     out[0] = y + z;
 }
 
-int refused(double *out, const double *a, int n)
+int refused(double *restrict out, const double *restrict a, int n)
 {
     int k = 0;
     double s = 0;
