@@ -334,6 +334,65 @@ static unsigned find_mods(const struct rw_src *src, const struct rw_loop *l, str
     return m.n;
 }
 
+/* What counter_only looks for. */
+struct uses {
+    const struct rw_src *src;
+    CXCursor decl;
+    size_t start, end;   /* the loop analysed */
+    int other;           /* a use outside the loop that is not a counter's */
+};
+
+/* Whether for statement c starts by assigning decl (`for (v = e; ...)`
+ * with e not reading v). */
+static int counts_with(const struct rw_src *src, CXCursor c, CXCursor decl)
+{
+    struct rw_for_parts h;
+    if (rw_for_parts(src, c, &h) != RW_FOR_OK || clang_Cursor_isNull(h.init) ||
+        clang_getCursorKind(h.init) != CXCursor_BinaryOperator ||
+        rw_operator(src, h.init) != RW_OP_ASSIGN)
+        return 0;
+    CXCursor *kids;
+    unsigned n = rw_children(h.init, &kids);
+    size_t off;
+    int r = n == 2 && clang_getCursorKind(rw_strip_parens(kids[0])) == CXCursor_DeclRefExpr &&
+            clang_equalCursors(clang_getCursorReferenced(rw_strip_parens(kids[0])), decl) &&
+            rw_find_ref(src, kids[1], &decl, 1, &off) < 0;
+    free(kids);
+    return r;
+}
+
+/* Visitor: a use of u->decl outside the loop and outside every for
+ * statement that starts by assigning it sets u->other. */
+static enum CXChildVisitResult use_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    struct uses *u = d;
+    (void)parent;
+    size_t a, b;
+    if (rw_extent(u->src, c, &a, &b) && a >= u->start && b <= u->end)
+        return CXChildVisit_Continue; /* the loop itself */
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_ForStmt && counts_with(u->src, c, u->decl))
+        return CXChildVisit_Continue; /* a loop it counts: set before any use */
+    if (k == CXCursor_DeclRefExpr && clang_equalCursors(clang_getCursorReferenced(c), u->decl)) {
+        u->other = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Whether local variable decl of the function of loop l is used outside l
+ * only as the counter of for statements that set it first: then the value
+ * the loop leaves in it is never read (scalars.c gives up on the code after
+ * a loop nested in another one). */
+static int counter_only(const struct rw_src *src, const struct rw_loop *l, CXCursor decl)
+{
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(decl))
+        return 0;
+    struct uses u = { src, decl, l->lv[0].for_off, l->end, 0 };
+    clang_visitChildren(l->site.func, use_visit, &u);
+    return !u.other;
+}
+
 /* Set the verdict of a to v with the reason (printf-style) at off. */
 static void verdict(struct rw_advice *a, int v, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -484,7 +543,7 @@ static int scalar_clauses(const struct rw_src *src, const struct rw_loop *l, str
                     name, line);
             rc = -1;
         } else if (s && s->use == RW_SCALAR_PRIVATE) {
-            if (!s->live_after)
+            if (!s->live_after || counter_only(src, l, v->decl))
                 rw_buf_printf(priv, "%s%s", priv->len ? ", " : "", name);
             else if (v->unconditional)
                 rw_buf_printf(last, "%s%s", last->len ? ", " : "", name);

@@ -66,6 +66,28 @@ void privates(double *restrict out, const double *restrict a, int n, int m)
     out[1] = w;
 }
 
+void counters(double (*restrict a)[50][50], double (*restrict b)[50][50], int steps)
+{
+    int t, i, j, k;
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:5: blocked: loop-carried {{flow|output}} dependence: {{.+}}
+    for (t = 0; t < steps; t++) {
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:9: parallel: #pragma mploop for private(j, k)
+        for (i = 1; i < 49; i++)
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:13: parallel (inside the loop at line [[@LINE-1]]): #pragma mploop for private(k)
+            for (j = 1; j < 49; j++)
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:17: parallel (inside the loop at line [[@LINE-3]]): #pragma mploop for
+                for (k = 1; k < 49; k++)
+                    b[i][j][k] = a[i - 1][j][k] + a[i + 1][j][k];
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:9: parallel: #pragma mploop for private(j, k)
+        for (i = 1; i < 49; i++)
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:13: parallel (inside the loop at line [[@LINE-1]]): #pragma mploop for private(k)
+            for (j = 1; j < 49; j++)
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:17: parallel (inside the loop at line [[@LINE-3]]): #pragma mploop for
+                for (k = 1; k < 49; k++)
+                    a[i][j][k] = b[i][j - 1][k] + b[i][j][k + 1];
+    }
+}
+
 void blocked(double *restrict out, const double *restrict a, int n)
 {
     double prev = 0, y = 1, z = 0;
