@@ -393,6 +393,29 @@ static int counter_only(const struct rw_src *src, const struct rw_loop *l, CXCur
     return !u.other;
 }
 
+/* What unshared_visit looks for: the first call in a body of a function
+ * that uses library state the workers do not share. */
+struct unshared {
+    const struct rw_src *src;
+    const char *flag;
+    char *name;
+    size_t off;
+};
+
+/* Visitor finding that call (rw_call_unshared). */
+static enum CXChildVisitResult unshared_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    struct unshared *u = d;
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return CXChildVisit_Recurse;
+    u->flag = rw_call_unshared(c, &u->name);
+    if (!u->flag)
+        return CXChildVisit_Recurse;
+    u->off = rw_cursor_off(u->src, c, 0);
+    return CXChildVisit_Break;
+}
+
 /* Set the verdict of a to v with the reason (printf-style) at off. */
 static void verdict(struct rw_advice *a, int v, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -624,6 +647,22 @@ static void advise_loop(const struct rw_src *src, struct rw_loop *l, const CXCur
     if (captured(a, a->off) || bad) {
         if (!a->reason)
             verdict(a, RW_ADV_UNKNOWN, a->off, "the rewriter refuses the loop");
+        goto out;
+    }
+
+    /* calls the rewriter only warns about, whose results differ in workers */
+    struct unshared u = { src, NULL, NULL, a->off };
+    clang_visitChildren(l->body, unshared_visit, &u);
+    if (u.flag) {
+        unsigned line, col;
+        rw_linecol(src, u.off, &line, &col);
+        verdict(a, RW_ADV_UNKNOWN, u.off, !strcmp(u.flag, "mploop-rand")
+                    ? "'%s' (line %u) continues the parent's hidden random sequence in every "
+                      "worker: the iterations would not draw the numbers they draw sequentially "
+                      "[-W%s]"
+                    : "'%s' (line %u) reads standard input: every worker would read the same "
+                      "input [-W%s]", u.name, line, u.flag);
+        free(u.name);
         goto out;
     }
 

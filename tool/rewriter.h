@@ -490,6 +490,13 @@ const char *rw_update_reduction(const struct rw_src *src, CXCursor e, CXCursor g
  * reads of standard input) and refuse a longjmp whose setjmp is not in the
  * body.  Returns 0, or -1 after reporting an error. */
 int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c);
+/* The warning flag under which rw_check_call warns about call c
+ * ("mploop-rand": a random generator with hidden state, "mploop-stdin": a
+ * read of standard input), storing the callee's name in *name (heap); NULL
+ * (and *name NULL) for other calls.  The advisor suggests no loop that
+ * makes such a call: its workers would not compute what the sequential
+ * loop does. */
+const char *rw_call_unshared(CXCursor c, char **name);
 
 /* ---- scratch.c ---------------------------------------------------------- */
 
