@@ -70,6 +70,7 @@ struct md {
 };
 
 static void visit(struct md *m, CXCursor c);
+static int in_typeof(const struct md *m, CXCursor c);
 
 /* Visitor handing each child to visit(). */
 static enum CXChildVisitResult visit_kid(CXCursor c, CXCursor parent, CXClientData d)
@@ -667,6 +668,8 @@ static int path_of(struct md *m, CXCursor e, struct path *p)
 /* An element access c (subscript, `*`, member) read and/or written. */
 static void access(struct md *m, CXCursor c, int mode)
 {
+    if (in_typeof(m, c))
+        return; /* `__typeof__(a[0])`: not evaluated */
     struct path p = { .root = clang_getNullCursor() };
     CXCursor s = rw_strip(c, 1);
     if (clang_getCursorKind(s) == CXCursor_DeclRefExpr) {
@@ -906,6 +909,26 @@ static void pointer_decl(struct md *m, CXCursor c)
     block(root_of(m, c), RW_BLK_SET, off_of(m, c), NULL);
 }
 
+/* Whether expression c is the operand of typeof (`__typeof__(c)`). */
+static int in_typeof(const struct md *m, CXCursor c)
+{
+    size_t a = off_of(m, c), i = a;
+    const char *b = m->src->buf;
+    while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '\t'))
+        i--;
+    if (i == 0 || b[i - 1] != '(')
+        return 0;
+    i--;
+    while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '\t'))
+        i--;
+    size_t e = i;
+    while (i > 0 && (b[i - 1] == '_' || (b[i - 1] >= 'a' && b[i - 1] <= 'z')))
+        i--;
+    return (e - i == 6 && !strncmp(b + i, "typeof", 6)) ||
+           (e - i == 8 && !strncmp(b + i, "__typeof", 8)) ||
+           (e - i == 10 && !strncmp(b + i, "__typeof__", 10));
+}
+
 /* Statement or expression c of the body, read unless said otherwise. */
 static void visit(struct md *m, CXCursor c)
 {
@@ -931,7 +954,12 @@ static void visit(struct md *m, CXCursor c)
             pointer_decl(m, c);
             return;
         }
-        break;
+        n = rw_children(c, &kids);
+        for (unsigned i = 0; i < n; i++)
+            if (!in_typeof(m, kids[i])) /* `__typeof__(a[0]) x`: not evaluated */
+                visit(m, kids[i]);
+        free(kids);
+        return;
     case CXCursor_UnaryOperator: {
         enum rw_op op = op_of(m, c);
         n = rw_children(c, &kids);

@@ -114,16 +114,23 @@ static int lin_pack(struct rw_lin *l, unsigned t, unsigned *sym, long *k)
     return 0;
 }
 
-/* Normalize l (dep.h); a form whose merged coefficients overflow is left
- * as it was.  Runs in the rewriter. */
-void rw_lin_norm(struct rw_lin *l)
+/* Normalize form l (at most RW_DEP_MAXSYM terms) in place; -1 (l
+ * unchanged) when its merged coefficients overflow. */
+static int lin_norm_ok(struct rw_lin *l)
 {
     unsigned sym[RW_DEP_MAXSYM];
     long k[RW_DEP_MAXSYM];
-    unsigned t = l->n > RW_DEP_MAXSYM ? RW_DEP_MAXSYM : l->n;
-    memcpy(sym, l->sym, t * sizeof *sym);
-    memcpy(k, l->k, t * sizeof *k);
-    (void)lin_pack(l, t, sym, k);
+    memcpy(sym, l->sym, l->n * sizeof *sym);
+    memcpy(k, l->k, l->n * sizeof *k);
+    return lin_pack(l, l->n, sym, k);
+}
+
+/* Normalize l (dep.h); a form whose merged coefficients overflow, or that
+ * has too many terms, is left as it was.  Runs in the rewriter. */
+void rw_lin_norm(struct rw_lin *l)
+{
+    if (l->n <= RW_DEP_MAXSYM)
+        (void)lin_norm_ok(l);
 }
 
 /* r = a + m * b, normalized; 0, or -1 (r unspecified) on overflow or when
@@ -282,7 +289,8 @@ static int large_enough(const struct rw_lin *g, const struct rw_dep_range *r)
         return 0;
     for (unsigned i = 0; i < g->n; i++)
         if (g->sym[i] == w.sym[0]) {
-            if (g->k[i] % w.k[0] != 0 || g->k[i] / w.k[0] <= 0)
+            if (g->k[i] == LONG_MIN || w.k[0] == LONG_MIN || g->k[i] % w.k[0] != 0 ||
+                g->k[i] / w.k[0] <= 0)
                 return 0;
             return rw_lin_addmul(&rest, g, -(g->k[i] / w.k[0]), &w) == 0 && rw_lin_const(&rest, NULL);
         }
@@ -297,7 +305,7 @@ static int contradict(const struct rw_lin *g1, const struct rw_lin *g2)
     struct rw_lin s1, s2, sum;
     long m1, m2, c;
     if (g1->n == 0 || g2->n != g1->n || g1->sym[0] != g2->sym[0] ||
-        (g1->k[0] > 0) == (g2->k[0] > 0))
+        (g1->k[0] > 0) == (g2->k[0] > 0) || g1->k[0] == LONG_MIN || g2->k[0] == LONG_MIN)
         return 0;
     m1 = g2->k[0] < 0 ? -g2->k[0] : g2->k[0];
     m2 = g1->k[0] < 0 ? -g1->k[0] : g1->k[0];
@@ -310,8 +318,9 @@ static int contradict(const struct rw_lin *g1, const struct rw_lin *g2)
 
 /* The answer for the conjunction: NONE when a condition is false for every
  * value of the symbols (or two exclude each other), PROVEN when each holds
- * (for large trip counts), MAYBE otherwise. */
-static int cond_eval(struct prob *P, const struct conds *C)
+ * (for large trip counts), MAYBE otherwise, recording why (or, when NULL,
+ * that a bound is symbolic) as the reason. */
+static int cond_eval(struct prob *P, const struct conds *C, const char *why)
 {
     int ans = C->fail ? MAYBE : PROVEN;
     for (unsigned i = 0; i < C->n; i++) {
@@ -327,7 +336,7 @@ static int cond_eval(struct prob *P, const struct conds *C)
                 return NONE;
     }
     if (ans == MAYBE && !P->why)
-        P->why = C->fail ? "the arithmetic overflows" : "a loop bound or a subscript's constant term is symbolic";
+        P->why = C->fail ? "the arithmetic overflows" : why ? why : "a loop bound is symbolic";
     return ans;
 }
 
@@ -563,7 +572,7 @@ static void siv_strong(struct prob *P, unsigned p, long a, const struct rw_lin *
             cond_le(&C, &z, 0, &D, 1, 1, NULL);
             cond_le(&C, &D, 0, &z, 1, 1, NULL);
         }
-        T[d] = cond_eval(P, &C);
+        T[d] = cond_eval(P, &C, rw_lin_const(&D, NULL) ? NULL : "the distance is symbolic");
     }
     level_merge(P, p, T, &D);
 }
@@ -588,8 +597,9 @@ static void siv_weak_zero(struct prob *P, unsigned p, long k, const struct rw_li
     cond_le(&more, &z0, 1, H, 1, 1, r);
     cond_le(&at, L, 0, &z0, 1, 1, r);
     cond_le(&at, &z0, 0, H, 1, 1, r);
-    int fl = cond_eval(P, &less), fm = cond_eval(P, &more);
-    T[EQ] = cond_eval(P, &at);
+    const char *why = rw_lin_const(&z0, NULL) ? NULL : "the subscripts differ by a symbolic amount";
+    int fl = cond_eval(P, &less, why), fm = cond_eval(P, &more, why);
+    T[EQ] = cond_eval(P, &at, why);
     /* LT: x < y.  Pinned y: the free x is less; pinned x: the free y is more. */
     T[LT] = fixed_is_b ? fl : fm;
     T[GT] = fixed_is_b ? fm : fl;
@@ -612,12 +622,13 @@ static void siv_weak_crossing(struct prob *P, unsigned p, long a, const struct r
     cond_le(&C, L, 0, H, 1, 1, r);
     cond_le(&C, L, 1, &S, 2, 1, r);
     cond_le(&C, &S, 1, H, 1, 2, r);
-    T[LT] = T[GT] = cond_eval(P, &C);
+    const char *why = rw_lin_const(&S, NULL) ? NULL : "the subscripts differ by a symbolic amount";
+    T[LT] = T[GT] = cond_eval(P, &C, why);
     if (lin_div(&S, 2, &half)) {
         struct conds E = { 0 };
         cond_le(&E, L, 0, &half, 1, 1, r);
         cond_le(&E, &half, 0, H, 1, 1, r);
-        T[EQ] = cond_eval(P, &E);
+        T[EQ] = cond_eval(P, &E, why);
     } else {
         T[EQ] = rw_lin_const(&S, NULL) ? NONE : MAYBE;
     }
@@ -673,7 +684,7 @@ static int priv_test(struct prob *P, unsigned nv, const long *k, const struct rw
         }
         cond_le(&C, lo_of(r[0]), 0, &x0, 1, 1, r[0]);
         cond_le(&C, &x0, 0, hi_of(r[0]), 1, 1, r[0]);
-        return cond_eval(P, &C);
+        return cond_eval(P, &C, rw_lin_const(&x0, NULL) ? NULL : "the subscripts differ by a symbolic amount");
     }
     if (!rw_lin_const(c, &cc)) {
         inexact(P, "the subscripts differ by a symbolic amount");
@@ -684,6 +695,7 @@ static int priv_test(struct prob *P, unsigned nv, const long *k, const struct rw
 
 /* ---- GCD and Banerjee ------------------------------------------------------------- */
 
+/* gcd(|a|, |b|); a and b are not LONG_MIN. */
 static long gcd(long a, long b)
 {
     if (a < 0) a = -a;
@@ -784,7 +796,7 @@ static int eq_excluded(const struct prob *P, const struct eqn *e, const int *dv)
         long d;
         switch (dv[p]) {
         case EQ:
-            if (__builtin_sub_overflow(e->ca[p], e->cb[p], &d))
+            if (__builtin_sub_overflow(e->ca[p], e->cb[p], &d) || d == LONG_MIN)
                 return 0;
             g = gcd(g, d);
             ban_box(&mn, &mx, d, r);
@@ -931,7 +943,7 @@ static int split(const struct rw_dep_sub *sub, unsigned n, const struct rw_dep_r
         for (unsigned t = 0; t < l->n; t++)
             if (l->sym[t] == sym)
                 kl = l->k[t];
-        if (kl % ks != 0)
+        if (kl == LONG_MIN || ks == LONG_MIN || kl % ks != 0)
             return 0;
         f = kl / ks;
         if (rw_lin_addmul(&rem, l, -f, s) < 0)
@@ -1047,18 +1059,46 @@ static int access_ok(const struct rw_dep_access *x)
     return 1;
 }
 
-/* Copy access x with every form normalized. */
-static void access_norm(struct rw_dep_access *x)
+/* Whether form l holds LONG_MIN, which the tests do not negate safely. */
+static int lin_extreme(const struct rw_lin *l)
+{
+    if (l->c == LONG_MIN)
+        return 1;
+    for (unsigned t = 0; t < l->n; t++)
+        if (l->k[t] == LONG_MIN)
+            return 1;
+    return 0;
+}
+
+/* Whether some form of access x holds LONG_MIN. */
+static int access_extreme(const struct rw_dep_access *x)
 {
     for (unsigned d = 0; d < x->ndim; d++) {
-        rw_lin_norm(&x->sub[d].rest);
+        if (lin_extreme(&x->sub[d].rest))
+            return 1;
         for (unsigned v = 0; v < x->nloop; v++)
-            rw_lin_norm(&x->sub[d].coef[v]);
+            if (lin_extreme(&x->sub[d].coef[v]))
+                return 1;
     }
-    for (unsigned v = 0; v < x->nloop; v++) {
-        rw_lin_norm(&x->loop[v].lo);
-        rw_lin_norm(&x->loop[v].hi);
+    for (unsigned v = 0; v < x->nloop; v++)
+        if (lin_extreme(&x->loop[v].lo) || lin_extreme(&x->loop[v].hi))
+            return 1;
+    return 0;
+}
+
+/* Normalize every form of access x (within the limits access_ok checked);
+ * -1 when one overflows. */
+static int access_norm(struct rw_dep_access *x)
+{
+    int rc = 0;
+    for (unsigned d = 0; d < x->ndim; d++) {
+        rc |= lin_norm_ok(&x->sub[d].rest);
+        for (unsigned v = 0; v < x->nloop; v++)
+            rc |= lin_norm_ok(&x->sub[d].coef[v]);
     }
+    for (unsigned v = 0; v < x->nloop; v++)
+        rc |= lin_norm_ok(&x->loop[v].lo) | lin_norm_ok(&x->loop[v].hi);
+    return rc;
 }
 
 /* Classify each equation and run its exact test. */
@@ -1124,8 +1164,8 @@ static void level_free(struct prob *P, unsigned p)
     struct conds one = { 0 }, two = { 0 };
     cond_le(&one, lo_of(r), 0, hi_of(r), 1, 1, r);
     cond_le(&two, lo_of(r), 1, hi_of(r), 1, 1, r);
-    P->S[p][EQ] = cond_eval(P, &one);
-    P->S[p][LT] = P->S[p][GT] = cond_eval(P, &two);
+    P->S[p][EQ] = cond_eval(P, &one, NULL);
+    P->S[p][LT] = P->S[p][GT] = cond_eval(P, &two, NULL);
     P->lkind[p] = LK_FREE;
 }
 
@@ -1136,7 +1176,7 @@ static void inner_loops_run(struct prob *P, const struct rw_dep_range *r, unsign
     for (unsigned v = P->npar; v < n; v++) {
         struct conds C = { 0 };
         cond_le(&C, lo_of(&r[v]), 0, hi_of(&r[v]), 1, 1, &r[v]);
-        P->G = min2(P->G, cond_eval(P, &C));
+        P->G = min2(P->G, cond_eval(P, &C, NULL));
     }
 }
 
@@ -1153,8 +1193,10 @@ int rw_dep_test(const struct rw_dep_access *a0, const struct rw_dep_access *b0, 
         return -1;
     a = *a0;
     b = *b0;
-    access_norm(&a);
-    access_norm(&b);
+    if (access_norm(&a) < 0 || access_norm(&b) < 0 || access_extreme(&a) || access_extreme(&b)) {
+        out->why = "the arithmetic overflows";
+        return 0;
+    }
     memset(&P, 0, sizeof P);
     P.npar = npar;
     P.na = a.nloop;

@@ -61,6 +61,8 @@ struct an {
     struct lvar par[RW_MAX_LEVELS];
     struct lvar **inner; /* the for loops of the body met so far */
     unsigned ninner;
+    CXCursor *scratch;   /* scratch arrays (-Wmploop-scratch says what to do) */
+    unsigned nscratch;
     CXCursor *written;   /* variables declared outside the loop that it writes */
     unsigned nwritten;
     char **sym;          /* symbol keys: the id is the index */
@@ -390,7 +392,7 @@ static int widen(const struct ctx *x, unsigned n, const struct aff *f, int hi, s
 /* Fill v (var, lb, ub, test, step known) with its normalized form and
  * range, given the context of the loops around it (x, its first n). */
 static void set_range(struct ctx *x, unsigned n, struct lvar *v, CXCursor lb, CXCursor ub,
-                      int test)
+                      int test, int step_known)
 {
     memset(&v->base, 0, sizeof v->base);
     memset(&v->range, 0, sizeof v->range);
@@ -410,13 +412,14 @@ static void set_range(struct ctx *x, unsigned n, struct lvar *v, CXCursor lb, CX
         fub.rest.c += up ? -1 : 1;
     long l0, u0;
     int exact = lb_ok && ub_ok && aff_novar(&flb) && aff_novar(&fub) &&
-                rw_lin_const(&flb.rest, &l0) && rw_lin_const(&fub.rest, &u0) && test != MPLOOP_NE;
+                rw_lin_const(&flb.rest, &l0) && rw_lin_const(&fub.rest, &u0) && test != MPLOOP_NE &&
+                step_known;
     if ((v->s == 1 || v->s == -1) || !exact) {
         /* x = mul * v over [mul * lb, mul * last] */
         struct aff zero;
         memset(&zero, 0, sizeof zero);
         v->mul = v->s > 0 ? 1 : -1;
-        v->relaxed = v->s != v->mul;
+        v->relaxed = v->s != v->mul || !step_known;
         if (lb_ok && !aff_addmul(&flb, &zero, v->mul, &flb))
             v->range.has_lo = !widen(x, n, &flb, 0, &v->range.lo);
         if (ub_ok && !aff_addmul(&fub, &zero, v->mul, &fub))
@@ -428,18 +431,25 @@ static void set_range(struct ctx *x, unsigned n, struct lvar *v, CXCursor lb, CX
         v->range.has_lo = v->range.has_hi = 1;
         v->range.hi.c = (u0 - l0) / v->s;
     }
+    if (!v->range.has_lo || !v->range.has_hi)
+        v->relaxed = 1; /* an unbounded range proves nothing */
     x->n = saved;
     x->why = NULL;
 }
 
-/* The constant step of a parallel level, or 0. */
-static long level_step(const struct rw_level *lv)
+/* The constant step of a parallel level; a step that is not constant is
+ * 2 or -2 by the direction of its test (*known cleared), or 0 for `!=`. */
+static long level_step(const struct rw_level *lv, int *known)
 {
+    *known = 1;
     if (clang_Cursor_isNull(lv->st_c))
         return lv->step[0] == '-' ? -1 : 1;
     long v;
-    if (!eval_const(rw_strip(lv->st_c, 1), &v))
-        return 0;
+    if (!eval_const(rw_strip(lv->st_c, 1), &v)) {
+        *known = 0;
+        return lv->test == MPLOOP_LT || lv->test == MPLOOP_LE ? 2
+               : lv->test == MPLOOP_GT || lv->test == MPLOOP_GE ? -2 : 0;
+    }
     int neg = lv->step[0] == '-' || !strncmp(lv->step, "(mploop_i64)-", 13);
     return neg ? -v : v;
 }
@@ -560,7 +570,7 @@ static const struct lvar *inner_loop(struct ctx *x, unsigned n, CXCursor f)
     if (w.n)
         return v;
     v->ok = 1;
-    set_range(x, n, v, lb, ub, test);
+    set_range(x, n, v, lb, ub, test, 1);
     return v;
 }
 
@@ -622,8 +632,8 @@ static int shared_dims(const char *s, const char *t)
         if (se - s != te - t || strncmp(s, t, (size_t)(se - s)))
             return s[0] == '.' && t[0] == '.' ? -1 : dims;
         dims += s[0] == '[';
-        s = se + (s[0] == '[');
-        t = te + (t[0] == '[');
+        s = se;
+        t = te;
     }
     return dims;
 }
@@ -831,14 +841,19 @@ static char *root_blocker(const struct rw_root *r, size_t *off, char **note)
     return NULL;
 }
 
-/* Whether root r is not shared with the other iterations: an array or
- * struct declared in the body, or named in a private-like clause. */
+/* Whether root r is left out: not shared with the other iterations (an
+ * array or struct declared in the body, or named in a private-like
+ * clause), or scratch space of every iteration, which -Wmploop-scratch
+ * reports with its fix. */
 static int private_root(const struct an *an, const struct rw_root *r)
 {
     if (rw_is_data_pointer(r->decl) || r->fresh)
         return r->fresh;
     if (!rw_decl_outside(an->src, r->decl, an->start, an->end))
         return 1;
+    for (unsigned i = 0; i < an->nscratch; i++)
+        if (clang_equalCursors(an->scratch[i], r->decl))
+            return 1;
     const struct rw_pragma *p = an->l->pragma;
     for (unsigned i = 0; i < p->nvars; i++)
         if (p->vars[i].kind != RW_REDUCTION && clang_equalCursors(p->vars[i].decl, r->decl))
@@ -946,18 +961,22 @@ void rw_analyse_deps(const struct rw_src *src, const struct rw_loop *l, int assu
     struct an an = { .src = src, .l = l, .start = l->lv[0].for_off, .end = l->end };
     an.npar = l->nlv;
     clang_visitChildren(l->body, written_visit, &an);
+    size_t *scratch_offs;
+    an.nscratch = rw_scratch_arrays(src, l, &an.scratch, &scratch_offs);
+    free(scratch_offs);
     struct ctx x = { .an = &an, .bounds = 1 };
     for (unsigned i = 0; i < l->nlv; i++) {
         struct lvar *v = &an.par[i];
         v->var = l->lv[i].var;
         v->for_stmt = clang_getNullCursor();
-        v->s = l->lv[i].is_ptr ? 0 : level_step(&l->lv[i]);
+        int known;
+        v->s = l->lv[i].is_ptr ? 0 : level_step(&l->lv[i], &known);
         v->ok = v->s != 0;
         x.v[x.n++] = v;
         if (v->ok)
-            set_range(&x, i, v, l->lv[i].lb_c, l->lv[i].ub_c, l->lv[i].test);
+            set_range(&x, i, v, l->lv[i].lb_c, l->lv[i].ub_c, l->lv[i].test, known);
         if (l->lv[i].is_ptr) { /* the root's own motion (access_form), in elements */
-            long s = level_step(&l->lv[i]);
+            long s = level_step(&l->lv[i], &known);
             v->s = s ? s : 1;
             v->mul = v->s;
             v->ok = 0;
@@ -974,6 +993,7 @@ void rw_analyse_deps(const struct rw_src *src, const struct rw_loop *l, int assu
         free(an.inner[i]);
     free(an.inner);
     free(an.written);
+    free(an.scratch);
     for (unsigned i = 0; i < an.nsym; i++)
         free(an.sym[i]);
     free(an.sym);

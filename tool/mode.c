@@ -70,7 +70,7 @@ void rw_choose_mode(const struct rw_src *src, struct rw_loop *l, const struct rw
         rw_remark(at, "loop runs in direct mode: the dependence tests show that no iteration "
                   "touches an element another one writes");
     }
-    if (!l->pragma->snapshot && !l->pragma->direct) {
+    if (!l->pragma->snapshot) {
         if (anti && !doubt)
             rw_dep_notes(src, l, &s->dep);
         else if (doubt && s->why_note)

@@ -14,7 +14,7 @@ void f(int *a, int n)
 {
 #pragma mploop for
     for (int i = 0; i < n - 1; i++) a[i] = a[i + 1];
-    // REMARK: remark_status.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'a' is written at [i] and read at [i + 1] [-Rmploop]
+    // REMARK: remark_status.c:[[@LINE-1]]:5: remark: anti-dependence: iteration i reads a[i + 1] (line [[@LINE-1]]), which iteration i + 1 overwrites as a[i] (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
     int s = 0;
 #pragma mploop for
     for (int i = 0; i < n; i++) s += a[i];

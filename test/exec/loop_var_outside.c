@@ -23,6 +23,7 @@
 
 static int a[400];
 
+static volatile int hidden; /* hides the dependence from the rewriter's tests */
 int main(void)
 {
     int n = 100, i = -1;
@@ -64,13 +65,13 @@ int main(void)
     // W: mploop: {{.*}}loop_var_outside.c:[[@LINE+2]]: 0 iterations in-process (trip count 0)
 #pragma mploop for
     for (i = 42; i < zero; i++)
-        a[300] = 1;
+        a[300 + hidden] = 1;
     printf("zero: i=%d\n", i);
 
     // W: mploop: {{.*}}loop_var_outside.c:[[@LINE+2]]: 0 iterations in-process (trip count 0)
 #pragma mploop for
     for (i = 5; i <= zero; i++)
-        a[301] = 1;
+        a[301 + hidden] = 1;
     printf("zero-le: i=%d\n", i);
 
     // W: mploop: {{.*}}loop_var_outside.c:[[@LINE+2]]: 1 iteration{{s?}} in-process (trip count 1)

@@ -10,10 +10,10 @@
 // The remarks, then the site flags of the generated code:
 // RUN: %mploop -Rmploop %s -o %t.c 2> %t.err
 // RUN: cat %t.err %t.c | FileCheck %s --check-prefixes=MODE,SITE
-// MODE: mode_anti_dependence.c:[[#HEAP:]]:5: remark: loop runs in snapshot mode: 'heap' is written at [i] and read at [i + 1] [-Rmploop]
-// MODE: mode_anti_dependence.c:[[#GLOB:]]:5: remark: loop runs in snapshot mode: 'glob' is written at [i] and read at [i + 1] [-Rmploop]
+// MODE: mode_anti_dependence.c:[[#HEAP:]]:5: remark: anti-dependence: iteration i reads heap[i + 1] (line {{[0-9]+}}), which iteration i + 1 overwrites as heap[i] (line {{[0-9]+}}); the loop runs in snapshot mode [-Rmploop]
+// MODE: mode_anti_dependence.c:[[#GLOB:]]:5: remark: anti-dependence: iteration i reads glob[i + 1] (line {{[0-9]+}}), which iteration i + 1 overwrites as glob[i] (line {{[0-9]+}}); the loop runs in snapshot mode [-Rmploop]
 // MODE: mode_anti_dependence.c:[[#INDEP:]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
-// MODE: mode_anti_dependence.c:[[#ALIAS:]]:5: remark: loop runs in snapshot mode: 'p' is written at [0] and read at [1] [-Rmploop]
+// MODE: mode_anti_dependence.c:[[#ALIAS:]]:5: remark: anti-dependence: iteration i reads p[1] (line {{[0-9]+}}), which iteration i + 1 overwrites as p[0] (line {{[0-9]+}}); the loop runs in snapshot mode [-Rmploop]
 // SITE: __mploop_site_1 = {{.*}}, [[#HEAP]], 5, "i", MPLOOP_SITE_VAR_SIGNED | MPLOOP_SITE_SNAPSHOT };
 // SITE: __mploop_site_2 = {{.*}}, [[#GLOB]], 5, "i", MPLOOP_SITE_VAR_SIGNED | MPLOOP_SITE_SNAPSHOT };
 // SITE: __mploop_site_3 = {{.*}}, [[#INDEP]], 5, "i", MPLOOP_SITE_VAR_SIGNED };

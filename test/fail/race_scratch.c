@@ -36,6 +36,7 @@ static double expected(int i)
     return s;
 }
 
+static volatile int zero; /* hides the dependence from the rewriter's tests */
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "";
@@ -79,7 +80,7 @@ int main(int argc, char **argv)
 #pragma mploop for
         for (int i = 0; i < N; i++) {
             for (int k = 0; k < W; k++)
-                g_tmp[k] = (double)(i * W + k);
+                g_tmp[k + zero] = (double)(i * W + k);
             out[i] = g_tmp[0] + g_tmp[W - 1];
         }
     } else if (!strcmp(mode, "struct")) {

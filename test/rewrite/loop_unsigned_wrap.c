@@ -32,12 +32,12 @@ void f(int *a, unsigned stride, unsigned long long big, int n)
     for (long i = n; i > 0; i = i - stride) a[i] = 0;
     // CHECK: mploop_i64 __mploop_st_5 = (mploop_i64)-(mploop_u64)(stride);
 #pragma mploop for
-    for (unsigned long long i = big; i > 0; i -= big) a[0] = 0;
+    for (unsigned long long i = big; i > 0; i -= big) a[i % 2] = 0;
     // CHECK: mploop_i64 __mploop_st_6 = (mploop_i64)-(mploop_u64)(big);
 #pragma mploop for
     for (int i = n; i > 0; i -= 2) a[i] = 0;
     // CHECK: mploop_i64 __mploop_st_7 = -(2);
 #pragma mploop for
-    for (unsigned long long i = 0; i < big; i += big / 4) a[0] = 0;
+    for (unsigned long long i = 0; i < big; i += big / 4) a[i % 2] = 0;
     // CHECK: mploop_i64 __mploop_st_8 = (mploop_i64)(big / 4);
 }

@@ -18,7 +18,7 @@ void f(int *a, int n)
     for (int i = 0; i < n; i++)
 #pragma mploop for
         for (int j = 0; j < i; j++)
-            a[j] = i;
+            a[i * n + j] = i;
 }
 // CHECK: { /* mploop: loop at {{.*}}nested.c:11 */
 // CHECK: static const mploop_site __mploop_site_1 = {{.*}} 11, 5, "i",
@@ -51,7 +51,7 @@ void f(int *a, int n)
 // CHECK-NEXT: { /* mploop: loop at {{.*}}nested.c:20 */
 // CHECK: #line 20 "{{.*}}nested.c"
 // CHECK-NEXT: {{^ +$}}
-// CHECK-NEXT: {{^            a\[j\] = i;$}}
+// CHECK-NEXT: {{^            a\[i \* n \+ j\] = i;$}}
 // CHECK: mploop_done(&__mploop_L_4);
 // CHECK-NEXT: }
 // CHECK-NEXT: }

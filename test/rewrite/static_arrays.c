@@ -25,7 +25,7 @@ void f(int n)
         grid[i] = weights[i % 8] + grid[i] + shadowed[0] + mine[0] + scalar + inner[0];
         counts[i % 64][0] += 1;
         names[i % 4096] = 'a';
-        grid[n - i] = 1;
+        grid[n + i] = 1;
     }
     // CHECK: mploop_frame(&__mploop_L_1, __builtin_frame_address(0));
     // CHECK-NEXT: mploop_local(&__mploop_L_1, (void *)&shadowed, sizeof(shadowed), "shadowed[]");

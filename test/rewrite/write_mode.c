@@ -1,7 +1,7 @@
 // The rewriter chooses each loop's write mode (mode.c): snapshot when the
 // body writes an array that can be shared (through a pointer, or a global or
-// static array) and reads it at another subscript text, or when it cannot
-// tell; direct otherwise.  -Rmploop prints one remark per loop, with a note
+// static array) and the loop analysis proves an anti-dependence on it or
+// cannot tell; direct otherwise.  -Rmploop prints one remark per loop, with a note
 // at the access that decided; the site gets MPLOOP_SITE_SNAPSHOT exactly
 // when the remark says snapshot.  Without -Rmploop nothing is printed and
 // the output is the same.
@@ -43,17 +43,19 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // An anti-dependence through a pointer.
 #pragma mploop for
     for (int i = 0; i < n - 1; i++) a[i] = a[i+1];
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'a' is written at [i] and read at [i + 1] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:44: note: 'a' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: anti-dependence: iteration i reads a[i+1] (line [[@LINE-1]]), which iteration i + 1 overwrites as a[i] (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:44: note: 'a[i+1]' is read here by iteration i
     // R-NEXT: {{^}}    for (int i = 0; i < n - 1; i++) a[i] = a[i+1];
-    // R-NEXT: {{^}}                                           ^
+    // R-NEXT: {{^}}                                           ^~~~~~
+    // R: write_mode.c:[[@LINE-5]]:37: note: 'a[i]' is written here by iteration i + 1
     // S: __mploop_site_2 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED | MPLOOP_SITE_SNAPSHOT };
 
     // A global array read at the next element.
 #pragma mploop for
     for (int i = 0; i < M - 1; i++) g[i] = g[i+1] + g[i];
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'g' is written at [i] and read at [i - 1] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:40: note: 'g' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: anti-dependence: iteration i reads g[i+1] (line [[@LINE-1]]), which iteration i + 1 overwrites as g[i] (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:44: note: 'g[i+1]' is read here by iteration i
+    // R: write_mode.c:[[@LINE-3]]:37: note: 'g[i]' is written here by iteration i + 1
     // S: __mploop_site_3 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // Matrix product over a collapsed nest: c[i*n+j] is read where written.
@@ -78,8 +80,9 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     for (int i = 0; i < M - 1; i++)
         for (int j = 0; j < M; j++)
             sg[i][j] = sg[i+1][j];
-    // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in snapshot mode: 'sg' is written at [i][j] and read at [i - 1][j] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:24: note: 'sg' is read here
+    // R: write_mode.c:[[@LINE-3]]:5: remark: anti-dependence: iteration i reads sg[i+1][j] (line [[@LINE-1]]), which iteration i + 1 overwrites as sg[i][j] (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:24: note: 'sg[i+1][j]' is read here by iteration i
+    // R: write_mode.c:[[@LINE-3]]:13: note: 'sg[i][j]' is written here by iteration i + 1
     // S: __mploop_site_6 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // A reduction into a scalar writes no array.
@@ -132,13 +135,15 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // S: __mploop_site_14 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
     for (int i = 0; i < M - 1; i++) ps->a[i] = ps->a[i+1] * 2;
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'ps->a' is written at [i] and read at [i + 1] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:48: note: 'ps->a' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: anti-dependence: iteration i reads ps->a[i+1] (line [[@LINE-1]]), which iteration i + 1 overwrites as ps->a[i] (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:48: note: 'ps->a[i+1]' is read here by iteration i
+    // R: write_mode.c:[[@LINE-3]]:37: note: 'ps->a[i]' is written here by iteration i + 1
     // S: __mploop_site_15 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 #pragma mploop for
     for (int i = 0; i < M - 1; i++) gs.a[i] = gs.a[i+1] * 2;
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'gs.a' is written at [i] and read at [i + 1] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:47: note: 'gs.a' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: anti-dependence: iteration i reads gs.a[i+1] (line [[@LINE-1]]), which iteration i + 1 overwrites as gs.a[i] (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:47: note: 'gs.a[i+1]' is read here by iteration i
+    // R: write_mode.c:[[@LINE-3]]:37: note: 'gs.a[i]' is written here by iteration i + 1
     // S: __mploop_site_16 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 #pragma mploop for
     for (int i = 0; i < M; i++) gs.p[i] = gs.a[i] + gs.p[i];
@@ -153,8 +158,8 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // S: __mploop_site_18 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
     for (int i = 0; i < n; i++) { double *row = &a[i * n]; row[1] = row[0]; }
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'row' is written at [1] and read at [0] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:69: note: 'row' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: two iterations may write the same element through 'row[1]' ({{.*}}) [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:60: note: 'row[1]' is written here
     // S: __mploop_site_19 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 #pragma mploop for
     for (int i = 0; i < M; i++) { struct S *sp = &ps[i]; sp->n = sp->n + 1; sp->a[0] = 0; }
@@ -180,8 +185,8 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // A subscript that reads memory: two iterations may update one element.
 #pragma mploop for
     for (int i = 0; i < n; i++) c[(int)x[i]] += 1;
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'c[(int) x[i]]' is read and written at a subscript that reads memory; two iterations may reach the same element [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:33: note: 'c[(int) x[i]]' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: two iterations may write the same element through 'c[(int)x[i]]' (a subscript is not an affine function of the loop variables) [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:33: note: 'c[(int)x[i]]' is written here
     // S: __mploop_site_24 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // Operators written by macros: their kind is inferred from the AST; the
@@ -203,15 +208,16 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // S: __mploop_site_27 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 #pragma mploop for
     for (int i = 0; i < n - 1; i++) *(a + i) = *(a + i + 1);
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'a' is written at [i] and read at [i + 1] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:48: note: 'a' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: anti-dependence: iteration i reads *(a + i + 1) (line [[@LINE-1]]), which iteration i + 1 overwrites as *(a + i) (line [[@LINE-1]]); the loop runs in snapshot mode [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:48: note: '*(a + i + 1)' is read here by iteration i
+    // R: write_mode.c:[[@LINE-3]]:37: note: '*(a + i)' is written here by iteration i + 1
     // S: __mploop_site_28 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // The same element in the iterations a condition selects.
 #pragma mploop for
     for (int i = 0; i < n; i++) if (b[i] > 0) a[0] += b[i];
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: every iteration reads and writes 'a[0]', whose subscripts name no variable of the loop [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:33: note: 'a[0]' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: two iterations may write the same element through 'a[0]' (a condition may skip the accesses) [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:47: note: 'a[0]' is written here
     // S: __mploop_site_29 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 
     // A nested inner loop reading c[j] and updating b[i] (that every
@@ -229,12 +235,11 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // R: write_mode.c:[[@LINE-3]]:5: remark: loop runs in direct mode: every array it writes is read only at the written subscript [-Rmploop]
     // S: __mploop_site_31 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 
-    // Two different subscripts written.
+    // Two different subscripts written, which the dependence tests keep apart.
 #pragma mploop for
     for (int i = 0; i < n; i++) { a[2*i] = 0; a[2*i+1] = 1; }
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in snapshot mode: 'a' is written at [2 * i] and written at [2 * i + 1] [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:47: note: 'a' is written here
-    // S: __mploop_site_32 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: the dependence tests show that no iteration touches an element another one writes [-Rmploop]
+    // S: __mploop_site_32 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 
     // A form with no variable to follow.
 #pragma mploop for
@@ -267,7 +272,8 @@ void f(double *a, double *b, double *c, double *x, double *y, int n, struct S *p
     // S: __mploop_site_36 = {{.*}} | MPLOOP_SITE_SNAPSHOT };
 #pragma mploop for direct
     for (int i = 0; i < n - 1; i++) a[i] = a[i + 1];
-    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: the 'direct' clause asks for it (without it: snapshot mode, 'a' is written at [i] and read at [i + 1]) [-Rmploop]
-    // R: write_mode.c:[[@LINE-2]]:44: note: 'a' is read here
+    // R: write_mode.c:[[@LINE-1]]:5: remark: loop runs in direct mode: the 'direct' clause asks for it (without it: snapshot mode, anti-dependence: iteration i reads a[i + 1] (line [[@LINE-1]]), which iteration i + 1 overwrites as a[i] (line [[@LINE-1]])) [-Rmploop]
+    // R: write_mode.c:[[@LINE-2]]:44: note: 'a[i + 1]' is read here by iteration i
+    // R: write_mode.c:[[@LINE-3]]:37: note: 'a[i]' is written here by iteration i + 1
     // S: __mploop_site_37 = {{.*}}, "i", MPLOOP_SITE_VAR_SIGNED };
 }

@@ -564,20 +564,23 @@ static long draw(long lo, long hi)
     return lo + (long)(rng % (uint64_t)(hi - lo + 1));
 }
 
-/* A random range: constant bounds, or (sym) an upper bound n + k. */
+/* A random range: constant bounds, or (sym) sometimes an upper bound n + k,
+ * a lower bound m + k, or (rarely) a missing bound. */
 static void random_range(struct rw_dep_range *r, int sym)
 {
     memset(r, 0, sizeof *r);
     r->has_lo = r->has_hi = 1;
     r->lo.c = draw(-3, 3);
+    r->hi.c = r->lo.c + draw(-1, 6);
     if (sym && draw(0, 2) == 0) {
-        r->hi.n = 1;
-        r->hi.sym[0] = 0;
-        r->hi.k[0] = 1;
-        r->hi.c = draw(-4, 0);
-    } else {
-        r->hi.c = r->lo.c + draw(-1, 6);
+        r->hi = (struct rw_lin){ draw(-4, 0), 1, { 0 }, { 1 } };
+        if (draw(0, 1) == 0)
+            r->lo = (struct rw_lin){ draw(-2, 2), 1, { 1 }, { 1 } };
     }
+    if (draw(0, 15) == 0)
+        r->has_lo = 0;
+    else if (draw(0, 15) == 0)
+        r->has_hi = 0;
 }
 
 static void random_sub(struct rw_dep_sub *s, unsigned nloop, int sym)
@@ -621,17 +624,97 @@ static void random_case(unsigned idx, unsigned *undecided)
     CHECK(rc == 0, "%s: rw_dep_test returned %d", label, rc);
     if (rc != 0)
         return;
-    CHECK(verify(label, &a, &b, npar, sym ? 1 : 0, &out) == 0, "%s: an answer fails brute force", label);
+    CHECK(verify(label, &a, &b, npar, sym ? 2 : 0, &out) == 0, "%s: an answer fails brute force", label);
     int need_why = out.before != RW_DEP_PROVEN && out.after != RW_DEP_PROVEN &&
                    !(out.before == RW_DEP_NONE && out.after == RW_DEP_NONE);
     CHECK(!need_why || (out.why && *out.why), "%s: no reason given for maybe", label);
-    if (!sym && npar == 1 && ndim == 1 && a.nloop == 1 && b.nloop == 1 &&
+    if (!sym && npar == 1 && ndim == 1 && a.nloop == 1 && b.nloop == 1 && a.loop[0].has_lo &&
+        a.loop[0].has_hi &&
         (out.before == RW_DEP_MAYBE || out.after == RW_DEP_MAYBE)) {
         ++*undecided;
         printf("FAIL %s: single-variable subscripts a[%ld*i%+ld] vs a[%ld*i%+ld], i in [%ld, %ld] left undecided\n",
                label, a.sub[0].coef[0].c, a.sub[0].rest.c, b.sub[0].coef[0].c, b.sub[0].rest.c,
                a.loop[0].lo.c, a.loop[0].hi.c);
     }
+}
+
+/* n * (f x + fr) + (g x + gr) with a random f, fr, g, gr (n: symbol 0). */
+static void random_linearized(struct rw_dep_sub *s, unsigned nloop)
+{
+    memset(s, 0, sizeof *s);
+    for (unsigned v = 0; v < nloop; v++) {
+        long f = v == 0 ? draw(0, 2) : draw(0, 3) == 0, g = v == 0 ? draw(0, 3) == 0 : draw(0, 1);
+        s->coef[v] = (struct rw_lin){ g, f != 0, { 0 }, { f } };
+    }
+    long fr = draw(-1, 1);
+    s->rest = (struct rw_lin){ draw(-1, 2), fr != 0, { 0 }, { fr } };
+}
+
+/* A random problem over a[n * F + G] with inner loops of about n
+ * iterations: the cases delinearization is for, and its limits. */
+static void random_delin_case(unsigned idx)
+{
+    static struct rw_dep_access a, b;
+    struct rw_dep_out out;
+    char label[64];
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    a.nloop = 1 + (unsigned)draw(0, 1);
+    b.nloop = 1 + (unsigned)draw(0, 1);
+    a.ndim = b.ndim = 1;
+    a.loop[0] = (struct rw_dep_range){ { 0, 0, { 0 }, { 0 } }, { draw(2, 4), 0, { 0 }, { 0 } }, 1, 1 };
+    b.loop[0] = a.loop[0];
+    for (int s = 0; s < 2; s++) {
+        struct rw_dep_access *x = s ? &b : &a;
+        if (x->nloop == 2)
+            x->loop[1] = (struct rw_dep_range){ { draw(0, 3) == 0, 0, { 0 }, { 0 } },
+                                                { draw(-2, 0), 1, { 0 }, { 1 } }, 1, 1 };
+        random_linearized(&x->sub[0], x->nloop);
+    }
+    snprintf(label, sizeof label, "random linearized case %u", idx);
+    int rc = rw_dep_test(&a, &b, 1, &out);
+    CHECK(rc == 0, "%s: rw_dep_test returned %d", label, rc);
+    if (rc == 0)
+        CHECK(verify(label, &a, &b, 1, 1, &out) == 0, "%s: an answer fails brute force", label);
+}
+
+/* A value that is small or near the limits of a long. */
+static long draw_extreme(void)
+{
+    static const long edge[] = { 0x7fffffffffffffffL, -0x7fffffffffffffffL - 1, 0x4000000000000000L,
+                                 -0x4000000000000001L, 0x7ffffffffffffff0L, 3037000500L };
+    if (draw(0, 2) == 0)
+        return draw(-3, 3);
+    return (long)((unsigned long)edge[draw(0, 5)] + (unsigned long)draw(-2, 2)); /* wraps */
+}
+
+/* Problems with values near the limits of a long: an answer, never a
+ * crash; a PROVEN there needs the arithmetic to have been exact, which the
+ * sanitizer build of this test checks. */
+static void extreme_case(unsigned idx)
+{
+    static struct rw_dep_access a, b;
+    struct rw_dep_out out;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    a.nloop = b.nloop = 1 + (unsigned)draw(0, 1);
+    a.ndim = b.ndim = 1;
+    for (unsigned v = 0; v < a.nloop; v++) {
+        a.loop[v] = (struct rw_dep_range){ { draw_extreme(), 0, { 0 }, { 0 } },
+                                           { draw_extreme(), draw(0, 1), { 0 }, { draw_extreme() } },
+                                           1, draw(0, 3) != 0 };
+        b.loop[v] = a.loop[v];
+    }
+    for (int s = 0; s < 2; s++) {
+        struct rw_dep_sub *x = s ? &b.sub[0] : &a.sub[0];
+        for (unsigned v = 0; v < a.nloop; v++)
+            x->coef[v] = (struct rw_lin){ draw_extreme(), draw(0, 3) == 0, { 0 }, { draw_extreme() } };
+        x->rest = (struct rw_lin){ draw_extreme(), draw(0, 1), { 1 }, { draw_extreme() } };
+    }
+    int rc = rw_dep_test(&a, &b, (unsigned)draw(1, a.nloop), &out);
+    CHECK(rc == 0 && out.before >= RW_DEP_NONE && out.before <= RW_DEP_PROVEN && out.after >= RW_DEP_NONE &&
+              out.after <= RW_DEP_PROVEN,
+          "extreme case %u: rc %d, before %d after %d", idx, rc, out.before, out.after);
 }
 
 /* ---- the linear forms --------------------------------------------------------------- */
@@ -688,6 +771,10 @@ int main(void)
         run_row(i, &rows[i]);
     for (unsigned i = 0; i < 20000; i++)
         random_case(i, &undecided);
+    for (unsigned i = 0; i < 3000; i++)
+        random_delin_case(i);
+    for (unsigned i = 0; i < 5000; i++)
+        extreme_case(i);
     CHECK(undecided == 0, "%u single-variable cases left undecided", undecided);
     if (failures) {
         printf("dep_test: %lu of %lu checks failed\n", failures, checks);
