@@ -4,7 +4,8 @@
  *
  * The outermost parallel loops are chosen: a loop is annotated when its
  * verdict is parallel, it is worth a process, it is not annotated already,
- * and no loop around it is annotated or chosen.  The pragma goes on a line
+ * it holds no annotated loop (the user chose the level to run in
+ * parallel), and no loop around it is annotated or chosen.  The pragma goes on a line
  * of its own above the loop, indented like it (a loop that does not start
  * its line moves to a line of its own, indented like that line); the rest
  * of the file is copied byte for byte.
@@ -18,10 +19,17 @@
  * source order, so every loop comes after the loops around it. */
 void rw_advise_choose(struct rw_advice *v, unsigned n)
 {
+    for (unsigned i = 0; i < n; i++)
+        v[i].holds_annotated = -1;
+    for (unsigned i = n; i-- > 0;)
+        if (v[i].annotated)
+            for (int j = v[i].parent; j >= 0; j = v[j].parent)
+                v[j].holds_annotated = (int)i;
     for (unsigned i = 0; i < n; i++) {
         struct rw_advice *a = &v[i];
         a->chosen = 0;
-        if (a->verdict != RW_ADV_PARALLEL || a->small || a->annotated || a->in_annotated >= 0)
+        if (a->verdict != RW_ADV_PARALLEL || a->small || a->annotated || a->in_annotated >= 0 ||
+            a->holds_annotated >= 0)
             continue;
         int inside = 0;
         for (int j = a->parent; j >= 0 && !inside; j = v[j].parent)

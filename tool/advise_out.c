@@ -31,6 +31,8 @@ static char *why_not_chosen(const struct rw_advice *v, unsigned i)
         return rw_xstrdup("annotated already");
     if (a->in_annotated >= 0)
         return rw_xasprintf("inside the annotated loop at line %u", v[a->in_annotated].line);
+    if (a->holds_annotated >= 0)
+        return rw_xasprintf("holds the annotated loop at line %u", v[a->holds_annotated].line);
     for (int j = a->parent; j >= 0; j = v[j].parent)
         if (v[j].chosen)
             return rw_xasprintf("inside the loop at line %u", v[j].line);

@@ -686,6 +686,8 @@ struct rw_advice {
     int parent;           /* index of the innermost of them, or -1 */
     int annotated;        /* a `#pragma mploop for` is written above it */
     int in_annotated;     /* index of an annotated loop around it, or -1 */
+    int holds_annotated;  /* index of an annotated loop inside it, or -1
+                           * (rw_advise_choose) */
     int verdict;          /* enum rw_adv_verdict */
     char *clauses;        /* PARALLEL: the clauses to use ("" for none) */
     char *reason;         /* BLOCKED, UNKNOWN: why; PARALLEL: NULL */
@@ -714,8 +716,8 @@ struct rw_advise_opts {
 unsigned rw_advise(const struct rw_src *src, const struct rw_advise_opts *o,
                    struct rw_advice **out);
 /* Mark the loops --apply annotates (chosen): parallel, worth a process, not
- * annotated and not inside an annotated loop, and inside no loop already
- * chosen (the outermost are preferred). */
+ * annotated, neither inside nor around an annotated loop, and inside no
+ * loop already chosen (the outermost are preferred). */
 void rw_advise_choose(struct rw_advice *v, unsigned n);
 /* The main file with `#pragma mploop for ...` inserted above each chosen
  * loop, indented like it (heap, length in *len). */

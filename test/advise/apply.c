@@ -9,6 +9,7 @@
 // RUN: rm -rf %t.dir && mkdir -p %t.dir && cp %s %t.dir/prog.c
 // RUN: cd %t.dir && %mploop --apply prog.c > verdicts 2> log
 // RUN: FileCheck %s --check-prefix=LOG < %t.dir/log
+// RUN: FileCheck %s --check-prefix=VERD < %t.dir/verdicts
 // RUN: FileCheck %s --check-prefix=COPY --match-full-lines --strict-whitespace < %t.dir/prog.mploop.c
 // RUN: %mploop --apply %s -o %t.copy.c > /dev/null 2>&1
 // RUN: cmp %t.copy.c %t.dir/prog.mploop.c
@@ -48,10 +49,20 @@ int main(void)
 // COPY:#pragma mploop for schedule(static)
 // COPY-NEXT:    for (int i = 0; i < 200; i++)
 // COPY-NEXT:        for (int j = 0; j < 50; j++)
+// COPY-NEXT:            a[i][j] += w[j % 8];
+// COPY-NEXT:    for (int i = 0; i < 200; i++) {
+// COPY-NEXT:#pragma mploop for
+// COPY-NEXT:        for (int j = 0; j < 50; j++)
+// VERD: prog.c:[[@LINE+5]]:5: parallel (holds the annotated loop at line [[@LINE+7]]): #pragma mploop for
 #pragma mploop for schedule(static)
     for (int i = 0; i < 200; i++)
         for (int j = 0; j < 50; j++)
             a[i][j] += w[j % 8];
+    for (int i = 0; i < 200; i++) {
+#pragma mploop for
+        for (int j = 0; j < 50; j++)
+            a[i][j] *= 2;
+    }
 // COPY:    if (sum > 0)
 // COPY-NEXT:    #pragma mploop for
 // COPY-NEXT:    for (int i = 0; i < 200; i++)
