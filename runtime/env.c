@@ -37,6 +37,12 @@
  *                     costs more than it saves (adapt.c); 0: never
  *   MPLOOP_TEAM       persist (default): workers park between loops and run
  *                     the next one; fork: fresh workers for every loop
+ *   MPLOOP_REPORT     1: a table of every loop's figures on stderr at exit,
+ *                     2: also each worker's, a file name ending in .json
+ *                     or .csv: the same written there (measure.c)
+ *   MPLOOP_PROGRESS   auto (default): a progress line for loops running
+ *                     longer than 2 s, 1: for every forked loop, 0: none;
+ *                     only ever on a terminal (progress.c)
  *   MPLOOP_TRACKER    uffd, pagemap or mprotect; unset: the best available
  *   MPLOOP_LARGE_MIN  smallest allocation the shared heap serves (64K by
  *                     default; k, M, G suffixes), or off
@@ -47,6 +53,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "spin.h"
@@ -64,6 +71,9 @@ static size_t env_large_min MPLOOP__STATE;
 static int env_large_min_read MPLOOP__STATE;
 static char env_huge_dir[PATH_MAX] MPLOOP__STATE;
 static int env_huge_dir_read MPLOOP__STATE;
+/* MPLOOP_REPORT's file, made absolute when read (the program may change
+ * its working directory before it exits). */
+static char env_report_file[PATH_MAX] MPLOOP__STATE;
 
 /* One variable. */
 struct env_var {
@@ -240,6 +250,43 @@ static int env_dir(const struct env_var *v, const char *text)
     return 0;
 }
 
+/* Both: nonzero when text ends with suffix. */
+static int env_ends_with(const char *text, const char *suffix)
+{
+    size_t n = strlen(text), k = strlen(suffix);
+    return n > k && strcmp(text + n - k, suffix) == 0;
+}
+
+/* Both: MPLOOP_REPORT: 0, 1 or 2, or a file name ending in .json or .csv
+ * (made absolute from the working directory), into the environment's
+ * report fields. */
+static int env_report(const struct env_var *v, const char *text)
+{
+    struct mploop__env *e = v->to;
+    unsigned long level = MPLOOP__REPORT_OFF;
+    e->report_file = NULL;
+    if (!text || env_decimal(text, 0, 2, &level) == 0) {
+        e->report = (unsigned)level;
+        return 0;
+    }
+    int json = env_ends_with(text, ".json");
+    if (!json && !env_ends_with(text, ".csv"))
+        return -EINVAL;
+    size_t len = 0;
+    if (text[0] != '/') {
+        if (!getcwd(env_report_file, sizeof env_report_file - 1))
+            return -EINVAL;
+        len = strlen(env_report_file);
+        env_report_file[len++] = '/';
+    }
+    if (len + strlen(text) >= sizeof env_report_file)
+        return -EINVAL;
+    strcpy(env_report_file + len, text);
+    e->report = json ? MPLOOP__REPORT_JSON : MPLOOP__REPORT_CSV;
+    e->report_file = env_report_file;
+    return 0;
+}
+
 /* MPLOOP_ON_ERROR's words, in the order of enum mploop__on_error. */
 static const char *const on_error_words[] = {"exit", "return", "serial", NULL};
 /* MPLOOP_TRACKER's words: the names of mem.c's trackers, every one of
@@ -250,11 +297,14 @@ static const char *const check_words[] = {"0", "1", "verify", NULL};
 /* MPLOOP_TEAM's words, in the order of enum mploop__team_mode. */
 static const char *const team_words[] = {"persist", "fork", NULL};
 static const char *const output_words[] = {"ordered", "live", NULL};
+/* MPLOOP_PROGRESS's words, in the order of enum mploop__progress_mode. */
+static const char *const progress_words[] = {"0", "1", "auto", NULL};
 
 /* The variables; those read at the first loop are read in this order. */
 enum {
     ENV_WORKERS, ENV_SCHEDULE, ENV_VERBOSE, ENV_ON_ERROR, ENV_GRACE_MS, ENV_CHECK, ENV_STATS,
-    ENV_TIMEOUT, ENV_ADAPT, ENV_TEAM, ENV_OUTPUT, ENV_TRACKER, ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
+    ENV_TIMEOUT, ENV_ADAPT, ENV_TEAM, ENV_OUTPUT, ENV_REPORT, ENV_PROGRESS, ENV_TRACKER,
+    ENV_LARGE_MIN, ENV_HUGE_DIR, ENV_COUNT
 };
 static const struct env_var env_vars[ENV_COUNT] = {
     [ENV_WORKERS] = {
@@ -325,6 +375,20 @@ static const struct env_var env_vars[ENV_COUNT] = {
         .is_not = "an output mode",
         .help = "use ordered (what workers write appears in iteration order, the default) "
                 "or live (each chunk's output as soon as the chunk ends)",
+    },
+    [ENV_REPORT] = {
+        "MPLOOP_REPORT", env_report, &env_values,
+        .is_not = "0, 1, 2 or a file name ending in .json or .csv",
+        .help = "use 1 for a table of every loop's figures on standard error at exit, 2 to add "
+                "each worker's, or a file name such as loops.json or loops.csv to write them "
+                "there",
+    },
+    [ENV_PROGRESS] = {
+        "MPLOOP_PROGRESS", env_choice, &env_values.progress, .words = progress_words,
+        .def = MPLOOP__PROGRESS_AUTO,
+        .is_not = "0, 1 or auto",
+        .help = "use auto (the default) for a progress line on a terminal for loops running "
+                "longer than 2 seconds, 1 for every loop on workers, 0 for none",
     },
     [ENV_TRACKER] = {
         "MPLOOP_TRACKER", env_name, &env_tracker, .words = tracker_words, .lazy = 1,

@@ -13,11 +13,15 @@
  *   adapt.c       per loop site, whether forking pays (MPLOOP_ADAPT)
  *   env.c         every MPLOOP_* environment variable, from one table
  *   report.c      every line the runtime writes on stderr
+ *   measure.c     the loop report at exit (MPLOOP_REPORT)
+ *   progress.c    the progress line while a loop runs (MPLOOP_PROGRESS)
+ *   table.c       tables as aligned text, CSV and JSON
  *   failure.c     what each kind of loop failure means, in one table
  *   last_error.c  the record of the last failed loop (mploop_last_error)
  *   sched.c       pure chunk arithmetic for every schedule (unit-tested)
  *   range.c       pure range-list arithmetic and page runs (unit-tested)
  *   linux_os.c    the operating-system services everything builds on
+ *   linux_usage.c  CPU time, faults and I/O a process or thread used
  *   linux_signal.c  terminating signals sent to the parent during a loop
  *   threads.c     the lock that lets one thread's loop run on workers at a
  *                 time
@@ -351,6 +355,27 @@ struct mploop__env {
                         * forking does not pay (adapt.c) */
     int team;          /* MPLOOP_TEAM (enum mploop__team_mode) */
     int output;        /* MPLOOP_OUTPUT (enum mploop__output_mode) */
+    unsigned report;   /* MPLOOP_REPORT (enum mploop__report_mode) */
+    const char *report_file; /* its file (an absolute path) when report is
+                              * MPLOOP__REPORT_JSON or _CSV, else NULL */
+    int progress;      /* MPLOOP_PROGRESS (enum mploop__progress_mode) */
+};
+
+/* MPLOOP_REPORT: the loop report written at exit. */
+enum mploop__report_mode {
+    MPLOOP__REPORT_OFF = 0,    /* unset or 0 */
+    MPLOOP__REPORT_TABLE = 1,  /* 1: a table on standard error */
+    MPLOOP__REPORT_DETAIL = 2, /* 2: the table and each worker's figures */
+    MPLOOP__REPORT_JSON = 3,   /* a file name ending in .json */
+    MPLOOP__REPORT_CSV = 4     /* a file name ending in .csv */
+};
+
+/* MPLOOP_PROGRESS: the progress line of forked loops. */
+enum mploop__progress_mode {
+    MPLOOP__PROGRESS_OFF = 0,  /* 0 */
+    MPLOOP__PROGRESS_ON = 1,   /* 1: every forked loop, on a terminal */
+    MPLOOP__PROGRESS_AUTO = 2  /* auto (default): loops running longer than
+                                * MPLOOP__PROGRESS_AFTER_NS, on a terminal */
 };
 
 /* MPLOOP_CHECK: how much a loop's answer is checked. */
@@ -906,6 +931,27 @@ int mploop__sig_caught(const struct mploop__sigsave *s);
  * it. */
 int mploop__sig_release(struct mploop__sigsave *s);
 
+/* ---- linux_usage.c: what a process or a thread used ------------------- */
+
+/* Counters of the kernel for one process or thread. */
+struct mploop__usage {
+    uint64_t user_ns, sys_ns; /* CPU time in user mode and in the kernel */
+    uint64_t maxrss_kb;       /* peak resident set size, KiB (a high-water
+                               * mark of the whole process) */
+    uint64_t minflt, majflt;  /* page faults without and with I/O */
+    uint64_t rchar, wchar;    /* bytes through read- and write-like system
+                               * calls (/proc/<pid>/io) */
+    uint64_t self_read;       /* bytes the sample itself read from /proc
+                               * (counted in the next sample's rchar) */
+};
+/* Both: the counters of this process (thread == 0) or of the calling
+ * thread so far.  Returns 0, or -errno when a source could not be read
+ * (its fields are then 0). */
+int mploop__usage_take(struct mploop__usage *u, int thread);
+/* Both: *d = what was used between samples a and b (maxrss: b's). */
+void mploop__usage_delta(const struct mploop__usage *a, const struct mploop__usage *b,
+                         struct mploop__usage *d);
+
 /* ---- team.c: the workers of one loop and their shared control block ---- */
 
 /* States of a worker's slot. */
@@ -934,13 +980,22 @@ enum mploop__slot_state {
 /* Exit status of a worker that stopped because the loop was cancelled. */
 #define MPLOOP__EXIT_CANCELLED 123
 
-/* One worker's slot, a cache line of its own, written by the worker only.
- * The parent reads it after the worker ended and validates every field. */
+/* One worker's slot, written by the worker only: what it runs and how it
+ * ended on the first cache line, what it used (MPLOOP_REPORT) on the next.
+ * The parent reads it while the worker runs (the progress line) and after
+ * it ended, and validates every field. */
 struct mploop__slot {
     volatile uint64_t cur; /* iteration index being run (mploop_at) */
     int state;             /* enum mploop__slot_state, atomic */
     int err;               /* -errno behind a failed state */
     uint64_t busy_ns;      /* time spent running chunks, written before done */
+    uint64_t done;         /* atomic: iterations of the chunks it finished,
+                            * bumped once per chunk */
+    uint64_t chunks;       /* chunks it ran, written before done */
+    uint64_t began_ns;     /* when it began running chunks (monotonic clock,
+                            * the same in every process), written before done */
+    struct mploop__usage use; /* MPLOOP_REPORT: what it used while running
+                               * chunks, written before done */
 } __attribute__((aligned(64)));
 
 /* A worker's mploop_fail message, framed: magic, code, length, text. */
@@ -1067,6 +1122,9 @@ void mploop__team_worker_wait(int ok);
 /* Worker, resumed in the parent's context: become the worker of t again
  * as after a fork (signals, flags).  Returns its index. */
 unsigned mploop__team_resumed(struct mploop__team *t);
+/* Parent, while the workers run: the iterations of the chunks they
+ * finished so far, at most the trip count. */
+uint64_t mploop__team_done(const struct mploop__team *t);
 /* Parent, after a successful mploop__team_wait: the workers' busy time in
  * all, each worker's figure at most the loop's duration. */
 uint64_t mploop__team_busy_ns(const struct mploop__team *t);
@@ -1107,6 +1165,107 @@ int mploop__team_in_worker(void);
  * slot in the control block; the caller watches it.  Returns 1 in the new
  * process, 0 in the parent with *pid set, or -errno. */
 int mploop__team_fork_extra(struct mploop__team *t, pid_t *pid);
+
+/* ---- table.c: tables as aligned text, CSV and JSON --------------------
+ * A table is columns (struct mploop__col) and rows of cells, one per
+ * column.  The writer buffers its output and writes it with write(2): no
+ * malloc, no stdio. */
+
+/* How a column's cells are shown. */
+enum mploop__col_kind {
+    MPLOOP__COL_TEXT = 0,   /* cell.s, a string (JSON-escaped as needed) */
+    MPLOOP__COL_COUNT,      /* cell.u, a count */
+    MPLOOP__COL_BYTES,      /* cell.u, bytes: K, M, G in text */
+    MPLOOP__COL_SECONDS,    /* cell.d, seconds: ms or s in text */
+    MPLOOP__COL_RATIO       /* cell.d, a ratio: 2 decimals in text */
+};
+struct mploop__col {
+    const char *key;        /* JSON and CSV name */
+    const char *head;       /* text heading */
+    int kind;               /* enum mploop__col_kind */
+};
+union mploop__cell {
+    const char *s;
+    uint64_t u;
+    double d;
+};
+/* A buffered writer to a descriptor; err keeps the first -errno. */
+struct mploop__writer {
+    int fd;
+    int err;
+    size_t len;
+    char buf[4096];
+};
+/* Both: start writing to fd. */
+void mploop__writer_init(struct mploop__writer *w, int fd);
+/* Both: append printf-style text. */
+void mploop__writer_put(struct mploop__writer *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Both: append s as a JSON string, quotes included. */
+void mploop__writer_json_string(struct mploop__writer *w, const char *s);
+/* Both: write out what is buffered.  Returns 0 or the first -errno. */
+int mploop__writer_flush(struct mploop__writer *w);
+/* Both: the first ncols columns of the table cells[rows][stride] as
+ * aligned text, a heading line first, each line opened by `indent`. */
+void mploop__table_text(struct mploop__writer *w, const char *indent,
+                        const struct mploop__col *cols, unsigned ncols, unsigned stride,
+                        const union mploop__cell *cells, unsigned rows);
+/* Both: the table as CSV (RFC 4180), the keys as header. */
+void mploop__table_csv(struct mploop__writer *w, const struct mploop__col *cols,
+                       unsigned ncols, const union mploop__cell *cells, unsigned rows);
+/* Both: one row as JSON members `"key": value` separated by `,\n` and
+ * opened by `indent` (no braces: the caller adds them and its own members). */
+void mploop__table_json_members(struct mploop__writer *w, const char *indent,
+                                const struct mploop__col *cols, unsigned ncols,
+                                const union mploop__cell *row);
+
+/* ---- measure.c: the loop report (MPLOOP_REPORT) -------------------------
+ * Per loop site (file:line), what its executions ran and used, written at
+ * exit by the process that read the environment. */
+
+/* What the parent knows of one forked execution at its end. */
+struct mploop__run {
+    uint64_t trip;          /* iterations */
+    uint64_t started_ns;    /* when mploop_start was called */
+    uint64_t wall_ns;       /* from then to the end of the join */
+    uint64_t merge_ns;      /* merging the workers' writes */
+    uint64_t merged;        /* bytes the merge wrote */
+    int failed;             /* the execution failed (nothing merged) */
+};
+/* Parent, at each loop's begin under MPLOOP_REPORT: make the records and
+ * have the report written at exit (once). */
+void mploop__measure_init(const struct mploop__env *env);
+/* Both (a worker for loops nested in its body): an execution of site ran
+ * in-process: trip iterations in wall_ns, using *use (NULL: not known). */
+void mploop__measure_inprocess(const mploop_site *site, uint64_t trip, uint64_t wall_ns,
+                               const struct mploop__usage *use);
+/* Parent: the execution r of site on t's workers ended (after the merge,
+ * or failed); the workers' slots say what each ran and used. */
+void mploop__measure_forked(const mploop_site *site, const struct mploop__team *t,
+                            const struct mploop__run *r);
+
+/* ---- progress.c: the progress line (MPLOOP_PROGRESS) --------------------
+ * One line on standard error, redrawn in place, for the forked loop the
+ * parent waits for; only on a terminal. */
+
+/* A loop shows its line in auto mode once it has run this long. */
+#define MPLOOP__PROGRESS_AFTER_NS 2000000000ull
+/* The line is redrawn at most this often. */
+#define MPLOOP__PROGRESS_TICK_NS 100000000ull
+
+/* Parent, when it starts waiting for the workers of the loop at site of
+ * trip iterations started at started_ns: whether the line may be drawn
+ * (mode, enum mploop__progress_mode, and standard error a terminal). */
+int mploop__progress_begin(const mploop_site *site, uint64_t trip, uint64_t started_ns,
+                           int mode);
+/* Parent, while it waits: done iterations of the loop have finished; draw
+ * the line when it is due. */
+void mploop__progress_tick(uint64_t done);
+/* Both: erase the line if it is drawn (before anything else is written on
+ * standard error); it is drawn again at the next tick. */
+void mploop__progress_clear(void);
+/* Parent, when the wait is over: erase the line; no more ticks draw. */
+void mploop__progress_end(void);
 
 /* ---- verify.c: checking a loop's answer (MPLOOP_CHECK) -------------------
  * MPLOOP_CHECK=verify runs each forked loop once more, sequentially, in one

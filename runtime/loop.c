@@ -61,6 +61,10 @@ struct loop_state {
     int adaptive;               /* in-process because forking does not pay (adapt.c) */
     int formed;                 /* forked a new persistent team (one-time price) */
     uint64_t started_ns;        /* when mploop_start was called (adapt.c's clock) */
+    int measure;                /* MPLOOP_REPORT: the execution is measured */
+    int pump;                   /* the parent replays output while it waits */
+    struct mploop__usage use0;  /* in-process, measured: the thread's counters
+                                 * at the start */
     uint64_t trip;
     int64_t lb, step;           /* for reports */
     struct mploop__sched sched; /* resolved schedule */
@@ -96,6 +100,10 @@ static struct {
     unsigned share;
     uint64_t round;
     uint64_t began_ns;      /* when it started running chunks */
+    uint64_t chunks;        /* chunks it took */
+    uint64_t pending;       /* iterations of the chunk it runs, added to its
+                             * slot's done count when it takes the next */
+    struct mploop__usage use0; /* measured: its counters when it began */
     int claiming;           /* auto: its static block is done, it claims */
     pid_t pid;              /* the worker's process (not a child of its body) */
 } loop_me MPLOOP__STATE;
@@ -290,6 +298,8 @@ static int loop_allocator_ours(const mploop_site *site)
     return 0;
 }
 
+static struct loop_state *loop_body_worker(void);
+
 /* Both: is this process a worker forked for the loop of st? */
 static int loop_is_my_worker(const struct loop_state *st)
 {
@@ -316,6 +326,13 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
     st->n = loop_workers(p, env);
     st->policy = env->on_error;
     st->cur = UINT64_MAX;
+    /* Measured: loops of the parent and loops nested in a worker's chunks,
+     * not those of the sequential run of MPLOOP_CHECK=verify (the workers
+     * ran them already). */
+    st->measure = env->report != MPLOOP__REPORT_OFF &&
+                  (!mploop__team_in_worker() || loop_body_worker());
+    if (st->measure)
+        mploop__measure_init(env);
     L->mploop__impl = st;
     L->mploop__cur = &st->cur;
 
@@ -414,6 +431,10 @@ static int loop_run_here(struct loop_state *st, const struct mploop__env *env,
     st->reason = reason;
     if (!st->part)
         loop_inprocess_areas(st);
+    if (st->measure) {
+        st->started_ns = mploop__os_now_ns();
+        mploop__usage_take(&st->use0, 1);
+    }
     if (env->verbose >= (st->nested ? 2 : 1))
         mploop__verbose_inprocess(st->site, st->trip, st->reason);
     st->outer = loop_inproc;
@@ -476,12 +497,16 @@ static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
     mploop__io_hooks.exit = mploop__loop_exit;
     mploop__io_hooks.leave = loop_leave;
     loop_me.pid = getpid();
+    if (st->measure)
+        mploop__usage_take(&loop_me.use0, 0);
     loop_me.began_ns = mploop__os_now_ns();
     loop_me.st = st;
     loop_me.w = w;
     loop_me.share = w;
     loop_me.round = 0;
     loop_me.claiming = 0;
+    loop_me.chunks = 0;
+    loop_me.pending = 0;
     L->mploop__cur = &st->team->ctl->slot[w].cur;
 }
 
@@ -525,14 +550,17 @@ __attribute__((noreturn)) static void loop_end_program(const struct mploop__fail
 }
 
 /* Parent, while it waits for the workers (struct mploop__wait's tick):
- * replay the output of the chunks due. */
-static void loop_output_tick(void *arg)
+ * replay the output of the chunks due, and draw the progress line. */
+static void loop_tick(void *arg)
 {
     const struct loop_state *st = arg;
-    uint64_t claimed = st->sched.kind == MPLOOP_SCHED_STATIC
-                           ? UINT64_MAX
-                           : __atomic_load_n(&st->team->ctl->next, __ATOMIC_ACQUIRE);
-    mploop__output_pump(claimed);
+    if (st->pump) {
+        uint64_t claimed = st->sched.kind == MPLOOP_SCHED_STATIC
+                               ? UINT64_MAX
+                               : __atomic_load_n(&st->team->ctl->next, __ATOMIC_ACQUIRE);
+        mploop__output_pump(claimed);
+    }
+    mploop__progress_tick(mploop__team_done(st->team));
 }
 
 /* Parent: the body called exit(f->code) in a worker (f): end the program
@@ -559,16 +587,19 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
                        struct mploop__failure *f, unsigned *others)
 {
     int capture = mploop__output_active();
+    int progress = mploop__progress_begin(st->site, st->trip, st->started_ns, env->progress);
+    st->pump = capture && st->policy != MPLOOP__ON_ERROR_SERIAL;
     struct mploop__wait o = {
         .grace_ms = env->grace_ms,
         .timeout_ns = env->timeout_ns,
         .keep_earlier = capture,
-        .tick = capture && st->policy != MPLOOP__ON_ERROR_SERIAL ? loop_output_tick : NULL,
+        .tick = st->pump || progress ? loop_tick : NULL,
         .tick_arg = st,
-        .tick_ns = LOOP_OUTPUT_TICK_NS,
+        .tick_ns = st->pump ? LOOP_OUTPUT_TICK_NS : MPLOOP__PROGRESS_TICK_NS,
     };
     uint64_t t0 = mploop__os_now_ns(), t1 = 0, t2 = 0;
     int failed = mploop__team_wait(st->team, &o, f, others) != 0;
+    mploop__progress_end();
     failed = mploop__verify_wait(st->team, st->mem, &o, failed, f);
     if (!failed) {
         uintptr_t race = 0;
@@ -608,6 +639,23 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
         mploop__mem_stats(st->mem, &snapshot, &pages, &changed);
         mploop__verbose_joined(st->site, st->team->forked, snapshot, pages, changed, t1 - t0,
                                t2 - t1);
+    }
+    if (st->measure) {
+        uint64_t merged = 0;
+        if (t2) {
+            int snapshot;
+            uint64_t pages;
+            mploop__mem_stats(st->mem, &snapshot, &pages, &merged);
+        }
+        struct mploop__run run = {
+            .trip = st->trip,
+            .started_ns = st->started_ns,
+            .wall_ns = mploop__os_now_ns() - st->started_ns,
+            .merge_ns = t2 - t1,
+            .merged = merged,
+            .failed = failed && f->kind != MPLOOP__FAIL_PROGRAM_EXIT,
+        };
+        mploop__measure_forked(st->site, st->team, &run);
     }
     if (failed)
         mploop__mem_discard(st->mem);
@@ -887,6 +935,13 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
     if (loop_is_my_worker(st)) {
         int got;
         unsigned ring = loop_me.w;
+        /* The chunk before this call is finished: count it (the progress
+         * line reads the count while the loop runs). */
+        if (loop_me.pending) {
+            uint64_t *done = &st->team->ctl->slot[loop_me.w].done;
+            __atomic_store_n(done, *done + loop_me.pending, __ATOMIC_RELAXED);
+            loop_me.pending = 0;
+        }
         if (st->sched.kind == MPLOOP_SCHED_STATIC) {
             got = loop_next_static(st, st->trip, st->sched.chunk, lo, hi);
             ring = loop_me.share;
@@ -904,8 +959,11 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
             mploop__output_worker_end();
             mploop__team_worker_cancel(st->team, loop_me.w);
         }
-        if (got)
+        if (got) {
             mploop__output_chunk(ring, *lo, *hi);
+            loop_me.pending = *hi - *lo;
+            loop_me.chunks++;
+        }
         return got;
     }
     if (st->handed || st->trip == 0)
@@ -956,12 +1014,31 @@ void mploop_end(mploop_loop *L)
     uint64_t busy = mploop__os_now_ns() - loop_me.began_ns;
     mploop__output_worker_end();
     fflush(NULL);
+    struct mploop__slot *slot = &st->team->ctl->slot[loop_me.w];
+    slot->chunks = loop_me.chunks;
+    slot->began_ns = loop_me.began_ns;
+    if (st->measure) {
+        struct mploop__usage now;
+        mploop__usage_take(&now, 0);
+        mploop__usage_delta(&loop_me.use0, &now, &slot->use);
+    }
     int rc = mploop__mem_worker_ship(st->mem, loop_me.w);
     if (rc < 0)
         mploop__team_worker_abort(st->team, loop_me.w, MPLOOP__SLOT_SHIP_FAILED, rc);
     mploop__team_worker_done(st->team, loop_me.w, busy);
     /* Still here: a worker of the persistent team, which parks. */
     mploop__team_worker_park(loop_parked);
+}
+
+/* Both: an in-process execution of st ended: record its figures with
+ * what the thread used since loop_run_here. */
+static void loop_measure_inprocess(const struct loop_state *st)
+{
+    struct mploop__usage now, use;
+    uint64_t wall = mploop__os_now_ns() - st->started_ns;
+    mploop__usage_take(&now, 1);
+    mploop__usage_delta(&st->use0, &now, &use);
+    mploop__measure_inprocess(st->site, st->trip, wall, &use);
 }
 
 /* Parent: wait for the workers, then merge their writes.  In-process
@@ -975,6 +1052,8 @@ int mploop_join(mploop_loop *L)
     struct loop_state *st = L->mploop__impl;
     if (st->adaptive)
         mploop__adapt_inprocessed(st->site, st->trip, mploop__os_now_ns() - st->started_ns);
+    if (st->reason && st->measure)
+        loop_measure_inprocess(st);
     if (st->reason || st->joined)
         return 0;
     const struct mploop__env *env = mploop__env_get(st->site);

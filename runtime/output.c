@@ -508,6 +508,7 @@ static void out_drain_due(uint64_t upto)
             }
         if (best == UINT32_MAX)
             return;
+        mploop__progress_clear(); /* the output goes where the line was */
         out_replay_chunk(best);
     }
 }

@@ -1011,6 +1011,18 @@ int mploop__team_wait(struct mploop__team *t, const struct mploop__wait *o,
     return failed ? -1 : 0;
 }
 
+/* Parent: see internal.h.  Each worker's count is checked against the
+ * trip count (a worker can write anything into its slot). */
+uint64_t mploop__team_done(const struct mploop__team *t)
+{
+    uint64_t sum = 0;
+    for (unsigned w = 0; w < t->forked; w++) {
+        uint64_t d = __atomic_load_n(&t->ctl->slot[w].done, __ATOMIC_RELAXED);
+        sum += d < t->trip ? d : t->trip;
+    }
+    return sum < t->trip ? sum : t->trip;
+}
+
 /* Parent, after a successful mploop__team_wait: the time the workers spent
  * running chunks, in all.  Each worker's figure is checked against the
  * loop's own duration (a worker can write anything into its slot). */
