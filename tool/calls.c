@@ -127,22 +127,28 @@ static int is_fd0(CXCursor e)
     return r;
 }
 
-/* Warn when call c (of function name) reads standard input. */
-static void warn_stdin(const struct rw_src *src, const struct rw_loop *l, CXCursor c,
-                       const char *name)
+/* Whether call c (of function name) reads standard input. */
+static int reads_stdin(CXCursor c, const char *name)
 {
     unsigned i;
     for (i = 0; i < sizeof stdin_readers / sizeof stdin_readers[0]; i++)
         if (!strcmp(name, stdin_readers[i].name))
             break;
     if (i == sizeof stdin_readers / sizeof stdin_readers[0])
-        return;
+        return 0;
     int arg = stdin_readers[i].arg, reads = arg == STDIN_ALWAYS;
     if (!reads && arg < clang_Cursor_getNumArguments(c)) {
         CXCursor a = clang_Cursor_getArgument(c, (unsigned)arg);
         reads = stdin_readers[i].fd ? is_fd0(a) : is_stdin(a);
     }
-    if (!reads)
+    return reads;
+}
+
+/* Warn when call c (of function name) reads standard input. */
+static void warn_stdin(const struct rw_src *src, const struct rw_loop *l, CXCursor c,
+                       const char *name)
+{
+    if (!reads_stdin(c, name))
         return;
     rw_warning(rw_cursor_off(src, c, l->lv[0].for_off), "mploop-stdin",
                "'%s' reads standard input in the body of a parallel loop: every worker reads "
@@ -248,4 +254,18 @@ int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c)
     int rc = check_longjmp(src, l, c, name);
     free(name);
     return rc;
+}
+
+/* Which library state that workers do not share call c uses (see
+ * rewriter.h). */
+const char *rw_call_unshared(CXCursor c, char **name)
+{
+    *name = callee_name(c);
+    if (*name && in_list(*name, hidden_random))
+        return "mploop-rand";
+    if (*name && reads_stdin(c, *name))
+        return "mploop-stdin";
+    free(*name);
+    *name = NULL;
+    return NULL;
 }

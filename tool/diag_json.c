@@ -104,6 +104,12 @@ static void put_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* Write s as a JSON string (see rewriter.h; the advisor's JSON uses it). */
+void rw_json_string(FILE *f, const char *s)
+{
+    put_string(f, s);
+}
+
 /* Write a position object. */
 static void put_pos(FILE *f, const struct rw_diag_pos *p)
 {

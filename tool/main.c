@@ -2,6 +2,7 @@
  * main.c - the `mploop` command: rewrite the parallel loops of one C file.
  *
  *   mploop [options] input.c [-o output.c] [-- compiler flags]
+ *   mploop --suggest [--apply] [--format=json] input.c [-o copy.c] [-- flags]
  *
  * The input is parsed with libclang using the given flags (or those of its
  * compile_commands.json entry), every `#pragma mploop for` is checked and
@@ -37,6 +38,17 @@ static void usage(FILE *f)
           "                 BUILD_DIR/compile_commands.json\n"
           "  -Rmploop       remark which write mode (direct or snapshot) each loop\n"
           "                 runs in, and why\n"
+          "  --suggest      do not rewrite: print a verdict for every for loop of\n"
+          "                 input.c (parallel with the pragma to use, blocked, or\n"
+          "                 unknown, and why)\n"
+          "  --apply        with --suggest: also write a copy of input.c with the\n"
+          "                 suggested pragmas (input.mploop.c, or the file of -o)\n"
+          "  --format=text|json\n"
+          "                 with --suggest: print the verdicts as lines (text, the\n"
+          "                 default) or as one JSON document\n"
+          "  --assume-no-alias\n"
+          "                 with --suggest: take pointers with different names to\n"
+          "                 reach different memory\n"
           "  -W<flag>, -Wno-<flag>\n"
           "                 turn a warning on or off; -Wmploop (-Wno-mploop) turns\n"
           "                 every one on (off).  Flags: mploop-rand, mploop-stdin,\n"
@@ -211,12 +223,42 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks)
     return 0;
 }
 
+/* `--suggest`: print a verdict for every loop of src and, with apply,
+ * write the annotated copy to out_path (out_name as the user wrote it).
+ * Returns 0 or -1. */
+static int suggest(struct rw_src *src, const struct rw_advise_opts *o, int apply,
+                   const char *out_path, const char *out_name)
+{
+    struct rw_advice *v;
+    unsigned n = rw_advise(src, o, &v);
+    rw_advise_choose(v, n);
+    rw_advise_print(stdout, src, o, v, n);
+    if (fflush(stdout) != 0) {
+        rw_diag_global("error", NULL, "cannot write the output: %s", strerror(errno));
+        return -1;
+    }
+    if (!apply)
+        return 0;
+    size_t len;
+    char *copy = rw_advise_apply(src, v, n, &len);
+    unsigned chosen = 0;
+    for (unsigned i = 0; i < n; i++)
+        chosen += v[i].chosen;
+    if (!copy || write_output(out_path, copy, len))
+        return -1;
+    fprintf(stderr, "mploop: wrote %s with %u suggested pragma%s\n", out_name, chosen,
+            chosen == 1 ? "" : "s");
+    free(copy);
+    return 0;
+}
+
 /* Parse the command line, parse the input with libclang, rewrite it and write the output; exit
  * status 0 on success. */
 int main(int argc, char **argv)
 {
     const char *input = NULL, *output = NULL, *build_dir = NULL;
-    int remarks = 0;
+    int remarks = 0, advise = 0, apply = 0;
+    struct rw_advise_opts aopts = { 0 };
     struct diag_opts dopts = { .format = RW_DIAG_TEXT, .color = -1 };
     char **args = NULL;
     unsigned nargs = 0;
@@ -236,6 +278,14 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "-Rmploop")) {
             remarks = 1;
+        } else if (!strcmp(a, "--suggest")) {
+            advise = 1;
+        } else if (!strcmp(a, "--apply")) {
+            advise = apply = 1;
+        } else if (!strcmp(a, "--assume-no-alias")) {
+            aopts.assume_no_alias = 1;
+        } else if (!strcmp(a, "--format=json") || !strcmp(a, "--format=text")) {
+            aopts.json = a[9] == 'j';
         } else if ((dopt = diag_option(a, &dopts)) != 0) {
             if (dopt < 0)
                 return 2;
@@ -276,6 +326,21 @@ int main(int argc, char **argv)
         if (output)
             unlink(output);
         return 1;
+    }
+    if (!advise && (aopts.json || aopts.assume_no_alias)) {
+        fprintf(stderr, "mploop: error: '--format' and '--assume-no-alias' go with '--suggest'\n");
+        return 2;
+    }
+    if (advise && output && !apply) {
+        fprintf(stderr, "mploop: error: with '--suggest', '-o' names the copy that '--apply' "
+                "writes\n");
+        return 2;
+    }
+    if (apply && !output) {
+        /* input.c -> input.mploop.c, next to the input */
+        size_t len = strlen(input);
+        int dot_c = len > 2 && !strcmp(input + len - 2, ".c");
+        output = rw_xasprintf("%.*s.mploop.c", (int)(dot_c ? len - 2 : len), input);
     }
     char *out_path = NULL;
     if (output) {
@@ -328,6 +393,8 @@ int main(int argc, char **argv)
             ;
         else if (!src.buf)
             rw_diag_global("error", NULL, "cannot read %s", input);
+        else if (advise)
+            return suggest(&src, &aopts, apply, out_path, output) ? 1 : 0;
         else if (rewrite(&src, &out, &outlen, remarks) == 0)
             rc = 0;
     }

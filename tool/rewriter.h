@@ -30,6 +30,9 @@
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
  *   edit.c          an offset-sorted edit list applied to the input buffer
+ *   advise.c        `mploop --suggest`: a verdict for every for statement
+ *   advise_out.c    the verdicts as text or JSON
+ *   advise_apply.c  `--apply`: the copy with the suggested pragmas
  *
  * The compiler driver mploop-cc is the driver_*.c files (driver.h).
  *
@@ -204,6 +207,9 @@ void rw_diag_json_add(struct rw_diag_rec *rec);
 void rw_diag_json_write(FILE *f);
 /* Free rec and what it holds. */
 void rw_diag_json_free(struct rw_diag_rec *rec);
+/* Write s to f as a JSON string (null for NULL), escaped, bytes that are
+ * not UTF-8 as U+FFFD. */
+void rw_json_string(FILE *f, const char *s);
 
 /* ---- pragma.c, clause_parse.c ------------------------------------------ */
 
@@ -484,6 +490,13 @@ const char *rw_update_reduction(const struct rw_src *src, CXCursor e, CXCursor g
  * reads of standard input) and refuse a longjmp whose setjmp is not in the
  * body.  Returns 0, or -1 after reporting an error. */
 int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c);
+/* The warning flag under which rw_check_call warns about call c
+ * ("mploop-rand": a random generator with hidden state, "mploop-stdin": a
+ * read of standard input), storing the callee's name in *name (heap); NULL
+ * (and *name NULL) for other calls.  The advisor suggests no loop that
+ * makes such a call: its workers would not compute what the sequential
+ * loop does. */
+const char *rw_call_unshared(CXCursor c, char **name);
 
 /* ---- scratch.c ---------------------------------------------------------- */
 
@@ -649,6 +662,70 @@ void rw_analysis_free(struct rw_analysis *a);
  * decided it). */
 void rw_choose_mode(const struct rw_src *src, struct rw_loop *l, const struct rw_analysis *a,
                     int remarks);
+
+/* ---- advise.c, advise_out.c, advise_apply.c ----------------------------- */
+
+/* `mploop --suggest`: a verdict for every for statement of the main file
+ * (docs/advisor.md).  advise.c analyses each loop as if it were annotated,
+ * advise_out.c prints the verdicts (text or JSON), advise_apply.c chooses
+ * the loops to annotate and writes the annotated copy. */
+
+enum rw_adv_verdict {
+    RW_ADV_PARALLEL,   /* parallel as written, with the pragma to use */
+    RW_ADV_BLOCKED,    /* a proven loop-carried dependence */
+    RW_ADV_UNKNOWN     /* independence could not be decided, or the rewriter
+                        * would refuse the loop */
+};
+
+/* The verdict on one for statement. */
+struct rw_advice {
+    size_t off;           /* the `for` keyword */
+    size_t end;           /* end of the statement */
+    unsigned line, col;
+    unsigned depth;       /* for statements around it */
+    int parent;           /* index of the innermost of them, or -1 */
+    int annotated;        /* a `#pragma mploop for` is written above it */
+    int in_annotated;     /* index of an annotated loop around it, or -1 */
+    int holds_annotated;  /* index of an annotated loop inside it, or -1
+                           * (rw_advise_choose) */
+    int verdict;          /* enum rw_adv_verdict */
+    char *clauses;        /* PARALLEL: the clauses to use ("" for none) */
+    char *reason;         /* BLOCKED, UNKNOWN: why; PARALLEL: NULL */
+    size_t reason_off;    /* where the reason points */
+    int snapshot;         /* PARALLEL with anti-dependences: runs in snapshot mode */
+    char *snapshot_why;   /* the first anti-dependence, described */
+    int has_dep;          /* dep holds the dependence (BLOCKED, or snapshot) */
+    struct rw_dep dep;
+    unsigned dep_levels;  /* levels dep.dist has */
+    char *dep_text;       /* dep described (rw_dep_describe) */
+    int small;            /* PARALLEL but not worth a process */
+    unsigned long long trips; /* small: its constant trip count */
+    int alias_only;       /* UNKNOWN only for want of knowing two pointers apart */
+    int chosen;           /* annotated by --apply */
+};
+
+/* What the command line asked for. */
+struct rw_advise_opts {
+    int json;             /* --format=json */
+    int assume_no_alias;  /* --assume-no-alias */
+};
+
+/* Analyse every for statement of src (libclang parsed it without errors);
+ * returns the verdicts in source order in *out (heap) and their number.
+ * Prints nothing. */
+unsigned rw_advise(const struct rw_src *src, const struct rw_advise_opts *o,
+                   struct rw_advice **out);
+/* Mark the loops --apply annotates (chosen): parallel, worth a process, not
+ * annotated, neither inside nor around an annotated loop, and inside no
+ * loop already chosen (the outermost are preferred). */
+void rw_advise_choose(struct rw_advice *v, unsigned n);
+/* The main file with `#pragma mploop for ...` inserted above each chosen
+ * loop, indented like it (heap, length in *len). */
+char *rw_advise_apply(const struct rw_src *src, const struct rw_advice *v, unsigned n,
+                      size_t *len);
+/* Print the verdicts to f: one line per loop, or the JSON document. */
+void rw_advise_print(FILE *f, const struct rw_src *src, const struct rw_advise_opts *o,
+                     const struct rw_advice *v, unsigned n);
 
 /* ---- edit.c ------------------------------------------------------------ */
 
