@@ -37,7 +37,7 @@ static char *why_not_chosen(const struct rw_advice *v, unsigned i)
         if (v[j].chosen)
             return rw_xasprintf("inside the loop at line %u", v[j].line);
     if (a->small)
-        return rw_xasprintf("not worth a process: %llu iterations and no loop inside",
+        return rw_xasprintf("not worth a process: %llu iterations, no loop or call inside",
                             a->trips);
     return NULL;
 }

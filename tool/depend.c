@@ -769,7 +769,13 @@ static void test_pair(struct an *an, struct res *s, const struct rw_root *r,
     }
     int write = (x->mode & RW_ACC_WRITE) != 0;
     if (before == P_PROVEN || after == P_PROVEN) {
-        int kind = write ? RW_DEPK_OUTPUT : before == P_PROVEN ? RW_DEPK_FLOW : RW_DEPK_ANTI;
+        /* a later read of what an earlier iteration wrote is named first
+         * (flow), also when the later access writes too (`s[0] += x`) */
+        int reads = (x->mode & RW_ACC_READ) != 0;
+        int kind = reads && before == P_PROVEN ? RW_DEPK_FLOW
+                   : write                     ? RW_DEPK_OUTPUT
+                   : before == P_PROVEN        ? RW_DEPK_FLOW
+                                               : RW_DEPK_ANTI;
         if (kind != RW_DEPK_ANTI && !s->have_block) {
             s->have_block = 1;
             if (s->have_anti)

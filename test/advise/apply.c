@@ -67,7 +67,8 @@ int main(void)
 // COPY-NEXT:    #pragma mploop for
 // COPY-NEXT:    for (int i = 0; i < 200; i++)
     if (sum > 0) for (int i = 0; i < 200; i++)
-        v[i] = v[i] / sum;
+        for (int j = 0; j < 50; j++)
+            a[i][j] = a[i][j] / sum;
     for (int i = 0; i < 200; i += 40)
         printf("%.6f %.6f\n", v[i], a[i][7]);
     printf("%.3f\n", sum);

@@ -27,7 +27,7 @@ void kernel(double *a, double *b, double *restrict c, int n)
 // CHECK-NEXT: [[@LINE+1]] 5 0 None False unknown None | 'a' and 'b' may point to the same memory (declare the pointers restrict if they never do); or run with --assume-no-alias [[@LINE+2]] 9 | True False False None None False | null
     for (int i = 0; i < n; i++)
         a[i] = b[i];
-// CHECK-NEXT: [[@LINE+1]] 5 0 None False parallel #pragma mploop for | None None None | False False True 4 not worth a process: 4 iterations and no loop inside False | null
+// CHECK-NEXT: [[@LINE+1]] 5 0 None False parallel #pragma mploop for | None None None | False False True 4 not worth a process: 4 iterations, no loop or call inside False | null
     for (int i = 0; i < 4; i++)
         c[i] = 0;
 #pragma mploop for

@@ -145,7 +145,7 @@ int refused(double *restrict out, const double *restrict a, int n)
 
 void small_and_annotated(double *out, double (*m)[8], int n)
 {
-// CHECK: {{.*}}scalars.c:[[@LINE+1]]:5: parallel (not worth a process: 8 iterations and no loop inside): #pragma mploop for
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:5: parallel (not worth a process: 8 iterations, no loop or call inside): #pragma mploop for
     for (int i = 0; i < 8; i++)
         out[i] = 0;
 // CHECK: {{.*}}scalars.c:[[@LINE+1]]:5: parallel: #pragma mploop for

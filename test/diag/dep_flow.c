@@ -57,6 +57,15 @@ void f(double *a, double *c, int n)
         for (int j = 0; j < n; j++)
             a[i * n + j] = a[(i - 1) * n + j];
 // CHECK: dep_flow.c:[[@LINE-3]]:5: error: loop-carried flow dependence: iteration i writes a[i * n + j] (line [[@LINE-1]]), which iteration i + 1 reads as a[(i - 1) * n + j] (line [[@LINE-1]])
+
+    // an element every iteration updates from its own value: the later
+    // iteration reads what the earlier one wrote (flow, named before output)
+#pragma mploop for
+    for (int i = 0; i < n; i++)
+        c[0] += a[i];
+// CHECK: dep_flow.c:[[@LINE-2]]:5: error: loop-carried flow dependence: iteration i writes c[0] (line [[@LINE-1]]), which a later iteration reads as c[0] (line [[@LINE-1]])
+// CHECK: dep_flow.c:[[@LINE-2]]:9: note: 'c[0]' is written here by iteration i
+// CHECK: dep_flow.c:[[@LINE-3]]:9: note: 'c[0]' is read here by a later iteration
 }
 
 void out(double *a, double *c, int n)
