@@ -448,9 +448,11 @@ static void walk(struct rw_alias *al, struct fam *f, CXCursor c, enum ctx ctx, C
             if (!clang_Cursor_isNull(d) &&
                 bad_origin_value(f, d, op == RW_OP_ASSIGN ? kids[1] : clang_getNullCursor()))
                 f->bad = 1;
-            walk(al, f, kids[0], ctx == USE ? USE : ESC, dest, depth);
+            /* the value of `x = v` is v's: into x, and where the
+             * assignment's value goes (unless that is nowhere) */
+            walk(al, f, kids[0], USE, dest, depth);
             int into = op == RW_OP_ASSIGN && !clang_Cursor_isNull(d) && local_pointer(d);
-            walk(al, f, kids[1], into ? FLOW : ESC, into ? d : dest, depth);
+            walk(al, f, kids[1], into && ctx == USE ? FLOW : ESC, into ? d : dest, depth);
         } else if (op == RW_OP_COMMA) {
             walk(al, f, kids[0], USE, dest, depth);
             walk(al, f, kids[1], ctx, dest, depth);
