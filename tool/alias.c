@@ -594,13 +594,15 @@ static int private_apart(struct rw_alias *al, const struct rw_root *r, const str
 
 /* ---- the interface --------------------------------------------------------- */
 
-/* A new cache for the loops of function definition func of src. */
+/* A new cache for the loops of function definition func of src (any
+ * other cursor: none is known). */
 struct rw_alias *rw_alias_new(const struct rw_src *src, CXCursor func)
 {
     struct rw_alias *al = rw_xmalloc(sizeof *al);
     memset(al, 0, sizeof *al);
     al->src = src;
-    al->func = func;
+    /* without the function around the loop no local is private */
+    al->func = clang_getCursorKind(func) == CXCursor_FunctionDecl ? func : clang_getNullCursor();
     return al;
 }
 
