@@ -450,8 +450,44 @@ static void block(struct rw_root *r, int blk, size_t off, char *text)
     }
 }
 
-/* Record the access p (mode RW_ACC_*) made by expression c. */
-static void record(struct md *m, struct path *p, int mode, CXCursor c)
+/* The type of lvalue c for the effective-type rules (alias.c): its own,
+ * or none (CXType_Invalid: any type) when it is a member of a union, read
+ * through which any member's type is right. */
+static CXType lvalue_type(struct md *m, CXCursor c)
+{
+    CXType none;
+    memset(&none, 0, sizeof none);
+    CXType t = clang_getCursorType(c);
+    CXCursor cur = rw_strip(c, 1), *kids;
+    for (int depth = 0; depth < 64; depth++) {
+        enum CXCursorKind k = clang_getCursorKind(cur);
+        unsigned n = rw_children(cur, &kids);
+        CXCursor next = clang_getNullCursor();
+        if (k == CXCursor_MemberRefExpr && n == 1) {
+            next = rw_strip(kids[0], 1);
+            CXType bt = clang_getCanonicalType(clang_getCursorType(next));
+            if (bt.kind == CXType_Pointer)
+                bt = clang_getCanonicalType(clang_getPointeeType(bt));
+            if (clang_getCursorKind(clang_getTypeDeclaration(bt)) == CXCursor_UnionDecl) {
+                free(kids);
+                return none;
+            }
+        } else if (k == CXCursor_ArraySubscriptExpr && n == 2) {
+            next = rw_strip(kids[is_address(rw_strip(kids[0], 1)) ? 0 : 1], 1);
+        } else if (k == CXCursor_UnaryOperator && n == 1 && op_of(m, cur) == RW_OP_DEREF) {
+            next = rw_strip(kids[0], 1);
+        }
+        free(kids);
+        if (clang_Cursor_isNull(next))
+            break;
+        cur = next;
+    }
+    return t;
+}
+
+/* Record the access p (mode RW_ACC_*) made by expression c, an lvalue of
+ * type type (CXType_Invalid: not known). */
+static void record(struct md *m, struct path *p, int mode, CXCursor c, CXType type)
 {
     struct rw_root *r = root_of(m, p->root);
     if (!p->depth || p->pending)
@@ -489,6 +525,7 @@ static void record(struct md *m, struct path *p, int mode, CXCursor c)
     if (!a->text)
         a->text = rw_xasprintf("%s%s", a->name, a->where);
     a->mode = mode;
+    a->type = type;
     a->varies = p->varies;
     a->indirect = p->indirect;
     a->loaded = p->loaded;
@@ -510,7 +547,7 @@ static void load_pointer(struct md *m, struct path *p, CXCursor base, CXCursor a
     if (clang_getCursorKind(b) != CXCursor_DeclRefExpr)
         p->loaded = 1; /* which block it points to is not known */
     if (p->depth && !p->pending)
-        record(m, p, RW_ACC_READ, at);
+        record(m, p, RW_ACC_READ, at, clang_getCursorType(b));
 }
 
 /* The terms of pointer arithmetic x down to its pointer leaf: `a + i - 1`
@@ -689,7 +726,7 @@ static void access(struct md *m, CXCursor c, int mode)
         return;
     }
     if (path_of(m, c, &p)) {
-        record(m, &p, mode, c);
+        record(m, &p, mode, c, lvalue_type(m, c));
     } else {
         if ((mode & RW_ACC_WRITE) && !m->out->unknown) {
             m->out->unknown = norm_text(m, c);
@@ -802,7 +839,9 @@ static void pointer_value(struct md *m, CXCursor e, int blk, int may_write, cons
             push_sub(m, &p, NULL, sub_of(clang_getNullCursor()), clang_getNullCursor());
             p.through_ptr = 1;
             p.loaded = 1;
-            record(m, &p, may_write ? RW_ACC_READ | RW_ACC_WRITE : RW_ACC_READ, e);
+            CXType any;
+            memset(&any, 0, sizeof any);
+            record(m, &p, may_write ? RW_ACC_READ | RW_ACC_WRITE : RW_ACC_READ, e, any);
             if (r->n && !r->v[r->n - 1].via)
                 r->v[r->n - 1].via = rw_xstrdup(text ? text : "a function");
         }
@@ -852,7 +891,7 @@ static void call(struct md *m, CXCursor c)
 }
 
 /* Whether c is a call to a function that returns a new block. */
-static int allocates(CXCursor c)
+int rw_allocates(CXCursor c)
 {
     static const char *const fns[] = { "malloc", "calloc", "aligned_alloc", "strdup",
                                        "strndup", NULL };
@@ -884,10 +923,10 @@ static void pointer_decl(struct md *m, CXCursor c)
         unsigned k = rw_children(x, &kids);
         CXCursor inner = k ? rw_strip(kids[k - 1], 1) : x;
         free(kids);
-        if (allocates(inner))
+        if (rw_allocates(inner))
             x = inner;
     }
-    if (allocates(x)) {
+    if (rw_allocates(x)) {
         visit(m, x);
         struct rw_root *r = root_of(m, c);
         r->fresh = 1;

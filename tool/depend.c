@@ -67,6 +67,7 @@ struct an {
     unsigned nwritten;
     char **sym;          /* symbol keys: the id is the index */
     unsigned nsym;
+    struct rw_alias *alias; /* what tells roots apart (alias.c) */
 };
 
 /* ---- variables the loop writes -------------------------------------------- */
@@ -145,6 +146,10 @@ struct ctx {
                           * too (of their value then) */
     const char *why;     /* why the conversion failed */
     int relaxed;         /* a relaxed loop variable was used */
+    size_t within;       /* substituting a variable of the body declared
+                          * here (0: none): its loop variables must be
+                          * those of loops whose body holds the declaration */
+    unsigned subst;      /* depth of such substitutions */
 };
 
 struct inv {
@@ -274,11 +279,71 @@ static int aff_mul(struct aff *f, const struct aff *a, const struct aff *b)
 
 static int affine(struct ctx *x, CXCursor e, struct aff *f);
 
+/* Width in bits of type t (0 when not known). */
+static long long type_bits(CXType t)
+{
+    long long n = clang_Type_getSizeOf(clang_getCanonicalType(t));
+    return n > 0 ? 8 * n : 0;
+}
+
+/* When d is a scalar of the body that keeps the value of its initializer
+ * (declared in the loop's body, not static or volatile, of an integer
+ * type at least as wide as the initializer's, never assigned, incremented
+ * or taken the address of in the loop), convert that initializer into *f
+ * and return 0 or -1 (x->why set); return -2 for any other variable. */
+static int body_value(struct ctx *x, CXCursor d, struct aff *f)
+{
+    size_t off;
+    if (clang_getCursorKind(d) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(d) ||
+        !rw_type_is_integer(clang_getCursorType(d)) ||
+        clang_isVolatileQualifiedType(clang_getCursorType(d)) || is_written(x->an, d) ||
+        !rw_loc_off(x->an->src, clang_getCursorLocation(d), &off) ||
+        off < x->an->l->body_start || off >= x->an->l->body_end || x->subst >= 8)
+        return -2;
+    CXCursor *kids;
+    unsigned n = rw_children(d, &kids);
+    CXCursor init = n ? kids[n - 1] : clang_getNullCursor();
+    free(kids);
+    if (clang_Cursor_isNull(init) || !clang_isExpression(clang_getCursorKind(init)))
+        return -2;
+    long long wd = type_bits(clang_getCursorType(d));
+    long long wi = type_bits(clang_getCursorType(rw_strip(init, 1)));
+    if (!wd || !wi || wd < wi) {
+        x->why = "a variable of the body holds its value in a narrower type";
+        return -1;
+    }
+    size_t saved = x->within;
+    x->within = off;
+    x->subst++;
+    int rc = affine(x, init, f);
+    x->subst--;
+    x->within = saved;
+    return rc ? -1 : 0;
+}
+
+/* Whether offset off lies in the body of the loop of v (the loop
+ * analysed for a parallel level). */
+static int in_loop_body(const struct ctx *x, const struct lvar *v, size_t off)
+{
+    if (clang_Cursor_isNull(v->for_stmt))
+        return off >= x->an->l->body_start && off < x->an->l->body_end;
+    CXCursor *kids;
+    unsigned n = rw_children(v->for_stmt, &kids);
+    size_t a, b;
+    int in = n && rw_extent(x->an->src, kids[n - 1], &a, &b) && off >= a && off < b;
+    free(kids);
+    return in;
+}
+
 /* The affine form of loop variable i of the context. */
 static int loop_var_form(struct ctx *x, unsigned i, struct aff *f)
 {
     if (!x->v[i]->ok) {
         x->why = "a loop variable of the body changes in a way the tests do not follow";
+        return -1;
+    }
+    if (x->within && !in_loop_body(x, x->v[i], x->within)) {
+        x->why = "a variable of the body is set from a loop variable that changes later";
         return -1;
     }
     f->coef[i].c = x->v[i]->mul;
@@ -303,12 +368,23 @@ static int affine(struct ctx *x, CXCursor e, struct aff *f)
         for (unsigned i = 0; i < x->n; i++)
             if (clang_equalCursors(x->v[i]->var, d))
                 return loop_var_form(x, i, f);
+        int rc = body_value(x, d, f);
+        if (rc != -2)
+            return rc;
     }
     CXCursor *kids;
     unsigned n = rw_children(e, &kids);
     int rc = -2; /* not decided yet */
     if (k == CXCursor_CStyleCastExpr && n >= 1 && rw_type_is_integer(clang_getCursorType(e))) {
-        rc = affine(x, kids[n - 1], f);
+        long long wc = type_bits(clang_getCursorType(e));
+        CXType ot = clang_getCursorType(rw_strip(kids[n - 1], 1));
+        long long wo = type_bits(ot);
+        if (!rw_type_is_integer(ot) || (wc && wo && wc >= wo)) {
+            rc = affine(x, kids[n - 1], f);
+        } else {
+            rc = -1; /* a narrowing conversion wraps around */
+            x->why = "a subscript converts a value to a narrower type";
+        }
     } else if (k == CXCursor_UnaryOperator && n == 1) {
         enum rw_op op = rw_operator(x->an->src, e);
         if (op == RW_OP_PLUS || op == RW_OP_MINUS) {
@@ -933,8 +1009,9 @@ static void analyse(struct an *an, const struct rw_accesses *acc, int assume_no_
         /* other roots that may be the same memory */
         for (unsigned q = 0; q < acc->nr; q++) {
             const struct rw_root *o = &acc->r[q];
-            if (q == i || !o->n || private_root(an, o) ||
-                (!may_alias(r, assume_no_alias) && !may_alias(o, assume_no_alias)))
+            if (q == i || (!o->n && o->blk == RW_BLK_NONE) || private_root(an, o) ||
+                (!may_alias(r, assume_no_alias) && !may_alias(o, assume_no_alias)) ||
+                rw_alias_apart(an->alias, r, o))
                 continue;
             if (o->written && q < i)
                 continue; /* said already from o's side */
@@ -965,6 +1042,7 @@ void rw_analyse_deps(const struct rw_src *src, const struct rw_loop *l, int assu
 {
     memset(a, 0, sizeof *a);
     struct an an = { .src = src, .l = l, .start = l->lv[0].for_off, .end = l->end };
+    an.alias = rw_alias_new(src, l->site.func);
     an.npar = l->nlv;
     clang_visitChildren(l->body, written_visit, &an);
     size_t *scratch_offs;
@@ -1003,6 +1081,7 @@ void rw_analyse_deps(const struct rw_src *src, const struct rw_loop *l, int assu
     for (unsigned i = 0; i < an.nsym; i++)
         free(an.sym[i]);
     free(an.sym);
+    rw_alias_free(an.alias);
 }
 
 /* ---- descriptions and diagnostics ------------------------------------------ */

@@ -123,7 +123,8 @@ static const char *const rewriter_value_options[] = {
 /* ... and without a value (exact names, or prefixes ending in '='). */
 static const char *const rewriter_plain_options[] = {
     "-ansi", "-nostdinc", "-m32", "-m64", "-mx32", "-pthread", "-funsigned-char",
-    "-fsigned-char", "-undef", "-std=", "-march=", "-O", "--sysroot=", NULL};
+    "-fsigned-char", "-undef", "-std=", "-march=", "-O", "--sysroot=", "-fstrict-aliasing",
+    "-fno-strict-aliasing", NULL};
 
 /* Whether arg is exactly an option whose value follows. */
 static int takes_separate_value(const char *arg)

@@ -383,6 +383,9 @@ int main(int argc, char **argv)
         rw_diag_global("error", NULL, "cannot parse %s (libclang error %d)", input, (int)err);
     } else {
         struct rw_src src = { .path = input, .tu = tu };
+        for (unsigned k = 0; k < nargs; k++) /* the last of the two flags wins */
+            if (!strcmp(args[k], "-fno-strict-aliasing") || !strcmp(args[k], "-fstrict-aliasing"))
+                src.no_strict_aliasing = args[k][2] == 'n';
         src.file = clang_getFile(tu, build_dir ? parse_path : input);
         src.buf = src.file ? clang_getFileContents(tu, src.file, &src.len) : NULL;
         if (src.buf) {

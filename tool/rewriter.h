@@ -25,6 +25,7 @@
  *                   sequentially (rand, stdin reads, longjmp out of it)
  *   scratch.c       arrays used as scratch space by every iteration
  *   access.c        the accesses to memory of a loop body (roots, subscripts)
+ *   alias.c         which roots reach different memory (types, private objects)
  *   depend.c        loop-carried dependences through memory (dep.c's tests)
  *   dep.c           the dependence tests' arithmetic (dep.h, no libclang)
  *   mode.c          which write mode a loop needs (direct or snapshot)
@@ -60,6 +61,8 @@ struct rw_src {
     CXFile file;
     size_t *line_starts; /* offset where each line starts (rw_src_lines) */
     unsigned nlines;
+    int no_strict_aliasing; /* -fno-strict-aliasing: the program may read an
+                          * object through a pointer to another type */
 };
 
 /* ---- lex.c ------------------------------------------------------------- */
@@ -537,6 +540,7 @@ struct rw_access {
     char *text;          /* the access as written ("a[i + 1]") */
     size_t off, end;     /* its extent */
     int mode;            /* RW_ACC_READ | RW_ACC_WRITE */
+    CXType type;         /* the type of the lvalue (CXType_Invalid: any) */
     int varies;          /* a subscript names a variable of the loop */
     int indirect;        /* a subscript reads memory */
     int loaded;          /* reached through a pointer loaded from memory
@@ -583,6 +587,22 @@ void rw_accesses_free(struct rw_accesses *a);
 /* Whether expression or declaration c is a data pointer (not a pointer to a
  * function). */
 int rw_is_data_pointer(CXCursor c);
+/* Whether c is a call to a function that returns a new block (malloc,
+ * calloc, aligned_alloc, strdup, strndup). */
+int rw_allocates(CXCursor c);
+
+/* ---- alias.c ----------------------------------------------------------- */
+
+/* What tells two roots of a loop's accesses apart beyond their
+ * declarations: the effective-type rules (off with -fno-strict-aliasing)
+ * and private objects (arrays, structs and blocks from malloc whose address
+ * never escapes the function, or the file for a `static`).  One cache per
+ * function definition. */
+struct rw_alias;
+struct rw_alias *rw_alias_new(const struct rw_src *src, CXCursor func);
+void rw_alias_free(struct rw_alias *al);
+/* Whether roots r and o reach different memory by those rules. */
+int rw_alias_apart(struct rw_alias *al, const struct rw_root *r, const struct rw_root *o);
 
 /* ---- depend.c ---------------------------------------------------------- */
 
