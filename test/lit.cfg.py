@@ -79,7 +79,7 @@ config.substitutions.append(('%cmake', q(config.mploop_cmake)))
 config.substitutions.append(('%cc', q(cc)))
 
 # Optional tools some tests need.
-for tool in ('make', 'pkg-config'):
+for tool in ('make', 'pkg-config', 'gnuplot'):
     if shutil.which(tool, path=config.environment['PATH']):
         config.available_features.add(tool)
 
