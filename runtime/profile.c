@@ -8,9 +8,17 @@
  * statement in a block holding a static site (mploop_prof_site, in the
  * program's data) and a frame on the stack whose cleanup calls
  * mploop_prof_exit on every way out of the loop (break, return, goto);
- * the frame counts the iterations in a register.  An entry costs two reads
- * of the monotonic clock and three atomic additions; an iteration, one
- * increment.
+ * the frame counts the iterations in a register.  An iteration costs one
+ * increment.  A timed entry costs two reads of the monotonic clock (about
+ * 50 ns each on the project machine) and four atomic additions: an inner
+ * loop of a few hundred short iterations entered millions of times would
+ * pay that many times over (bench/profile-overhead measured +170% on
+ * jacobi's inner loop at 256 columns with every entry timed).  So each
+ * site times its first PROFILE_ALWAYS entries, then one in PROFILE_EVERY
+ * at random (a random choice, so that a period in the program's work
+ * cannot line up with the sampling), and the writer scales the time of
+ * the timed entries up to all of them; entries and iterations are always
+ * exact.
  *
  * Only the program's process records: a worker running an annotated
  * loop's body (and the loops it calls) records nothing, since its writes
@@ -34,6 +42,10 @@
 
 /* The format's version, on the profile's first line. */
 #define PROFILE_VERSION 1
+/* Entries of a site always timed, and one in how many timed after them
+ * (a power of two). */
+#define PROFILE_ALWAYS 64
+#define PROFILE_EVERY 16
 /* Sites a profile holds at most (those first entered). */
 #define PROFILE_SITES 8192
 
@@ -44,6 +56,7 @@ static struct {
     uint64_t start_ns;             /* the first profiled constructor */
     mploop_prof_site *head;        /* the sites entered (atomic) */
     char path[PATH_MAX];           /* where the profile goes */
+    uint32_t random;               /* the sampling's generator */
 } pf MPLOOP__STATE;
 
 static void profile_at_exit(void);
@@ -94,8 +107,15 @@ mploop_u64 mploop_prof_enter(mploop_prof_site *s)
         return 0;
     if (!__atomic_load_n(&s->listed, __ATOMIC_RELAXED))
         profile_list(s);
+    if (__atomic_load_n(&s->entries, __ATOMIC_RELAXED) >= PROFILE_ALWAYS) {
+        /* a linear congruential step; threads racing on it only draw alike */
+        uint32_t r = __atomic_load_n(&pf.random, __ATOMIC_RELAXED) * 1664525u + 1013904223u;
+        __atomic_store_n(&pf.random, r, __ATOMIC_RELAXED);
+        if ((r >> 16) % PROFILE_EVERY != 0)
+            return 1;
+    }
     uint64_t now = mploop__os_now_ns();
-    return now ? now : 1;
+    return now > 1 ? now : 2;
 }
 
 /* Both: see mploop/abi.h. */
@@ -103,10 +123,13 @@ void mploop_prof_exit(mploop_prof_site *s, mploop_u64 start, mploop_u64 iteratio
 {
     if (!start || mploop__team_in_worker())
         return;
-    uint64_t now = mploop__os_now_ns();
+    if (start > 1) {
+        uint64_t now = mploop__os_now_ns();
+        __atomic_fetch_add(&s->ns, now > start ? now - start : 0, __ATOMIC_RELAXED);
+        __atomic_fetch_add(&s->timed, 1, __ATOMIC_RELAXED);
+    }
     __atomic_fetch_add(&s->entries, 1, __ATOMIC_RELAXED);
     __atomic_fetch_add(&s->iterations, iterations, __ATOMIC_RELAXED);
-    __atomic_fetch_add(&s->ns, now > start ? now - start : 0, __ATOMIC_RELAXED);
 }
 
 /* Parent: s with tabs, newlines and backslashes escaped (\t \n \\), the
@@ -155,10 +178,14 @@ static void profile_write(struct mploop__writer *w, uint64_t total)
         profile_put_field(w, s->file);
         mploop__writer_put(w, "\t%u\t%u\t", s->line, s->column);
         profile_put_field(w, s->function);
-        mploop__writer_put(w, "\t%llu\t%llu\t%llu\n",
-                           (unsigned long long)__atomic_load_n(&s->entries, __ATOMIC_RELAXED),
+        uint64_t entries = __atomic_load_n(&s->entries, __ATOMIC_RELAXED);
+        uint64_t timed = __atomic_load_n(&s->timed, __ATOMIC_RELAXED);
+        double ns = (double)__atomic_load_n(&s->ns, __ATOMIC_RELAXED);
+        if (timed && timed < entries) /* sampled: scaled up to every entry */
+            ns = ns * (double)entries / (double)timed;
+        mploop__writer_put(w, "\t%llu\t%llu\t%.0f\n", (unsigned long long)entries,
                            (unsigned long long)__atomic_load_n(&s->iterations, __ATOMIC_RELAXED),
-                           (unsigned long long)__atomic_load_n(&s->ns, __ATOMIC_RELAXED));
+                           ns);
     }
 }
 

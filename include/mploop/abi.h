@@ -304,12 +304,14 @@ typedef struct mploop_prof_site {
     struct mploop_prof_site *next;     /* the list of sites entered */
     int listed;
     mploop_u64 entries, iterations, ns;
+    mploop_u64 timed;                  /* entries whose time is in ns */
 } mploop_prof_site;
 
 /* One entry of a profiled loop, on the stack of the function. */
 typedef struct mploop_prof_frame {
     mploop_prof_site *site;
-    mploop_u64 start;                  /* 0: not measured (in a worker) */
+    mploop_u64 start;                  /* 0: not measured (in a worker);
+                                        * 1: counted, not timed */
     mploop_u64 iterations;
 } mploop_prof_frame;
 
@@ -317,7 +319,8 @@ typedef struct mploop_prof_frame {
  * starts at the first call, and the profile is written at exit. */
 void mploop_prof_begin(void);
 /* Both: a loop of site s is entered; returns the start time to keep in the
- * frame (0 in a worker, where nothing is recorded). */
+ * frame (0 in a worker, where nothing is recorded; 1 for an entry counted
+ * but not timed: past its first entries, a site times one in 16). */
 mploop_u64 mploop_prof_enter(mploop_prof_site *s);
 /* Both: the entry that began at start ran the given number of iterations
  * and ends now. */
