@@ -24,8 +24,8 @@
  * loop's body (and the loops it calls) records nothing, since its writes
  * to the sites, which lie in the program's data, would be merged back into
  * the parent; the time of those loops is in the annotated loop's own.  The
- * sites entered form a list (a site lists its parents first, so that a
- * loop's parent chain is always in the profile), written at exit by the
+ * sites entered form a list (a site lists the loops around it too, so
+ * that a loop's parent chain is always in the profile), written at exit by the
  * process that ran the first profiled constructor, never by a worker or a
  * process the program forked.
  */
@@ -158,6 +158,29 @@ static unsigned profile_id(mploop_prof_site *const *v, unsigned n, const mploop_
     return 0;
 }
 
+/* Parent: the time of every entry of site s: that of its timed entries,
+ * scaled up to all of them when it was sampled. */
+static double profile_raw_ns(const mploop_prof_site *s)
+{
+    uint64_t entries = __atomic_load_n(&s->entries, __ATOMIC_RELAXED);
+    uint64_t timed = __atomic_load_n(&s->timed, __ATOMIC_RELAXED);
+    double ns = (double)__atomic_load_n(&s->ns, __ATOMIC_RELAXED);
+    return timed && timed < entries ? ns * (double)entries / (double)timed : ns;
+}
+
+/* Parent: the inclusive time of site s as written: its own, at most that
+ * of each loop around it (a scaled-up sample may exceed the time of the
+ * loop that holds it, which cannot be). */
+static double profile_ns(const mploop_prof_site *s)
+{
+    double ns = profile_raw_ns(s);
+    for (const mploop_prof_site *p = s->parent; p; p = p->parent) {
+        double up = profile_raw_ns(p);
+        ns = up < ns && __atomic_load_n(&p->entries, __ATOMIC_RELAXED) ? up : ns;
+    }
+    return ns;
+}
+
 /* Parent: the profile into w: the header, the run's time, one line per
  * site in the order they were first entered (parents first). */
 static void profile_write(struct mploop__writer *w, uint64_t total)
@@ -178,14 +201,10 @@ static void profile_write(struct mploop__writer *w, uint64_t total)
         profile_put_field(w, s->file);
         mploop__writer_put(w, "\t%u\t%u\t", s->line, s->column);
         profile_put_field(w, s->function);
-        uint64_t entries = __atomic_load_n(&s->entries, __ATOMIC_RELAXED);
-        uint64_t timed = __atomic_load_n(&s->timed, __ATOMIC_RELAXED);
-        double ns = (double)__atomic_load_n(&s->ns, __ATOMIC_RELAXED);
-        if (timed && timed < entries) /* sampled: scaled up to every entry */
-            ns = ns * (double)entries / (double)timed;
-        mploop__writer_put(w, "\t%llu\t%llu\t%.0f\n", (unsigned long long)entries,
+        mploop__writer_put(w, "\t%llu\t%llu\t%.0f\n",
+                           (unsigned long long)__atomic_load_n(&s->entries, __ATOMIC_RELAXED),
                            (unsigned long long)__atomic_load_n(&s->iterations, __ATOMIC_RELAXED),
-                           ns);
+                           profile_ns(s));
     }
 }
 
