@@ -32,6 +32,7 @@ set(_mploop_dynlist ${MPLOOP_REL_LIBDIR}/mploop/runtime.dynlist)
 set(_mploop_if_program "$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>")
 target_link_options(mploop_runtime INTERFACE "-Wl,-z,now"
   "$<${_mploop_if_program}:-Wl,--undefined=mploop_begin>"
+  "$<${_mploop_if_program}:-Wl,--undefined=mploop_prof_begin>"
   "$<${_mploop_if_program}:-Wl,--dynamic-list=$<BUILD_INTERFACE:${MPLOOP_RUNTIME_DYNLIST}>$<INSTALL_INTERFACE:$<INSTALL_PREFIX>/${_mploop_dynlist}>>")
 target_link_options(mploop_runtime_shared INTERFACE "-Wl,-z,now")
 
@@ -61,7 +62,7 @@ file(RELATIVE_PATH MPLOOP_PC_TO_PREFIX "/prefix/${MPLOOP_REL_LIBDIR}/pkgconfig" 
 foreach(_pc mploop mploop-shared)
   if(_pc STREQUAL "mploop")
     set(MPLOOP_PC_FOR "programs")
-    set(MPLOOP_PC_LIBS "\${libdir}/libmploop.a -Wl,-z,now -Wl,--undefined=mploop_begin -Wl,--dynamic-list=\${libdir}/mploop/runtime.dynlist")
+    set(MPLOOP_PC_LIBS "\${libdir}/libmploop.a -Wl,-z,now -Wl,--undefined=mploop_begin -Wl,--undefined=mploop_prof_begin -Wl,--dynamic-list=\${libdir}/mploop/runtime.dynlist")
   else()
     set(MPLOOP_PC_FOR "shared libraries")
     set(MPLOOP_PC_LIBS "\${libdir}/libmploop.so -Wl,-z,now -Wl,-rpath,\${libdir}")

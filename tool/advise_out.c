@@ -11,6 +11,11 @@
  *
  * JSON: one document, {"version": 1, "file": ..., "loops": [...]}, whose
  * schema docs/advisor.md describes.
+ *
+ * With a profile (--profile FILE), the loops are listed by their share of
+ * the profiled run's time, most first, those the profile has no samples of
+ * last in source order, and each verdict gets its share and the speed-up
+ * of the whole run with that loop on the workers (Amdahl's law).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,16 +86,78 @@ static void json_dep(FILE *f, const struct rw_src *src, const struct rw_advice *
     fputc('}', f);
 }
 
+/* The order the loops are printed in: source order, or with a profile by
+ * share (see the top of the file); order[k] is the k-th loop's index. */
+static unsigned *print_order(const struct rw_src *src, const struct rw_advise_opts *o,
+                             const struct rw_advice *v, unsigned n)
+{
+    unsigned *order = rw_xmalloc((n + 1) * sizeof *order);
+    unsigned long long *ns = rw_xmalloc((n + 1) * sizeof *ns);
+    for (unsigned i = 0; i < n; i++) {
+        const struct rw_prof_loop *l =
+            o->prof ? rw_prof_find(o->prof, src->path, v[i].line, v[i].col) : NULL;
+        /* a loop never entered ranks with those without samples */
+        ns[i] = l && l->entries ? l->ns + 1 : 0;
+        order[i] = i;
+    }
+    for (unsigned i = 1; i < n; i++) /* insertion sort: stable */
+        for (unsigned j = i; j > 0 && ns[order[j]] > ns[order[j - 1]]; j--) {
+            unsigned x = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = x;
+        }
+    free(ns);
+    return order;
+}
+
+/* The profile's figures of loop a as JSON (an object, or null without
+ * samples). */
+static void json_profile(FILE *f, const struct rw_src *src, const struct rw_advise_opts *o,
+                         const struct rw_advice *a)
+{
+    const struct rw_prof_loop *l = rw_prof_find(o->prof, src->path, a->line, a->col);
+    if (!l || !l->entries) {
+        fputs("null", f);
+        return;
+    }
+    double share = rw_prof_share(o->prof, l);
+    fprintf(f, "{\"entries\": %llu, \"iterations\": %llu, \"time_s\": %.9f, "
+            "\"share\": %.6f, \"speedup\": %.4f}", l->entries, l->iterations,
+            (double)l->ns / 1e9, share, rw_amdahl(share, o->workers));
+}
+
+/* The profile's figures of loop a for its text line (heap). */
+static char *text_profile(const struct rw_src *src, const struct rw_advise_opts *o,
+                          const struct rw_advice *a)
+{
+    const struct rw_prof_loop *l = rw_prof_find(o->prof, src->path, a->line, a->col);
+    if (!l || !l->entries)
+        return rw_xstrdup(" [profile: no samples]");
+    double share = rw_prof_share(o->prof, l);
+    return rw_xasprintf(" [profile: %.1f%% of the run time, speed-up %.2f on %u worker%s]",
+                        100 * share, rw_amdahl(share, o->workers), o->workers,
+                        o->workers == 1 ? "" : "s");
+}
+
 /* Print the JSON document of the verdicts. */
 static void print_json(FILE *f, const struct rw_src *src, const struct rw_advise_opts *o,
                        const struct rw_advice *v, unsigned n)
 {
     fputs("{\n  \"version\": 1,\n  \"file\": ", f);
     rw_json_string(f, src->path);
-    fprintf(f, ",\n  \"assume_no_alias\": %s,\n  \"loops\": [", o->assume_no_alias ? "true" : "false");
-    for (unsigned i = 0; i < n; i++) {
+    fprintf(f, ",\n  \"assume_no_alias\": %s,\n", o->assume_no_alias ? "true" : "false");
+    if (o->prof) {
+        fputs("  \"profile\": {\"file\": ", f);
+        rw_json_string(f, o->prof_path);
+        fprintf(f, ", \"run_time_s\": %.9f, \"workers\": %u},\n",
+                (double)o->prof->total_ns / 1e9, o->workers);
+    }
+    fputs("  \"loops\": [", f);
+    unsigned *order = print_order(src, o, v, n);
+    for (unsigned k = 0; k < n; k++) {
+        unsigned i = order[k];
         const struct rw_advice *a = &v[i];
-        fputs(i ? ",\n    {" : "\n    {", f);
+        fputs(k ? ",\n    {" : "\n    {", f);
         fputs("\"file\": ", f);
         rw_json_string(f, src->path);
         fprintf(f, ", \"line\": %u, \"column\": %u, \"depth\": %u, \"parent_line\": ", a->line,
@@ -128,8 +195,14 @@ static void print_json(FILE *f, const struct rw_src *src, const struct rw_advise
         free(note);
         fputs(", \"dependence\": ", f);
         json_dep(f, src, a);
-        fprintf(f, ", \"chosen_for_apply\": %s}", a->chosen ? "true" : "false");
+        fprintf(f, ", \"chosen_for_apply\": %s", a->chosen ? "true" : "false");
+        if (o->prof) {
+            fputs(", \"profile\": ", f);
+            json_profile(f, src, o, a);
+        }
+        fputc('}', f);
     }
+    free(order);
     fputs(n ? "\n  ]\n}\n" : "]\n}\n", f);
 }
 
@@ -141,11 +214,15 @@ void rw_advise_print(FILE *f, const struct rw_src *src, const struct rw_advise_o
         print_json(f, src, o, v, n);
         return;
     }
-    for (unsigned i = 0; i < n; i++) {
+    unsigned *order = print_order(src, o, v, n);
+    for (unsigned k = 0; k < n; k++) {
+        unsigned i = order[k];
         const struct rw_advice *a = &v[i];
+        char *prof = o->prof ? text_profile(src, o, a) : rw_xstrdup("");
         fprintf(f, "%s:%u:%u: %s", src->path, a->line, a->col, verdict_names[a->verdict]);
         if (a->verdict != RW_ADV_PARALLEL) {
-            fprintf(f, ": %s\n", a->reason ? a->reason : "");
+            fprintf(f, ": %s%s\n", a->reason ? a->reason : "", prof);
+            free(prof);
             continue;
         }
         char *note = why_not_chosen(v, i);
@@ -155,6 +232,8 @@ void rw_advise_print(FILE *f, const struct rw_src *src, const struct rw_advise_o
         fprintf(f, ": #pragma mploop for%s", a->clauses ? a->clauses : "");
         if (a->snapshot)
             fprintf(f, " (runs in snapshot mode: anti-dependence: %s)", a->snapshot_why);
-        fputc('\n', f);
+        fprintf(f, "%s\n", prof);
+        free(prof);
     }
+    free(order);
 }

@@ -9,7 +9,7 @@
  * the outputs, and names the files cc names implicitly (the -MD dependency
  * file), so that the steps can reproduce cc's behaviour exactly.  The
  * options of the rewriter itself (-Rmploop, its -Wmploop... warnings,
- * --diagnostics-format=) go to the rewriter alone; those that say how
+ * --diagnostics-format=, --profile) go to the rewriter alone; those that say how
  * diagnostics look (colour, parseable fix-its) go to the rewriter and cc.
  */
 #define _GNU_SOURCE
@@ -30,7 +30,7 @@ static int starts_with(const char *s, const char *prefix)
  * diagnostics, which both print, else RW_ARG_FLAG. */
 static enum rw_arg_kind option_owner(const char *s)
 {
-    if (strcmp(s, "-Rmploop") == 0 || starts_with(s, "-Wmploop") ||
+    if (strcmp(s, "-Rmploop") == 0 || strcmp(s, "--profile") == 0 || starts_with(s, "-Wmploop") ||
         starts_with(s, "-Wno-mploop") || starts_with(s, "--diagnostics-format="))
         return RW_ARG_REWRITER;
     if (strcmp(s, "-fcolor-diagnostics") == 0 || strcmp(s, "-fno-color-diagnostics") == 0 ||

@@ -190,8 +190,9 @@ int rw_compile_to_object(struct rw_driver *d, size_t k)
 /* Append the runtime library, and what linking it needs, to cmd.  A shared
  * library gets libmploop.so (with a RUNPATH to it): every library of a
  * process then shares that one runtime.  A program gets the whole of
- * libmploop.a (mploop_begin pulls in every file with a public name, even
- * into a program without loops) and exports the runtime's public names
+ * libmploop.a (mploop_begin pulls in every file with a public name but
+ * the profiler's, mploop_prof_begin that one, even into a program without
+ * loops) and exports the runtime's public names
  * (the malloc family and the mploop_ entry points), so that the libraries
  * it loads later bind to its runtime rather than bring their own. */
 static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
@@ -206,6 +207,8 @@ static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
         rw_sv_push(cmd, rw_xasprintf("-Wl,-rpath,%s", d->libdir));
     } else {
         rw_sv_push(cmd, "-Wl,--undefined=mploop_begin");
+        /* the profiler's file, which no loop needs (runtime/profile.c) */
+        rw_sv_push(cmd, "-Wl,--undefined=mploop_prof_begin");
         rw_sv_push(cmd, rw_xasprintf("-Wl,--dynamic-list=%s", dynlist));
     }
     rw_sv_push(cmd, lib);

@@ -35,7 +35,7 @@ static const char *const test_ops[] = { "<", "<=", ">", ">=", "!=" };
 
 /* The file name as the body of a C string literal: backslashes and quotes
  * escaped, control characters in octal. */
-static char *escaped_path(const char *path)
+char *rw_escaped_path(const char *path)
 {
     struct rw_buf b = { 0 };
     for (const char *p = path; *p; p++) {
@@ -56,8 +56,8 @@ static char *escaped_path(const char *path)
 /* `#line` so that the text at offset off keeps its line and column: the
  * padding repeats the tabs of the original line and turns everything else
  * into spaces, so both byte columns and tab-expanded columns match. */
-static void line_marker(const struct rw_src *src, struct rw_buf *b, const char *file,
-                        size_t off)
+void rw_line_marker(const struct rw_src *src, struct rw_buf *b, const char *file,
+                    size_t off)
 {
     unsigned line, col;
     rw_linecol(src, off, &line, &col);
@@ -459,7 +459,7 @@ struct gen {
 static void emit_integer_check(struct rw_buf *b, const struct gen *g, const char *what,
                                const char *expr)
 {
-    char *text = escaped_path(expr);
+    char *text = rw_escaped_path(expr);
     unsigned line, col;
     rw_linecol(g->src, g->l->pragma->off, &line, &col);
     rw_buf_printf(b, "_Static_assert(MPLOOP_IS_INTEGER(%s), \"mploop: %s:%u: %s must be an "
@@ -771,6 +771,8 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
         free(val);
     }
     rw_buf_puts(b, "}\n");
+    if (l->profiled) /* mploop --profile: the loop's frame counts its iterations */
+        rw_buf_printf(b, "__mploop_pf_%zu.iterations += __mploop_n_%u;\n", l->lv[0].for_off, id);
     rw_buf_printf(b, "mploop_done(%s);\n}", L);
 }
 
@@ -801,7 +803,7 @@ static void emit_loop(const struct rw_src *src, const char *file, struct rw_loop
     struct rw_buf b = { 0 };
     gen_setup(&g, &b);
     gen_participant(&g, &b);
-    line_marker(src, &b, file, l->lv[m - 1].rparen_end);
+    rw_line_marker(src, &b, file, l->lv[m - 1].rparen_end);
     rw_edit_add(e, l->lv[0].for_off, l->lv[m - 1].rparen_end, 0, b.s);
 
     b = (struct rw_buf){ 0 };
@@ -832,7 +834,7 @@ static void resync(const struct rw_src *src, const char *file, size_t end,
         rw_edit_add(e, end, p + 1, 1000, b.s);
     } else {
         rw_buf_puts(&b, "\n");
-        line_marker(src, &b, file, end);
+        rw_line_marker(src, &b, file, end);
         rw_edit_add(e, end, end, 1000, b.s);
     }
 }
@@ -842,7 +844,7 @@ static void resync(const struct rw_src *src, const char *file, size_t end,
 void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
              struct rw_edits *e)
 {
-    char *file = escaped_path(src->path);
+    char *file = rw_escaped_path(src->path);
     size_t *funcs = rw_xmalloc((np + 1) * sizeof *funcs);
     size_t *ends = rw_xmalloc((np + 1) * sizeof *ends);
     unsigned nf = 0, ne = 0;

@@ -3,6 +3,9 @@
  *
  *   mploop [options] input.c [-o output.c] [-- compiler flags]
  *   mploop --suggest [--apply] [--format=json] input.c [-o copy.c] [-- flags]
+ *   mploop --profile input.c [-o output.c] [-- flags]
+ *   mploop --suggest --profile mploop.profile input.c [-- flags]
+ *   mploop profile show [--workers N] [mploop.profile]
  *
  * The input is parsed with libclang using the given flags (or those of its
  * compile_commands.json entry), every `#pragma mploop for` is checked and
@@ -46,6 +49,14 @@ static void usage(FILE *f)
           "  --format=text|json\n"
           "                 with --suggest: print the verdicts as lines (text, the\n"
           "                 default) or as one JSON document\n"
+          "  --profile      also wrap every for loop of input.c so that the program\n"
+          "                 records its time, entries and iterations in\n"
+          "                 mploop.profile (docs/profiling.md)\n"
+          "  --profile FILE with --suggest: rank the verdicts by the loops' share of\n"
+          "                 the run time in profile FILE, with the speed-up each\n"
+          "                 would give\n"
+          "  --workers N    with --suggest --profile: the workers of the speed-up\n"
+          "                 (default: the CPUs this process may run on)\n"
           "  --assume-no-alias\n"
           "                 with --suggest: take pointers with different names to\n"
           "                 reach different memory\n"
@@ -64,7 +75,10 @@ static void usage(FILE *f)
           "  --help         print this help and exit\n"
           "  --version      print the version and exit\n"
           "\n"
-          "Flags after '--' (-I, -D, -std, ...) are used to parse the input.\n", f);
+          "Flags after '--' (-I, -D, -std, ...) are used to parse the input.\n"
+          "\n"
+          "mploop profile show [--workers N] [mploop.profile] ranks the loops of a\n"
+          "profile by their share of the run time.\n", f);
 }
 
 /* Report clang's own errors and the notes that follow them; returns how
@@ -169,13 +183,13 @@ static int write_output(const char *path, const char *buf, size_t len)
 }
 
 /* Rewrite src; on success store the output and return 0.  remarks: print
- * the -Rmploop remarks. */
-static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks)
+ * the -Rmploop remarks; profile: wrap every loop to be measured. */
+static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, int profile)
 {
     struct rw_pragma *p;
     unsigned np;
     rw_find_pragmas(src, &p, &np);
-    if (np == 0) {
+    if (np == 0 && !profile) {
         /* no pragma written out: still refuse a `_Pragma("mploop ...")`
          * that a macro produces, rather than ignoring it silently */
         struct rw_loop_site none;
@@ -188,7 +202,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks)
         *outlen = src->len;
         return rw_error_count() ? -1 : 0;
     }
-    struct rw_loop_site *sites = rw_xmalloc(np * sizeof *sites);
+    struct rw_loop_site *sites = rw_xmalloc((np + 1) * sizeof *sites);
     CXCursor *globals;
     unsigned nglobals;
     rw_match_loops(src, p, np, sites, &globals, &nglobals);
@@ -214,6 +228,8 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks)
     if (rw_error_count())
         return -1;
     struct rw_edits e = { 0 };
+    if (profile)
+        rw_profile_emit(src, p, np, &e);
     rw_emit(src, p, np, &e);
     *out = rw_edit_apply(&e, src->buf, src->len, outlen);
     if (!*out) {
@@ -256,8 +272,11 @@ static int suggest(struct rw_src *src, const struct rw_advise_opts *o, int apply
  * status 0 on success. */
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "profile"))
+        return rw_profile_main(argc - 1, argv + 1);
     const char *input = NULL, *output = NULL, *build_dir = NULL;
-    int remarks = 0, advise = 0, apply = 0;
+    int remarks = 0, advise = 0, apply = 0, profile = 0, wopt;
+    const char *profile_file = NULL;
     struct rw_advise_opts aopts = { 0 };
     struct diag_opts dopts = { .format = RW_DIAG_TEXT, .color = -1 };
     char **args = NULL;
@@ -265,6 +284,9 @@ int main(int argc, char **argv)
     args = rw_xrealloc(args, sizeof *args);
     args[nargs++] = "-Wno-unknown-pragmas";
     int i, dopt;
+    /* `--profile` takes the profile's name after it under --suggest */
+    for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+        advise |= !strcmp(argv[i], "--suggest") || !strcmp(argv[i], "--apply");
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
@@ -282,6 +304,15 @@ int main(int argc, char **argv)
             advise = 1;
         } else if (!strcmp(a, "--apply")) {
             advise = apply = 1;
+        } else if (!strcmp(a, "--profile") || !strncmp(a, "--profile=", 10)) {
+            profile = 1;
+            if (a[9] == '=')
+                profile_file = a + 10;
+            else if (advise && i + 1 < argc)
+                profile_file = argv[++i];
+        } else if ((wopt = rw_workers_option(argc, argv, &i, &aopts.workers)) != 0) {
+            if (wopt < 0)
+                return 2;
         } else if (!strcmp(a, "--assume-no-alias")) {
             aopts.assume_no_alias = 1;
         } else if (!strcmp(a, "--format=json") || !strcmp(a, "--format=text")) {
@@ -331,6 +362,18 @@ int main(int argc, char **argv)
         fprintf(stderr, "mploop: error: '--format' and '--assume-no-alias' go with '--suggest'\n");
         return 2;
     }
+    if (advise && profile && !profile_file) {
+        fprintf(stderr, "mploop: error: with '--suggest', '--profile' names a profile: "
+                "'--profile mploop.profile'\n");
+        return 2;
+    }
+    if (!advise && (profile_file || aopts.workers)) {
+        fprintf(stderr, "mploop: error: '--profile FILE' and '--workers' go with '--suggest'; "
+                "'--profile' alone rewrites the file to be profiled\n");
+        return 2;
+    }
+    if (profile_file && !aopts.workers)
+        aopts.workers = rw_cpu_count();
     if (advise && output && !apply) {
         fprintf(stderr, "mploop: error: with '--suggest', '-o' names the copy that '--apply' "
                 "writes\n");
@@ -396,9 +439,16 @@ int main(int argc, char **argv)
             ;
         else if (!src.buf)
             rw_diag_global("error", NULL, "cannot read %s", input);
-        else if (advise)
+        else if (advise) {
+            struct rw_prof prof;
+            if (profile_file) {
+                if (rw_prof_read(profile_file, &prof))
+                    return 1;
+                aopts.prof = &prof;
+                aopts.prof_path = profile_file;
+            }
             return suggest(&src, &aopts, apply, out_path, output) ? 1 : 0;
-        else if (rewrite(&src, &out, &outlen, remarks) == 0)
+        } else if (rewrite(&src, &out, &outlen, remarks, profile) == 0)
             rc = 0;
     }
     if (rc == 0) {

@@ -34,6 +34,8 @@
  *   advise.c        `mploop --suggest`: a verdict for every for statement
  *   advise_out.c    the verdicts as text or JSON
  *   advise_apply.c  `--apply`: the copy with the suggested pragmas
+ *   profile.c       `--profile`: every for statement wrapped to be measured
+ *   profile_show.c  reading mploop.profile, `mploop profile show`
  *
  * The compiler driver mploop-cc is the driver_*.c files (driver.h).
  *
@@ -411,6 +413,8 @@ struct rw_loop {
     size_t end;              /* end of the outermost for statement */
     size_t func_start;       /* where the enclosing function definition starts */
     int auto_snapshot;       /* mode.c found that the loop needs snapshot mode */
+    int profiled;            /* mploop --profile wrapped it (profile.c): the
+                              * epilogue adds its trip count to its frame */
 };
 
 /* Analyse the loop nest of a matched pragma (canonical form, collapse);
@@ -724,10 +728,15 @@ struct rw_advice {
     int chosen;           /* annotated by --apply */
 };
 
+struct rw_prof;
+
 /* What the command line asked for. */
 struct rw_advise_opts {
     int json;             /* --format=json */
     int assume_no_alias;  /* --assume-no-alias */
+    const struct rw_prof *prof;  /* --profile FILE, read; or NULL */
+    const char *prof_path;
+    unsigned workers;     /* with prof: the workers of the Amdahl estimate */
 };
 
 /* Analyse every for statement of src (libclang parsed it without errors);
@@ -769,10 +778,65 @@ char *rw_edit_apply(struct rw_edits *e, const char *buf, size_t len, size_t *out
 
 /* ---- emit.c ------------------------------------------------------------ */
 
+/* The file name as the body of a C string literal (heap). */
+char *rw_escaped_path(const char *path);
+/* Append to b a `#line` (after a newline) and the padding that put the
+ * text at offset off of src back on its line and column. */
+void rw_line_marker(const struct rw_src *src, struct rw_buf *b, const char *file, size_t off);
 /* Add the edits for every loop (and the file header, noinline markers, the
  * blanked pragmas). */
 void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
              struct rw_edits *e);
+
+/* ---- profile.c, profile_show.c ------------------------------------------ */
+
+/* Add the edits of `--profile`: every for statement of the main file that
+ * can be measured is wrapped in a block that times it (docs/profiling.md);
+ * annotated loops (p[i].loop, analysed) are marked `profiled` for emit.c,
+ * loops inside them are left alone.  Also the include and the constructor
+ * at the top of the file. */
+void rw_profile_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
+                     struct rw_edits *e);
+
+/* One loop of a profile. */
+struct rw_prof_loop {
+    unsigned id, parent;          /* parent: id of the loop around it, or 0 */
+    char *file;
+    unsigned line, col;
+    char *func;
+    unsigned long long entries, iterations, ns;
+};
+
+/* A profile as read. */
+struct rw_prof {
+    char *program;
+    unsigned long long total_ns;  /* the run's time */
+    struct rw_prof_loop *v;
+    unsigned n;
+};
+
+/* Read the profile at path into *p; returns 0, or -1 after reporting why
+ * it cannot be read. */
+int rw_prof_read(const char *path, struct rw_prof *p);
+/* The loop of p at line:col of file (the same path, else the same base
+ * name), or NULL. */
+const struct rw_prof_loop *rw_prof_find(const struct rw_prof *p, const char *file,
+                                        unsigned line, unsigned col);
+/* Loop l's share of the run time of p (its inclusive time over the run's),
+ * 0 to 1; 0 for NULL. */
+double rw_prof_share(const struct rw_prof *p, const struct rw_prof_loop *l);
+/* The speed-up of a whole run of which a part share runs on workers
+ * workers: 1 / ((1 - share) + share / workers). */
+double rw_amdahl(double share, unsigned workers);
+/* The CPUs this process may run on (the runtime's default workers). */
+unsigned rw_cpu_count(void);
+/* If argv[*i] is `--workers N` or `--workers=N`, store N in *w (moving *i
+ * past its value) and return 1; -1 after printing an error for a bad or
+ * missing value; 0 for another argument. */
+int rw_workers_option(int argc, char **argv, int *i, unsigned *w);
+/* `mploop profile show [--workers N] [FILE]`, argv[0] being "profile":
+ * returns the exit status. */
+int rw_profile_main(int argc, char **argv);
 
 /* ---- compdb.c ---------------------------------------------------------- */
 

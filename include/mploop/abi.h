@@ -287,6 +287,51 @@ const void *mploop_part(mploop_loop *L, unsigned w);
 /* Parent: release everything the loop holds.  Always called last. */
 void mploop_done(mploop_loop *L);
 
+/* ---- profile.c: the loop profiler (mploop-cc --profile) ----
+ * With `mploop --profile` every for statement of the file is wrapped in a
+ * block that declares the loop's site (a static mploop_prof_site) and a
+ * frame whose cleanup closes the loop's timing on every way out of it
+ * (docs/profiling.md).  The runtime adds each closed entry to its site and
+ * writes every site entered, at exit, to mploop.profile. */
+
+/* One profiled for statement.  The rewriter fills in the first five
+ * fields; the runtime owns the rest. */
+typedef struct mploop_prof_site {
+    const char *file;
+    unsigned line, column;
+    const char *function;
+    struct mploop_prof_site *parent;   /* the profiled loop around it, or 0 */
+    struct mploop_prof_site *next;     /* the list of sites entered */
+    int listed;
+    mploop_u64 entries, iterations, ns;
+    mploop_u64 timed;                  /* entries whose time is in ns */
+} mploop_prof_site;
+
+/* One entry of a profiled loop, on the stack of the function. */
+typedef struct mploop_prof_frame {
+    mploop_prof_site *site;
+    mploop_u64 start;                  /* 0: not measured (in a worker);
+                                        * 1: counted, not timed */
+    mploop_u64 iterations;
+} mploop_prof_frame;
+
+/* Parent: the constructor of every profiled file calls it: the run's time
+ * starts at the first call, and the profile is written at exit. */
+void mploop_prof_begin(void);
+/* Both: a loop of site s is entered; returns the start time to keep in the
+ * frame (0 in a worker, where nothing is recorded; 1 for an entry counted
+ * but not timed: past its first entries, a site times one in 16). */
+mploop_u64 mploop_prof_enter(mploop_prof_site *s);
+/* Both: the entry that began at start ran the given number of iterations
+ * and ends now. */
+void mploop_prof_exit(mploop_prof_site *s, mploop_u64 start, mploop_u64 iterations);
+/* Both: the frame's cleanup; inlined, so that the frame's counter stays in
+ * a register while the loop runs. */
+static __inline__ void mploop_prof_close(mploop_prof_frame *f)
+{
+    mploop_prof_exit(f->site, f->start, f->iterations);
+}
+
 /* Both: the loaded module (executable or shared object) holding `addr`
  * contains transformed code, so its globals and static locals are merged
  * after every loop, whichever module the loop is in.  Every file that
