@@ -18,7 +18,12 @@
  * at random (a random choice, so that a period in the program's work
  * cannot line up with the sampling), and the writer scales the time of
  * the timed entries up to all of them; entries and iterations are always
- * exact.
+ * exact.  Even a call per entry was too much for an inner loop of a few
+ * iterations entered millions of times (examples/imgproc.c took three
+ * times as long): a loop nested in a profiled loop of the same function
+ * keeps its counts in locals of the outermost one's block (abi.h,
+ * mploop_prof_inner), which are added here once per outer entry; one of
+ * its entries in about PROFILE_INNER_EVERY is timed.
  *
  * Only the program's process records: a worker running an annotated
  * loop's body (and the loops it calls) records nothing, since its writes

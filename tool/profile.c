@@ -14,7 +14,19 @@
  *     for (init; (cond) && (++__mploop_pf_O.iterations, 1); inc) body }
  *
  * (O is the offset of the `for` keyword, P that of the profiled loop
- * around it).  The cleanup closes the entry on every way out of the block:
+ * around it).  An inner loop (I: nested in a profiled loop of the same
+ * function, not annotated) makes no call per entry: its static site and
+ * its counts (a mploop_prof_inner, with the cleanup mploop_prof_inner_flush
+ * that adds them to the site) are declared in the block of the outermost
+ * profiled loop around it, and it becomes
+ *
+ *   { __attribute__((__cleanup__(mploop_prof_inner_close)))
+ *     mploop_prof_inner_frame __mploop_pf_I = { &__mploop_pi_I,
+ *                                  mploop_prof_inner_enter(&__mploop_pi_I) };
+ *   #line ...
+ *     for (init; (cond) && (++__mploop_pi_I.iterations, 1); inc) body }
+ *
+ * so that its counts stay in registers while the outer loop runs.  The cleanup closes the entry on every way out of the block:
  * the end of the loop, break, return, goto.  The test counts the
  * iterations that start; after inlining, the frame is a few registers, and
  * the compiler turns the counter of a counted loop into its trip count.
