@@ -14,7 +14,19 @@
  *     for (init; (cond) && (++__mploop_pf_O.iterations, 1); inc) body }
  *
  * (O is the offset of the `for` keyword, P that of the profiled loop
- * around it).  The cleanup closes the entry on every way out of the block:
+ * around it).  An inner loop (I: nested in a profiled loop of the same
+ * function, not annotated) makes no call per entry: its static site and
+ * its counts (a mploop_prof_inner, with the cleanup mploop_prof_inner_flush
+ * that adds them to the site) are declared in the block of the outermost
+ * profiled loop around it, and it becomes
+ *
+ *   { __attribute__((__cleanup__(mploop_prof_inner_close)))
+ *     mploop_prof_inner_frame __mploop_pf_I = { &__mploop_pi_I,
+ *                                  mploop_prof_inner_enter(&__mploop_pi_I) };
+ *   #line ...
+ *     for (init; (cond) && (++__mploop_pi_I.iterations, 1); inc) body }
+ *
+ * so that its counts stay in registers while the outer loop runs.  The cleanup closes the entry on every way out of the block:
  * the end of the loop, break, return, goto.  The test counts the
  * iterations that start; after inlining, the frame is a few registers, and
  * the compiler turns the counter of a counted loop into its trip count.
@@ -188,24 +200,61 @@ static enum CXChildVisitResult walk_tu(CXCursor c, CXCursor parent, CXClientData
     return CXChildVisit_Continue;
 }
 
+/* The outermost profiled loop around loop i of w, or -1 for none; an
+ * annotated loop (whose header is the runtime's) counts as none. */
+static int root_of(const struct pf_walk *w, unsigned i)
+{
+    if (w->v[i].parent < 0 || w->v[i].annotated)
+        return -1;
+    int r = w->v[i].parent;
+    while (w->v[r].parent >= 0)
+        r = w->v[r].parent;
+    return w->v[r].annotated ? -1 : r;
+}
+
+/* Append to b the static site of loop i of w. */
+static void put_site(const struct pf_walk *w, unsigned i, const char *file, struct rw_buf *b)
+{
+    const struct pf_loop *pl = &w->v[i];
+    unsigned line, col;
+    rw_linecol(w->src, pl->for_off, &line, &col);
+    rw_buf_printf(b, "static mploop_prof_site __mploop_ps_%zu = { \"%s\", %u, %u, \"%s\", ",
+                  pl->for_off, file, line, col, pl->func);
+    if (pl->parent >= 0)
+        rw_buf_printf(b, "&__mploop_ps_%zu }; ", w->v[pl->parent].for_off);
+    else
+        rw_buf_puts(b, "0 }; ");
+}
+
 /* Add the edits that wrap loop i of w (see the top of the file). */
 static void wrap(const struct pf_walk *w, unsigned i, const char *file, struct rw_edits *e)
 {
     const struct rw_src *src = w->src;
     const struct pf_loop *pl = &w->v[i];
     size_t o = pl->for_off;
-    unsigned line, col;
-    rw_linecol(src, o, &line, &col);
     struct rw_buf b = { 0 };
-    rw_buf_printf(&b, "{ static mploop_prof_site __mploop_ps_%zu = { \"%s\", %u, %u, \"%s\", ", o,
-                  file, line, col, pl->func);
-    if (pl->parent >= 0)
-        rw_buf_printf(&b, "&__mploop_ps_%zu };", w->v[pl->parent].for_off);
-    else
-        rw_buf_puts(&b, "0 };");
-    rw_buf_printf(&b, " __attribute__((__cleanup__(mploop_prof_close))) mploop_prof_frame "
-                  "__mploop_pf_%zu = { &__mploop_ps_%zu, 0, 0 }; __mploop_pf_%zu.start = "
-                  "mploop_prof_enter(&__mploop_ps_%zu);", o, o, o, o);
+    rw_buf_puts(&b, "{ ");
+    if (root_of(w, i) >= 0) {
+        rw_buf_printf(&b, "__attribute__((__cleanup__(mploop_prof_inner_close))) "
+                      "mploop_prof_inner_frame __mploop_pf_%zu = { &__mploop_pi_%zu, "
+                      "mploop_prof_inner_enter(&__mploop_pi_%zu) };", o, o, o);
+    } else {
+        /* the sites and counts of the inner loops, those counts last so
+         * that they are added in the order the loops are entered */
+        put_site(w, i, file, &b);
+        for (unsigned k = i + 1; k < w->n; k++)
+            if (root_of(w, k) == (int)i)
+                put_site(w, k, file, &b);
+        for (unsigned k = w->n; k-- > i + 1;)
+            if (root_of(w, k) == (int)i)
+                rw_buf_printf(&b, "__attribute__((__cleanup__(mploop_prof_inner_flush))) "
+                              "mploop_prof_inner __mploop_pi_%zu = { &__mploop_ps_%zu, 0, 0, 0, "
+                              "0, __mploop_ps_%zu.countdown }; ", w->v[k].for_off,
+                              w->v[k].for_off, w->v[k].for_off);
+        rw_buf_printf(&b, "__attribute__((__cleanup__(mploop_prof_close))) mploop_prof_frame "
+                      "__mploop_pf_%zu = { &__mploop_ps_%zu, 0, 0 }; __mploop_pf_%zu.start = "
+                      "mploop_prof_enter(&__mploop_ps_%zu);", o, o, o, o);
+    }
     rw_line_marker(src, &b, file, o);
     rw_edit_add(e, o, o, -1, b.s);
     rw_edit_add(e, pl->end, pl->end, 500, rw_xasprintf(" }"));
@@ -213,7 +262,8 @@ static void wrap(const struct pf_walk *w, unsigned i, const char *file, struct r
         pl->annotated->profiled = 1;
         return;
     }
-    char *count = rw_xasprintf("(++__mploop_pf_%zu.iterations, 1)", o);
+    char *count = rw_xasprintf(root_of(w, i) >= 0 ? "(++__mploop_pi_%zu.iterations, 1)"
+                                                  : "(++__mploop_pf_%zu.iterations, 1)", o);
     if (pl->has_cond) {
         /* the `(` takes the place of a space after the `;`, when there is
          * one, so that the test keeps its columns */

@@ -305,6 +305,9 @@ typedef struct mploop_prof_site {
     int listed;
     mploop_u64 entries, iterations, ns;
     mploop_u64 timed;                  /* entries whose time is in ns */
+    long countdown;                    /* an inner loop's entries until the
+                                        * next timed one (a hint, kept
+                                        * between entries of its outer loop) */
 } mploop_prof_site;
 
 /* One entry of a profiled loop, on the stack of the function. */
@@ -330,6 +333,70 @@ void mploop_prof_exit(mploop_prof_site *s, mploop_u64 start, mploop_u64 iteratio
 static __inline__ void mploop_prof_close(mploop_prof_frame *f)
 {
     mploop_prof_exit(f->site, f->start, f->iterations);
+}
+
+/* ---- An inner loop: nested in a profiled loop of the same function ----
+ * Its counts are kept in a mploop_prof_inner declared in the block of the
+ * outermost profiled loop around it, in registers while that loop runs,
+ * and added to its site when that block ends.  An entry costs an increment
+ * and a decrement; one entry in about 512 (and the first 64 of a site) is
+ * timed, through a call on a path the compiler sets aside. */
+typedef struct mploop_prof_inner {
+    mploop_prof_site *site;
+    mploop_u64 entries, iterations, ns, timed;
+    long countdown;                    /* entries until the next timed one */
+} mploop_prof_inner;
+
+/* One timed entry of an inner loop: when it started, and the entries
+ * until the next timed one. */
+typedef struct mploop_prof_sample {
+    mploop_u64 start;                  /* 0: not timed (in a worker) */
+    long next;
+} mploop_prof_sample;
+
+/* One entry of an inner loop, on the stack of the function. */
+typedef struct mploop_prof_inner_frame {
+    mploop_prof_inner *counts;
+    mploop_u64 start;                  /* 0: not timed */
+} mploop_prof_inner_frame;
+
+/* Both: an entry of the inner loop of site s is timed; `timed` entries of
+ * it were timed before, not yet added to s. */
+mploop_prof_sample mploop_prof_inner_sample(mploop_prof_site *s, mploop_u64 timed);
+/* Both: the nanoseconds since start, a timed entry's start. */
+mploop_u64 mploop_prof_inner_elapsed(mploop_u64 start);
+/* Both: add an outer entry's counts of the inner loop of site s, and keep
+ * its countdown for the next. */
+void mploop_prof_inner_add(mploop_prof_site *s, mploop_u64 entries, mploop_u64 iterations,
+                           mploop_u64 ns, mploop_u64 timed, long countdown);
+
+/* Both: an entry of the inner loop counted in c begins; its start time
+ * when it is timed, else 0. */
+static __inline__ mploop_u64 mploop_prof_inner_enter(mploop_prof_inner *c)
+{
+    c->entries++;
+    if (__builtin_expect(--c->countdown > 0, 1))
+        return 0;
+    mploop_prof_sample t = mploop_prof_inner_sample(c->site, c->timed);
+    c->countdown = t.next;
+    return t.start;
+}
+
+/* Both: the inner loop entry's cleanup: the time of a timed entry. */
+static __inline__ void mploop_prof_inner_close(mploop_prof_inner_frame *f)
+{
+    if (__builtin_expect(f->start != 0, 0)) {
+        f->counts->ns += mploop_prof_inner_elapsed(f->start);
+        f->counts->timed++;
+    }
+}
+
+/* Both: the cleanup of an inner loop's counts, at the end of the block of
+ * the outermost profiled loop around it. */
+static __inline__ void mploop_prof_inner_flush(mploop_prof_inner *c)
+{
+    if (c->entries)
+        mploop_prof_inner_add(c->site, c->entries, c->iterations, c->ns, c->timed, c->countdown);
 }
 
 /* Both: the loaded module (executable or shared object) holding `addr`

@@ -2,7 +2,8 @@
 // timed: its entries and iterations are the parent's (the trip count);
 // the loops its body runs, in its own body or in a function it calls, run
 // in the workers and are not recorded (only the parent's own call of that
-// function counts); neither a worker nor a process the program forks and
+// function counts, also for a loop nest whose inner loop keeps its counts
+// in the outer loop's block); neither a worker nor a process the program forks and
 // ends with exit() writes the profile: only the program's process, at
 // exit.  A profile that cannot be written is an error on standard error;
 // the program's output and exit status stay its own.
@@ -35,6 +36,18 @@ static long squares(int n)
     return s;
 }
 
+// a loop nest, whose inner loop's counts are kept in the outer loop's
+// block: the workers' calls add nothing, and write nothing of the sites
+static long pairs(int n)
+{
+    long s = 0;
+    // CHECK-DAG: {{^}}loop	[[PAIRS:[0-9]+]]	0	{{.*}}workers.c	[[@LINE+1]]	5	pairs	1	5	{{[0-9]+$}}
+    for (int a = 0; a < n; a++)
+        // CHECK-DAG: {{^}}loop	{{[0-9]+}}	[[PAIRS]]	{{.*}}workers.c	[[@LINE+1]]	9	pairs	5	10	{{[0-9]+$}}
+        for (int b = 0; b < a; b++)
+            s += a * b;
+    return s;
+}
 
 int main(int argc, char **argv)
 {
@@ -48,7 +61,7 @@ int main(int argc, char **argv)
             long t = 0;
             for (int k = 0; k <= i % 5; k++)
                 t += k;
-            out[i] = t + squares(i % 7);
+            out[i] = t + squares(i % 7) + pairs(i % 4);
             total += out[i];
         }
     }
@@ -58,7 +71,7 @@ int main(int argc, char **argv)
     int status;
     waitpid(child, &status, 0);
     printf("child wrote no profile: %s\n", access(argv[1], F_OK) != 0 ? "yes" : "no");
-    printf("total %ld out[399] %ld squares %ld status %d\n", total, out[399], squares(10),
-           WEXITSTATUS(status));
+    printf("total %ld out[399] %ld squares %ld pairs %ld status %d\n", total, out[399],
+           squares(10), pairs(5), WEXITSTATUS(status));
     return 0;
 }
