@@ -449,21 +449,6 @@ static int captured(struct rw_advice *a, size_t fallback)
     return 1;
 }
 
-/* The value of integer constant expression c in *v; 0 when it is not one. */
-static int const_value(CXCursor c, long long *v)
-{
-    if (clang_Cursor_isNull(c))
-        return 0;
-    CXEvalResult r = clang_Cursor_Evaluate(c);
-    if (!r)
-        return 0;
-    int ok = clang_EvalResult_getKind(r) == CXEval_Int;
-    if (ok)
-        *v = clang_EvalResult_getAsLongLong(r);
-    clang_EvalResult_dispose(r);
-    return ok;
-}
-
 /* Whether call c calls a function the program defines (in this file or
  * another: a declaration outside the system headers), or through a pointer. */
 static int calls_program(CXCursor c)
@@ -495,10 +480,10 @@ static int small_loop(const struct rw_loop *l, unsigned long long *trips)
 {
     const struct rw_level *lv = &l->lv[0];
     long long lb, ub, st = lv->step[0] == '-' ? -1 : 1;
-    if (lv->is_ptr || !const_value(lv->lb_c, &lb) || !const_value(lv->ub_c, &ub))
+    if (lv->is_ptr || !rw_int_const(lv->lb_c, &lb) || !rw_int_const(lv->ub_c, &ub))
         return 0;
     if (!clang_Cursor_isNull(lv->st_c)) {
-        if (!const_value(lv->st_c, &st))
+        if (!rw_int_const(lv->st_c, &st))
             return 0;
         if (strstr(lv->step, "-("))
             st = -st;

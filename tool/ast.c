@@ -285,6 +285,21 @@ int rw_find_ref(const struct rw_src *src, CXCursor c, const CXCursor *decls,
     return r.found;
 }
 
+/* Whether clang evaluates c to an integer (see rewriter.h). */
+int rw_int_const(CXCursor c, long long *v)
+{
+    if (clang_Cursor_isNull(c))
+        return 0;
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    if (!r)
+        return 0;
+    int ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *v = clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}
+
 /* Copy of buf[start, end) of the main file. */
 char *rw_text(const struct rw_src *src, size_t start, size_t end)
 {

@@ -10,10 +10,10 @@
  *   bench_csv.c     reading one loop report written as CSV
  *   bench_print.c   the results as a table or as JSON
  *   bench_plot.c    the speed-up chart, drawn by gnuplot
- *   linux_cpus.c    the number of CPUs the process may run on
  *   driver_spawn.c  running programs, the private temporary directory
  *                   (shared with mploop-cc)
  *   util.c          memory, string and file helpers (util.h)
+ *   linux_cpus.c    the number of CPUs the process may run on (util.h)
  *
  * Internal non-static names start with rw_bench_ (rw_ elsewhere in tool/).
  */
@@ -92,11 +92,5 @@ void rw_bench_print_json(const struct rw_bench_result *r);
  * ideal line, into the PNG file at path by running gnuplot.  Returns 0, or
  * 1 after reporting the failure. */
 int rw_bench_plot(const struct rw_bench_result *r, const char *path);
-
-/* ---- linux_cpus.c ------------------------------------------------------- */
-
-/* The number of CPUs this process may run on (its affinity mask), the
- * runtime's default worker count; at least 1. */
-int rw_bench_cpu_count(void);
 
 #endif /* RW_BENCH_H */

@@ -401,7 +401,7 @@ int main(int argc, char **argv)
     r.command = o.command;
     r.seq = o.seq;
     r.rounds = o.rounds;
-    r.cpus = rw_bench_cpu_count();
+    r.cpus = (int)rw_cpu_count();
     r.no_report = 1;
     parse_settings(o.workers, o.seq, &r);
     if (o.plot && !can_run("gnuplot"))

@@ -109,25 +109,6 @@ void rw_bench_print_table(const struct rw_bench_result *r)
                "built with mploop-cc\n");
 }
 
-/* s as a JSON string. */
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p == '\n')
-            printf("\\n");
-        else if (*p == '\t')
-            printf("\\t");
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
 /* v as a JSON number, null when unknown. */
 static void json_number(double v)
 {
@@ -181,11 +162,11 @@ void rw_bench_print_json(const struct rw_bench_result *r)
     printf("{\n  \"version\": %d,\n  \"command\": [", BENCH_JSON_VERSION);
     for (char **a = r->command; *a; a++) {
         printf("%s", a == r->command ? "" : ", ");
-        json_string(*a);
+        rw_json_string(stdout, *a);
     }
     printf("],\n  \"seq\": ");
     if (r->seq)
-        json_string(r->seq);
+        rw_json_string(stdout, r->seq);
     else
         printf("null");
     printf(",\n  \"rounds\": %d,\n  \"cpus\": %d,\n", r->rounds, r->cpus);
@@ -199,9 +180,9 @@ void rw_bench_print_json(const struct rw_bench_result *r)
     for (size_t l = 0; l < r->nloops; l++) {
         const struct rw_bench_series *sr = &r->loops[l];
         printf("%s\n   {\"loop\": ", l ? "," : "");
-        json_string(sr->loop);
+        rw_json_string(stdout, sr->loop);
         printf(", \"file\": ");
-        json_string(sr->file);
+        rw_json_string(stdout, sr->file);
         printf(", \"line\": %ld,\n    \"points\": ", sr->line);
         json_points(r, sr);
         printf("}");

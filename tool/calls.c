@@ -119,12 +119,8 @@ static int is_fd0(CXCursor e)
         free(name);
         return r;
     }
-    CXEvalResult ev = clang_Cursor_Evaluate(e);
-    if (!ev)
-        return 0;
-    int r = clang_EvalResult_getKind(ev) == CXEval_Int && clang_EvalResult_getAsLongLong(ev) == 0;
-    clang_EvalResult_dispose(ev);
-    return r;
+    long long v;
+    return rw_int_const(e, &v) && v == 0;
 }
 
 /* Whether call c (of function name) reads standard input. */

@@ -220,14 +220,11 @@ static int eval_const(CXCursor e, long *v)
     if (k == CXCursor_DeclRefExpr &&
         clang_getCursorKind(clang_getCursorReferenced(e)) != CXCursor_EnumConstantDecl)
         return 0;
-    CXEvalResult ev = clang_Cursor_Evaluate(e);
-    if (!ev)
+    long long x;
+    if (!rw_int_const(e, &x))
         return 0;
-    int ok = clang_EvalResult_getKind(ev) == CXEval_Int;
-    if (ok)
-        *v = (long)clang_EvalResult_getAsLongLong(ev);
-    clang_EvalResult_dispose(ev);
-    return ok;
+    *v = (long)x;
+    return 1;
 }
 
 /* r = a + m * b over every part; -1 on overflow. */

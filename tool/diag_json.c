@@ -52,64 +52,6 @@ void rw_diag_json_free(struct rw_diag_rec *rec)
     free(rec);
 }
 
-/* Length of the well-formed UTF-8 sequence at p (1 to 4), or 0. */
-static int utf8_len(const unsigned char *p)
-{
-    int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
-    if (p[0] >= 0xf5)
-        n = 0;
-    for (int i = 1; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0)))
-        return 0; /* overlong, or a surrogate */
-    if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90)))
-        return 0; /* overlong, or past U+10FFFF */
-    return n;
-}
-
-/* Write s as a JSON string (null for NULL): quotes, backslashes and
- * control characters escaped, bytes that are not UTF-8 as U+FFFD, so the
- * document stays valid whatever a file name or a source line holds. */
-static void put_string(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            fprintf(f, "\\%c", *p);
-        } else if (*p == '\n') {
-            fputs("\\n", f);
-        } else if (*p == '\t') {
-            fputs("\\t", f);
-        } else if (*p == '\r') {
-            fputs("\\r", f);
-        } else if (*p < 0x20) {
-            fprintf(f, "\\u%04x", *p);
-        } else if (*p < 0x80) {
-            fputc(*p, f);
-        } else {
-            int n = utf8_len(p);
-            if (n == 0) {
-                fputs("\\ufffd", f);
-            } else {
-                fwrite(p, 1, (size_t)n, f);
-                p += n - 1;
-            }
-        }
-    }
-    fputc('"', f);
-}
-
-/* Write s as a JSON string (see rewriter.h; the advisor's JSON uses it). */
-void rw_json_string(FILE *f, const char *s)
-{
-    put_string(f, s);
-}
-
 /* Write a position object. */
 static void put_pos(FILE *f, const struct rw_diag_pos *p)
 {
@@ -133,15 +75,15 @@ static unsigned put_rec(FILE *f, unsigned i, int with_notes)
 {
     const struct rw_diag_rec *r = recs[i];
     fputs("{\"severity\": ", f);
-    put_string(f, r->severity);
+    rw_json_string(f, r->severity);
     fputs(", \"message\": ", f);
-    put_string(f, r->message);
+    rw_json_string(f, r->message);
     if (r->flag) {
         fputs(", \"flag\": ", f);
-        put_string(f, r->flag);
+        rw_json_string(f, r->flag);
     }
     fputs(", \"file\": ", f);
-    put_string(f, r->file);
+    rw_json_string(f, r->file);
     if (r->file)
         fprintf(f, ", \"line\": %u, \"column\": %u", r->at.line, r->at.col);
     else
@@ -156,7 +98,7 @@ static unsigned put_rec(FILE *f, unsigned i, int with_notes)
         fputs(k ? ", {\"range\": " : "{\"range\": ", f);
         put_span(f, &r->fixits[k].span);
         fputs(", \"text\": ", f);
-        put_string(f, r->fixits[k].text);
+        rw_json_string(f, r->fixits[k].text);
         fputc('}', f);
     }
     fputc(']', f);

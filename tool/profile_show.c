@@ -9,9 +9,7 @@
  * `mploop --suggest --profile` (advise_out.c) adds the same figures to its
  * verdicts.
  */
-#define _GNU_SOURCE 1 /* sched_getaffinity */
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,17 +185,6 @@ double rw_amdahl(double share, unsigned workers)
     if (workers == 0)
         workers = 1;
     return 1 / ((1 - share) + share / workers);
-}
-
-/* The CPUs this process may run on, as the runtime counts its default
- * workers (see rewriter.h). */
-unsigned rw_cpu_count(void)
-{
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-        return (unsigned)CPU_COUNT(&set);
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (unsigned)n : 1;
 }
 
 /* Duration ns as text with a unit suited to its size, into buf. */

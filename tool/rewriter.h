@@ -36,6 +36,8 @@
  *   advise_apply.c  `--apply`: the copy with the suggested pragmas
  *   profile.c       `--profile`: every for statement wrapped to be measured
  *   profile_show.c  reading mploop.profile, `mploop profile show`
+ *   linux_cpus.c    the CPUs the process may run on (util.h; mploop-bench
+ *                   links it too)
  *
  * The compiler driver mploop-cc is the driver_*.c files (driver.h).
  *
@@ -212,9 +214,6 @@ void rw_diag_json_add(struct rw_diag_rec *rec);
 void rw_diag_json_write(FILE *f);
 /* Free rec and what it holds. */
 void rw_diag_json_free(struct rw_diag_rec *rec);
-/* Write s to f as a JSON string (null for NULL), escaped, bytes that are
- * not UTF-8 as U+FFFD. */
-void rw_json_string(FILE *f, const char *s);
 
 /* ---- pragma.c, clause_parse.c ------------------------------------------ */
 
@@ -362,6 +361,9 @@ enum rw_op rw_operator(const struct rw_src *src, CXCursor c);
 const char *rw_op_spelling(enum rw_op op);
 /* Text of buf[start, end) as a new string. */
 char *rw_text(const struct rw_src *src, size_t start, size_t end);
+/* Whether clang evaluates expression c (null allowed) to an integer,
+ * stored in *v. */
+int rw_int_const(CXCursor c, long long *v);
 
 /* ---- scope.c ----------------------------------------------------------- */
 
@@ -828,8 +830,6 @@ double rw_prof_share(const struct rw_prof *p, const struct rw_prof_loop *l);
 /* The speed-up of a whole run of which a part share runs on workers
  * workers: 1 / ((1 - share) + share / workers). */
 double rw_amdahl(double share, unsigned workers);
-/* The CPUs this process may run on (the runtime's default workers). */
-unsigned rw_cpu_count(void);
 /* If argv[*i] is `--workers N` or `--workers=N`, store N in *w (moving *i
  * past its value) and return 1; -1 after printing an error for a bad or
  * missing value; 0 for another argument. */

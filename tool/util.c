@@ -1,8 +1,9 @@
 /*
- * util.c - memory, string and message helpers of the rewriter and the
- * compiler driver.
+ * util.c - memory, string and message helpers of the rewriter, the
+ * compiler driver and mploop-bench, and the JSON string writer their JSON
+ * documents share.
  *
- * Both programs are short-lived commands: running out of memory ends them
+ * All are short-lived commands: running out of memory ends them
  * with a message, so callers never check allocation results.  The file uses
  * no libclang, so that the driver links it without libclang (util.h).
  */
@@ -203,4 +204,56 @@ char *rw_strip_ext(const char *path)
     if (dot && (!slash || dot > slash + 1))
         *dot = '\0';
     return s;
+}
+
+/* Length of the well-formed UTF-8 sequence at p (1 to 4), or 0. */
+static int utf8_len(const unsigned char *p)
+{
+    int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+    if (p[0] >= 0xf5)
+        n = 0;
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0)))
+        return 0; /* overlong, or a surrogate */
+    if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90)))
+        return 0; /* overlong, or past U+10FFFF */
+    return n;
+}
+
+/* Write s as a JSON string (null for NULL): quotes, backslashes and
+ * control characters escaped, bytes that are not UTF-8 as U+FFFD, so the
+ * document stays valid whatever a file name or a source line holds. */
+void rw_json_string(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            fprintf(f, "\\%c", *p);
+        } else if (*p == '\n') {
+            fputs("\\n", f);
+        } else if (*p == '\t') {
+            fputs("\\t", f);
+        } else if (*p == '\r') {
+            fputs("\\r", f);
+        } else if (*p < 0x20) {
+            fprintf(f, "\\u%04x", *p);
+        } else if (*p < 0x80) {
+            fputc(*p, f);
+        } else {
+            int n = utf8_len(p);
+            if (n == 0) {
+                fputs("\\ufffd", f);
+            } else {
+                fwrite(p, 1, (size_t)n, f);
+                p += n - 1;
+            }
+        }
+    }
+    fputc('"', f);
 }

@@ -1,8 +1,9 @@
 /*
- * util.h - memory, string and file helpers shared by the rewriter (mploop)
- * and the compiler driver (mploop-cc).
+ * util.h - memory, string and file helpers shared by the rewriter (mploop),
+ * the compiler driver (mploop-cc) and mploop-bench, with the JSON string
+ * writer and the CPU count (linux_cpus.c) more than one of them needs.
  *
- * Both are short-lived commands: running out of memory ends them with a
+ * All are short-lived commands: running out of memory ends them with a
  * message, so callers never check allocation results.  Nothing here uses
  * libclang, so the driver links util.c without it.
  */
@@ -10,6 +11,7 @@
 #define RW_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The program name that starts error messages ("mploop" unless set). */
 void rw_set_program_name(const char *name);
@@ -53,5 +55,15 @@ char *rw_read_file(const char *path, size_t *len);
 char *rw_base_name(const char *path);
 char *rw_dir_name(const char *path);
 char *rw_strip_ext(const char *path);
+
+/* Write s to f as a JSON string (null for NULL): quotes, backslashes and
+ * control characters escaped, bytes that are not UTF-8 as U+FFFD. */
+void rw_json_string(FILE *f, const char *s);
+
+/* ---- linux_cpus.c ------------------------------------------------------- */
+
+/* The number of CPUs this process may run on (its affinity mask), the
+ * runtime's default worker count; at least 1. */
+unsigned rw_cpu_count(void);
 
 #endif /* RW_UTIL_H */
