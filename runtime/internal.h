@@ -308,8 +308,10 @@ void mploop__mem_static(void *addr, uint64_t size);
 int mploop__mem_allocator(char *theirs, char *ours, size_t n);
 
 /* Both: remember that the module holding addr contains transformed code
- * (mploop_module): its writable segments are merged after every loop. */
-void mploop__mem_module(const void *addr);
+ * (mploop_module): its writable segments are merged after every loop.
+ * loops: the module has parallel loops, so the shared heap of large blocks
+ * is worth its dearer first touches from now on. */
+void mploop__mem_module(const void *addr, int loops);
 
 /* Parent: nonzero when a loop must run in-process because the program
  * has other threads (or their number cannot be read) and the dirty-page
@@ -1194,10 +1196,18 @@ struct mploop__writer {
     int fd;
     int err;
     size_t len;
+    uint64_t written;  /* bytes flushed so far */
     char buf[4096];
 };
 /* Both: start writing to fd. */
 void mploop__writer_init(struct mploop__writer *w, int fd);
+/* Parent: start replacing the contents of the file at path (created when
+ * missing).  Returns 0 or -errno; on success end with
+ * mploop__writer_close. */
+int mploop__writer_open(struct mploop__writer *w, const char *path);
+/* Parent: flush, cut a regular file after what was written, close.
+ * Returns 0 or the first -errno of the writer's life. */
+int mploop__writer_close(struct mploop__writer *w);
 /* Both: append printf-style text. */
 void mploop__writer_put(struct mploop__writer *w, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

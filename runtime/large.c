@@ -47,7 +47,11 @@
  * the heap grows only while the file system has room for all of the
  * window, and large blocks go to glibc after that.
  *
- * The heap is not used when MPLOOP_LARGE_MIN=off, when the process has an
+ * The heap serves nothing until a module with parallel loops is loaded
+ * (mploop_module with MPLOOP_MODULE_LOOPS, from the module's constructor):
+ * a shared page costs more at its first touch than a private one, which a
+ * program without loops (a --profile build of plain code) would pay for
+ * nothing.  Nor is it used when MPLOOP_LARGE_MIN=off, when the process has an
  * address-space limit (the reservation would count against it), or when
  * memfd_create (or the file in MPLOOP_HUGE_DIR) fails: large blocks then
  * stay with glibc.
@@ -108,6 +112,7 @@ static struct {
     struct ext *free;    /* free extents below top, sorted, coalesced */
     unsigned nfree, cap;
     size_t free_size;    /* bytes mapped at free */
+    int loops;           /* a module with parallel loops is loaded */
 } hp MPLOOP__STATE;
 
 /* Both: take the heap's lock (parent threads may allocate concurrently). */
@@ -345,9 +350,18 @@ static struct hhdr *header_of(const void *p)
     return h;
 }
 
-/* Parent: see internal.h. */
+/* Both: see mem_internal.h.  Blocks that glibc served before stay there:
+ * every function of the heap tells its blocks by address. */
+void mploop__large_loops(void)
+{
+    __atomic_store_n(&hp.loops, 1, __ATOMIC_RELEASE);
+}
+
+/* Parent: see mem_internal.h. */
 size_t mploop__large_min(void)
 {
+    if (!__atomic_load_n(&hp.loops, __ATOMIC_ACQUIRE))
+        return 0;
     if (__builtin_expect(hp.state == 0, 0)) {
         /* A bad MPLOOP_LARGE_MIN or MPLOOP_HUGE_DIR ends the program,
          * whose exit may allocate again: read them before taking the lock. */

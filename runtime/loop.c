@@ -389,9 +389,9 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
 }
 
 /* Both (in practice the parent, at load time): see mploop/abi.h. */
-void mploop_module(const void *addr)
+void mploop_module(const void *addr, unsigned flags)
 {
-    mploop__mem_module(addr);
+    mploop__mem_module(addr, (flags & MPLOOP_MODULE_LOOPS) != 0);
 }
 
 /* Parent: record the enclosing function's frame address for the merge. */

@@ -32,7 +32,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -485,17 +484,13 @@ static void measure_write_json(struct mploop__writer *w, const struct measure_ro
 static void measure_write_file(const struct measure_rows *rows)
 {
     struct mploop__writer w;
-    int fd = open(ms.file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    int err = fd < 0 ? -errno : 0;
-    if (fd >= 0) {
-        mploop__writer_init(&w, fd);
+    int err = mploop__writer_open(&w, ms.file);
+    if (!err) {
         if (ms.mode == MPLOOP__REPORT_JSON)
             measure_write_json(&w, rows);
         else
             mploop__table_csv(&w, measure_cols, COL_COUNT, rows->cells, rows->n);
-        err = mploop__writer_flush(&w);
-        if (close(fd) < 0 && !err)
-            err = -errno;
+        err = mploop__writer_close(&w);
     }
     if (err)
         mploop__error(NULL, "cannot write the loop report to %s: %s; set MPLOOP_REPORT to a "

@@ -273,9 +273,11 @@ int mploop__mem_allocator(char *theirs, char *ours, size_t n)
 }
 
 /* Both: see internal.h. */
-void mploop__mem_module(const void *addr)
+void mploop__mem_module(const void *addr, int loops)
 {
     mploop__plan_module(addr);
+    if (loops)
+        mploop__large_loops();
 }
 
 /* Parent: see internal.h.  The tracker is chosen here when no loop has

@@ -366,9 +366,13 @@ int mploop__memfd_valid(const int *fd);
 void mploop__memfd_forking(int on);
 
 /* large.c: large blocks of the parent in a shared memfd-backed heap.
- * Parent: the smallest request the heap serves (MPLOOP_LARGE_MIN, 64 KiB
- * by default), 0 when the heap is not used; sets the heap up at the first
- * call. */
+ * Both (at a module's load): a module with parallel loops is loaded; until
+ * then the heap serves nothing (a program without loops keeps its large
+ * blocks in glibc's heap). */
+void mploop__large_loops(void);
+/* Parent: the smallest request the heap serves (MPLOOP_LARGE_MIN, 64 KiB
+ * by default), 0 when the heap is not used or no module with loops is
+ * loaded yet; sets the heap up at the first call after that. */
 size_t mploop__large_min(void);
 /* Parent: a block of n bytes aligned to align (a power of two), zeroed, or
  * NULL with errno ENOMEM. */

@@ -36,7 +36,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,14 +273,10 @@ static void profile_at_exit(void)
         return;
     uint64_t now = mploop__os_now_ns();
     struct mploop__writer w;
-    int fd = open(pf.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    int err = fd < 0 ? -errno : 0;
-    if (fd >= 0) {
-        mploop__writer_init(&w, fd);
+    int err = mploop__writer_open(&w, pf.path);
+    if (!err) {
         profile_write(&w, now > pf.start_ns ? now - pf.start_ns : 0);
-        err = mploop__writer_flush(&w);
-        if (close(fd) < 0 && !err)
-            err = -errno;
+        err = mploop__writer_close(&w);
     }
     if (err)
         mploop__error(NULL, "cannot write the loop profile to %s: %s; set MPLOOP_PROFILE to a "

@@ -15,11 +15,14 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -34,6 +37,33 @@ void mploop__writer_init(struct mploop__writer *w, int fd)
     w->fd = fd;
     w->err = 0;
     w->len = 0;
+    w->written = 0;
+}
+
+/* Parent: see internal.h.  The file is not opened with O_TRUNC: on ext4
+ * truncating an existing file to zero and writing it again costs about
+ * 0.2 ms, a tenth of a short program's run, where overwriting it in place
+ * and cutting the rest (nothing, when the length is the same) costs 8 us. */
+int mploop__writer_open(struct mploop__writer *w, const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return -errno;
+    mploop__writer_init(w, fd);
+    return 0;
+}
+
+/* Parent: see internal.h. */
+int mploop__writer_close(struct mploop__writer *w)
+{
+    int err = mploop__writer_flush(w);
+    struct stat sb;
+    if (!err && fstat(w->fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (uint64_t)sb.st_size > w->written && ftruncate(w->fd, (off_t)w->written) < 0)
+        err = -errno;
+    if (close(w->fd) < 0 && !err)
+        err = -errno;
+    return err;
 }
 
 /* Both: see internal.h. */
@@ -43,6 +73,8 @@ int mploop__writer_flush(struct mploop__writer *w)
         int rc = mploop__os_write_all(w->fd, w->buf, w->len);
         if (rc < 0)
             w->err = rc;
+        else
+            w->written += w->len;
     }
     w->len = 0;
     return w->err;

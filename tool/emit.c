@@ -859,7 +859,9 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     }
     /* after a UTF-8 byte order mark, which compilers accept only first */
     size_t top = src->len >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-    rw_edit_add(e, top, top, -10, rw_xasprintf("#include <mploop/abi.h>\n#line 1 \"%s\"\n", file));
+    rw_edit_add(e, top, top, -10, rw_xasprintf("#define MPLOOP__MODULE_FLAGS MPLOOP_MODULE_LOOPS\n"
+                                              "#include <mploop/abi.h>\n#line 1 \"%s\"\n",
+                                              file));
     for (unsigned i = 0; i < np; i++) {
         struct rw_buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)

@@ -399,18 +399,30 @@ static __inline__ void mploop_prof_inner_flush(mploop_prof_inner *c)
         mploop_prof_inner_add(c->site, c->entries, c->iterations, c->ns, c->timed, c->countdown);
 }
 
+/* Flags of mploop_module: the file has parallel loops (the rewriter
+ * defines MPLOOP__MODULE_FLAGS to this before including the header in a
+ * file with loops; a file instrumented by --profile alone has none). */
+#define MPLOOP_MODULE_LOOPS 1u
+#ifndef MPLOOP__MODULE_FLAGS
+#define MPLOOP__MODULE_FLAGS 0u
+#endif
+
 /* Both: the loaded module (executable or shared object) holding `addr`
  * contains transformed code, so its globals and static locals are merged
- * after every loop, whichever module the loop is in.  Every file that
- * includes this header registers its module when it is loaded, through the
- * constructor below (a weak reference: a program built without the runtime,
- * with plain cc, still links and simply registers nothing). */
-void mploop_module(const void *addr) __attribute__((__weak__));
+ * after every loop, whichever module the loop is in.  With
+ * MPLOOP_MODULE_LOOPS the module can start loops, and the parent's large
+ * blocks go to the shared heap from then on (a program without any loop
+ * keeps them in the C library's heap, where first touches are cheaper).
+ * Every file that includes this header registers its module when it is
+ * loaded, through the constructor below (a weak reference: a program built
+ * without the runtime, with plain cc, still links and simply registers
+ * nothing). */
+void mploop_module(const void *addr, unsigned flags) __attribute__((__weak__));
 #ifndef MPLOOP_NO_MODULE_CONSTRUCTOR /* defined by mploop's own sources */
 static void __attribute__((__constructor__, __unused__)) mploop__module_here(void)
 {
     if (mploop_module)
-        mploop_module((const void *)&mploop__module_here);
+        mploop_module((const void *)&mploop__module_here, MPLOOP__MODULE_FLAGS);
 }
 #endif
 

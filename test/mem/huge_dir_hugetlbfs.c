@@ -3,6 +3,8 @@
 // hugetlbfs takes its pages from a pool the administrator reserves, punches
 // holes and maps privately only in whole huge pages, and has no write() or
 // copy_file_range, all of which the shared heap relies on (docs/memory.md).
+// The variable is read at the first large allocation of a program with
+// loops (before that there is no shared heap), so the program has one.
 //
 // REQUIRES: hugetlbfs
 // RUN: %mploop-cc -O2 %s -o %t
@@ -18,6 +20,9 @@ int main(void)
     char *big = malloc(1 << 20);
     if (!big)
         return 2;
+#pragma mploop for
+    for (int i = 0; i < 1 << 20; i++)
+        big[i] = (char)i;
     printf("not reached\n");
     free(big);
     return 0;

@@ -9,6 +9,11 @@
 // RUN: FileCheck %s --check-prefix=OUT < %t.out
 // RUN: python3 %mploop-src/test/lib/json_schema.py %mploop-src/docs/report.schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: python3 %mploop-src/test/lib/report_fields.py %t.json | FileCheck %s --check-prefixes=CHECK,DETAIL
+// An existing, longer file is replaced whole (the JSON would not parse
+// with the old file's tail after it).
+// RUN: python3 -c "print('junk' * 50000)" > %t.json
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_ADAPT=0 MPLOOP_REPORT=%t.json %t %t.data > %t.out
+// RUN: python3 %mploop-src/test/lib/json_schema.py %mploop-src/docs/report.schema.json %t.json | FileCheck %s --check-prefix=VALID
 // A relative file name is the working directory's at the start (the
 // program changes it before it exits).
 // RUN: rm -rf %t.d && mkdir %t.d && cd %t.d && env MPLOOP_WORKERS=2 MPLOOP_ADAPT=0 MPLOOP_REPORT=loops.csv %t %t.data > %t.out

@@ -15,7 +15,8 @@ for (int i = 0; i < n; i++) {
     return sum + x;
 }
 
-// CHECK:      #include <mploop/abi.h>
+// CHECK:      #define MPLOOP__MODULE_FLAGS MPLOOP_MODULE_LOOPS
+// CHECK-NEXT: #include <mploop/abi.h>
 // CHECK-NEXT: #line 1 "{{.*}}basic.c"
 // CHECK-NEXT: // The loop of docs/generated-code.md
 // CHECK-LABEL: __attribute__((__noinline__)) int sum_rows(const int *a, int n, int w)
