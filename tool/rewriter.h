@@ -30,6 +30,8 @@
  *   dep.c           the dependence tests' arithmetic (dep.h, no libclang)
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
+ *   reduce.c        the generated code of reductions (array reductions'
+ *                   private copies)
  *   edit.c          an offset-sorted edit list applied to the input buffer
  *   advise.c        `mploop --suggest`: a verdict for every for statement
  *   advise_out.c    the verdicts as text or JSON
@@ -242,6 +244,16 @@ struct rw_var {
                             parameter is a pointer, sizeof on its name warns */
     const char *cast;    /* "(void *)" before its address when it is volatile
                             (memcpy would warn about the qualifier), else "" */
+    /* Reductions over arrays and array sections (docs/generated-code.md,
+     * "Array reductions"): */
+    char *sec_lo, *sec_len; /* `x[lo:len]`: the section's expressions, else NULL */
+    size_t sec_off;      /* where the section's `[` is written */
+    int array;           /* set by clause_check.c: an array or a section, whose
+                            private copy lives in the participant's partial slot */
+    unsigned dims;       /* array: its number of dimensions (0: a section) */
+    size_t *refs;        /* array: the body's references to it, [refs[2k],
+                            refs[2k+1]), redirected to the private copy */
+    unsigned nrefs;
 };
 
 struct rw_loop;
@@ -789,6 +801,37 @@ void rw_line_marker(const struct rw_src *src, struct rw_buf *b, const char *file
  * blanked pragmas). */
 void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
              struct rw_edits *e);
+
+/* ---- reduce.c ---------------------------------------------------------- */
+
+/* The generated code of reductions (docs/generated-code.md, "Reductions"
+ * and "Array reductions"); i is the variable's index among the pragma's
+ * clause variables, id the loop's number, L its `&__mploop_L_N`, off the
+ * offset expression of the variable's slot in the partial area. */
+
+/* Whether a reduction of p is over an array or a section: every partial
+ * slot then takes rw_red_bytes(..., 1). */
+int rw_red_any_array(const struct rw_pragma *p);
+/* The bytes of reduction variable v's partial slot, rounded up to 16 when
+ * aligned (heap). */
+char *rw_red_bytes(const struct rw_var *v, unsigned i, unsigned id, int aligned);
+/* The sections' bounds, evaluated once before mploop_begin; check(b, g,
+ * what, expr) emits the compile-time check that expr is an integer. */
+void rw_red_bounds(struct rw_buf *b, const struct rw_loop *l,
+                   void (*check)(struct rw_buf *, const void *, const char *, const char *),
+                   const void *g);
+/* lhs (an element of v) set to the identity of v's operator. */
+void rw_red_identity(struct rw_buf *b, const struct rw_var *v, const char *lhs);
+/* x combined with partial r (elements of v), as the parent does. */
+void rw_red_combine(struct rw_buf *b, const struct rw_var *v, const char *x, const char *r);
+/* The participant's private copy of array or section v, set to the identity. */
+void rw_red_private(struct rw_buf *b, const char *L, const struct rw_var *v, unsigned i,
+                    unsigned id, const char *off);
+/* The parent's element-wise combine of participant __mploop_w_N's copy of v. */
+void rw_red_combine_array(struct rw_buf *b, const char *L, const struct rw_var *v, unsigned i,
+                          unsigned id, const char *off);
+/* The edits that point the body's references to v at its private copy. */
+void rw_red_redirect(struct rw_edits *e, const struct rw_var *v, unsigned i, unsigned id);
 
 /* ---- profile.c, profile_show.c ------------------------------------------ */
 
