@@ -38,19 +38,19 @@ static CXCursor lookup(const struct rw_src *src, const struct rw_loop *l,
 }
 
 /* Whether the type of the elements of array or section v, t, suits its
- * operator: arithmetic, not const, integer for a bitwise operator.
+ * operator: arithmetic, not const (nor ro), integer for a bitwise operator.
  * Reports why not at v's name (of: "" for an array, "the elements of"
  * for a section). */
-static int check_reduction_type(const struct rw_var *v, CXType t, const char *of)
+static int check_reduction_type(const struct rw_var *v, CXType t, int ro, const char *of)
 {
     char *ts = rw_type_spelling(t);
     int rc = -1;
     if (!rw_type_is_arith(t))
         rw_error(v->off, "reduction over %s%s'%s' needs an arithmetic element type (it is '%s')",
                  of, *of ? " " : "", v->name, ts);
-    else if (clang_isConstQualifiedType(t))
-        rw_error(v->off, "reduction over %s%s'%s', whose elements are const ('%s')", of,
-                 *of ? " " : "", v->name, ts);
+    else if (ro || clang_isConstQualifiedType(t))
+        rw_error(v->off, "reduction over %s%s'%s', whose elements are const", of,
+                 *of ? " " : "", v->name);
     else if (rw_type_is_floating(t) &&
              (v->op == RW_RED_AND || v->op == RW_RED_OR || v->op == RW_RED_XOR))
         rw_error(v->off, "bitwise reduction over %s%s'%s' of floating type '%s'", of,
@@ -149,7 +149,7 @@ static int check_array_reduction(const struct rw_src *src, struct rw_loop *l,
             return -1;
         }
         rc = check_reduction_type(v, ptr ? clang_getPointeeType(k) : clang_getArrayElementType(k),
-                                  "the elements of");
+                                  !ptr && clang_isConstQualifiedType(k), "the elements of");
         const char *bound[2] = { v->sec_lo, v->sec_len };
         for (int i = 0; i < 2 && !rc; i++) {
             char *bt = NULL;
@@ -167,12 +167,14 @@ static int check_array_reduction(const struct rw_src *src, struct rw_loop *l,
         rc = -1;
     } else {
         CXType e = k;
+        int ro = 0; /* clang hoists the elements' qualifiers to the array */
         v->dims = 0;
         while (e.kind == CXType_ConstantArray || e.kind == CXType_VariableArray) {
+            ro |= clang_isConstQualifiedType(e);
             e = clang_getCanonicalType(clang_getArrayElementType(e));
             v->dims++;
         }
-        rc = check_reduction_type(v, e, "");
+        rc = check_reduction_type(v, e, ro, "");
     }
     free(ts);
     if (rc)
