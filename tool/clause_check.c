@@ -37,12 +37,29 @@ static CXCursor lookup(const struct rw_src *src, const struct rw_loop *l,
     return clang_getNullCursor();
 }
 
+/* Whether declared reduction v->udr is for type t (of v, or of its
+ * elements); reports why not. */
+static int check_declared_type(const struct rw_src *src, const struct rw_var *v, CXType t)
+{
+    if (rw_declare_type_matches(src, v->udr, t))
+        return 0;
+    char *ts = rw_type_spelling(t);
+    rw_error(v->off, "reduction '%s' is declared for type '%s', not for '%s' ('%s')",
+             v->udr_name, v->udr->type, ts, v->name);
+    rw_note(v->udr->name_off, "reduction '%s' is declared here", v->udr_name);
+    free(ts);
+    return -1;
+}
+
 /* Whether the type of the elements of array or section v, t, suits its
  * operator: arithmetic, not const (nor ro), integer for a bitwise operator.
  * Reports why not at v's name (of: "" for an array, "the elements of"
  * for a section). */
-static int check_reduction_type(const struct rw_var *v, CXType t, int ro, const char *of)
+static int check_reduction_type(const struct rw_src *src, const struct rw_var *v, CXType t,
+                                int ro, const char *of)
 {
+    if (v->op == RW_RED_USER)
+        return check_declared_type(src, v, t);
     char *ts = rw_type_spelling(t);
     int rc = -1;
     if (!rw_type_is_arith(t))
@@ -148,7 +165,7 @@ static int check_array_reduction(const struct rw_src *src, struct rw_loop *l,
             free(ts);
             return -1;
         }
-        rc = check_reduction_type(v, ptr ? clang_getPointeeType(k) : clang_getArrayElementType(k),
+        rc = check_reduction_type(src, v, ptr ? clang_getPointeeType(k) : clang_getArrayElementType(k),
                                   !ptr && clang_isConstQualifiedType(k), "the elements of");
         const char *bound[2] = { v->sec_lo, v->sec_len };
         for (int i = 0; i < 2 && !rc; i++) {
@@ -174,7 +191,7 @@ static int check_array_reduction(const struct rw_src *src, struct rw_loop *l,
             e = clang_getCanonicalType(clang_getArrayElementType(e));
             v->dims++;
         }
-        rc = check_reduction_type(v, e, ro, "");
+        rc = check_reduction_type(src, v, e, ro, "");
     }
     free(ts);
     if (rc)
@@ -217,6 +234,14 @@ int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
             /* private/lastprivate of the loop variable: it is handled already */
             continue;
         }
+        if (v->kind == RW_REDUCTION && v->op == RW_RED_USER &&
+            !(v->udr = rw_declare_find(v->udr_name, l->lv[0].for_off))) {
+            rw_error(v->udr_off, "unknown reduction '%s': declare it before the loop with "
+                     "'#pragma mploop declare reduction(%s : type : combiner)'", v->udr_name,
+                     v->udr_name);
+            rc = -1;
+            continue;
+        }
         CXType t = clang_getCursorType(v->decl);
         if (clang_Cursor_getStorageClass(v->decl) == CX_SC_Register) {
             rw_error(v->off, "variable '%s' is declared 'register' and cannot appear in a '%s' "
@@ -250,7 +275,12 @@ int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
             rc = -1;
             continue;
         }
-        if (v->kind == RW_REDUCTION) {
+        if (v->kind == RW_REDUCTION && v->op == RW_RED_USER) {
+            if (check_declared_type(src, v, t) < 0) {
+                rc = -1;
+                continue;
+            }
+        } else if (v->kind == RW_REDUCTION) {
             char *ts = rw_type_spelling(t);
             if (!rw_type_is_arith(t)) {
                 rw_error(v->off, "reduction variable '%s' must have an arithmetic type (it has "

@@ -278,11 +278,19 @@ static void parse_clause(struct rw_pragma *p, const struct rw_ptext *pt,
                 for (size_t i = 0; i < sizeof redops / sizeof *redops; i++)
                     if (is(pt, &o, redops[i].s))
                         op = redops[i].op;
+            if (op < 0 && depth == 1 && o.kind == RW_T_IDENT)
+                op = RW_RED_USER; /* a declared reduction: clause_check.c */
+            unsigned first = p->nvars;
             if (op < 0)
                 rw_error(rw_ptext_off(pt, o.off),
-                         "expected one of + - * & | ^ && || min max as the reduction operator");
+                         "expected one of + - * & | ^ && || min max, or the name of a declared "
+                         "reduction, as the reduction operator");
             else
                 parse_list(p, pt, pos, b, RW_REDUCTION, op, "reduction", off);
+            for (unsigned i = first; op == RW_RED_USER && i < p->nvars; i++) {
+                p->vars[i].udr_name = rw_xstrndup(pt->s + o.off, o.len);
+                p->vars[i].udr_off = rw_ptext_off(pt, o.off);
+            }
         }
     } else if (!strcmp(cname, "private")) {
         parse_list(p, pt, a, b, RW_PRIVATE, 0, cname, off);
@@ -413,4 +421,10 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
         }
         parse_clause(p, pt, &name, a, t.off, seen);
     }
+}
+
+/* Text of pt[a, b), trimmed (see rewriter.h). */
+char *rw_ptext_text(const struct rw_ptext *pt, size_t a, size_t b)
+{
+    return expr_text(pt, a, b);
 }

@@ -624,7 +624,7 @@ static void gen_participant(struct gen *g, struct rw_buf *b)
             rw_red_private(b, L, v, i, id, off);
             free(off);
         } else {
-            rw_red_identity(b, v, v->name);
+            rw_red_identity(b, v, v->name, v->name);
         }
     }
     /* no declaration in a for init: the output must compile as C89/gnu89

@@ -122,9 +122,32 @@ void rw_red_bounds(struct rw_buf *b, const struct rw_loop *l,
 }
 
 /* Set lhs, an element of reduction variable v, to the identity of v's
- * operator; nothing for min and max, whose identity is the value itself. */
-void rw_red_identity(struct rw_buf *b, const struct rw_var *v, const char *lhs)
+ * operator; nothing for min and max, whose identity is the value itself.
+ * A declared reduction runs its initializer with omp_orig the value of
+ * orig (lhs itself for a scalar), or zeroes lhs without one. */
+void rw_red_identity(struct rw_buf *b, const struct rw_var *v, const char *lhs, const char *orig)
 {
+    if (v->op == RW_RED_USER) {
+        const struct rw_udr *u = v->udr;
+        if (!u->init) {
+            rw_buf_printf(b, "__builtin_memset(%s&%s, 0, sizeof(%s));\n", v->cast, lhs, lhs);
+            return;
+        }
+        rw_buf_printf(b, "{\n__attribute__((__unused__)) __typeof__(%s) omp_orig = %s;\n", lhs,
+                      orig);
+        /* `omp_priv = initializer` declares it (a braced list is allowed);
+         * any other form, a call, sets a zeroed omp_priv */
+        int decl = !strncmp(u->init, "omp_priv", 8) && strchr(" \t=", u->init[8]) &&
+                   u->init[8 + strspn(u->init + 8, " \t")] == '=' &&
+                   u->init[9 + strspn(u->init + 8, " \t")] != '=';
+        if (decl)
+            rw_buf_printf(b, "__typeof__(%s)\n%s%s;\n", lhs, u->init_line, u->init);
+        else
+            rw_buf_printf(b, "__typeof__(%s) omp_priv;\n__builtin_memset(&omp_priv, 0, "
+                          "sizeof omp_priv);\n%s%s;\n", lhs, u->init_line, u->init);
+        rw_buf_printf(b, "%s = omp_priv;\n}\n", lhs);
+        return;
+    }
     switch (v->op) {
     case RW_RED_MUL: case RW_RED_LAND:
         rw_buf_printf(b, "%s = 1;\n", lhs);
@@ -147,7 +170,10 @@ void rw_red_identity(struct rw_buf *b, const struct rw_var *v, const char *lhs)
 void rw_red_combine(struct rw_buf *b, const struct rw_var *v, const char *x, const char *r)
 {
     static const char *const comb[] = { "+", "+", "*", "&", "|", "^", "&&", "||" };
-    if (v->op == RW_RED_MIN)
+    if (v->op == RW_RED_USER)
+        rw_buf_printf(b, "{\n__typeof__(%s) omp_out = %s, omp_in = %s;\n%s%s;\n%s = omp_out;\n"
+                      "(void)omp_in;\n}\n", x, x, r, v->udr->comb_line, v->udr->comb, x);
+    else if (v->op == RW_RED_MIN)
         rw_buf_printf(b, "%s = %s < %s ? %s : %s;\n", x, r, x, r, x);
     else if (v->op == RW_RED_MAX)
         rw_buf_printf(b, "%s = %s > %s ? %s : %s;\n", x, r, x, r, x);
@@ -188,7 +214,18 @@ void rw_red_private(struct rw_buf *b, const char *L, const struct rw_var *v, uns
     char *e = elem_expr(v), *n = elem_count(v, i, id), *bytes = rw_red_bytes(v, i, id, 0);
     rw_buf_printf(b, "__typeof__(%s) *__mploop_a%u_%u = (__typeof__(%s) *)(void *)((char *)"
                   "mploop_partial(%s) + %s);\n", e, i, id, e, L, off);
-    if (v->op == RW_RED_MIN || v->op == RW_RED_MAX) {
+    if (v->op == RW_RED_USER && v->udr->init) {
+        char *lhs = rw_xasprintf("__mploop_a%u_%u[__mploop_j%u_%u]", i, id, i, id);
+        char *src = first_elem(v, i, id, e);
+        char *orig = rw_xasprintf("(%s)[__mploop_j%u_%u]", src, i, id);
+        rw_buf_printf(b, "mploop_u64 __mploop_j%u_%u;\n", i, id);
+        rw_buf_printf(b, "for (__mploop_j%u_%u = 0; __mploop_j%u_%u < %s; __mploop_j%u_%u++)\n",
+                      i, id, i, id, n, i, id);
+        rw_red_identity(b, v, lhs, orig);
+        free(lhs);
+        free(src);
+        free(orig);
+    } else if (v->op == RW_RED_MIN || v->op == RW_RED_MAX) {
         char *src = first_elem(v, i, id, e);
         rw_buf_printf(b, "__builtin_memcpy(%s__mploop_a%u_%u, %s%s, %s);\n", v->cast, i, id,
                       v->cast, src, bytes);
@@ -199,10 +236,11 @@ void rw_red_private(struct rw_buf *b, const char *L, const struct rw_var *v, uns
         rw_buf_printf(b, "for (__mploop_j%u_%u = 0; __mploop_j%u_%u < %s; __mploop_j%u_%u++)\n",
                       i, id, i, id, n, i, id);
         rw_buf_puts(b, "    ");
-        rw_red_identity(b, v, lhs);
+        rw_red_identity(b, v, lhs, lhs);
         free(lhs);
     } else {
-        /* + - | ^ ||: all bits zero is 0 of every arithmetic type */
+        /* + - | ^ ||: all bits zero is 0 of every arithmetic type; a
+         * declared reduction without initializer starts zeroed */
         rw_buf_printf(b, "__builtin_memset(%s__mploop_a%u_%u, 0, %s);\n", v->cast, i, id, bytes);
     }
     if (v->sec_lo)
