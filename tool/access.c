@@ -237,7 +237,7 @@ static int of_loop(const struct md *m, CXCursor d)
         if (clang_equalCursors(d, m->l->lv[i].var))
             return 1;
     for (unsigned i = 0; i < m->l->pragma->nvars; i++)
-        if (m->l->pragma->vars[i].kind != RW_REDUCTION &&
+        if ((m->l->pragma->vars[i].kind != RW_REDUCTION || m->l->pragma->vars[i].array) &&
             clang_equalCursors(d, m->l->pragma->vars[i].decl))
             return 1;
     return !rw_decl_outside(m->src, d, m->start, m->end);

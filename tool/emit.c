@@ -412,11 +412,18 @@ static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L
 static char *area_offset(const struct rw_pragma *p, unsigned upto, int reduction)
 {
     struct rw_buf b = { 0 };
+    int aligned = reduction && rw_red_any_array(p); /* reduce.c: slots of 16 bytes */
     for (unsigned i = 0; i < upto; i++) {
         const struct rw_var *v = &p->vars[i];
         if ((v->kind == RW_REDUCTION) != reduction || (!reduction && v->kind != RW_LASTPRIVATE))
             continue;
-        rw_buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
+        if (aligned) {
+            char *bytes = rw_red_bytes(v, i, p->loop->id, 1);
+            rw_buf_printf(&b, "%s%s", b.len ? " + " : "", bytes);
+            free(bytes);
+        } else {
+            rw_buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
+        }
     }
     if (!b.len)
         rw_buf_puts(&b, "0");
@@ -436,12 +443,6 @@ static void store_in_area(struct rw_buf *b, const char *L, const struct rw_pragm
     free(off);
 }
 
-/* Whether clause variable v has type _Bool. */
-static int is_bool(const struct rw_var *v)
-{
-    return clang_getCanonicalType(clang_getCursorType(v->decl)).kind == CXType_Bool;
-}
-
 /* What the pieces of one loop's generated code share. */
 struct gen {
     const struct rw_src *src;
@@ -456,9 +457,10 @@ struct gen {
 
 /* A compile-time check that clause expression expr (what, for the message)
  * has an integer type. */
-static void emit_integer_check(struct rw_buf *b, const struct gen *g, const char *what,
+static void emit_integer_check(struct rw_buf *b, const void *gv, const char *what,
                                const char *expr)
 {
+    const struct gen *g = gv;
     char *text = rw_escaped_path(expr);
     unsigned line, col;
     rw_linecol(g->src, g->l->pragma->off, &line, &col);
@@ -586,6 +588,7 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
     else
         rw_buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
     {
+        rw_red_bounds(b, l, emit_integer_check, g);
         char *rb = area_offset(p, p->nvars, 1), *lbs = area_offset(p, p->nvars, 0);
         rw_buf_printf(b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
         rw_buf_printf(b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
@@ -616,22 +619,12 @@ static void gen_participant(struct gen *g, struct rw_buf *b)
         const struct rw_var *v = &p->vars[i];
         if (v->kind != RW_REDUCTION)
             continue;
-        switch (v->op) {
-        case RW_RED_MUL: case RW_RED_LAND:
-            rw_buf_printf(b, "%s = 1;\n", v->name);
-            break;
-        case RW_RED_AND:
-            if (is_bool(v)) /* ~ on a _Bool warns under -Wall (-Wbool-operation) */
-                rw_buf_printf(b, "%s = 1;\n", v->name);
-            else
-                /* ~ promotes: convert back, so -Wconversion stays quiet */
-                rw_buf_printf(b, "%s = (__typeof__(%s))~(__typeof__(%s))0;\n", v->name,
-                              v->name, v->name);
-            break;
-        case RW_RED_MIN: case RW_RED_MAX:
-            break;
-        default:
-            rw_buf_printf(b, "%s = 0;\n", v->name);
+        if (v->array) {
+            char *off = area_offset(p, i, 1);
+            rw_red_private(b, L, v, i, id, off);
+            free(off);
+        } else {
+            rw_red_identity(b, v, v->name, v->name);
         }
     }
     /* no declaration in a for init: the output must compile as C89/gnu89
@@ -686,7 +679,7 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
     }
     rw_buf_puts(b, "}\n");
     for (unsigned i = 0; i < p->nvars; i++)
-        if (p->vars[i].kind == RW_REDUCTION)
+        if (p->vars[i].kind == RW_REDUCTION && !p->vars[i].array)
             store_in_area(b, L, p, i, 1);
     for (unsigned i = 0; i < g->ns; i++)
         rw_buf_printf(b, "__builtin_memcpy(%s&%s, %s&__mploop_s%u_%u, sizeof(%s));\n", g->savedcast[i],
@@ -706,34 +699,18 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
             if (v->kind != RW_REDUCTION)
                 continue;
             char *off = area_offset(p, i, 1);
+            if (v->array) {
+                rw_red_combine_array(b, L, v, i, id, off);
+                free(off);
+                continue;
+            }
             const char *x = v->name;
             rw_buf_printf(b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
             rw_buf_printf(b, "__builtin_memcpy(%s&__mploop_r%u_%u, (const char *)mploop_part(%s, "
                           "__mploop_w_%u) + %s, sizeof(%s));\n", v->cast, r, id, L, id, off, x);
-            static const char *const comb[] = { "+", "+", "*", "&", "|", "^", "&&", "||" };
-            if (v->op == RW_RED_MIN)
-                rw_buf_printf(b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
-                              r, id, x);
-            else if (v->op == RW_RED_MAX)
-                rw_buf_printf(b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
-                              r, id, x);
-            else if (v->op == RW_RED_MUL && is_bool(v))
-                /* the same value; `*` on a _Bool warns under gcc's -Wall
-                 * (-Wint-in-bool-context) */
-                rw_buf_printf(b, "%s = %s && __mploop_r%u_%u;\n", x, x, r, id);
-            else if (is_bool(v))
-                rw_buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
-            else if (v->op == RW_RED_LAND || v->op == RW_RED_LOR)
-                /* compared with 0 explicitly: a floating operand of && or
-                 * || warns under clang's -Wfloat-conversion */
-                rw_buf_printf(b, "%s = (__typeof__(%s))(%s != 0 %s __mploop_r%u_%u != 0);\n",
-                              x, x, x, comb[v->op], r, id);
-            else
-                /* the operands are promoted: convert back to the
-                 * variable's type, as the body's `x op= e` does, so that
-                 * -Wconversion builds stay quiet */
-                rw_buf_printf(b, "%s = (__typeof__(%s))(%s %s __mploop_r%u_%u);\n", x, x, x,
-                              comb[v->op], r, id);
+            char *rv = rw_xasprintf("__mploop_r%u_%u", r, id);
+            rw_red_combine(b, v, x, rv);
+            free(rv);
             free(off);
             r++;
         }
@@ -789,6 +766,10 @@ static void emit_loop(const struct rw_src *src, const char *file, struct rw_loop
     g.savedsz = rw_xmalloc((p->nvars + m + 1) * sizeof *g.savedsz);
     g.savedcast = rw_xmalloc((p->nvars + m + 1) * sizeof *g.savedcast);
     for (unsigned i = 0; i < p->nvars; i++) {
+        if (p->vars[i].array) { /* untouched: the body works on a private copy */
+            rw_red_redirect(e, &p->vars[i], i, l->id);
+            continue;
+        }
         g.saved[g.ns] = p->vars[i].name;
         g.savedcast[g.ns] = p->vars[i].cast;
         g.savedsz[g.ns++] = p->vars[i].szarg;

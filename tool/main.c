@@ -206,6 +206,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
     CXCursor *globals;
     unsigned nglobals;
     rw_match_loops(src, p, np, sites, &globals, &nglobals);
+    rw_declare_resolve(src);
     for (unsigned i = 0; i < np; i++) {
         if (clang_Cursor_isNull(sites[i].for_stmt))
             continue;

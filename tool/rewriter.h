@@ -12,6 +12,7 @@
  *   diag_json.c     the diagnostics as one JSON document
  *   pragma.c        finding the pragmas in the file
  *   clause_parse.c  parsing the clauses of a pragma
+ *   declare.c       `#pragma mploop declare reduction`
  *   ast.c           helpers over libclang cursors (offsets, children, types,
  *                   operator kinds)
  *   scope.c         walking functions: which loop follows each pragma, and
@@ -30,6 +31,8 @@
  *   dep.c           the dependence tests' arithmetic (dep.h, no libclang)
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
+ *   reduce.c        the generated code of reductions (array reductions'
+ *                   private copies)
  *   edit.c          an offset-sorted edit list applied to the input buffer
  *   advise.c        `mploop --suggest`: a verdict for every for statement
  *   advise_out.c    the verdicts as text or JSON
@@ -227,7 +230,19 @@ enum rw_var_kind {
 enum rw_redop {
     RW_RED_ADD, RW_RED_SUB, RW_RED_MUL, RW_RED_AND,
     RW_RED_OR, RW_RED_XOR, RW_RED_LAND, RW_RED_LOR,
-    RW_RED_MIN, RW_RED_MAX
+    RW_RED_MIN, RW_RED_MAX,
+    RW_RED_USER          /* declared with `#pragma mploop declare reduction` */
+};
+
+/* One `#pragma mploop declare reduction(name : type : combiner)
+ * [initializer(expr)]` (declare.c). */
+struct rw_udr {
+    char *name, *type, *comb, *init; /* init: NULL without the clause */
+    size_t off;          /* the pragma */
+    size_t name_off, type_off, comb_off, init_off;
+    size_t scope_start, scope_end; /* the block (or file) it is declared in */
+    char *comb_line, *init_line; /* `#line` and padding that put the
+                            combiner and the initializer back in place */
 };
 
 /* One variable named in a data clause. */
@@ -242,6 +257,19 @@ struct rw_var {
                             parameter is a pointer, sizeof on its name warns */
     const char *cast;    /* "(void *)" before its address when it is volatile
                             (memcpy would warn about the qualifier), else "" */
+    /* Reductions over arrays and array sections (docs/generated-code.md,
+     * "Array reductions"): */
+    char *sec_lo, *sec_len; /* `x[lo:len]`: the section's expressions, else NULL */
+    size_t sec_off;      /* where the section's `[` is written */
+    int array;           /* set by clause_check.c: an array or a section, whose
+                            private copy lives in the participant's partial slot */
+    unsigned dims;       /* array: its number of dimensions (0: a section) */
+    size_t *refs;        /* array: the body's references to it, [refs[2k],
+                            refs[2k+1]), redirected to the private copy */
+    unsigned nrefs;
+    char *udr_name;      /* RW_RED_USER: the reduction's name */
+    size_t udr_off;      /* where the name is written */
+    const struct rw_udr *udr; /* and its declaration (clause_check.c) */
 };
 
 struct rw_loop;
@@ -265,6 +293,7 @@ struct rw_pragma {
     struct rw_var *vars;
     unsigned nvars;
     struct rw_loop *loop; /* the loop it annotates, once found */
+    struct rw_udr *udr;  /* `declare reduction` (not_for is set), else NULL */
 };
 
 /* Find every pragma of the main file outside comments, strings and skipped
@@ -297,6 +326,24 @@ size_t rw_ptext_next(const struct rw_ptext *pt, size_t pos, struct rw_tok *t);
 void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
 /* The name of a data clause kind (enum rw_var_kind): "private", ... */
 const char *rw_var_kind_name(int kind);
+/* Text of pt[a, b), trimmed, without backslash-newlines (heap). */
+char *rw_ptext_text(const struct rw_ptext *pt, size_t a, size_t b);
+
+/* ---- declare.c --------------------------------------------------------- */
+
+/* `#pragma mploop declare reduction` (docs/user-guide.md, "reduction").
+ * Parse the text after `declare` (from pos) into p->udr and remember it,
+ * reporting syntax errors. */
+void rw_parse_declare(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
+/* Forget the declarations of a previous file (before its pragmas are found). */
+void rw_declare_reset(void);
+/* Find the scope of each declaration and refuse a redeclaration in the same
+ * scope; returns 0 or -1 after reporting. */
+int rw_declare_resolve(const struct rw_src *src);
+/* The declaration of reduction name visible at offset at, or NULL. */
+const struct rw_udr *rw_declare_find(const char *name, size_t at);
+/* Whether type t is the type u is declared for. */
+int rw_declare_type_matches(const struct rw_src *src, const struct rw_udr *u, CXType t);
 
 /* ---- ast.c ------------------------------------------------------------- */
 
@@ -789,6 +836,38 @@ void rw_line_marker(const struct rw_src *src, struct rw_buf *b, const char *file
  * blanked pragmas). */
 void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
              struct rw_edits *e);
+
+/* ---- reduce.c ---------------------------------------------------------- */
+
+/* The generated code of reductions (docs/generated-code.md, "Reductions"
+ * and "Array reductions"); i is the variable's index among the pragma's
+ * clause variables, id the loop's number, L its `&__mploop_L_N`, off the
+ * offset expression of the variable's slot in the partial area. */
+
+/* Whether a reduction of p is over an array or a section: every partial
+ * slot then takes rw_red_bytes(..., 1). */
+int rw_red_any_array(const struct rw_pragma *p);
+/* The bytes of reduction variable v's partial slot, rounded up to 16 when
+ * aligned (heap). */
+char *rw_red_bytes(const struct rw_var *v, unsigned i, unsigned id, int aligned);
+/* The sections' bounds, evaluated once before mploop_begin; check(b, g,
+ * what, expr) emits the compile-time check that expr is an integer. */
+void rw_red_bounds(struct rw_buf *b, const struct rw_loop *l,
+                   void (*check)(struct rw_buf *, const void *, const char *, const char *),
+                   const void *g);
+/* lhs (an element of v) set to the identity of v's operator; for a
+ * declared reduction, its initializer with omp_orig = orig. */
+void rw_red_identity(struct rw_buf *b, const struct rw_var *v, const char *lhs, const char *orig);
+/* x combined with partial r (elements of v), as the parent does. */
+void rw_red_combine(struct rw_buf *b, const struct rw_var *v, const char *x, const char *r);
+/* The participant's private copy of array or section v, set to the identity. */
+void rw_red_private(struct rw_buf *b, const char *L, const struct rw_var *v, unsigned i,
+                    unsigned id, const char *off);
+/* The parent's element-wise combine of participant __mploop_w_N's copy of v. */
+void rw_red_combine_array(struct rw_buf *b, const char *L, const struct rw_var *v, unsigned i,
+                          unsigned id, const char *off);
+/* The edits that point the body's references to v at its private copy. */
+void rw_red_redirect(struct rw_edits *e, const struct rw_var *v, unsigned i, unsigned id);
 
 /* ---- profile.c, profile_show.c ------------------------------------------ */
 

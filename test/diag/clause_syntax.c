@@ -30,7 +30,7 @@ void f(int *a, int n)
 // CHECK: clause_syntax.c:[[@LINE-1]]:36: error: expected a chunk size after ','
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for reduction(/:n)
-// CHECK: clause_syntax.c:[[@LINE-1]]:30: error: expected one of + - * & | ^ && || min max as the reduction operator
+// CHECK: clause_syntax.c:[[@LINE-1]]:30: error: expected one of + - * & | ^ && || min max, or the name of a declared reduction, as the reduction operator
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for reduction(n)
 // CHECK: clause_syntax.c:[[@LINE-1]]:20: error: expected 'operator:' in 'reduction' clause
