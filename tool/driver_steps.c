@@ -56,6 +56,7 @@ int rw_rewrite(struct rw_driver *d, size_t k)
     rw_sv_push(&cmd, "--");
     /* mploop's headers, as cc gets them (<mploop.h> in the user's source) */
     rw_sv_push(&cmd, rw_xasprintf("-I%s", d->includedir));
+    rw_sv_push(&cmd, RW_FEATURE_MACRO);
     for (size_t i = 0; i < d->nargs; i++) {
         struct rw_arg *a = &d->args[i];
         if (a->kind == RW_ARG_FLAG && rw_for_rewriter(a))
@@ -81,7 +82,8 @@ int rw_rewrite(struct rw_driver *d, size_t k)
 /* The compiler, then for a rewritten source the original directory for
  * "..." includes (the temporary directory is searched first and holds
  * nothing else), and always mploop's header directory (a source without
- * loops, compiled as it is, may include <mploop.h> too). */
+ * loops, compiled as it is, may include <mploop.h> too), and the
+ * definition of _MPLOOP (before the user's flags: a -U_MPLOOP wins). */
 static void push_cc_prefix(const struct rw_driver *d, struct rw_strvec *cmd, const struct rw_input *in)
 {
     rw_sv_push(cmd, d->cc);
@@ -90,6 +92,7 @@ static void push_cc_prefix(const struct rw_driver *d, struct rw_strvec *cmd, con
         rw_sv_push(cmd, rw_dir_name(in->path));
     }
     rw_sv_push(cmd, rw_xasprintf("-I%s", d->includedir));
+    rw_sv_push(cmd, RW_FEATURE_MACRO);
 }
 
 /* Append the user's arguments to cmd for compiling input k alone: input k

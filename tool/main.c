@@ -206,6 +206,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
     CXCursor *globals;
     unsigned nglobals;
     rw_match_loops(src, p, np, sites, &globals, &nglobals);
+    rw_coop_find(src, p, np);
     for (unsigned i = 0; i < np; i++) {
         if (clang_Cursor_isNull(sites[i].for_stmt))
             continue;
@@ -225,6 +226,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
         }
         rw_analysis_free(&an);
     }
+    rw_coop_check(src, p, np);
     if (rw_error_count())
         return -1;
     struct rw_edits e = { 0 };

@@ -107,12 +107,14 @@ static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t
     p->end = p3;
     p->off = t->off;
     q = rw_ptext_next(&pt, q, &w);
-    if (!rw_tok_is(pt.s, &w, "for")) {
+    if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
+        rw_parse_coop(p, &pt, &w, q);
+    } else if (!rw_tok_is(pt.s, &w, "for")) {
         p->not_for = 1;
         if (w.kind == RW_T_EOL)
             rw_error(rw_ptext_off(&pt, q), "expected 'for' after 'mploop'");
         else
-            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for')",
+            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
                      (int)w.len, pt.s + w.off);
     } else {
         rw_parse_clauses(p, &pt, q);
@@ -193,12 +195,14 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
         p->end = t.off + t.len;
         p->off = t.off;
         q = rw_ptext_next(&pt, q, &w);
-        if (!rw_tok_is(pt.s, &w, "for")) {
+        if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
+            rw_parse_coop(p, &pt, &w, q);
+        } else if (!rw_tok_is(pt.s, &w, "for")) {
             p->not_for = 1;
             if (w.kind == RW_T_EOL)
                 rw_error(w.off, "expected 'for' after '#pragma mploop'");
             else
-                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for')",
+                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
                          (int)w.len, buf + w.off);
         } else {
             rw_parse_clauses(p, &pt, q);
