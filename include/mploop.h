@@ -104,6 +104,21 @@ void mploop_fail(const char *fmt, ...)
 void mploop_fail_code(int code, const char *fmt, ...)
     __attribute__((__noreturn__, __format__(__printf__, 2, 3)));
 
+/* --- Cooperating workers: shared memory, locks, semaphores, queues --------
+ * See docs/sync.md.  Every object lives in memory that the parent and all
+ * workers see at once (never merged, never snapshotted).  Functions return
+ * 0 or a positive errno value, as pthreads do; create functions return NULL
+ * and set errno.  Misuse that is a program bug (releasing a lock the caller
+ * does not hold, destroying a lock that is held, freeing memory that is not
+ * shared) fails the loop like mploop_fail. */
+
+/* size bytes of zeroed memory shared by the parent and every worker,
+ * aligned to 64 bytes, usable before, in and after loops; NULL with errno
+ * ENOMEM when it cannot be had.  Free it with mploop_shared_free (NULL is
+ * fine). */
+void *mploop_shared_alloc(__SIZE_TYPE__ size);
+void mploop_shared_free(void *p);
+
 #ifdef __cplusplus
 }
 #endif
