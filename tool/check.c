@@ -130,6 +130,11 @@ static const char *assign_reduction(const struct rw_src *src, CXCursor rhs, CXCu
     if (rk == CXCursor_BinaryOperator && n == 2) {
         const char *op = rw_op_spelling(rw_operator(src, r));
         int left = names_var(kids[0], d), right = names_var(kids[1], d);
+        size_t roff;
+        /* the other operand must not read x: `x = x + x * 2` is no sum */
+        if ((left && rw_find_ref(src, kids[1], &d, 1, &roff) >= 0) ||
+            (right && rw_find_ref(src, kids[0], &d, 1, &roff) >= 0))
+            left = right = 0;
         static const char *const comm[] = { "+", "*", "&&", "||", "&", "|", "^", NULL };
         for (int i = 0; comm[i] && !red; i++)
             if (!strcmp(op, comm[i]) && (left || right) && (i < 4 || integer))
@@ -194,6 +199,19 @@ const char *rw_update_reduction(const struct rw_src *src, CXCursor e, CXCursor g
     *reads_itself = 0;
     if (!rw_type_is_arith(t))
         return NULL;
+    if (ek == CXCursor_CompoundAssignOperator) {
+        /* `s += s + a[i]` doubles s: an update from its own value that no
+         * reduction combines */
+        CXCursor *ops;
+        size_t roff;
+        unsigned no = rw_children(e, &ops);
+        int reads = no == 2 && rw_find_ref(src, ops[1], &d, 1, &roff) >= 0;
+        free(ops);
+        if (reads) {
+            *reads_itself = 1;
+            return NULL;
+        }
+    }
     if (!strcmp(op, "+=") || !strcmp(op, "++"))
         red = "+";
     else if (!strcmp(op, "-=") || !strcmp(op, "--"))
@@ -308,7 +326,7 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
 {
     enum CXCursorKind ek = clang_getCursorKind(e);
     CXCursor direct = rw_strip_parens(lhs);
-    if (rw_coop_covers(cursor_off(k, e))) {
+    if (rw_coop_covers(cursor_off(k, e)) && !rw_coop_capture_at(cursor_off(k, e))) {
         check_coop_write(k, e, lhs);
         return;
     }

@@ -71,7 +71,7 @@ void rw_parse_coop(struct rw_pragma *p, const struct rw_ptext *pt, const struct 
             struct rw_tok name;
             pos = rw_ptext_next(pt, pos, &name);
             if (name.kind != RW_T_IDENT) {
-                rw_error(rw_ptext_off(pt, name.off), "expected a name in '#pragma mploop "
+                p->reported = 1, rw_error(rw_ptext_off(pt, name.off), "expected a name in '#pragma mploop "
                          "critical (name)'");
                 return;
             }
@@ -79,14 +79,14 @@ void rw_parse_coop(struct rw_pragma *p, const struct rw_ptext *pt, const struct 
             p->crit_name = rw_xstrndup(pt->s + name.off, name.len);
             pos = rw_ptext_next(pt, pos, &t);
             if (!rw_tok_is(pt->s, &t, ")")) {
-                rw_error(rw_ptext_off(pt, t.off), "expected ')' after the name of the critical "
+                p->reported = 1, rw_error(rw_ptext_off(pt, t.off), "expected ')' after the name of the critical "
                          "section");
                 return;
             }
             pos = rw_ptext_next(pt, pos, &t);
         }
         if (!at_end(&t))
-            rw_error(rw_ptext_off(pt, t.off), "extra tokens at the end of '#pragma mploop "
+            p->reported = 1, rw_error(rw_ptext_off(pt, t.off), "extra tokens at the end of '#pragma mploop "
                      "critical'; expected '(name)' or nothing");
         return;
     }
@@ -99,7 +99,7 @@ void rw_parse_coop(struct rw_pragma *p, const struct rw_ptext *pt, const struct 
             if (rw_tok_is(pt->s, &t, kinds[i]))
                 k = i;
         if (k < 0) {
-            rw_error(rw_ptext_off(pt, t.off), "unknown clause '%.*s' in '#pragma mploop atomic' "
+            p->reported = 1, rw_error(rw_ptext_off(pt, t.off), "unknown clause '%.*s' in '#pragma mploop atomic' "
                      "(expected 'update', 'read', 'write' or 'capture')", (int)t.len,
                      pt->s + t.off);
             return;
@@ -107,7 +107,7 @@ void rw_parse_coop(struct rw_pragma *p, const struct rw_ptext *pt, const struct 
         p->atomic = k;
         rw_ptext_next(pt, pos, &t);
         if (!at_end(&t))
-            rw_error(rw_ptext_off(pt, t.off), "extra tokens at the end of '#pragma mploop "
+            p->reported = 1, rw_error(rw_ptext_off(pt, t.off), "extra tokens at the end of '#pragma mploop "
                      "atomic %s'", kinds[k]);
     }
 }
@@ -286,6 +286,11 @@ static int atomic_form(const struct rw_src *src, struct coop_stmt *s)
         free(kids);
     }
     size_t off = s->start;
+    enum CXCursorKind xk = clang_Cursor_isNull(s->x) ? CXCursor_InvalidCode
+                                                     : clang_getCursorKind(rw_strip(s->x, 1));
+    if (xk != CXCursor_DeclRefExpr && xk != CXCursor_MemberRefExpr &&
+        xk != CXCursor_ArraySubscriptExpr && xk != CXCursor_UnaryOperator)
+        rc = -1; /* the target is no lvalue: `v = a[0] + 1` */
     if (rc) {
         rw_error(off, "'#pragma mploop atomic%s' must be followed by %s", names[kind],
                  atomic_forms(kind));
@@ -301,13 +306,6 @@ static int atomic_form(const struct rw_src *src, struct coop_stmt *s)
         free(xs);
         return -1;
     }
-    enum CXCursorKind xk = clang_getCursorKind(rw_strip(s->x, 1));
-    if (xk != CXCursor_DeclRefExpr && xk != CXCursor_MemberRefExpr &&
-        xk != CXCursor_ArraySubscriptExpr && xk != CXCursor_UnaryOperator) {
-        rw_error(rw_cursor_off(src, s->x, off), "the target of '#pragma mploop atomic' must be "
-                 "a variable, an element, a member or '*p'");
-        return -1;
-    }
     return 0;
 }
 
@@ -316,33 +314,34 @@ static int atomic_form(const struct rw_src *src, struct coop_stmt *s)
 void rw_coop_find(const struct rw_src *src, struct rw_pragma *p, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
-        if (p[i].directive == RW_DIR_FOR || rw_error_count())
-            continue;
+        if (p[i].directive == RW_DIR_FOR || p[i].reported)
+            continue; /* a loop, or a directive whose syntax was refused */
         const char *what = p[i].directive == RW_DIR_CRITICAL ? "critical" : "atomic";
         struct find f = { src, p[i].next.off, clang_getNullCursor() };
         if (p[i].next.kind != RW_T_EOF)
             clang_visitChildren(clang_getTranslationUnitCursor(src->tu), find_visit, &f);
         enum CXCursorKind k = clang_getCursorKind(f.found);
-        if (clang_Cursor_isNull(f.found) || k == CXCursor_DeclStmt ||
-            (p[i].directive == RW_DIR_ATOMIC && !clang_isExpression(k))) {
+        int bad = k == CXCursor_DeclStmt ||
+                  (p[i].directive == RW_DIR_ATOMIC && !clang_isExpression(k));
+        if (clang_Cursor_isNull(f.found) || bad) {
             rw_error(p[i].next.kind == RW_T_EOF ? p[i].start : p[i].next.off,
                      "'#pragma mploop %s' must be followed by %s inside a function", what,
                      p[i].directive == RW_DIR_ATOMIC ? "an expression statement" : "a statement");
-            continue;
+            p[i].reported = 1;
+            if (!bad)
+                continue;
         }
         coop.s = rw_xrealloc(coop.s, (coop.n + 1) * sizeof *coop.s);
         struct coop_stmt *s = &coop.s[coop.n];
         memset(s, 0, sizeof *s);
         s->p = &p[i];
         s->stmt = f.found;
-        if (p[i].directive == RW_DIR_CRITICAL) {
-            rw_extent(src, f.found, &s->start, &s->end);
+        /* refused or not, its range is covered (no follow-on errors) */
+        rw_extent(src, f.found, &s->start, &s->end);
+        if (p[i].directive == RW_DIR_CRITICAL || bad)
             s->end = rw_stmt_end(src, f.found);
-        } else {
-            rw_extent(src, f.found, &s->start, &s->end);
-            if (atomic_form(src, s))
-                continue;
-        }
+        else if (atomic_form(src, s))
+            p[i].reported = 1;
         p[i].stmt_start = s->start;
         p[i].stmt_end = s->end;
         coop.n++;
@@ -354,6 +353,17 @@ int rw_coop_covers(size_t off)
 {
     for (unsigned i = 0; i < coop.n; i++)
         if (off >= coop.s[i].start && off < coop.s[i].end)
+            return 1;
+    return 0;
+}
+
+/* Whether off is where an atomic read or capture statement starts (see
+ * rewriter.h). */
+int rw_coop_capture_at(size_t off)
+{
+    for (unsigned i = 0; i < coop.n; i++)
+        if (coop.s[i].start == off && coop.s[i].p->directive == RW_DIR_ATOMIC &&
+            (coop.s[i].p->atomic == RW_ATOMIC_READ || coop.s[i].p->atomic == RW_ATOMIC_CAPTURE))
             return 1;
     return 0;
 }
@@ -687,6 +697,9 @@ void rw_coop_emit(const struct rw_src *src, struct rw_edits *e)
         } else {
             rw_edit_add(e, s->p->start, s->p->end, 0, blanked(src, s->p, rw_xstrdup("")));
             rw_edit_add(e, s->start, s->end, 0, atomic_code(src, s));
+            for (unsigned j = 0; j < coop.nr; j++) /* the replaced `x` of `x = x op e` */
+                if (coop.r[j].off >= s->start && coop.r[j].off < s->end)
+                    coop.r[j].used = 1;
         }
     }
     for (unsigned i = 0; i < coop.nr; i++)

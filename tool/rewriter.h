@@ -150,8 +150,9 @@ unsigned rw_error_count(void);
 
 /* Whether warning flag (without -W) is enabled (-W<flag>/-Wno-<flag> on the
  * command line, else its default); rw_warning prints nothing for a flag
- * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch (on by
- * default), mploop-unverified (off); a name not in the table is on. */
+ * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch,
+ * mploop-lock (on by default), mploop-unverified (off); a name not in the
+ * table is on. */
 int rw_warning_enabled(const char *flag);
 /* Apply one command-line option -W<flag>, -Wno-<flag>, -Wmploop (every
  * mploop flag on) or -Wno-mploop (every one off), in command-line order.
@@ -789,6 +790,9 @@ void rw_coop_find(const struct rw_src *src, struct rw_pragma *p, unsigned n);
 /* Whether offset off lies in the statement of a critical or atomic
  * directive (rw_coop_find ran). */
 int rw_coop_covers(size_t off);
+/* Whether off is where an atomic read or capture statement `v = ...`
+ * starts: the assignment to v there is an ordinary write of the body. */
+int rw_coop_capture_at(size_t off);
 /* The error at off for a write (or atomic read) of variable name, declared
  * outside loop l and not in its shared() clause, in a critical or atomic
  * statement, with the fix-it adding the clause. */
