@@ -625,7 +625,7 @@ static const char *part_name(unsigned w, int pid, char *buf, size_t n)
 }
 
 /* Parent: see window.h. */
-void mploop__window_notes(const int *pids, unsigned n)
+void mploop__window_notes(const pid_t *pids, unsigned n)
 {
     struct win_head *h = win.state == 1 ? win.h : NULL;
     if (!h)
@@ -661,7 +661,7 @@ void mploop__window_notes(const int *pids, unsigned n)
 }
 
 /* Parent: see window.h. */
-void mploop__window_recover(const int *pids, unsigned n)
+void mploop__window_recover(const pid_t *pids, unsigned n)
 {
     struct win_head *h = win.state == 1 ? win.h : NULL;
     if (!h)
