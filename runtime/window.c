@@ -624,44 +624,48 @@ static const char *part_name(unsigned w, int pid, char *buf, size_t n)
     return buf;
 }
 
-/* Parent: see window.h. */
-void mploop__window_notes(const int *pids, unsigned n)
+/* Parent: the notes of participant w (pid) of a failed loop: the locks it
+ * held (pass 0) or the object it was blocked on (pass 1). */
+static void part_notes(struct win_head *h, unsigned w, pid_t pid, int pass)
+{
+    char a[160], b[64], c[64];
+    struct mploop__win_part *pt = &h->part[w];
+    if (pid <= 0 || pt->pid != pid)
+        return;
+    if (pass == 0) {
+        for (unsigned i = 0; pt->held && i < MPLOOP__WIN_OBJ_MAX; i++) {
+            struct mploop__win_obj *o = &h->obj[i];
+            if ((o->kind == MPLOOP__OBJ_LOCK || o->kind == MPLOOP__OBJ_CRITICAL) &&
+                o->holder == pid)
+                mploop__note("%s held %s", part_name(w, pid, b, sizeof b),
+                             mploop__window_obj_name(o, a, sizeof a));
+        }
+        return;
+    }
+    uint32_t id = __atomic_load_n(&pt->wait_id, __ATOMIC_ACQUIRE);
+    if (id == 0 || id > MPLOOP__WIN_OBJ_MAX || h->obj[id - 1].kind == 0)
+        return;
+    struct mploop__win_obj *o = &h->obj[id - 1];
+    if ((o->kind == MPLOOP__OBJ_LOCK || o->kind == MPLOOP__OBJ_CRITICAL) && o->holder)
+        mploop__note("%s was waiting on %s, held by %s", part_name(w, pid, b, sizeof b),
+                     mploop__window_obj_name(o, a, sizeof a),
+                     part_name(o->holder_w, o->holder, c, sizeof c));
+    else
+        mploop__note("%s was waiting on %s", part_name(w, pid, b, sizeof b),
+                     mploop__window_obj_name(o, a, sizeof a));
+}
+
+/* Parent: see window.h.  First every lock held, then every wait. */
+void mploop__window_notes(const pid_t *pids, unsigned n)
 {
     struct win_head *h = win.state == 1 ? win.h : NULL;
-    if (!h)
-        return;
-    char a[160], b[64], c[64];
-    for (unsigned w = 0; w < n && w < MPLOOP__WIN_PARENT; w++) {
-        struct mploop__win_part *pt = &h->part[w];
-        if (pids[w] <= 0 || pt->pid != pids[w])
-            continue;
-        if (pt->held)
-            for (unsigned i = 0; i < MPLOOP__WIN_OBJ_MAX; i++) {
-                struct mploop__win_obj *o = &h->obj[i];
-                if ((o->kind == MPLOOP__OBJ_LOCK || o->kind == MPLOOP__OBJ_CRITICAL) &&
-                    o->holder == pids[w])
-                    mploop__note("%s held %s", part_name(w, pids[w], b, sizeof b),
-                                 mploop__window_obj_name(o, a, sizeof a));
-            }
-        uint32_t id = __atomic_load_n(&pt->wait_id, __ATOMIC_ACQUIRE);
-        if (id == 0 || id > MPLOOP__WIN_OBJ_MAX)
-            continue;
-        struct mploop__win_obj *o = &h->obj[id - 1];
-        if (o->kind == 0)
-            continue;
-        if ((o->kind == MPLOOP__OBJ_LOCK || o->kind == MPLOOP__OBJ_CRITICAL) && o->holder)
-            mploop__note("%s was waiting on %s, held by %s",
-                         part_name(w, pids[w], b, sizeof b),
-                         mploop__window_obj_name(o, a, sizeof a),
-                         part_name(o->holder_w, o->holder, c, sizeof c));
-        else
-            mploop__note("%s was waiting on %s", part_name(w, pids[w], b, sizeof b),
-                         mploop__window_obj_name(o, a, sizeof a));
-    }
+    for (int pass = 0; h && pass < 2; pass++)
+        for (unsigned w = 0; w < n && w < MPLOOP__WIN_PARENT; w++)
+            part_notes(h, w, pids[w], pass);
 }
 
 /* Parent: see window.h. */
-void mploop__window_recover(const int *pids, unsigned n)
+void mploop__window_recover(const pid_t *pids, unsigned n)
 {
     struct win_head *h = win.state == 1 ? win.h : NULL;
     if (!h)

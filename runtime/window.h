@@ -39,8 +39,8 @@ struct mploop__win_obj {
     int waiters;             /* atomic: processes blocked on word */
     uint32_t id;             /* its number in reports (entry index + 1) */
     uintptr_t creator;       /* return address of the create call */
-    uint64_t data;           /* window offset of its memory (a queue's ring,
-                              * a critical section's name) */
+    uint64_t data;           /* its memory: a queue's ring (address), a
+                              * critical section's name (window offset) */
     uint64_t aux;            /* a critical section's name length */
     uint64_t pad;
 } __attribute__((aligned(64)));
@@ -110,9 +110,9 @@ unsigned mploop__window_held_by_me(char *buf, size_t n);
 /* Parent, after a failed loop whose workers were pids[0..n) (every one
  * reaped): a note per lock a worker held and per object a worker was
  * blocked on, naming the holder. */
-void mploop__window_notes(const int *pids, unsigned n);
+void mploop__window_notes(const pid_t *pids, unsigned n);
 /* Parent, after the notes: release the locks those workers held (they are
  * gone) and forget what they waited for. */
-void mploop__window_recover(const int *pids, unsigned n);
+void mploop__window_recover(const pid_t *pids, unsigned n);
 
 #endif /* MPLOOP_WINDOW_H */
