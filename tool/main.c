@@ -208,14 +208,17 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
     unsigned nglobals;
     rw_match_loops(src, p, np, sites, &globals, &nglobals);
     rw_coop_find(src, p, np);
+    unsigned nloops = 0; /* loops are numbered 1, 2, ... among the `for` pragmas */
     for (unsigned i = 0; i < np; i++) {
+        if (p[i].directive == RW_DIR_FOR)
+            nloops++;
         if (clang_Cursor_isNull(sites[i].for_stmt))
             continue;
         struct rw_loop *l = rw_xmalloc(sizeof *l);
         memset(l, 0, sizeof *l);
         l->pragma = &p[i];
         l->site = sites[i];
-        l->id = i + 1;
+        l->id = nloops;
         if (rw_analyse_loop(src, l) || rw_check_clauses(src, l, globals, nglobals) ||
             rw_check_body(src, l))
             continue;
