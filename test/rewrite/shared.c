@@ -3,13 +3,15 @@
 // variables), or the loop runs in-process on the variable itself when
 // there is none; every name of it in the body, nested blocks included, is
 // redirected to (*__mploop_sh<I>_N), which keeps its type (arrays, struct
-// members, sizeof); a participant that runs every iteration starts from
+// members, sizeof), also inside a macro's argument; a participant that runs every iteration starts from
 // the values before the loop; after a successful join the values are
 // copied back, and the blocks are freed in any case.  Participants do not
 // save and restore shared variables.  The output compiles without warnings.
 //
 // RUN: %mploop %s | FileCheck %s
 // RUN: %mploop %s -o %t.c && %cc -fsyntax-only -Wall -Wextra -Werror -I%S/../../include %t.c
+
+#define TWICE(x) ((x) * 2)
 
 struct acc { long n; double sum; };
 double scale;
@@ -26,7 +28,7 @@ void f(const double *a, int n, long param)
             hist[t] += (int)sizeof hist / (int)sizeof hist[0];
         }
         st.n++;
-        st.sum += a[i] * scale + (double)param;
+        st.sum += a[i] * scale + (double)TWICE(param);
     }
 }
 // CHECK: __mploop_p_1.last_bytes = 0;
@@ -47,7 +49,7 @@ void f(const double *a, int n, long param)
 // CHECK-NEXT: if (__mploop_lo_1 == 0 && __mploop_hi_1 == __mploop_n_1 && __mploop_sh2_1 != &hist) __builtin_memcpy(__mploop_sh2_1, &hist, sizeof(hist));
 // CHECK:      {{^            \(\*__mploop_sh2_1\)\[t\] \+= \(int\)sizeof \(\*__mploop_sh2_1\) / \(int\)sizeof \(\*__mploop_sh2_1\)\[0\];$}}
 // CHECK:      {{^        \(\*__mploop_sh1_1\).n\+\+;$}}
-// CHECK-NEXT: {{^        \(\*__mploop_sh1_1\).sum \+= a\[i\] \* \(\*__mploop_sh3_1\) \+ \(double\)\(\*__mploop_sh4_1\);$}}
+// CHECK-NEXT: {{^        \(\*__mploop_sh1_1\).sum \+= a\[i\] \* \(\*__mploop_sh3_1\) \+ \(double\)TWICE\(\(\*__mploop_sh4_1\)\);$}}
 // CHECK:      __builtin_memcpy(&t, &__mploop_s0_1, sizeof(t));
 // CHECK-NEXT: mploop_end(&__mploop_L_1);
 // CHECK-NEXT: }
