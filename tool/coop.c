@@ -306,6 +306,16 @@ static int atomic_form(const struct rw_src *src, struct coop_stmt *s)
         free(xs);
         return -1;
     }
+    if (clang_Type_getSizeOf(t) > 8) {
+        /* 16-byte atomics are calls into libatomic, which programs do not link */
+        char *ts = rw_type_spelling(t), *xs = squeezed(src, s->x);
+        rw_error(rw_cursor_off(src, s->x, off), "the target '%s' of '#pragma mploop atomic' has "
+                 "type '%s', which is not updated atomically without libatomic; use '#pragma "
+                 "mploop critical'", xs, ts);
+        free(ts);
+        free(xs);
+        return -1;
+    }
     return 0;
 }
 

@@ -31,7 +31,7 @@ void f(int *a, int n, double *d, struct pt *p)
     }
 }
 
-void g(int *a, int n, double *d, struct pt *p)
+void g(int *a, int n, double *d, struct pt *p, long double *ld)
 {
     int v = 0;
 #pragma mploop for private(v)
@@ -57,6 +57,9 @@ void g(int *a, int n, double *d, struct pt *p)
 #pragma mploop atomic write
         p[0] = p[1];
 // CHECK-DAG: coop_forms.c:[[@LINE-1]]:9: error: the target 'p[0]' of '#pragma mploop atomic' must have an integer or floating type, not 'struct pt'
+#pragma mploop atomic
+        ld[0] += 1;
+// CHECK-DAG: coop_forms.c:[[@LINE-1]]:9: error: the target 'ld[0]' of '#pragma mploop atomic' has type 'long double', which is not updated atomically without libatomic; use '#pragma mploop critical'
 #pragma mploop atomic
         int w = a[0]++;
 // CHECK-DAG: coop_forms.c:[[@LINE-1]]:9: error: '#pragma mploop atomic' must be followed by an expression statement inside a function
