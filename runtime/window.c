@@ -220,7 +220,8 @@ int mploop__window_private(void)
 {
     if (win.state != 1)
         return 0;
-    if (mmap(win.h, (size_t)win.size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, win.fd,
+    if (mmap(win.h, (size_t)win.size, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, win.fd,
              0) == MAP_FAILED)
         return -errno;
     struct win_head *h = win.h;

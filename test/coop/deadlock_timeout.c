@@ -2,13 +2,22 @@
 // MPLOOP_TIMEOUT expires, the report names, for each worker, the lock it
 // waits on and the worker holding it; the program ends, nothing is left
 // behind.  A semaphore nobody posts, and a queue nobody fills, are named
-// the same way (a third and fourth worker block on them).
+// the same way (a third and fourth worker block on them).  A lock the
+// parent holds across the loop is named with the parent as its holder.
 //
 // RUN: %mploop-cc -O2 %s -o %t
 // RUN: env MPLOOP_WORKERS=4 MPLOOP_TIMEOUT=2 python3 %mploop-src/test/fail/Inputs/alone.py --timeout 60 -- %t > %t.out 2>&1
 // RUN: FileCheck %s < %t.out
 // RUN: env MPLOOP_WORKERS=4 MPLOOP_TIMEOUT=2 MPLOOP_TEAM=fork python3 %mploop-src/test/fail/Inputs/alone.py --timeout 60 -- %t > %t.out 2>&1
 // RUN: FileCheck %s < %t.out
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_TIMEOUT=1 python3 %mploop-src/test/fail/Inputs/alone.py --timeout 60 -- %t parent > %t.out 2>&1
+// RUN: FileCheck %s --check-prefix=PARENT < %t.out
+//
+// PARENT: mploop: error: {{.*}}deadlock_timeout.c:{{[0-9]+}}: loop did not finish within MPLOOP_TIMEOUT (1000 ms)
+// PARENT-DAG: mploop: note: worker 0 (pid {{[0-9]+}}) was waiting on lock #1 (created {{.*}}), held by the parent (pid {{[0-9]+}})
+// PARENT-DAG: mploop: note: worker 1 (pid {{[0-9]+}}) was waiting on lock #1 (created {{.*}}), held by the parent (pid {{[0-9]+}})
+// PARENT: status=1
+// PARENT-NEXT: none-left
 //
 // CHECK: mploop: error: {{.*}}deadlock_timeout.c:{{[0-9]+}}: loop did not finish within MPLOOP_TIMEOUT (2000 ms)
 // CHECK-DAG: mploop: note: worker 0 (pid {{[0-9]+}}) held lock #[[A:[0-9]+]] (created {{.*}})
@@ -24,9 +33,22 @@
 #include <mploop.h>
 #include <stdio.h>
 
-int main(void)
+static void take(mploop_lock *l)
+{
+    mploop_lock_acquire(l);
+    mploop_lock_release(l);
+}
+
+int main(int argc, char **argv)
 {
     mploop_lock *a = mploop_lock_create(), *b = mploop_lock_create();
+    if (argc > 1) { // the parent holds the lock across the loop
+        mploop_lock_acquire(a);
+#pragma mploop for
+        for (int i = 0; i < 2; i++)
+            take(a);
+        return 0;
+    }
     mploop_sem *sem = mploop_sem_create(0);
     mploop_queue *q = mploop_queue_create(4, sizeof(int));
     volatile int *held = mploop_shared_alloc(2 * sizeof *held);
