@@ -226,9 +226,9 @@ int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
             if (clang_equalCursors(v->decl, l->lv[j].var))
                 is_loop_var = 1;
         if (is_loop_var) {
-            if (v->kind == RW_REDUCTION) {
-                rw_error(v->off, "loop variable '%s' cannot appear in a 'reduction' clause",
-                         v->name);
+            if (v->kind == RW_REDUCTION || v->kind == RW_SHARED) {
+                rw_error(v->off, "loop variable '%s' cannot appear in a '%s' clause",
+                         v->name, cl);
                 rc = -1;
             }
             /* private/lastprivate of the loop variable: it is handled already */
@@ -252,6 +252,13 @@ int rw_check_clauses(const struct rw_src *src, struct rw_loop *l,
         if (clang_isConstQualifiedType(t)) {
             rw_error(v->off, "variable '%s' is const and cannot appear in a '%s' clause",
                      v->name, cl);
+            rc = -1;
+            continue;
+        }
+        if (v->kind == RW_SHARED &&
+            clang_getCanonicalType(t).kind == CXType_VariableArray) {
+            rw_error(v->off, "variable-length array '%s' cannot appear in a 'shared' clause; "
+                     "allocate it with mploop_shared_alloc instead", v->name);
             rc = -1;
             continue;
         }

@@ -69,7 +69,8 @@ static int is(const struct rw_ptext *pt, const struct rw_tok *t, const char *s)
 /* The clause name of a data clause kind (enum rw_var_kind). */
 const char *rw_var_kind_name(int kind)
 {
-    static const char *const names[] = { "private", "firstprivate", "lastprivate", "reduction" };
+    static const char *const names[] = { "private", "firstprivate", "lastprivate", "reduction",
+                                         "shared" };
     return names[kind];
 }
 
@@ -298,6 +299,8 @@ static void parse_clause(struct rw_pragma *p, const struct rw_ptext *pt,
         parse_list(p, pt, a, b, RW_FIRSTPRIVATE, 0, cname, off);
     } else if (!strcmp(cname, "lastprivate")) {
         parse_list(p, pt, a, b, RW_LASTPRIVATE, 0, cname, off);
+    } else if (!strcmp(cname, "shared")) {
+        parse_list(p, pt, a, b, RW_SHARED, 0, cname, off);
     } else if (!strcmp(cname, "num_workers") || !strcmp(cname, "if")) {
         rw_ptext_next(pt, a, &t);
         if (t.off >= b)
@@ -395,7 +398,8 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
         if (!is(pt, &lp, "(")) {
             char *cname = rw_xstrndup(pt->s + name.off, name.len);
             static const char *const known[] = { "schedule", "reduction", "private", "firstprivate",
-                                                 "lastprivate", "num_workers", "if", "collapse", NULL };
+                                                 "lastprivate", "num_workers", "if", "collapse",
+                                                 "shared", NULL };
             int k = 0;
             for (const char *const *q = known; *q; q++)
                 k |= !strcmp(*q, cname);

@@ -469,6 +469,63 @@ static void emit_integer_check(struct rw_buf *b, const void *gv, const char *wha
     free(text);
 }
 
+/* The shared() variables of loop l, before mploop_begin: each copied into
+ * a block of shared memory, __mploop_sh<I>_N, that the body's references
+ * name instead (coop.c).  Without shared memory the loop runs in-process on
+ * the variable itself. */
+static void emit_shared_in(struct rw_buf *b, const struct rw_loop *l)
+{
+    const struct rw_pragma *p = l->pragma;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_SHARED)
+            continue;
+        rw_buf_printf(b, "__typeof__(%s) *__mploop_sh%u_%u = (__typeof__(%s) *)"
+                      "mploop_shared_alloc(sizeof(%s));\n", v->name, i, l->id, v->name, v->szarg);
+        rw_buf_printf(b, "if (__mploop_sh%u_%u) __builtin_memcpy(%s__mploop_sh%u_%u, %s&%s, "
+                      "sizeof(%s));\n", i, l->id, v->cast, i, l->id, v->cast, v->name, v->szarg);
+        rw_buf_printf(b, "else { __mploop_sh%u_%u = &%s; __mploop_p_%u.cond = 0; }\n", i, l->id,
+                      v->name, l->id);
+    }
+}
+
+/* The shared() variables of loop l in the epilogue: when copy_back, after
+ * a successful join, their values copied back; else their blocks freed. */
+static void emit_shared_out(struct rw_buf *b, const struct rw_loop *l, int copy_back)
+{
+    const struct rw_pragma *p = l->pragma;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_SHARED)
+            continue;
+        if (copy_back)
+            rw_buf_printf(b, "if (__mploop_sh%u_%u != &%s) __builtin_memcpy(%s&%s, "
+                          "%s__mploop_sh%u_%u, sizeof(%s));\n", i, l->id, v->name, v->cast,
+                          v->name, v->cast, i, l->id, v->szarg);
+        else
+            rw_buf_printf(b, "if (__mploop_sh%u_%u != &%s) mploop_shared_free("
+                          "%s__mploop_sh%u_%u);\n", i, l->id, v->name, v->cast, i, l->id);
+    }
+}
+
+/* In the chunk loop: a participant that runs every iteration (in-process,
+ * or the re-run of MPLOOP_ON_ERROR=serial after failed workers wrote to the
+ * shared blocks) starts from the values the variables had before the
+ * loop, which the body never changed. */
+static void emit_shared_reset(struct rw_buf *b, const struct rw_loop *l)
+{
+    const struct rw_pragma *p = l->pragma;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_SHARED)
+            continue;
+        rw_buf_printf(b, "if (__mploop_lo_%u == 0 && __mploop_hi_%u == __mploop_n_%u && "
+                      "__mploop_sh%u_%u != &%s) __builtin_memcpy(%s__mploop_sh%u_%u, %s&%s, "
+                      "sizeof(%s));\n", l->id, l->id, l->id, i, l->id, v->name, v->cast, i,
+                      l->id, v->cast, v->name, v->szarg);
+    }
+}
+
 /* The prologue up to mploop_start: the site, bounds, trip count, parameters,
  * and the locals handed to the runtime. */
 static void gen_setup(struct gen *g, struct rw_buf *b)
@@ -595,6 +652,7 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
         free(rb);
         free(lbs);
     }
+    emit_shared_in(b, l);
     rw_buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
     rw_buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
     emit_locals(b, l, L);
@@ -631,6 +689,7 @@ static void gen_participant(struct gen *g, struct rw_buf *b)
      * when the input does (`for (i = 0; ...)` loops) */
     rw_buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u, __mploop_k_%u;\n", id, id, id);
     rw_buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
+    emit_shared_reset(b, l);
     rw_buf_printf(b, "for (__mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
                   "__mploop_k_%u++) {\n", id, id, id, id, id);
     rw_buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
@@ -686,6 +745,7 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
                       g->saved[i], g->savedcast[i], i, id, g->savedsz[i]);
     rw_buf_printf(b, "mploop_end(%s);\n}\n", L);
     rw_buf_printf(b, "if (mploop_join(%s) == 0) {\n", L);
+    emit_shared_out(b, l, 1);
     int nred = 0;
     for (unsigned i = 0; i < p->nvars; i++)
         nred += p->vars[i].kind == RW_REDUCTION;
@@ -748,6 +808,7 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
         free(val);
     }
     rw_buf_puts(b, "}\n");
+    emit_shared_out(b, l, 0);
     if (l->profiled) /* mploop --profile: the loop's frame counts its iterations */
         rw_buf_printf(b, "__mploop_pf_%zu.iterations += __mploop_n_%u;\n", l->lv[0].for_off, id);
     rw_buf_printf(b, "mploop_done(%s);\n}", L);
@@ -770,6 +831,8 @@ static void emit_loop(const struct rw_src *src, const char *file, struct rw_loop
             rw_red_redirect(e, &p->vars[i], i, l->id);
             continue;
         }
+        if (p->vars[i].kind == RW_SHARED)
+            continue; /* the body names its shared copy instead */
         g.saved[g.ns] = p->vars[i].name;
         g.savedcast[g.ns] = p->vars[i].cast;
         g.savedsz[g.ns++] = p->vars[i].szarg;
@@ -832,7 +895,8 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     int any = 0;
     for (unsigned i = 0; i < np; i++)
         any |= p[i].loop != NULL;
-    if (!any) {
+    int coop = rw_coop_any(p, np);
+    if (!any && !coop) {
         free(file);
         free(funcs);
         free(ends);
@@ -840,10 +904,17 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     }
     /* after a UTF-8 byte order mark, which compilers accept only first */
     size_t top = src->len >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-    rw_edit_add(e, top, top, -10, rw_xasprintf("#define MPLOOP__MODULE_FLAGS MPLOOP_MODULE_LOOPS\n"
-                                              "#include <mploop/abi.h>\n#line 1 \"%s\"\n",
-                                              file));
+    /* a file with only critical or atomic statements has no loops */
+    char *helpers = rw_coop_helpers(p, np);
+    rw_edit_add(e, top, top, -10, rw_xasprintf("%s#include <mploop/abi.h>\n%s#line 1 \"%s\"\n",
+                                              any ? "#define MPLOOP__MODULE_FLAGS "
+                                                    "MPLOOP_MODULE_LOOPS\n" : "",
+                                              helpers, file));
+    free(helpers);
+    rw_coop_emit(src, e);
     for (unsigned i = 0; i < np; i++) {
+        if (p[i].directive == RW_DIR_CRITICAL || p[i].directive == RW_DIR_ATOMIC)
+            continue; /* rw_coop_emit's */
         struct rw_buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)
             if (src->buf[k] == '\n')

@@ -109,13 +109,16 @@ static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t
     q = rw_ptext_next(&pt, q, &w);
     if (rw_tok_is(pt.s, &w, "declare")) {
         p->not_for = 1;
+        p->directive = RW_DIR_DECLARE;
         rw_parse_declare(p, &pt, q);
+    } else if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
+        rw_parse_coop(p, &pt, &w, q);
     } else if (!rw_tok_is(pt.s, &w, "for")) {
         p->not_for = 1;
         if (w.kind == RW_T_EOL)
             rw_error(rw_ptext_off(&pt, q), "expected 'for' after 'mploop'");
         else
-            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for')",
+            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
                      (int)w.len, pt.s + w.off);
     } else {
         rw_parse_clauses(p, &pt, q);
@@ -199,13 +202,16 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
         q = rw_ptext_next(&pt, q, &w);
         if (rw_tok_is(pt.s, &w, "declare")) {
             p->not_for = 1;
+            p->directive = RW_DIR_DECLARE;
             rw_parse_declare(p, &pt, q);
+        } else if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
+            rw_parse_coop(p, &pt, &w, q);
         } else if (!rw_tok_is(pt.s, &w, "for")) {
             p->not_for = 1;
             if (w.kind == RW_T_EOL)
                 rw_error(w.off, "expected 'for' after '#pragma mploop'");
             else
-                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for')",
+                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
                          (int)w.len, buf + w.off);
         } else {
             rw_parse_clauses(p, &pt, q);

@@ -25,6 +25,8 @@
  *   calls.c         calls in a body that do not mean what they mean
  *                   sequentially (rand, stdin reads, longjmp out of it)
  *   scratch.c       arrays used as scratch space by every iteration
+ *   coop.c          `#pragma mploop critical` and `atomic`, and the body's
+ *                   references to shared() variables redirected
  *   access.c        the accesses to memory of a loop body (roots, subscripts)
  *   alias.c         which roots reach different memory (types, private objects)
  *   depend.c        loop-carried dependences through memory (dep.c's tests)
@@ -151,8 +153,9 @@ unsigned rw_error_count(void);
 
 /* Whether warning flag (without -W) is enabled (-W<flag>/-Wno-<flag> on the
  * command line, else its default); rw_warning prints nothing for a flag
- * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch (on by
- * default), mploop-unverified (off); a name not in the table is on. */
+ * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch,
+ * mploop-lock (on by default), mploop-unverified (off); a name not in the
+ * table is on. */
 int rw_warning_enabled(const char *flag);
 /* Apply one command-line option -W<flag>, -Wno-<flag>, -Wmploop (every
  * mploop flag on) or -Wno-mploop (every one off), in command-line order.
@@ -224,7 +227,8 @@ enum rw_var_kind {
     RW_PRIVATE,
     RW_FIRSTPRIVATE,
     RW_LASTPRIVATE,
-    RW_REDUCTION
+    RW_REDUCTION,
+    RW_SHARED            /* in shared memory for the loop's duration (coop.c) */
 };
 
 enum rw_redop {
@@ -294,7 +298,17 @@ struct rw_pragma {
     unsigned nvars;
     struct rw_loop *loop; /* the loop it annotates, once found */
     struct rw_udr *udr;  /* `declare reduction` (not_for is set), else NULL */
+    /* `#pragma mploop critical` and `atomic` (not_for is set too): */
+    int directive;       /* enum rw_directive */
+    char *crit_name;     /* critical: the name, "" when unnamed */
+    int atomic;          /* atomic: enum rw_atomic_kind */
+    size_t stmt_start, stmt_end; /* the statement it applies to (coop.c) */
 };
+
+/* What a `#pragma mploop` directive is. */
+enum rw_directive { RW_DIR_FOR, RW_DIR_CRITICAL, RW_DIR_ATOMIC, RW_DIR_DECLARE };
+/* The clause of `#pragma mploop atomic` (update without one). */
+enum rw_atomic_kind { RW_ATOMIC_UPDATE, RW_ATOMIC_READ, RW_ATOMIC_WRITE, RW_ATOMIC_CAPTURE };
 
 /* Find every pragma of the main file outside comments, strings and skipped
  * preprocessor blocks, parse its clauses (reporting syntax errors), and
@@ -804,6 +818,50 @@ char *rw_advise_apply(const struct rw_src *src, const struct rw_advice *v, unsig
 /* Print the verdicts to f: one line per loop, or the JSON document. */
 void rw_advise_print(FILE *f, const struct rw_src *src, const struct rw_advise_opts *o,
                      const struct rw_advice *v, unsigned n);
+
+/* ---- coop.c ------------------------------------------------------------ */
+
+/* The directives for cooperating workers (docs/shared.md): `#pragma mploop
+ * critical [(name)]` and `#pragma mploop atomic [update|read|write|
+ * capture]` before a statement, and the shared(list) clause whose
+ * variables the body reaches through a pointer to shared memory. */
+
+/* Parse the rest of a `critical` or `atomic` directive whose word is token
+ * w of pt (pos just after it) into p, reporting syntax errors. */
+void rw_parse_coop(struct rw_pragma *p, const struct rw_ptext *pt, const struct rw_tok *w,
+                   size_t pos);
+/* Find the statement after each critical or atomic directive of p[0..n)
+ * and check the form of each atomic one (reported); remembered for
+ * rw_coop_covers.  Before the loops are checked. */
+void rw_coop_find(const struct rw_src *src, struct rw_pragma *p, unsigned n);
+/* Whether offset off lies in the statement of a critical or atomic
+ * directive (rw_coop_find ran). */
+int rw_coop_covers(size_t off);
+/* Whether off is where an atomic read or capture statement `v = ...`
+ * starts: the assignment to v there is an ordinary write of the body. */
+int rw_coop_capture_at(size_t off);
+/* The error at off for a write (or atomic read) of variable name, declared
+ * outside loop l and not in its shared() clause, in a critical or atomic
+ * statement, with the fix-it adding the clause. */
+void rw_coop_not_shared(const struct rw_src *src, const struct rw_loop *l, size_t off,
+                        const char *name);
+/* The variable at the root of lvalue c when c reaches it without a
+ * pointer (`x`, `s.f`, `a[i]` of an array a), else a null cursor (`*p`,
+ * `p[i]`, `s->f`: memory a pointer reaches). */
+CXCursor rw_lvalue_root(CXCursor c);
+/* The checks that need the loops (an atomic read of a variable that is not
+ * shared) and the body references to shared() variables of every loop,
+ * located for rw_coop_emit; returns 0 or -1 after reporting errors. */
+int rw_coop_check(const struct rw_src *src, struct rw_pragma *p, unsigned n);
+/* Whether p[0..n) holds a critical or atomic directive. */
+int rw_coop_any(const struct rw_pragma *p, unsigned n);
+/* The helper functions the file's critical statements use, for the top of
+ * the output (heap; "" when there are none). */
+char *rw_coop_helpers(const struct rw_pragma *p, unsigned n);
+struct rw_edits;
+/* Add the edits of the critical and atomic directives (their pragmas
+ * included) and of the redirected references. */
+void rw_coop_emit(const struct rw_src *src, struct rw_edits *e);
 
 /* ---- edit.c ------------------------------------------------------------ */
 

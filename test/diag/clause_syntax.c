@@ -8,8 +8,8 @@ void f(int *a, int n)
 #pragma mploop for nowait
 // CHECK: clause_syntax.c:[[@LINE-1]]:20: error: unknown clause 'nowait' in '#pragma mploop for'
     for (int i = 0; i < n; i++) a[i] = 0;
-#pragma mploop for shared(a)
-// CHECK: clause_syntax.c:[[@LINE-1]]:20: error: unknown clause 'shared' in '#pragma mploop for'
+#pragma mploop for copyin(a)
+// CHECK: clause_syntax.c:[[@LINE-1]]:20: error: unknown clause 'copyin' in '#pragma mploop for'
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for private
 // CHECK: clause_syntax.c:[[@LINE-1]]:27: error: expected '(' after 'private'

@@ -33,7 +33,7 @@ int f(const int *a, int n, cf *out)
     *out = z;
     return m.i + (int)zs[0].re;
 }
-// CHECK-LABEL: if (mploop_start(&__mploop_L_4)) {
+// CHECK-LABEL: if (mploop_start(&__mploop_L_1)) {
 // CHECK:      {
 // CHECK-NEXT: __attribute__((__unused__)) __typeof__(m) omp_orig = m;
 // CHECK-NEXT: __typeof__(m)
@@ -41,8 +41,8 @@ int f(const int *a, int n, cf *out)
 // CHECK-NEXT: {{ +}}omp_priv = { 1000, -1 };
 // CHECK-NEXT: m = omp_priv;
 // CHECK-NEXT: }
-// CHECK-NEXT: __typeof__((zs)[0]) *__mploop_a1_4 = (__typeof__((zs)[0]) *)(void *)((char *)mploop_partial(&__mploop_L_4) + (sizeof(m) + 15) / 16 * 16);
-// CHECK-NEXT: __builtin_memset(__mploop_a1_4, 0, sizeof(zs));
+// CHECK-NEXT: __typeof__((zs)[0]) *__mploop_a1_1 = (__typeof__((zs)[0]) *)(void *)((char *)mploop_partial(&__mploop_L_1) + (sizeof(m) + 15) / 16 * 16);
+// CHECK-NEXT: __builtin_memset(__mploop_a1_1, 0, sizeof(zs));
 // CHECK:      {
 // CHECK-NEXT: __attribute__((__unused__)) __typeof__(z) omp_orig = z;
 // CHECK-NEXT: __typeof__(z) omp_priv;
@@ -51,18 +51,18 @@ int f(const int *a, int n, cf *out)
 // CHECK-NEXT: {{ +}}start(&omp_priv, &omp_orig);
 // CHECK-NEXT: z = omp_priv;
 // CHECK-NEXT: }
-// CHECK:      mploop_join(&__mploop_L_4) == 0
-// CHECK:      __builtin_memcpy(&__mploop_r0_4, (const char *)mploop_part(&__mploop_L_4, __mploop_w_4) + 0, sizeof(m));
+// CHECK:      mploop_join(&__mploop_L_1) == 0
+// CHECK:      __builtin_memcpy(&__mploop_r0_1, (const char *)mploop_part(&__mploop_L_1, __mploop_w_1) + 0, sizeof(m));
 // CHECK-NEXT: {
-// CHECK-NEXT: __typeof__(m) omp_out = m, omp_in = __mploop_r0_4;
+// CHECK-NEXT: __typeof__(m) omp_out = m, omp_in = __mploop_r0_1;
 // CHECK-NEXT: #line 17 "{{.*}}reduction_declare.c"
 // CHECK-NEXT: {{ +}}omp_out = omp_in.v < omp_out.v ? omp_in : omp_out;
 // CHECK-NEXT: m = omp_out;
 // CHECK-NEXT: (void)omp_in;
 // CHECK-NEXT: }
-// CHECK:      for (__mploop_j1_4 = 0; __mploop_j1_4 < (sizeof(zs) / sizeof((zs)[0])); __mploop_j1_4++)
+// CHECK:      for (__mploop_j1_1 = 0; __mploop_j1_1 < (sizeof(zs) / sizeof((zs)[0])); __mploop_j1_1++)
 // CHECK-NEXT:     {
-// CHECK-NEXT: __typeof__(__mploop_d1_4[__mploop_j1_4]) omp_out = __mploop_d1_4[__mploop_j1_4], omp_in = __mploop_e1_4[__mploop_j1_4];
+// CHECK-NEXT: __typeof__(__mploop_d1_1[__mploop_j1_1]) omp_out = __mploop_d1_1[__mploop_j1_1], omp_in = __mploop_e1_1[__mploop_j1_1];
 // CHECK-NEXT: #line 18 "{{.*}}reduction_declare.c"
 // CHECK-NEXT: {{ +}}omp_out.re += omp_in.re, omp_out.im += omp_in.im;
-// CHECK-NEXT: __mploop_d1_4[__mploop_j1_4] = omp_out;
+// CHECK-NEXT: __mploop_d1_1[__mploop_j1_1] = omp_out;
