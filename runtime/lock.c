@@ -127,21 +127,24 @@ static struct mploop__win_obj *critical_of(const char *name, uintptr_t caller)
 {
     if (!name)
         name = "";
-    mploop__spin_lock_pid(&crit_cache_lock);
-    for (unsigned i = 0; i < CRIT_CACHE && crit_cache[i].name; i++)
-        if (crit_cache[i].name == name) {
-            struct mploop__win_obj *o = crit_cache[i].obj;
-            mploop__spin_unlock(&crit_cache_lock);
-            return o;
-        }
-    mploop__spin_unlock(&crit_cache_lock);
+    /* Entries are only ever added, each published by its name: read
+     * without the lock. */
+    for (unsigned i = 0; i < CRIT_CACHE; i++) {
+        const char *n = __atomic_load_n(&crit_cache[i].name, __ATOMIC_ACQUIRE);
+        if (!n)
+            break;
+        if (n == name)
+            return crit_cache[i].obj;
+    }
     struct mploop__win_obj *o = mploop__window_critical(name, caller);
     if (!o)
         mploop_fail("critical section '%s': no shared memory for its lock (%s)", name,
                     mploop__os_errno_text(errno));
     mploop__spin_lock_pid(&crit_cache_lock);
     for (unsigned i = 0; i < CRIT_CACHE; i++)
-        if (!crit_cache[i].name) {
+        if (crit_cache[i].name == name)
+            break;
+        else if (!crit_cache[i].name) {
             crit_cache[i].obj = o;
             __atomic_store_n(&crit_cache[i].name, name, __ATOMIC_RELEASE);
             break;

@@ -87,6 +87,7 @@ void mploop__mem_forking(int on)
     mploop__chan_forking(on);
     mploop__reserve_forking(on);
     mploop__sync_forking(on);
+    mploop__window_forking(on);
 }
 
 /* Worker: see internal.h. */

@@ -121,18 +121,39 @@ static uint64_t win_size(void)
 static void win_lock(void);
 static void win_unlock(void);
 
-/* Parent, before and after the program's fork(): hold the allocator's lock
- * across it, so that the child's copy is never found held. */
+/* This thread is forking a loop's workers (or the sequential run of
+ * MPLOOP_CHECK=verify): they share the window, whose lock the fork
+ * handlers below must leave alone (taking it in the parent and releasing
+ * it in a child would release it under whichever worker holds it). */
+static MPLOOP__THREAD int win_forking;
+/* This thread took the allocator's lock in the prepare handler. */
+static MPLOOP__THREAD int win_fork_locked;
+
+/* Parent, before the program's own fork(): hold the allocator's lock
+ * across it, so that the child's copy (linux_memfd.c's fork handler, which
+ * runs first) is never found held by another thread. */
 static void win_fork_prepare(void)
 {
-    if (win.state == 1)
+    win_fork_locked = 0;
+    if (win.state == 1 && !win_forking) {
         win_lock();
+        win_fork_locked = 1;
+    }
 }
 
+/* Parent after the program's fork(), and its child (on its own copy):
+ * release what the prepare handler took. */
 static void win_fork_done(void)
 {
-    if (win.state == 1)
+    if (win_fork_locked)
         win_unlock();
+    win_fork_locked = 0;
+}
+
+/* Parent: see window.h. */
+void mploop__window_forking(int on)
+{
+    win_forking = on;
 }
 
 /* Parent: make the window (once).  Sets win.state. */

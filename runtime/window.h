@@ -56,6 +56,10 @@ struct mploop__win_part {
  * first workers are forked).  Returns 0, or -ENOMEM when it cannot exist
  * (the loop still runs; mploop_shared_alloc then returns NULL). */
 int mploop__window_ready(void);
+/* Parent: on != 0 while a loop forks its workers or its sequential run
+ * (mploop__mem_forking): they share the window, and the fork handlers
+ * leave its lock alone. */
+void mploop__window_forking(int on);
 /* Both: nonzero when p lies in the window. */
 int mploop__window_owns(const void *p);
 /* Both (a worker when its part of a loop starts, w its index; the
