@@ -19,10 +19,14 @@
 // - after: the next loop runs every iteration, and mploop_cancelled() is 0
 //   again after it.
 // - inproc: an if(0) loop cancelled stops after the cancelling iteration.
+// - lastprivate: under schedule(static) the participant that cancels at
+//   iteration N-2 never runs N-1, in its own share: the variable keeps its
+//   value of before the loop; cancelled at N-1, the last iteration ran, and
+//   the variable has its value.
 //
 // RUN: %mploop-cc -O2 -w %s -o %t
 // RUN: for team in fork persist; do for s in static static,3 dynamic dynamic,5 guided auto; do for w in 1 2 4 8; do \
-// RUN:   env MPLOOP_TEAM=$team MPLOOP_SCHEDULE=$s MPLOOP_WORKERS=$w MPLOOP_ADAPT=0 MPLOOP_TIMEOUT=60 %t || echo "FAILED team=$team schedule=$s workers=$w"; \
+// RUN:   env MPLOOP_TEAM=$team MPLOOP_SCHEDULE=$s MPLOOP_WORKERS=$w MPLOOP_ADAPT=0 MPLOOP_TIMEOUT=60 timeout -k 5 120 %t || echo "FAILED team=$team schedule=$s workers=$w"; \
 // RUN: done; done; done > %t.out 2>&1
 // RUN: FileCheck %s --implicit-check-not=FAILED --implicit-check-not=mploop: < %t.out
 // RUN: grep -c "^all ok$" %t.out | FileCheck %s --check-prefix=COUNT
@@ -30,6 +34,7 @@
 // CHECK: stop: at most one iteration per worker, iteration 0 ran, cancelled=1
 // CHECK: after: every iteration ran, cancelled=0
 // CHECK: inproc: ran 0..57 only, cancelled=1
+// CHECK: lastprivate: kept -1 when N-1 did not run, 2799996 when it did
 // CHECK: all ok
 // COUNT: 48
 
@@ -165,6 +170,28 @@ static void inproc(void)
     printf("inproc: ran 0..57 only, cancelled=%d\n", mploop_cancelled());
 }
 
+static void lastpriv(void)
+{
+    long last = -1, last2 = -1;
+    clear();
+#pragma mploop for schedule(static) lastprivate(last)
+    for (long i = 0; i < N; i++) {
+        ran[i] = 1;
+        last = f(i);
+        if (i == N - 2)
+            mploop_cancel();
+    }
+    check(last == -1 && !ran[N - 1] && ran[N - 2], "lastprivate after a cancel before the last iteration");
+#pragma mploop for schedule(static) lastprivate(last2)
+    for (long i = 0; i < N; i++) {
+        last2 = f(i);
+        if (i == N - 1)
+            mploop_cancel();
+    }
+    check(last2 == f(N - 1), "lastprivate after a cancel in the last iteration");
+    printf("lastprivate: kept %ld when N-1 did not run, %ld when it did\n", last, last2);
+}
+
 int main(void)
 {
     const char *w = getenv("MPLOOP_WORKERS");
@@ -173,6 +200,7 @@ int main(void)
     stop(workers);
     after();
     inproc();
+    lastpriv();
     if (bad)
         return 1;
     printf("all ok\n");
