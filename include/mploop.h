@@ -104,6 +104,62 @@ void mploop_fail(const char *fmt, ...)
 void mploop_fail_code(int code, const char *fmt, ...)
     __attribute__((__noreturn__, __format__(__printf__, 2, 3)));
 
+/* --- Cooperating workers: shared memory, locks, semaphores, queues --------
+ * See docs/sync.md.  Every object lives in memory that the parent and all
+ * workers see at once (never merged, never snapshotted).  Functions return
+ * 0 or a positive errno value, as pthreads do; create functions return NULL
+ * and set errno.  Misuse that is a program bug (releasing a lock the caller
+ * does not hold, destroying a lock that is held, freeing memory that is not
+ * shared) fails the loop like mploop_fail. */
+
+/* size bytes of zeroed memory shared by the parent and every worker,
+ * aligned to 64 bytes, usable before, in and after loops; NULL with errno
+ * ENOMEM when it cannot be had.  Free it with mploop_shared_free (NULL is
+ * fine). */
+void *mploop_shared_alloc(__SIZE_TYPE__ size);
+void mploop_shared_free(void *p);
+
+/* Locks (Python's multiprocessing.Lock): one holder at a time among the
+ * parent and all workers.  acquire blocks; try returns EBUSY when the lock
+ * is held.  A worker that dies holding a lock fails its loop (the report
+ * names the lock); a worker whose part of the loop ends holding one fails
+ * it too.  When MPLOOP_TIMEOUT expires, the report says which lock each
+ * worker waits on and who holds it. */
+typedef struct mploop_lock mploop_lock;
+mploop_lock *mploop_lock_create(void);
+int mploop_lock_acquire(mploop_lock *lock);
+int mploop_lock_try(mploop_lock *lock);
+int mploop_lock_release(mploop_lock *lock);
+int mploop_lock_destroy(mploop_lock *lock);
+
+/* Counting semaphores (multiprocessing.Semaphore): the count never goes
+ * below 0; post adds one, wait takes one, blocking while it is 0.  try
+ * returns EAGAIN at 0; timedwait gives up after `seconds` (relative, like
+ * acquire(timeout=)) with ETIMEDOUT.  create fails with EINVAL above
+ * 2147483647; post with EOVERFLOW there. */
+typedef struct mploop_sem mploop_sem;
+mploop_sem *mploop_sem_create(unsigned value);
+int mploop_sem_wait(mploop_sem *sem);
+int mploop_sem_try(mploop_sem *sem);
+int mploop_sem_timedwait(mploop_sem *sem, double seconds);
+int mploop_sem_post(mploop_sem *sem);
+int mploop_sem_destroy(mploop_sem *sem);
+
+/* Bounded queues (multiprocessing.Queue) of items of item_size bytes,
+ * copied by value, any number of producers and consumers among the parent
+ * and the workers.  push blocks while the queue is full, pop while it is
+ * empty; the try variants return EAGAIN instead.  After close, push returns
+ * EPIPE and pop drains what is left, then returns MPLOOP_QUEUE_CLOSED. */
+#define MPLOOP_QUEUE_CLOSED (-1)
+typedef struct mploop_queue mploop_queue;
+mploop_queue *mploop_queue_create(__SIZE_TYPE__ capacity, __SIZE_TYPE__ item_size);
+int mploop_queue_push(mploop_queue *queue, const void *item);
+int mploop_queue_pop(mploop_queue *queue, void *item);
+int mploop_queue_try_push(mploop_queue *queue, const void *item);
+int mploop_queue_try_pop(mploop_queue *queue, void *item);
+int mploop_queue_close(mploop_queue *queue);
+int mploop_queue_destroy(mploop_queue *queue);
+
 /* --- Cancelling a loop, and who runs an iteration -------------------------
  * See "Cancelling a loop" in docs/user-guide.md.  "The running loop" is the
  * innermost parallel loop whose body the calling thread is in (a loop

@@ -681,6 +681,8 @@ int mploop__os_fd_is_runtime(int fd);
 void mploop__os_futex_wait(int *word, int val);
 /* Both: wake every process blocked on *word. */
 void mploop__os_futex_wake(int *word);
+/* Both: wake at most n processes blocked on *word. */
+void mploop__os_futex_wake_n(int *word, int n);
 /* Both: the same as mploop__os_futex_wait, giving up after timeout_ns. */
 void mploop__os_futex_wait_ns(int *word, int val, uint64_t timeout_ns);
 /* Both: "SIGSEGV" for SIGSEGV, "signal 42" style text into buf otherwise. */

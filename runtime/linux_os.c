@@ -165,6 +165,12 @@ void mploop__os_futex_wake(int *word)
     syscall(SYS_futex, word, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
 }
 
+/* Both: FUTEX_WAKE at most n waiters on a word in MAP_SHARED memory. */
+void mploop__os_futex_wake_n(int *word, int n)
+{
+    syscall(SYS_futex, word, FUTEX_WAKE, n, NULL, NULL, 0);
+}
+
 /* Both: the abbreviation of a signal with its SIG prefix ("SIGSEGV");
  * real-time and unknown signals are spelt "SIGRTMIN+3" or "signal 99" in
  * buf.  Never allocates. */

@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "window.h"
 
 /* Bytes of reduction partials and of lastprivate values an in-process loop
  * keeps inside its slot; larger areas get a mapping. */
@@ -524,6 +525,7 @@ static void loop_leave(void)
 static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
 {
     loop_worker_begin(st, w);
+    mploop__window_participant(w);
     mploop__output_worker_begin(w);
     mploop__io_jmp_reset();
     mploop__io_hooks.exit = mploop__loop_exit;
@@ -554,6 +556,17 @@ static void loop_parked(void)
     int rc = mploop__mem_worker_park();
     mploop__team_worker_wait(rc == 0);
     mploop__mem_worker_resume();
+}
+
+/* Parent, after reporting a failure of the forked loop of st: say which
+ * lock each worker held or waited on, then release those the workers
+ * held (they are gone). */
+static void loop_coop_failed(struct loop_state *st)
+{
+    if (!st->team)
+        return;
+    mploop__window_notes(st->team->pid, st->team->forked);
+    mploop__window_recover(st->team->pid, st->team->forked);
 }
 
 /* Parent: give up forking and run the loop in-process. */
@@ -920,6 +933,7 @@ int mploop_start(mploop_loop *L)
         if (f.kind == MPLOOP__FAIL_PROGRAM_EXIT)
             loop_program_exit(st, env, &f);
         mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
+        loop_coop_failed(st);
         mploop__last_error_record(st->site, st->lb, st->step, &f, others);
         return loop_run_here(st, env, "serial re-run");
     }
@@ -1079,6 +1093,21 @@ int mploop_last_ran(mploop_loop *L)
     return __atomic_load_n(&st->team->ctl->last_ran, __ATOMIC_RELAXED) != 0;
 }
 
+/* Worker, when its part of the loop of st ends: a lock it still holds
+ * would stay held forever (every later acquire waiting), so the loop fails
+ * at the worker's last iteration, naming the lock. */
+static void loop_check_held(struct loop_state *st)
+{
+    char lock[160], msg[MPLOOP__MSG_MAX];
+    unsigned n = mploop__window_held_by_me(lock, sizeof lock);
+    if (!n)
+        return;
+    snprintf(msg, sizeof msg, "the worker's iterations ended holding %s%s; release every lock "
+             "in the iteration that acquired it", lock, n > 1 ? " and others" : "");
+    mploop__output_worker_end();
+    mploop__team_worker_fail(st->team, loop_me.w, 1, msg);
+}
+
 /* Both: the end of a participant.  A worker flushes every stdio stream (so
  * its output appears once), ships its writes and exits; in-process this
  * returns. */
@@ -1088,6 +1117,7 @@ void mploop_end(mploop_loop *L)
     mploop__verify_end(st->mem);
     if (!loop_is_my_worker(st))
         return;
+    loop_check_held(st);
     uint64_t busy = mploop__os_now_ns() - loop_me.began_ns;
     mploop__output_worker_end();
     fflush(NULL);
@@ -1144,6 +1174,7 @@ int mploop_join(mploop_loop *L)
     if (f.kind == MPLOOP__FAIL_PROGRAM_EXIT)
         loop_program_exit(st, env, &f);
     mploop__report_failure(st->site, st->lb, st->step, &f, others, st->policy);
+    loop_coop_failed(st);
     mploop__last_error_record(st->site, st->lb, st->step, &f, others);
     if (st->policy == MPLOOP__ON_ERROR_EXIT) {
         mploop__team_unmap(st->team);

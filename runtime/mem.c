@@ -27,6 +27,7 @@
 #include <sys/mman.h>
 
 #include "mem_internal.h"
+#include "window.h"
 
 /* Loop executions prepared so far (each one's generation). */
 static uint32_t mem_gen MPLOOP__STATE;
@@ -44,6 +45,10 @@ int mploop__mem_prepare(const struct mploop__memreq *req, struct mploop__mem **o
     if (err)
         return err;
     mploop__describe_remember(req);
+    /* The shared window exists before any worker does, so that all of them
+     * have it mapped shared (a failure leaves mploop_shared_alloc without
+     * memory, not the loop). */
+    mploop__window_ready();
 
     size_t self_size = MPLOOP__PAGE_UP(sizeof(struct mploop__mem));
     struct mploop__mem *m = mploop__os_map(self_size);
@@ -90,6 +95,11 @@ int mploop__mem_worker_begin(struct mploop__mem *m, unsigned w)
     if (w >= m->nworkers)
         return -EINVAL;
     mploop__malloc_worker(w);
+    if ((int)w == m->seq) {
+        int err = mploop__window_private();
+        if (err)
+            return err;
+    }
     mploop__stdio_worker_streams(); /* after: glibc frees the old buffers */
     /* From here on this worker's writes to the shared regions land in
      * private copies; the memfds keep the originals. */

@@ -237,7 +237,7 @@ static int of_loop(const struct md *m, CXCursor d)
         if (clang_equalCursors(d, m->l->lv[i].var))
             return 1;
     for (unsigned i = 0; i < m->l->pragma->nvars; i++)
-        if (m->l->pragma->vars[i].kind != RW_REDUCTION &&
+        if ((m->l->pragma->vars[i].kind != RW_REDUCTION || m->l->pragma->vars[i].array) &&
             clang_equalCursors(d, m->l->pragma->vars[i].decl))
             return 1;
     return !rw_decl_outside(m->src, d, m->start, m->end);
@@ -489,6 +489,8 @@ static CXType lvalue_type(struct md *m, CXCursor c)
  * type type (CXType_Invalid: not known). */
 static void record(struct md *m, struct path *p, int mode, CXCursor c, CXType type)
 {
+    if (rw_coop_covers(rw_cursor_off(m->src, c, m->start)))
+        return; /* in a critical or atomic statement: the workers take turns */
     struct rw_root *r = root_of(m, p->root);
     if (!p->depth || p->pending)
         return; /* the variable itself: a scalar (check.c and the clauses), or a pointer */

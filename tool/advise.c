@@ -434,6 +434,24 @@ static void verdict(struct rw_advice *a, int v, size_t off, const char *fmt, ...
     a->reason_off = off;
 }
 
+/* Whether the use at off of the scalar called name reads the value of an
+ * increment or decrement of it (`a[next++] = v`, `k = --left`): a counter
+ * handing out values, which shared() and an atomic capture can do across
+ * workers. */
+static int counter_read(const struct rw_src *src, size_t off, const char *name)
+{
+    size_t n = strlen(name);
+    if (off + 2 <= src->len && (!memcmp(src->buf + off, "++", 2) ||
+                                !memcmp(src->buf + off, "--", 2)))
+        return 1;
+    if (off + n > src->len || memcmp(src->buf + off, name, n))
+        return 0;
+    size_t p = off + n;
+    while (p < src->len && (src->buf[p] == ' ' || src->buf[p] == '\t'))
+        p++;
+    return p + 2 <= src->len && (!memcmp(src->buf + p, "++", 2) || !memcmp(src->buf + p, "--", 2));
+}
+
 /* Take the message of the diagnostics captured since rw_diag_capture_begin:
  * when there was an error, it becomes a's reason (unknown) and 1 is
  * returned. */
@@ -563,9 +581,16 @@ static int scalar_clauses(const struct rw_src *src, const struct rw_loop *l, str
         } else if (s && s->use == RW_SCALAR_CARRIED) {
             unsigned line, col;
             rw_linecol(src, s->use_off, &line, &col);
+            char *hint = counter_read(src, s->use_off, name)
+                             ? rw_xasprintf("; to hand its values out across workers instead (in "
+                                            "another order than the sequential loop's), add "
+                                            "shared(%s) and take each one with '#pragma mploop "
+                                            "atomic capture' (v = %s++;)", name, name)
+                             : rw_xstrdup("");
             verdict(a, RW_ADV_BLOCKED, s->use_off, "'%s' carries a value from one iteration to "
-                    "the next: the value the earlier iterations left in it is used at line %u",
-                    name, line);
+                    "the next: the value the earlier iterations left in it is used at line %u%s",
+                    name, line, hint);
+            free(hint);
             rc = -1;
         } else if (s && s->use == RW_SCALAR_PRIVATE) {
             if (!s->live_after || counter_only(src, l, v->decl))

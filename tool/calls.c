@@ -14,6 +14,11 @@
  * of the loop inside a worker process, where the code after that `setjmp`
  * cannot run: that is an error, as `return` is.  A `setjmp` and its
  * `longjmp` both in the body stay inside one iteration and are fine.
+ * POSIX locks and semaphores (`pthread_mutex_lock(&m)`, `sem_post(&s)`)
+ * on an object of the process's own memory lock nothing across workers,
+ * each of which has its own copy: a warning (-Wmploop-lock) pointing to
+ * `#pragma mploop critical` and mploop's locks.  One reached through a
+ * pointer may be in shared memory and is left alone.
  *
  * Calls are recognized by the function they name, so macros that expand to
  * them count (glibc's `setjmp(env)` is `_setjmp(env)`), and so do the
@@ -71,6 +76,40 @@ static void warn_hidden_random(const struct rw_src *src, const struct rw_loop *l
                "different workers draw the same numbers; use %s computed from the loop variable",
                name, fix);
     loop_note(l);
+}
+
+/* The POSIX locking calls whose first argument is the lock or semaphore. */
+static const char *const posix_locks[] = {
+    "pthread_mutex_lock", "pthread_mutex_trylock", "pthread_mutex_timedlock",
+    "pthread_spin_lock", "pthread_spin_trylock", "pthread_rwlock_rdlock",
+    "pthread_rwlock_wrlock", "pthread_rwlock_tryrdlock", "pthread_rwlock_trywrlock",
+    "sem_wait", "sem_trywait", "sem_timedwait", "sem_post", NULL
+};
+
+/* Warn when call c to name locks an object that is a variable of the
+ * process (`&m`, `&locks[i]`, not a shared() variable of l). */
+static void warn_process_lock(const struct rw_src *src, const struct rw_loop *l, CXCursor c,
+                              const char *name)
+{
+    if (!in_list(name, posix_locks) || clang_Cursor_getNumArguments(c) < 1)
+        return;
+    CXCursor a = rw_strip(clang_Cursor_getArgument(c, 0), 1), *kids;
+    if (clang_getCursorKind(a) != CXCursor_UnaryOperator || rw_operator(src, a) != RW_OP_ADDR)
+        return;
+    unsigned n = rw_children(a, &kids);
+    CXCursor d = n == 1 ? rw_lvalue_root(kids[0]) : clang_getNullCursor();
+    free(kids);
+    if (clang_Cursor_isNull(d))
+        return;
+    for (unsigned i = 0; i < l->pragma->nvars; i++)
+        if (l->pragma->vars[i].kind == RW_SHARED && clang_equalCursors(d, l->pragma->vars[i].decl))
+            return;
+    char *var = rw_spelling(d);
+    rw_warning(rw_cursor_off(src, c, l->lv[0].for_off), "mploop-lock",
+               "'%s' on '%s' locks nothing across workers: each worker process has its own "
+               "copy of '%s'; use '#pragma mploop critical' or an mploop_lock", name, var, var);
+    loop_note(l);
+    free(var);
 }
 
 /* Functions that read standard input: arg is the index of the stream
@@ -247,6 +286,7 @@ int rw_check_call(const struct rw_src *src, const struct rw_loop *l, CXCursor c)
         return 0;
     warn_hidden_random(src, l, c, name);
     warn_stdin(src, l, c, name);
+    warn_process_lock(src, l, c, name);
     int rc = check_longjmp(src, l, c, name);
     free(name);
     return rc;

@@ -130,6 +130,11 @@ static const char *assign_reduction(const struct rw_src *src, CXCursor rhs, CXCu
     if (rk == CXCursor_BinaryOperator && n == 2) {
         const char *op = rw_op_spelling(rw_operator(src, r));
         int left = names_var(kids[0], d), right = names_var(kids[1], d);
+        size_t roff;
+        /* the other operand must not read x: `x = x + x * 2` is no sum */
+        if ((left && rw_find_ref(src, kids[1], &d, 1, &roff) >= 0) ||
+            (right && rw_find_ref(src, kids[0], &d, 1, &roff) >= 0))
+            left = right = 0;
         static const char *const comm[] = { "+", "*", "&&", "||", "&", "|", "^", NULL };
         for (int i = 0; comm[i] && !red; i++)
             if (!strcmp(op, comm[i]) && (left || right) && (i < 4 || integer))
@@ -194,6 +199,19 @@ const char *rw_update_reduction(const struct rw_src *src, CXCursor e, CXCursor g
     *reads_itself = 0;
     if (!rw_type_is_arith(t))
         return NULL;
+    if (ek == CXCursor_CompoundAssignOperator) {
+        /* `s += s + a[i]` doubles s: an update from its own value that no
+         * reduction combines */
+        CXCursor *ops;
+        size_t roff;
+        unsigned no = rw_children(e, &ops);
+        int reads = no == 2 && rw_find_ref(src, ops[1], &d, 1, &roff) >= 0;
+        free(ops);
+        if (reads) {
+            *reads_itself = 1;
+            return NULL;
+        }
+    }
     if (!strcmp(op, "+=") || !strcmp(op, "++"))
         red = "+";
     else if (!strcmp(op, "-=") || !strcmp(op, "--"))
@@ -265,6 +283,40 @@ static int whole_variable(struct chk *k, CXCursor e, CXCursor d)
     return 1;
 }
 
+/* A write e (to lhs) in a critical or atomic statement: one to a variable
+ * declared outside the loop (as a whole, a member or an element) that is
+ * neither shared nor another clause's changes a copy of the worker's own,
+ * and the lock protects nothing: refused, with the fix-it adding
+ * shared().  Writes through pointers cannot be told apart and are
+ * accepted. */
+static void check_coop_write(struct chk *k, CXCursor e, CXCursor lhs)
+{
+    if (clang_getCursorKind(e) == CXCursor_BinaryOperator) {
+        char op[8];
+        get_op(k->src, e, op);
+        if (op[0] && strcmp(op, "="))
+            return; /* not an assignment */
+    } else if (clang_getCursorKind(e) == CXCursor_UnaryOperator) {
+        enum rw_op op = rw_operator(k->src, e);
+        if (op < RW_OP_POST_INC || op > RW_OP_PRE_DEC)
+            return;
+    }
+    CXCursor d = rw_lvalue_root(lhs);
+    if (clang_Cursor_isNull(d))
+        return;
+    enum CXCursorKind dk = clang_getCursorKind(d);
+    if ((dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl) ||
+        !rw_decl_outside(k->src, d, k->loop_start, k->loop_end))
+        return;
+    for (unsigned i = 0; i < k->nexempt; i++)
+        if (clang_equalCursors(d, k->exempt[i]))
+            return;
+    char *name = rw_spelling(d);
+    rw_coop_not_shared(k->src, k->l, cursor_off(k, lhs), name);
+    k->rc = -1;
+    free(name);
+}
+
 /* Check expression e that may modify lhs (its operand or left-hand side).
  * Whether e modifies a variable is decided from the AST alone, so that
  * macros cannot hide it: a variable that is the direct operand of a unary
@@ -274,6 +326,10 @@ static void check_write(struct chk *k, CXCursor e, CXCursor lhs)
 {
     enum CXCursorKind ek = clang_getCursorKind(e);
     CXCursor direct = rw_strip_parens(lhs);
+    if (rw_coop_covers(cursor_off(k, e)) && !rw_coop_capture_at(cursor_off(k, e))) {
+        check_coop_write(k, e, lhs);
+        return;
+    }
     if (clang_getCursorKind(direct) != CXCursor_DeclRefExpr)
         return;
     CXCursor d = clang_getCursorReferenced(direct);

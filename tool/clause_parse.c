@@ -69,7 +69,8 @@ static int is(const struct rw_ptext *pt, const struct rw_tok *t, const char *s)
 /* The clause name of a data clause kind (enum rw_var_kind). */
 const char *rw_var_kind_name(int kind)
 {
-    static const char *const names[] = { "private", "firstprivate", "lastprivate", "reduction" };
+    static const char *const names[] = { "private", "firstprivate", "lastprivate", "reduction",
+                                         "shared" };
     return names[kind];
 }
 
@@ -105,6 +106,62 @@ static void add_var(struct rw_pragma *p, const struct rw_ptext *pt, const struct
                                                 .kind = kind, .op = op };
 }
 
+/* Parse the array section `[lo:len]` of a reduction variable, whose `[` is
+ * token lb, into v (NULL: the variable was refused already).  Returns the
+ * position after the `]`, or 0 after reporting an error. */
+static size_t parse_section(struct rw_var *v, const struct rw_ptext *pt, const struct rw_tok *lb,
+                            size_t end)
+{
+    struct rw_tok t;
+    size_t pos = lb->off + lb->len, colon = 0;
+    int depth = 0, cond = 0;
+    for (;;) {
+        pos = rw_ptext_next(pt, pos, &t);
+        if (t.off >= end) {
+            rw_error(rw_ptext_off(pt, lb->off), "expected ']' after the array section");
+            return 0;
+        }
+        if (is(pt, &t, "(") || is(pt, &t, "["))
+            depth++;
+        else if ((is(pt, &t, ")") || is(pt, &t, "]")) && depth > 0)
+            depth--;
+        else if (is(pt, &t, "]"))
+            break;
+        else if (depth == 0 && is(pt, &t, "?"))
+            cond++;
+        else if (depth == 0 && is(pt, &t, ":") && cond > 0)
+            cond--;
+        else if (depth == 0 && is(pt, &t, ":") && !colon)
+            colon = t.off;
+    }
+    size_t close = t.off;
+    struct rw_tok first, last;
+    rw_ptext_next(pt, lb->off + lb->len, &first);
+    if (!colon || first.off == colon) {
+        rw_error(rw_ptext_off(pt, colon ? colon : close),
+                 "expected 'lower-bound:length' in the array section of a 'reduction' clause");
+        return 0;
+    }
+    rw_ptext_next(pt, colon + 1, &last);
+    if (last.off == close) {
+        rw_error(rw_ptext_off(pt, close), "expected a length after ':' in the array section");
+        return 0;
+    }
+    struct rw_tok next;
+    rw_ptext_next(pt, pos, &next);
+    if (next.off < end && is(pt, &next, "[")) {
+        rw_error(rw_ptext_off(pt, next.off), "multi-dimensional array sections are not "
+                 "supported in a 'reduction' clause: give one section of the first dimension");
+        return 0;
+    }
+    if (v) {
+        v->sec_lo = expr_text(pt, lb->off + lb->len, colon);
+        v->sec_len = expr_text(pt, colon + 1, close);
+        v->sec_off = rw_ptext_off(pt, lb->off);
+    }
+    return pos;
+}
+
 /* Parse a comma-separated list of variable names in [pos, end). */
 static void parse_list(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos, size_t end,
                        int kind, int op, const char *clause, size_t clause_off)
@@ -122,9 +179,16 @@ static void parse_list(struct rw_pragma *p, const struct rw_ptext *pt, size_t po
             rw_error(rw_ptext_off(pt, t.off), "expected a variable name in '%s' clause", clause);
             return;
         }
+        unsigned before = p->nvars;
         add_var(p, pt, &t, kind, op, clause);
         any = 1;
         pos = rw_ptext_next(pt, pos, &t);
+        if (t.off < end && kind == RW_REDUCTION && is(pt, &t, "[")) {
+            pos = parse_section(p->nvars > before ? &p->vars[before] : NULL, pt, &t, end);
+            if (!pos)
+                return;
+            pos = rw_ptext_next(pt, pos, &t);
+        }
         if (t.off >= end)
             return;
         if (!is(pt, &t, ",")) {
@@ -215,11 +279,19 @@ static void parse_clause(struct rw_pragma *p, const struct rw_ptext *pt,
                 for (size_t i = 0; i < sizeof redops / sizeof *redops; i++)
                     if (is(pt, &o, redops[i].s))
                         op = redops[i].op;
+            if (op < 0 && depth == 1 && o.kind == RW_T_IDENT)
+                op = RW_RED_USER; /* a declared reduction: clause_check.c */
+            unsigned first = p->nvars;
             if (op < 0)
                 rw_error(rw_ptext_off(pt, o.off),
-                         "expected one of + - * & | ^ && || min max as the reduction operator");
+                         "expected one of + - * & | ^ && || min max, or the name of a declared "
+                         "reduction, as the reduction operator");
             else
                 parse_list(p, pt, pos, b, RW_REDUCTION, op, "reduction", off);
+            for (unsigned i = first; op == RW_RED_USER && i < p->nvars; i++) {
+                p->vars[i].udr_name = rw_xstrndup(pt->s + o.off, o.len);
+                p->vars[i].udr_off = rw_ptext_off(pt, o.off);
+            }
         }
     } else if (!strcmp(cname, "private")) {
         parse_list(p, pt, a, b, RW_PRIVATE, 0, cname, off);
@@ -227,6 +299,8 @@ static void parse_clause(struct rw_pragma *p, const struct rw_ptext *pt,
         parse_list(p, pt, a, b, RW_FIRSTPRIVATE, 0, cname, off);
     } else if (!strcmp(cname, "lastprivate")) {
         parse_list(p, pt, a, b, RW_LASTPRIVATE, 0, cname, off);
+    } else if (!strcmp(cname, "shared")) {
+        parse_list(p, pt, a, b, RW_SHARED, 0, cname, off);
     } else if (!strcmp(cname, "num_workers") || !strcmp(cname, "if")) {
         rw_ptext_next(pt, a, &t);
         if (t.off >= b)
@@ -324,7 +398,8 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
         if (!is(pt, &lp, "(")) {
             char *cname = rw_xstrndup(pt->s + name.off, name.len);
             static const char *const known[] = { "schedule", "reduction", "private", "firstprivate",
-                                                 "lastprivate", "num_workers", "if", "collapse", NULL };
+                                                 "lastprivate", "num_workers", "if", "collapse",
+                                                 "shared", NULL };
             int k = 0;
             for (const char *const *q = known; *q; q++)
                 k |= !strcmp(*q, cname);
@@ -350,4 +425,10 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
         }
         parse_clause(p, pt, &name, a, t.off, seen);
     }
+}
+
+/* Text of pt[a, b), trimmed (see rewriter.h). */
+char *rw_ptext_text(const struct rw_ptext *pt, size_t a, size_t b)
+{
+    return expr_text(pt, a, b);
 }

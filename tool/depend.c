@@ -926,6 +926,11 @@ static char *root_blocker(const struct rw_root *r, size_t *off, char **note)
  * reports with its fix. */
 static int private_root(const struct an *an, const struct rw_root *r)
 {
+    const struct rw_pragma *p = an->l->pragma;
+    /* the private copy of an array reduction (a pointer's too, with a section) */
+    for (unsigned i = 0; i < p->nvars; i++)
+        if (p->vars[i].array && clang_equalCursors(p->vars[i].decl, r->decl))
+            return 1;
     if (rw_is_data_pointer(r->decl) || r->fresh)
         return r->fresh;
     if (!rw_decl_outside(an->src, r->decl, an->start, an->end))
@@ -933,7 +938,6 @@ static int private_root(const struct an *an, const struct rw_root *r)
     for (unsigned i = 0; i < an->nscratch; i++)
         if (clang_equalCursors(an->scratch[i], r->decl))
             return 1;
-    const struct rw_pragma *p = an->l->pragma;
     for (unsigned i = 0; i < p->nvars; i++)
         if (p->vars[i].kind != RW_REDUCTION && clang_equalCursors(p->vars[i].decl, r->decl))
             return 1;

@@ -16,11 +16,11 @@
 
 /* The flags, in the order --help lists them. */
 const char *const rw_warning_flags[] = {
-    "mploop-rand", "mploop-stdin", "mploop-scratch", "mploop-unverified", NULL
+    "mploop-rand", "mploop-stdin", "mploop-scratch", "mploop-unverified", "mploop-lock", NULL
 };
 
 /* Whether each flag of rw_warning_flags is on (initially its default). */
-static int flag_on[] = { 1, 1, 1, 0 };
+static int flag_on[] = { 1, 1, 1, 0, 1 };
 
 /* Index of flag in rw_warning_flags, or -1. */
 static int flag_index(const char *flag)

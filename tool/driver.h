@@ -28,6 +28,12 @@
 
 #include "util.h"
 
+/* The macro every compile mploop-cc runs (the rewriter's parse included)
+ * defines, so that code can test `#ifdef _MPLOOP` as it tests _OPENMP: the
+ * year and month of the mploop interface it names (cooperating workers:
+ * shared(), critical, atomic). */
+#define RW_FEATURE_MACRO "-D_MPLOOP=202612"
+
 /* ---- driver_args.c ------------------------------------------------------ */
 
 enum rw_mode {

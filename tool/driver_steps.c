@@ -56,6 +56,7 @@ int rw_rewrite(struct rw_driver *d, size_t k)
     rw_sv_push(&cmd, "--");
     /* mploop's headers, as cc gets them (<mploop.h> in the user's source) */
     rw_sv_push(&cmd, rw_xasprintf("-I%s", d->includedir));
+    rw_sv_push(&cmd, RW_FEATURE_MACRO);
     for (size_t i = 0; i < d->nargs; i++) {
         struct rw_arg *a = &d->args[i];
         if (a->kind == RW_ARG_FLAG && rw_for_rewriter(a))
@@ -81,7 +82,8 @@ int rw_rewrite(struct rw_driver *d, size_t k)
 /* The compiler, then for a rewritten source the original directory for
  * "..." includes (the temporary directory is searched first and holds
  * nothing else), and always mploop's header directory (a source without
- * loops, compiled as it is, may include <mploop.h> too). */
+ * loops, compiled as it is, may include <mploop.h> too), and the
+ * definition of _MPLOOP (before the user's flags: a -U_MPLOOP wins). */
 static void push_cc_prefix(const struct rw_driver *d, struct rw_strvec *cmd, const struct rw_input *in)
 {
     rw_sv_push(cmd, d->cc);
@@ -90,6 +92,7 @@ static void push_cc_prefix(const struct rw_driver *d, struct rw_strvec *cmd, con
         rw_sv_push(cmd, rw_dir_name(in->path));
     }
     rw_sv_push(cmd, rw_xasprintf("-I%s", d->includedir));
+    rw_sv_push(cmd, RW_FEATURE_MACRO);
 }
 
 /* Append the user's arguments to cmd for compiling input k alone: input k
@@ -191,8 +194,8 @@ int rw_compile_to_object(struct rw_driver *d, size_t k)
  * library gets libmploop.so (with a RUNPATH to it): every library of a
  * process then shares that one runtime.  A program gets the whole of
  * libmploop.a (mploop_begin pulls in every file with a public name but
- * the profiler's, mploop_prof_begin that one, even into a program without
- * loops) and exports the runtime's public names
+ * the profiler's and those of cooperating workers, which are named here,
+ * even into a program without loops) and exports the runtime's public names
  * (the malloc family and the mploop_ entry points), so that the libraries
  * it loads later bind to its runtime rather than bring their own. */
 static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
@@ -209,6 +212,12 @@ static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
         rw_sv_push(cmd, "-Wl,--undefined=mploop_begin");
         /* the profiler's file, which no loop needs (runtime/profile.c) */
         rw_sv_push(cmd, "-Wl,--undefined=mploop_prof_begin");
+        /* the files of cooperating workers, which no loop calls
+         * (runtime/shared.c, lock.c, sem.c, queue.c) */
+        static const char *const coop[] = { "mploop_shared_alloc", "mploop_lock_create",
+                                            "mploop_sem_create", "mploop_queue_create" };
+        for (size_t i = 0; i < sizeof coop / sizeof *coop; i++)
+            rw_sv_push(cmd, rw_xasprintf("-Wl,--undefined=%s", coop[i]));
         rw_sv_push(cmd, rw_xasprintf("-Wl,--dynamic-list=%s", dynlist));
     }
     rw_sv_push(cmd, lib);

@@ -412,11 +412,18 @@ static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L
 static char *area_offset(const struct rw_pragma *p, unsigned upto, int reduction)
 {
     struct rw_buf b = { 0 };
+    int aligned = reduction && rw_red_any_array(p); /* reduce.c: slots of 16 bytes */
     for (unsigned i = 0; i < upto; i++) {
         const struct rw_var *v = &p->vars[i];
         if ((v->kind == RW_REDUCTION) != reduction || (!reduction && v->kind != RW_LASTPRIVATE))
             continue;
-        rw_buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
+        if (aligned) {
+            char *bytes = rw_red_bytes(v, i, p->loop->id, 1);
+            rw_buf_printf(&b, "%s%s", b.len ? " + " : "", bytes);
+            free(bytes);
+        } else {
+            rw_buf_printf(&b, "%ssizeof(%s)", b.len ? " + " : "", v->szarg);
+        }
     }
     if (!b.len)
         rw_buf_puts(&b, "0");
@@ -436,12 +443,6 @@ static void store_in_area(struct rw_buf *b, const char *L, const struct rw_pragm
     free(off);
 }
 
-/* Whether clause variable v has type _Bool. */
-static int is_bool(const struct rw_var *v)
-{
-    return clang_getCanonicalType(clang_getCursorType(v->decl)).kind == CXType_Bool;
-}
-
 /* What the pieces of one loop's generated code share. */
 struct gen {
     const struct rw_src *src;
@@ -456,15 +457,73 @@ struct gen {
 
 /* A compile-time check that clause expression expr (what, for the message)
  * has an integer type. */
-static void emit_integer_check(struct rw_buf *b, const struct gen *g, const char *what,
+static void emit_integer_check(struct rw_buf *b, const void *gv, const char *what,
                                const char *expr)
 {
+    const struct gen *g = gv;
     char *text = rw_escaped_path(expr);
     unsigned line, col;
     rw_linecol(g->src, g->l->pragma->off, &line, &col);
     rw_buf_printf(b, "_Static_assert(MPLOOP_IS_INTEGER(%s), \"mploop: %s:%u: %s must be an "
                   "integer expression, not %s\");\n", expr, g->file, line, what, text);
     free(text);
+}
+
+/* The shared() variables of loop l, before mploop_begin: each copied into
+ * a block of shared memory, __mploop_sh<I>_N, that the body's references
+ * name instead (coop.c).  Without shared memory the loop runs in-process on
+ * the variable itself. */
+static void emit_shared_in(struct rw_buf *b, const struct rw_loop *l)
+{
+    const struct rw_pragma *p = l->pragma;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_SHARED)
+            continue;
+        rw_buf_printf(b, "__typeof__(%s) *__mploop_sh%u_%u = (__typeof__(%s) *)"
+                      "mploop_shared_alloc(sizeof(%s));\n", v->name, i, l->id, v->name, v->szarg);
+        rw_buf_printf(b, "if (__mploop_sh%u_%u) __builtin_memcpy(%s__mploop_sh%u_%u, %s&%s, "
+                      "sizeof(%s));\n", i, l->id, v->cast, i, l->id, v->cast, v->name, v->szarg);
+        rw_buf_printf(b, "else { __mploop_sh%u_%u = &%s; __mploop_p_%u.cond = 0; }\n", i, l->id,
+                      v->name, l->id);
+    }
+}
+
+/* The shared() variables of loop l in the epilogue: when copy_back, after
+ * a successful join, their values copied back; else their blocks freed. */
+static void emit_shared_out(struct rw_buf *b, const struct rw_loop *l, int copy_back)
+{
+    const struct rw_pragma *p = l->pragma;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_SHARED)
+            continue;
+        if (copy_back)
+            rw_buf_printf(b, "if (__mploop_sh%u_%u != &%s) __builtin_memcpy(%s&%s, "
+                          "%s__mploop_sh%u_%u, sizeof(%s));\n", i, l->id, v->name, v->cast,
+                          v->name, v->cast, i, l->id, v->szarg);
+        else
+            rw_buf_printf(b, "if (__mploop_sh%u_%u != &%s) mploop_shared_free("
+                          "%s__mploop_sh%u_%u);\n", i, l->id, v->name, v->cast, i, l->id);
+    }
+}
+
+/* In the chunk loop: a participant that runs every iteration (in-process,
+ * or the re-run of MPLOOP_ON_ERROR=serial after failed workers wrote to the
+ * shared blocks) starts from the values the variables had before the
+ * loop, which the body never changed. */
+static void emit_shared_reset(struct rw_buf *b, const struct rw_loop *l)
+{
+    const struct rw_pragma *p = l->pragma;
+    for (unsigned i = 0; i < p->nvars; i++) {
+        const struct rw_var *v = &p->vars[i];
+        if (v->kind != RW_SHARED)
+            continue;
+        rw_buf_printf(b, "if (__mploop_lo_%u == 0 && __mploop_hi_%u == __mploop_n_%u && "
+                      "__mploop_sh%u_%u != &%s) __builtin_memcpy(%s__mploop_sh%u_%u, %s&%s, "
+                      "sizeof(%s));\n", l->id, l->id, l->id, i, l->id, v->name, v->cast, i,
+                      l->id, v->cast, v->name, v->szarg);
+    }
 }
 
 /* The prologue up to mploop_start: the site, bounds, trip count, parameters,
@@ -586,12 +645,14 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
     else
         rw_buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
     {
+        rw_red_bounds(b, l, emit_integer_check, g);
         char *rb = area_offset(p, p->nvars, 1), *lbs = area_offset(p, p->nvars, 0);
         rw_buf_printf(b, "__mploop_p_%u.result_bytes = %s;\n", id, rb);
         rw_buf_printf(b, "__mploop_p_%u.last_bytes = %s;\n", id, lbs);
         free(rb);
         free(lbs);
     }
+    emit_shared_in(b, l);
     rw_buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
     rw_buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
     emit_locals(b, l, L);
@@ -616,28 +677,19 @@ static void gen_participant(struct gen *g, struct rw_buf *b)
         const struct rw_var *v = &p->vars[i];
         if (v->kind != RW_REDUCTION)
             continue;
-        switch (v->op) {
-        case RW_RED_MUL: case RW_RED_LAND:
-            rw_buf_printf(b, "%s = 1;\n", v->name);
-            break;
-        case RW_RED_AND:
-            if (is_bool(v)) /* ~ on a _Bool warns under -Wall (-Wbool-operation) */
-                rw_buf_printf(b, "%s = 1;\n", v->name);
-            else
-                /* ~ promotes: convert back, so -Wconversion stays quiet */
-                rw_buf_printf(b, "%s = (__typeof__(%s))~(__typeof__(%s))0;\n", v->name,
-                              v->name, v->name);
-            break;
-        case RW_RED_MIN: case RW_RED_MAX:
-            break;
-        default:
-            rw_buf_printf(b, "%s = 0;\n", v->name);
+        if (v->array) {
+            char *off = area_offset(p, i, 1);
+            rw_red_private(b, L, v, i, id, off);
+            free(off);
+        } else {
+            rw_red_identity(b, v, v->name, v->name);
         }
     }
     /* no declaration in a for init: the output must compile as C89/gnu89
      * when the input does (`for (i = 0; ...)` loops) */
     rw_buf_printf(b, "mploop_u64 __mploop_lo_%u, __mploop_hi_%u, __mploop_k_%u;\n", id, id, id);
     rw_buf_printf(b, "while (mploop_next(%s, &__mploop_lo_%u, &__mploop_hi_%u)) {\n", L, id, id);
+    emit_shared_reset(b, l);
     rw_buf_printf(b, "for (__mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
                   "__mploop_k_%u++) {\n", id, id, id, id, id);
     /* mploop_at is nonzero once the body cancelled the loop (mploop_cancel):
@@ -690,13 +742,14 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
     }
     rw_buf_puts(b, "}\n");
     for (unsigned i = 0; i < p->nvars; i++)
-        if (p->vars[i].kind == RW_REDUCTION)
+        if (p->vars[i].kind == RW_REDUCTION && !p->vars[i].array)
             store_in_area(b, L, p, i, 1);
     for (unsigned i = 0; i < g->ns; i++)
         rw_buf_printf(b, "__builtin_memcpy(%s&%s, %s&__mploop_s%u_%u, sizeof(%s));\n", g->savedcast[i],
                       g->saved[i], g->savedcast[i], i, id, g->savedsz[i]);
     rw_buf_printf(b, "mploop_end(%s);\n}\n", L);
     rw_buf_printf(b, "if (mploop_join(%s) == 0) {\n", L);
+    emit_shared_out(b, l, 1);
     int nred = 0;
     for (unsigned i = 0; i < p->nvars; i++)
         nred += p->vars[i].kind == RW_REDUCTION;
@@ -710,34 +763,18 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
             if (v->kind != RW_REDUCTION)
                 continue;
             char *off = area_offset(p, i, 1);
+            if (v->array) {
+                rw_red_combine_array(b, L, v, i, id, off);
+                free(off);
+                continue;
+            }
             const char *x = v->name;
             rw_buf_printf(b, "__typeof__(%s) __mploop_r%u_%u;\n", x, r, id);
             rw_buf_printf(b, "__builtin_memcpy(%s&__mploop_r%u_%u, (const char *)mploop_part(%s, "
                           "__mploop_w_%u) + %s, sizeof(%s));\n", v->cast, r, id, L, id, off, x);
-            static const char *const comb[] = { "+", "+", "*", "&", "|", "^", "&&", "||" };
-            if (v->op == RW_RED_MIN)
-                rw_buf_printf(b, "%s = __mploop_r%u_%u < %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
-                              r, id, x);
-            else if (v->op == RW_RED_MAX)
-                rw_buf_printf(b, "%s = __mploop_r%u_%u > %s ? __mploop_r%u_%u : %s;\n", x, r, id, x,
-                              r, id, x);
-            else if (v->op == RW_RED_MUL && is_bool(v))
-                /* the same value; `*` on a _Bool warns under gcc's -Wall
-                 * (-Wint-in-bool-context) */
-                rw_buf_printf(b, "%s = %s && __mploop_r%u_%u;\n", x, x, r, id);
-            else if (is_bool(v))
-                rw_buf_printf(b, "%s = %s %s __mploop_r%u_%u;\n", x, x, comb[v->op], r, id);
-            else if (v->op == RW_RED_LAND || v->op == RW_RED_LOR)
-                /* compared with 0 explicitly: a floating operand of && or
-                 * || warns under clang's -Wfloat-conversion */
-                rw_buf_printf(b, "%s = (__typeof__(%s))(%s != 0 %s __mploop_r%u_%u != 0);\n",
-                              x, x, x, comb[v->op], r, id);
-            else
-                /* the operands are promoted: convert back to the
-                 * variable's type, as the body's `x op= e` does, so that
-                 * -Wconversion builds stay quiet */
-                rw_buf_printf(b, "%s = (__typeof__(%s))(%s %s __mploop_r%u_%u);\n", x, x, x,
-                              comb[v->op], r, id);
+            char *rv = rw_xasprintf("__mploop_r%u_%u", r, id);
+            rw_red_combine(b, v, x, rv);
+            free(rv);
             free(off);
             r++;
         }
@@ -775,6 +812,7 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
         free(val);
     }
     rw_buf_puts(b, "}\n");
+    emit_shared_out(b, l, 0);
     if (l->profiled) /* mploop --profile: the loop's frame counts its iterations */
         rw_buf_printf(b, "__mploop_pf_%zu.iterations += __mploop_n_%u;\n", l->lv[0].for_off, id);
     rw_buf_printf(b, "mploop_done(%s);\n}", L);
@@ -793,6 +831,12 @@ static void emit_loop(const struct rw_src *src, const char *file, struct rw_loop
     g.savedsz = rw_xmalloc((p->nvars + m + 1) * sizeof *g.savedsz);
     g.savedcast = rw_xmalloc((p->nvars + m + 1) * sizeof *g.savedcast);
     for (unsigned i = 0; i < p->nvars; i++) {
+        if (p->vars[i].array) { /* untouched: the body works on a private copy */
+            rw_red_redirect(e, &p->vars[i], i, l->id);
+            continue;
+        }
+        if (p->vars[i].kind == RW_SHARED)
+            continue; /* the body names its shared copy instead */
         g.saved[g.ns] = p->vars[i].name;
         g.savedcast[g.ns] = p->vars[i].cast;
         g.savedsz[g.ns++] = p->vars[i].szarg;
@@ -855,7 +899,8 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     int any = 0;
     for (unsigned i = 0; i < np; i++)
         any |= p[i].loop != NULL;
-    if (!any) {
+    int coop = rw_coop_any(p, np);
+    if (!any && !coop) {
         free(file);
         free(funcs);
         free(ends);
@@ -863,10 +908,17 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     }
     /* after a UTF-8 byte order mark, which compilers accept only first */
     size_t top = src->len >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-    rw_edit_add(e, top, top, -10, rw_xasprintf("#define MPLOOP__MODULE_FLAGS MPLOOP_MODULE_LOOPS\n"
-                                              "#include <mploop/abi.h>\n#line 1 \"%s\"\n",
-                                              file));
+    /* a file with only critical or atomic statements has no loops */
+    char *helpers = rw_coop_helpers(p, np);
+    rw_edit_add(e, top, top, -10, rw_xasprintf("%s#include <mploop/abi.h>\n%s#line 1 \"%s\"\n",
+                                              any ? "#define MPLOOP__MODULE_FLAGS "
+                                                    "MPLOOP_MODULE_LOOPS\n" : "",
+                                              helpers, file));
+    free(helpers);
+    rw_coop_emit(src, e);
     for (unsigned i = 0; i < np; i++) {
+        if (p[i].directive == RW_DIR_CRITICAL || p[i].directive == RW_DIR_ATOMIC)
+            continue; /* rw_coop_emit's */
         struct rw_buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)
             if (src->buf[k] == '\n')

@@ -63,7 +63,8 @@ static void usage(FILE *f)
           "  -W<flag>, -Wno-<flag>\n"
           "                 turn a warning on or off; -Wmploop (-Wno-mploop) turns\n"
           "                 every one on (off).  Flags: mploop-rand, mploop-stdin,\n"
-          "                 mploop-scratch (on by default), mploop-unverified (off)\n"
+          "                 mploop-scratch, mploop-lock (on by default),\n"
+          "                 mploop-unverified (off)\n"
           "  -fcolor-diagnostics, -fno-color-diagnostics\n"
           "                 colour the diagnostics, or not (default: when standard\n"
           "                 error is a terminal); also -fdiagnostics-color[=WHEN]\n"
@@ -206,14 +207,19 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
     CXCursor *globals;
     unsigned nglobals;
     rw_match_loops(src, p, np, sites, &globals, &nglobals);
+    rw_declare_resolve(src);
+    rw_coop_find(src, p, np);
+    unsigned nloops = 0; /* loops are numbered 1, 2, ... among the `for` pragmas */
     for (unsigned i = 0; i < np; i++) {
+        if (p[i].directive == RW_DIR_FOR)
+            nloops++;
         if (clang_Cursor_isNull(sites[i].for_stmt))
             continue;
         struct rw_loop *l = rw_xmalloc(sizeof *l);
         memset(l, 0, sizeof *l);
         l->pragma = &p[i];
         l->site = sites[i];
-        l->id = i + 1;
+        l->id = nloops;
         if (rw_analyse_loop(src, l) || rw_check_clauses(src, l, globals, nglobals) ||
             rw_check_body(src, l))
             continue;
@@ -225,6 +231,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
         }
         rw_analysis_free(&an);
     }
+    rw_coop_check(src, p, np);
     if (rw_error_count())
         return -1;
     struct rw_edits e = { 0 };

@@ -107,12 +107,18 @@ static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t
     p->end = p3;
     p->off = t->off;
     q = rw_ptext_next(&pt, q, &w);
-    if (!rw_tok_is(pt.s, &w, "for")) {
+    if (rw_tok_is(pt.s, &w, "declare")) {
+        p->not_for = 1;
+        p->directive = RW_DIR_DECLARE;
+        rw_parse_declare(p, &pt, q);
+    } else if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
+        rw_parse_coop(p, &pt, &w, q);
+    } else if (!rw_tok_is(pt.s, &w, "for")) {
         p->not_for = 1;
         if (w.kind == RW_T_EOL)
             rw_error(rw_ptext_off(&pt, q), "expected 'for' after 'mploop'");
         else
-            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for')",
+            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
                      (int)w.len, pt.s + w.off);
     } else {
         rw_parse_clauses(p, &pt, q);
@@ -163,6 +169,7 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
     size_t pos = 0;
     *out = NULL;
     *n = 0;
+    rw_declare_reset();
     /* nothing to do without the word: the common case of a plain file */
     if (!memmem(src->buf, src->len, "mploop", 6))
         return;
@@ -193,12 +200,18 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
         p->end = t.off + t.len;
         p->off = t.off;
         q = rw_ptext_next(&pt, q, &w);
-        if (!rw_tok_is(pt.s, &w, "for")) {
+        if (rw_tok_is(pt.s, &w, "declare")) {
+            p->not_for = 1;
+            p->directive = RW_DIR_DECLARE;
+            rw_parse_declare(p, &pt, q);
+        } else if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
+            rw_parse_coop(p, &pt, &w, q);
+        } else if (!rw_tok_is(pt.s, &w, "for")) {
             p->not_for = 1;
             if (w.kind == RW_T_EOL)
                 rw_error(w.off, "expected 'for' after '#pragma mploop'");
             else
-                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for')",
+                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
                          (int)w.len, buf + w.off);
         } else {
             rw_parse_clauses(p, &pt, q);

@@ -12,6 +12,7 @@
  *   diag_json.c     the diagnostics as one JSON document
  *   pragma.c        finding the pragmas in the file
  *   clause_parse.c  parsing the clauses of a pragma
+ *   declare.c       `#pragma mploop declare reduction`
  *   ast.c           helpers over libclang cursors (offsets, children, types,
  *                   operator kinds)
  *   scope.c         walking functions: which loop follows each pragma, and
@@ -24,12 +25,16 @@
  *   calls.c         calls in a body that do not mean what they mean
  *                   sequentially (rand, stdin reads, longjmp out of it)
  *   scratch.c       arrays used as scratch space by every iteration
+ *   coop.c          `#pragma mploop critical` and `atomic`, and the body's
+ *                   references to shared() variables redirected
  *   access.c        the accesses to memory of a loop body (roots, subscripts)
  *   alias.c         which roots reach different memory (types, private objects)
  *   depend.c        loop-carried dependences through memory (dep.c's tests)
  *   dep.c           the dependence tests' arithmetic (dep.h, no libclang)
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
+ *   reduce.c        the generated code of reductions (array reductions'
+ *                   private copies)
  *   edit.c          an offset-sorted edit list applied to the input buffer
  *   advise.c        `mploop --suggest`: a verdict for every for statement
  *   advise_out.c    the verdicts as text or JSON
@@ -148,8 +153,9 @@ unsigned rw_error_count(void);
 
 /* Whether warning flag (without -W) is enabled (-W<flag>/-Wno-<flag> on the
  * command line, else its default); rw_warning prints nothing for a flag
- * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch (on by
- * default), mploop-unverified (off); a name not in the table is on. */
+ * that is off.  The flags: mploop-rand, mploop-stdin, mploop-scratch,
+ * mploop-lock (on by default), mploop-unverified (off); a name not in the
+ * table is on. */
 int rw_warning_enabled(const char *flag);
 /* Apply one command-line option -W<flag>, -Wno-<flag>, -Wmploop (every
  * mploop flag on) or -Wno-mploop (every one off), in command-line order.
@@ -221,13 +227,26 @@ enum rw_var_kind {
     RW_PRIVATE,
     RW_FIRSTPRIVATE,
     RW_LASTPRIVATE,
-    RW_REDUCTION
+    RW_REDUCTION,
+    RW_SHARED            /* in shared memory for the loop's duration (coop.c) */
 };
 
 enum rw_redop {
     RW_RED_ADD, RW_RED_SUB, RW_RED_MUL, RW_RED_AND,
     RW_RED_OR, RW_RED_XOR, RW_RED_LAND, RW_RED_LOR,
-    RW_RED_MIN, RW_RED_MAX
+    RW_RED_MIN, RW_RED_MAX,
+    RW_RED_USER          /* declared with `#pragma mploop declare reduction` */
+};
+
+/* One `#pragma mploop declare reduction(name : type : combiner)
+ * [initializer(expr)]` (declare.c). */
+struct rw_udr {
+    char *name, *type, *comb, *init; /* init: NULL without the clause */
+    size_t off;          /* the pragma */
+    size_t name_off, type_off, comb_off, init_off;
+    size_t scope_start, scope_end; /* the block (or file) it is declared in */
+    char *comb_line, *init_line; /* `#line` and padding that put the
+                            combiner and the initializer back in place */
 };
 
 /* One variable named in a data clause. */
@@ -242,6 +261,19 @@ struct rw_var {
                             parameter is a pointer, sizeof on its name warns */
     const char *cast;    /* "(void *)" before its address when it is volatile
                             (memcpy would warn about the qualifier), else "" */
+    /* Reductions over arrays and array sections (docs/generated-code.md,
+     * "Array reductions"): */
+    char *sec_lo, *sec_len; /* `x[lo:len]`: the section's expressions, else NULL */
+    size_t sec_off;      /* where the section's `[` is written */
+    int array;           /* set by clause_check.c: an array or a section, whose
+                            private copy lives in the participant's partial slot */
+    unsigned dims;       /* array: its number of dimensions (0: a section) */
+    size_t *refs;        /* array: the body's references to it, [refs[2k],
+                            refs[2k+1]), redirected to the private copy */
+    unsigned nrefs;
+    char *udr_name;      /* RW_RED_USER: the reduction's name */
+    size_t udr_off;      /* where the name is written */
+    const struct rw_udr *udr; /* and its declaration (clause_check.c) */
 };
 
 struct rw_loop;
@@ -265,7 +297,18 @@ struct rw_pragma {
     struct rw_var *vars;
     unsigned nvars;
     struct rw_loop *loop; /* the loop it annotates, once found */
+    struct rw_udr *udr;  /* `declare reduction` (not_for is set), else NULL */
+    /* `#pragma mploop critical` and `atomic` (not_for is set too): */
+    int directive;       /* enum rw_directive */
+    char *crit_name;     /* critical: the name, "" when unnamed */
+    int atomic;          /* atomic: enum rw_atomic_kind */
+    size_t stmt_start, stmt_end; /* the statement it applies to (coop.c) */
 };
+
+/* What a `#pragma mploop` directive is. */
+enum rw_directive { RW_DIR_FOR, RW_DIR_CRITICAL, RW_DIR_ATOMIC, RW_DIR_DECLARE };
+/* The clause of `#pragma mploop atomic` (update without one). */
+enum rw_atomic_kind { RW_ATOMIC_UPDATE, RW_ATOMIC_READ, RW_ATOMIC_WRITE, RW_ATOMIC_CAPTURE };
 
 /* Find every pragma of the main file outside comments, strings and skipped
  * preprocessor blocks, parse its clauses (reporting syntax errors), and
@@ -297,6 +340,24 @@ size_t rw_ptext_next(const struct rw_ptext *pt, size_t pos, struct rw_tok *t);
 void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
 /* The name of a data clause kind (enum rw_var_kind): "private", ... */
 const char *rw_var_kind_name(int kind);
+/* Text of pt[a, b), trimmed, without backslash-newlines (heap). */
+char *rw_ptext_text(const struct rw_ptext *pt, size_t a, size_t b);
+
+/* ---- declare.c --------------------------------------------------------- */
+
+/* `#pragma mploop declare reduction` (docs/user-guide.md, "reduction").
+ * Parse the text after `declare` (from pos) into p->udr and remember it,
+ * reporting syntax errors. */
+void rw_parse_declare(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
+/* Forget the declarations of a previous file (before its pragmas are found). */
+void rw_declare_reset(void);
+/* Find the scope of each declaration and refuse a redeclaration in the same
+ * scope; returns 0 or -1 after reporting. */
+int rw_declare_resolve(const struct rw_src *src);
+/* The declaration of reduction name visible at offset at, or NULL. */
+const struct rw_udr *rw_declare_find(const char *name, size_t at);
+/* Whether type t is the type u is declared for. */
+int rw_declare_type_matches(const struct rw_src *src, const struct rw_udr *u, CXType t);
 
 /* ---- ast.c ------------------------------------------------------------- */
 
@@ -758,6 +819,50 @@ char *rw_advise_apply(const struct rw_src *src, const struct rw_advice *v, unsig
 void rw_advise_print(FILE *f, const struct rw_src *src, const struct rw_advise_opts *o,
                      const struct rw_advice *v, unsigned n);
 
+/* ---- coop.c ------------------------------------------------------------ */
+
+/* The directives for cooperating workers (docs/shared.md): `#pragma mploop
+ * critical [(name)]` and `#pragma mploop atomic [update|read|write|
+ * capture]` before a statement, and the shared(list) clause whose
+ * variables the body reaches through a pointer to shared memory. */
+
+/* Parse the rest of a `critical` or `atomic` directive whose word is token
+ * w of pt (pos just after it) into p, reporting syntax errors. */
+void rw_parse_coop(struct rw_pragma *p, const struct rw_ptext *pt, const struct rw_tok *w,
+                   size_t pos);
+/* Find the statement after each critical or atomic directive of p[0..n)
+ * and check the form of each atomic one (reported); remembered for
+ * rw_coop_covers.  Before the loops are checked. */
+void rw_coop_find(const struct rw_src *src, struct rw_pragma *p, unsigned n);
+/* Whether offset off lies in the statement of a critical or atomic
+ * directive (rw_coop_find ran). */
+int rw_coop_covers(size_t off);
+/* Whether off is where an atomic read or capture statement `v = ...`
+ * starts: the assignment to v there is an ordinary write of the body. */
+int rw_coop_capture_at(size_t off);
+/* The error at off for a write (or atomic read) of variable name, declared
+ * outside loop l and not in its shared() clause, in a critical or atomic
+ * statement, with the fix-it adding the clause. */
+void rw_coop_not_shared(const struct rw_src *src, const struct rw_loop *l, size_t off,
+                        const char *name);
+/* The variable at the root of lvalue c when c reaches it without a
+ * pointer (`x`, `s.f`, `a[i]` of an array a), else a null cursor (`*p`,
+ * `p[i]`, `s->f`: memory a pointer reaches). */
+CXCursor rw_lvalue_root(CXCursor c);
+/* The checks that need the loops (an atomic read of a variable that is not
+ * shared) and the body references to shared() variables of every loop,
+ * located for rw_coop_emit; returns 0 or -1 after reporting errors. */
+int rw_coop_check(const struct rw_src *src, struct rw_pragma *p, unsigned n);
+/* Whether p[0..n) holds a critical or atomic directive. */
+int rw_coop_any(const struct rw_pragma *p, unsigned n);
+/* The helper functions the file's critical statements use, for the top of
+ * the output (heap; "" when there are none). */
+char *rw_coop_helpers(const struct rw_pragma *p, unsigned n);
+struct rw_edits;
+/* Add the edits of the critical and atomic directives (their pragmas
+ * included) and of the redirected references. */
+void rw_coop_emit(const struct rw_src *src, struct rw_edits *e);
+
 /* ---- edit.c ------------------------------------------------------------ */
 
 struct rw_edit {
@@ -789,6 +894,38 @@ void rw_line_marker(const struct rw_src *src, struct rw_buf *b, const char *file
  * blanked pragmas). */
 void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
              struct rw_edits *e);
+
+/* ---- reduce.c ---------------------------------------------------------- */
+
+/* The generated code of reductions (docs/generated-code.md, "Reductions"
+ * and "Array reductions"); i is the variable's index among the pragma's
+ * clause variables, id the loop's number, L its `&__mploop_L_N`, off the
+ * offset expression of the variable's slot in the partial area. */
+
+/* Whether a reduction of p is over an array or a section: every partial
+ * slot then takes rw_red_bytes(..., 1). */
+int rw_red_any_array(const struct rw_pragma *p);
+/* The bytes of reduction variable v's partial slot, rounded up to 16 when
+ * aligned (heap). */
+char *rw_red_bytes(const struct rw_var *v, unsigned i, unsigned id, int aligned);
+/* The sections' bounds, evaluated once before mploop_begin; check(b, g,
+ * what, expr) emits the compile-time check that expr is an integer. */
+void rw_red_bounds(struct rw_buf *b, const struct rw_loop *l,
+                   void (*check)(struct rw_buf *, const void *, const char *, const char *),
+                   const void *g);
+/* lhs (an element of v) set to the identity of v's operator; for a
+ * declared reduction, its initializer with omp_orig = orig. */
+void rw_red_identity(struct rw_buf *b, const struct rw_var *v, const char *lhs, const char *orig);
+/* x combined with partial r (elements of v), as the parent does. */
+void rw_red_combine(struct rw_buf *b, const struct rw_var *v, const char *x, const char *r);
+/* The participant's private copy of array or section v, set to the identity. */
+void rw_red_private(struct rw_buf *b, const char *L, const struct rw_var *v, unsigned i,
+                    unsigned id, const char *off);
+/* The parent's element-wise combine of participant __mploop_w_N's copy of v. */
+void rw_red_combine_array(struct rw_buf *b, const char *L, const struct rw_var *v, unsigned i,
+                          unsigned id, const char *off);
+/* The edits that point the body's references to v at its private copy. */
+void rw_red_redirect(struct rw_edits *e, const struct rw_var *v, unsigned i, unsigned id);
 
 /* ---- profile.c, profile_show.c ------------------------------------------ */
 

@@ -441,6 +441,15 @@ static void __attribute__((__constructor__, __unused__)) mploop__module_here(voi
 }
 #endif
 
+/* --- Named critical sections (runtime/lock.c) ----------------------------
+ * `#pragma mploop critical [(name)]` becomes a call to mploop_critical_enter
+ * before the statement and mploop_critical_leave after it.  One lock per
+ * distinct name for the whole program (all processes), made at its first
+ * use; "" names the unnamed critical section.  Leaving a section the caller
+ * is not in fails the loop like mploop_fail. */
+void mploop_critical_enter(const char *name);
+void mploop_critical_leave(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

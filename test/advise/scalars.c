@@ -97,7 +97,7 @@ void blocked(double *restrict out, const double *restrict a, int n)
         out[i] = a[i] - prev;
         prev = a[i];
     }
-// CHECK: {{.*}}scalars.c:[[@LINE+1]]:5: blocked: 'next' carries a value from one iteration to the next: the value the earlier iterations left in it is used at line [[@LINE+3]]
+// CHECK: {{.*}}scalars.c:[[@LINE+1]]:5: blocked: 'next' carries a value from one iteration to the next: the value the earlier iterations left in it is used at line [[@LINE+3]]; to hand its values out across workers instead (in another order than the sequential loop's), add shared(next) and take each one with '#pragma mploop atomic capture' (v = next++;)
     for (int i = 0; i < n; i++)
         if (a[i] > 0)
             out[next++] = a[i];

@@ -8,8 +8,8 @@ void f(int *a, int n)
 #pragma mploop for nowait
 // CHECK: clause_syntax.c:[[@LINE-1]]:20: error: unknown clause 'nowait' in '#pragma mploop for'
     for (int i = 0; i < n; i++) a[i] = 0;
-#pragma mploop for shared(a)
-// CHECK: clause_syntax.c:[[@LINE-1]]:20: error: unknown clause 'shared' in '#pragma mploop for'
+#pragma mploop for copyin(a)
+// CHECK: clause_syntax.c:[[@LINE-1]]:20: error: unknown clause 'copyin' in '#pragma mploop for'
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for private
 // CHECK: clause_syntax.c:[[@LINE-1]]:27: error: expected '(' after 'private'
@@ -30,7 +30,7 @@ void f(int *a, int n)
 // CHECK: clause_syntax.c:[[@LINE-1]]:36: error: expected a chunk size after ','
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for reduction(/:n)
-// CHECK: clause_syntax.c:[[@LINE-1]]:30: error: expected one of + - * & | ^ && || min max as the reduction operator
+// CHECK: clause_syntax.c:[[@LINE-1]]:30: error: expected one of + - * & | ^ && || min max, or the name of a declared reduction, as the reduction operator
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for reduction(n)
 // CHECK: clause_syntax.c:[[@LINE-1]]:20: error: expected 'operator:' in 'reduction' clause

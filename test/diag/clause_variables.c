@@ -14,7 +14,7 @@ void f(int *a, int n)
     struct pair pr = { 0, 0 };
     const int limit = 10;
     register int r = 0;
-    int arr[4];
+    struct pair arr[4];
     {
         int hidden = 0;
         (void)hidden;
@@ -26,7 +26,7 @@ void f(int *a, int n)
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for reduction(+:pr) reduction(max:arr) reduction(+:a)
 // CHECK: clause_variables.c:[[@LINE-1]]:32: error: reduction variable 'pr' must have an arithmetic type (it has type 'struct pair')
-// CHECK: clause_variables.c:[[@LINE-2]]:50: error: reduction variable 'arr' must have an arithmetic type (it has type 'int[4]')
+// CHECK: clause_variables.c:[[@LINE-2]]:50: error: reduction over 'arr' needs an arithmetic element type (it is 'struct pair')
 // CHECK: clause_variables.c:[[@LINE-3]]:67: error: reduction variable 'a' must have an arithmetic type (it has type 'int *')
     for (int i = 0; i < n; i++) a[i] = 0;
 #pragma mploop for reduction(^:d) reduction(|:d2)
@@ -42,7 +42,7 @@ void f(int *a, int n)
 #pragma mploop for private(declared_later)
 // CHECK: clause_variables.c:[[@LINE-1]]:28: error: use of undeclared identifier 'declared_later' in 'private' clause
     for (k = 0; k < n; k++) a[k] = 0;
-    a[0] = (int)d + pr.a + arr[0];
+    a[0] = (int)d + pr.a + arr[0].a;
 }
 
 int declared_later;
