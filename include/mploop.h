@@ -160,6 +160,38 @@ int mploop_queue_try_pop(mploop_queue *queue, void *item);
 int mploop_queue_close(mploop_queue *queue);
 int mploop_queue_destroy(mploop_queue *queue);
 
+/* --- Cancelling a loop, and who runs an iteration -------------------------
+ * See "Cancelling a loop" in docs/user-guide.md.  "The running loop" is the
+ * innermost parallel loop whose body the calling thread is in (a loop
+ * nested in a body runs in-process, so inside it that is the nested loop). */
+
+/* Called in a loop body: cancel the running loop, like OpenMP's `cancel
+ * for`.  No iteration starts after the call (no new chunk is handed out,
+ * and every participant stops before its next iteration); iterations
+ * already running finish.  The writes of every iteration that ran are kept
+ * and merged, reductions combine what ran, and the loop succeeds.
+ * lastprivate variables get the last iteration's values only if it ran;
+ * otherwise they keep their values of before the loop.  The call returns:
+ * the rest of the iteration runs.  Outside a loop body it does nothing. */
+void mploop_cancel(void);
+
+/* In a loop body: nonzero once the running loop is cancelled (by this
+ * iteration or by another worker's), so that a long iteration can stop
+ * early.  Outside a loop body: nonzero when the last loop the calling
+ * thread ran was cancelled, until the thread's next loop ends. */
+int mploop_cancelled(void);
+
+/* In a loop body running on forked workers: this worker's number, 0 to
+ * mploop_num_workers() - 1, distinct for each worker of the loop.  0 in a
+ * loop that runs in-process (one worker, if(0), nested loops) and outside
+ * loop bodies.  As OpenMP's omp_get_thread_num. */
+int mploop_worker_num(void);
+
+/* In a loop body running on forked workers: the number of workers running
+ * the loop.  1 in a loop that runs in-process and outside loop bodies.  As
+ * OpenMP's omp_get_num_threads. */
+int mploop_num_workers(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,8 @@
  *
  * The runtime is split by concern and layered: each file calls only files
  * of the layers below it (test/unit/layers.test checks it).
+ *   cancel.c      mploop_cancel, mploop_cancelled, mploop_worker_num and
+ *                 mploop_num_workers: what a body asks of its loop
  *   loop.c        the mploop_* entry points the generated code calls, and
  *                 mploop_fail, which ends the current loop participant
  *   verify.c      checking a loop's answer (MPLOOP_CHECK): the sequential
@@ -259,6 +261,11 @@ struct mploop__diff {
 /* Most places mploop__mem_differences keeps. */
 #define MPLOOP__DIFFS 3
 
+/* Parent, after the workers of the loop at site succeeded, when its body
+ * cancelled it (mploop_cancel): kill the sequential run, if any, so that
+ * the merge does not compare, and warn that the execution is not
+ * verified. */
+void mploop__verify_cancelled(const mploop_site *site);
 /* Parent, after mploop__mem_merge returned -EDOM: the first places that
  * differ (at most max, in address order) into out; returns their count and
  * sets *bytes to the number of bytes that differ in all. */
@@ -803,6 +810,7 @@ void *mploop__io_setjmp(const void *env, long unused, int kind);
  * else return, and the caller exits as usual. */
 void mploop__loop_exit(int status);
 
+
 /* ---- output.c: the workers' output in sequential order ----------------
  * (see output.c).  The parent plans each forked loop's capture before its
  * workers start, pumps finished chunks while it waits and finishes (or
@@ -1026,6 +1034,10 @@ struct mploop__ctl {
                              * below it still run (0: none) */
     unsigned ndone;         /* atomic: workers done (a persistent team's last
                              * one to finish wakes the parent) */
+    int stop;               /* atomic: the body called mploop_cancel: no
+                             * iteration starts any more (the loop succeeds) */
+    int last_ran;           /* atomic: the sequentially last iteration ran
+                             * and stored the lastprivate values */
     uint64_t next __attribute__((aligned(64))); /* atomic: iterations handed
                                                  * out (dynamic, guided) */
     struct mploop__slot slot[];                 /* planned slots */
@@ -1278,6 +1290,27 @@ void mploop__progress_tick(uint64_t done);
 void mploop__progress_clear(void);
 /* Parent, when the wait is over: erase the line; no more ticks draw. */
 void mploop__progress_end(void);
+
+/* ---- cancel.c: which loop's body a thread runs (mploop_cancel) ----------
+ * loop.c tells it; mploop_cancel, mploop_cancelled, mploop_worker_num and
+ * mploop_num_workers answer from it. */
+
+/* One loop whose body a thread runs, as loop.c describes it. */
+struct mploop__body {
+    volatile int *stop;        /* the loop's cancel word */
+    unsigned worker;           /* this participant's worker number */
+    struct mploop__team *team; /* a forked loop's workers; NULL in-process */
+    struct mploop__body *outer; /* cancel.c's: the body around this one */
+};
+/* Both: the calling thread starts running the body of b in-process (b
+ * lives until mploop__body_done); it is the innermost from now on. */
+void mploop__body_enter(struct mploop__body *b);
+/* Worker, when it starts (or resumes) its part of the loop of b: b is the
+ * only body it runs; the parent's in-process loops around are not its. */
+void mploop__body_worker(struct mploop__body *b);
+/* Both, when a loop ends (mploop_done): the thread leaves the body of b if
+ * it ran it, and remembers whether the loop was cancelled. */
+void mploop__body_done(struct mploop__body *b, int cancelled);
 
 /* ---- verify.c: checking a loop's answer (MPLOOP_CHECK) -------------------
  * MPLOOP_CHECK=verify runs each forked loop once more, sequentially, in one

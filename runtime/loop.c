@@ -19,7 +19,14 @@
  * mploop_fail and mploop_fail_code live here too: they end whichever loop
  * participant this process is (a worker hands its message to the parent,
  * an in-process loop reports and ends the program), which only this file
- * knows.
+ * knows; it also tells cancel.c which loop's body each thread runs
+ * (mploop__body_*), for mploop_cancel and mploop_worker_num.
+ *
+ * A loop cancelled by its body (mploop_cancel) has a cancel word: in the
+ * loop's state when it runs in-process, in the control block when it runs
+ * on workers.  The generated code reads it before each iteration
+ * (mploop_at) and leaves its chunk once it is set; mploop_next then hands
+ * out nothing more, and the loop ends and merges as usual.
  *
  * Per-loop state lives in runtime-owned memory, never in the heap: a small
  * array of slots in the runtime's state section (nested and recursive
@@ -84,6 +91,9 @@ struct loop_state {
     void *scratch;              /* mapping behind part/last if too large */
     size_t scratch_size;
     volatile uint64_t cur;      /* iteration slot when in-process */
+    volatile int stop;          /* cancel word when in-process (mploop_cancel) */
+    int last_ran;               /* in-process: the last iteration ran */
+    struct mploop__body body;   /* this thread runs the loop's body (cancel.c) */
     char area[2 * LOOP_INLINE_AREA] __attribute__((aligned(16)));
 };
 
@@ -104,6 +114,7 @@ static struct {
     uint64_t chunks;        /* chunks it took */
     uint64_t pending;       /* iterations of the chunk it runs, added to its
                              * slot's done count when it takes the next */
+    uint64_t lo;            /* the first iteration of that chunk */
     struct mploop__usage use0; /* measured: its counters when it began */
     int claiming;           /* auto: its static block is done, it claims */
     pid_t pid;              /* the worker's process (not a child of its body) */
@@ -307,6 +318,15 @@ static int loop_is_my_worker(const struct loop_state *st)
     return loop_me.st == st && mploop__team_in_worker();
 }
 
+/* Both: was the loop of st cancelled by its body?  Its in-process run's
+ * word, else its workers'. */
+static int loop_stopped(const struct loop_state *st)
+{
+    if (st->reason || !st->team)
+        return st->stop != 0;
+    return __atomic_load_n(&st->team->ctl->stop, __ATOMIC_ACQUIRE) != 0;
+}
+
 /* Parent (or a worker, for nested loops): check the loop, resolve its
  * schedule and worker count, and decide whether it forks.  A forked loop
  * gets its control block here so that mploop_local can record locals in
@@ -336,6 +356,7 @@ void mploop_begin(mploop_loop *L, const mploop_site *site, const mploop_params *
         mploop__measure_init(env);
     L->mploop__impl = st;
     L->mploop__cur = &st->cur;
+    L->mploop__stop = &st->stop;
 
     /* Under MPLOOP_ON_ERROR=return a failure must leave the program
      * running, which only a worker process can guarantee: loops that would
@@ -423,6 +444,16 @@ void mploop_static(mploop_loop *L, void *addr, uint64_t size)
         mploop__mem_static(addr, size);
 }
 
+/* Both: this thread runs the body of st in-process: participant 0 of 1,
+ * with the cancel word of st (cancel.c). */
+static void loop_body_here(struct loop_state *st)
+{
+    st->body.stop = &st->stop;
+    st->body.worker = 0;
+    st->body.team = NULL;
+    mploop__body_enter(&st->body);
+}
+
 /* Both: run the loop in-process from now on, for `reason`: use private
  * participant areas, print the verbose line and make this the innermost
  * in-process loop (for mploop_fail).  Returns 1 for mploop_start. */
@@ -440,6 +471,7 @@ static int loop_run_here(struct loop_state *st, const struct mploop__env *env,
         mploop__verbose_inprocess(st->site, st->trip, st->reason);
     st->outer = loop_inproc;
     loop_inproc = st;
+    loop_body_here(st);
     return 1;
 }
 
@@ -510,6 +542,11 @@ static void loop_worker_start(struct loop_state *st, mploop_loop *L, unsigned w)
     loop_me.chunks = 0;
     loop_me.pending = 0;
     L->mploop__cur = &st->team->ctl->slot[w].cur;
+    L->mploop__stop = &st->team->ctl->stop;
+    st->body.stop = &st->team->ctl->stop;
+    st->body.worker = w;
+    st->body.team = st->team;
+    mploop__body_worker(&st->body);
 }
 
 /* Worker of a persistent team, parked, on its own stack: list what it
@@ -613,6 +650,9 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
     uint64_t t0 = mploop__os_now_ns(), t1 = 0, t2 = 0;
     int failed = mploop__team_wait(st->team, &o, f, others) != 0;
     mploop__progress_end();
+    int stopped = !failed && loop_stopped(st);
+    if (stopped)
+        mploop__verify_cancelled(st->site);
     failed = mploop__verify_wait(st->team, st->mem, &o, failed, f);
     if (!failed) {
         uintptr_t race = 0;
@@ -674,9 +714,11 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
         mploop__mem_discard(st->mem);
     else {
         mploop__verify_overlaps(st->site, env, st->mem);
-        mploop__adapt_forked(st->site, st->trip, st->team->forked,
-                             mploop__os_now_ns() - st->started_ns,
-                             mploop__team_busy_ns(st->team), st->formed);
+        /* A cancelled loop's time says nothing of its trip count. */
+        if (!stopped)
+            mploop__adapt_forked(st->site, st->trip, st->team->forked,
+                                 mploop__os_now_ns() - st->started_ns,
+                                 mploop__team_busy_ns(st->team), st->formed);
     }
     mploop__mem_release(st->mem);
     st->mem = NULL;
@@ -877,6 +919,8 @@ int mploop_start(mploop_loop *L)
          * participant areas of its own. */
         loop_inprocess_areas(st);
         L->mploop__cur = seq_cur;
+        /* Its body's mploop_cancel stops it (see loop_finish). */
+        loop_body_here(st);
         return 1;
     }
     if (st->policy == MPLOOP__ON_ERROR_SERIAL) {
@@ -940,8 +984,17 @@ static int loop_next_claim(struct loop_state *st, uint64_t *lo, uint64_t *hi)
     }
 }
 
+/* Both: how many iterations of the chunk of `len` iterations starting at lo
+ * ran, when cur is the last iteration that started (mploop_at publishes an
+ * iteration only when it starts, and a participant's chunks come in
+ * increasing order, so a cur outside the chunk means none of it ran). */
+static uint64_t loop_chunk_ran(uint64_t cur, uint64_t lo, uint64_t len)
+{
+    return cur >= lo && cur - lo < len ? cur - lo + 1 : 0;
+}
+
 /* Both: the next chunk [*lo, *hi) of iteration indices for this
- * participant; 0 when it has none left.  In-process the whole loop is one
+ * participant; 0 when it has none left (also once the loop was cancelled).  In-process the whole loop is one
  * chunk. */
 int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
 {
@@ -949,14 +1002,21 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
     if (loop_is_my_worker(st)) {
         int got;
         unsigned ring = loop_me.w;
+        int stop = __atomic_load_n(&st->team->ctl->stop, __ATOMIC_ACQUIRE);
         /* The chunk before this call is finished: count it (the progress
-         * line reads the count while the loop runs). */
+         * line reads the count while the loop runs), or what ran of it
+         * when the loop was cancelled. */
         if (loop_me.pending) {
-            uint64_t *done = &st->team->ctl->slot[loop_me.w].done;
-            __atomic_store_n(done, *done + loop_me.pending, __ATOMIC_RELAXED);
+            struct mploop__slot *slot = &st->team->ctl->slot[loop_me.w];
+            uint64_t ran = stop ? loop_chunk_ran(slot->cur, loop_me.lo, loop_me.pending)
+                                : loop_me.pending;
+            __atomic_store_n(&slot->done, slot->done + ran, __ATOMIC_RELAXED);
             loop_me.pending = 0;
         }
-        if (st->sched.kind == MPLOOP_SCHED_STATIC) {
+        if (stop) {
+            /* Cancelled by the body: no chunk is handed out any more. */
+            got = 0;
+        } else if (st->sched.kind == MPLOOP_SCHED_STATIC) {
             got = loop_next_static(st, st->trip, st->sched.chunk, lo, hi);
             ring = loop_me.share;
         } else if (st->sched.kind == MPLOOP_SCHED_AUTO && !loop_me.claiming &&
@@ -976,6 +1036,7 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
         if (got) {
             mploop__output_chunk(ring, *lo, *hi);
             loop_me.pending = *hi - *lo;
+            loop_me.lo = *lo;
             loop_me.chunks++;
         }
         return got;
@@ -1009,11 +1070,27 @@ void *mploop_partial(mploop_loop *L)
     return st->part;
 }
 
-/* Both, and the parent after the join: the lastprivate area. */
+/* Both, and the parent after the join: the lastprivate area.  In a
+ * participant (the generated code calls it there only after the last
+ * iteration ran) it records that the area holds that iteration's values. */
 void *mploop_last(mploop_loop *L)
 {
     struct loop_state *st = L->mploop__impl;
+    if (loop_is_my_worker(st))
+        __atomic_store_n(&st->team->ctl->last_ran, 1, __ATOMIC_RELAXED);
+    else
+        st->last_ran = 1;
     return st->last;
+}
+
+/* Parent, after a successful join: did the last iteration run and store
+ * the lastprivate values?  Only a cancelled loop can miss it. */
+int mploop_last_ran(mploop_loop *L)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (st->reason)
+        return st->last_ran;
+    return __atomic_load_n(&st->team->ctl->last_ran, __ATOMIC_RELAXED) != 0;
 }
 
 /* Worker, when its part of the loop of st ends: a lock it still holds
@@ -1066,9 +1143,12 @@ static void loop_measure_inprocess(const struct loop_state *st)
 {
     struct mploop__usage now, use;
     uint64_t wall = mploop__os_now_ns() - st->started_ns;
+    /* In-process the iterations run in order: a cancelled loop ran those
+     * up to the last one that started. */
+    uint64_t ran = st->stop ? loop_chunk_ran(st->cur, 0, st->trip) : st->trip;
     mploop__usage_take(&now, 1);
     mploop__usage_delta(&st->use0, &now, &use);
-    mploop__measure_inprocess(st->site, st->trip, wall, &use);
+    mploop__measure_inprocess(st->site, ran, wall, &use);
 }
 
 /* Parent: wait for the workers, then merge their writes.  In-process
@@ -1175,6 +1255,7 @@ void mploop_done(mploop_loop *L)
     struct loop_state *st = L->mploop__impl;
     if (loop_inproc == st)
         loop_inproc = st->outer;
+    mploop__body_done(&st->body, loop_stopped(st));
     if (st->mem)
         mploop__mem_release(st->mem);
     /* A loop that has a team holds the loop lock (mploop_begin). */

@@ -22,7 +22,9 @@
  * described here for the report.  Reduction partials are not compared
  * (their order of combination legitimately changes the last bits), nor are
  * lastprivate values: memory is.  Workers are forked for every loop under
- * verify (env.c), and each forked loop runs twice: it is slow.
+ * verify (env.c), and each forked loop runs twice: it is slow.  A loop its
+ * body cancelled (mploop_cancel) is not compared: which iterations ran
+ * depends on the timing of the workers.
  *
  * MPLOOP_CHECK=1 only warns, after a successful merge, about bytes that
  * several workers changed to the same value (the lost update above, or a
@@ -142,6 +144,20 @@ static void verify_kill(void)
     verify_forget();
     mploop__reserve_give(verify.slot, sizeof *verify.slot);
     verify.slot = NULL;
+}
+
+/* Parent: see internal.h.  The sequential run stops at the first
+ * iteration that cancels, in order, and the workers at whichever ones
+ * cancelled first: the two ran different iterations, and comparing their
+ * memory would report the difference as an error. */
+void mploop__verify_cancelled(const mploop_site *site)
+{
+    if (!verify.pid)
+        return;
+    verify_kill();
+    mploop__warning(site, "the loop was cancelled (mploop_cancel): MPLOOP_CHECK=verify does not "
+                    "compare it with a sequential run, which would stop at another iteration; "
+                    "this execution of the loop is not verified");
 }
 
 /* Parent: the sequential run ended with wait status `status` (-1: reaped

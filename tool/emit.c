@@ -21,7 +21,7 @@
  * stored in mploop_params.abi so that the runtime refuses a file rewritten
  * for another version.  It must equal MPLOOP_ABI_VERSION of
  * include/mploop/abi.h. */
-#define RW_ABI_VERSION 2
+#define RW_ABI_VERSION 3
 #if defined MPLOOP_ABI_VERSION && MPLOOP_ABI_VERSION != RW_ABI_VERSION
 #error "the rewriter writes code for another ABI version than include/mploop/abi.h"
 #endif
@@ -692,7 +692,9 @@ static void gen_participant(struct gen *g, struct rw_buf *b)
     emit_shared_reset(b, l);
     rw_buf_printf(b, "for (__mploop_k_%u = __mploop_lo_%u; __mploop_k_%u < __mploop_hi_%u; "
                   "__mploop_k_%u++) {\n", id, id, id, id, id);
-    rw_buf_printf(b, "mploop_at(%s, __mploop_k_%u);\n", L, id);
+    /* mploop_at is nonzero once the body cancelled the loop (mploop_cancel):
+     * the iteration does not start, and the chunk ends here */
+    rw_buf_printf(b, "if (mploop_at(%s, __mploop_k_%u)) break;\n", L, id);
     char *q = rw_xasprintf("__mploop_q_%u", id);
     if (m > 1)
         rw_buf_printf(b, "mploop_u64 %s = __mploop_k_%u;\n", q, id);
@@ -730,7 +732,9 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
     for (unsigned i = 0; i < p->nvars; i++)
         nlast += p->vars[i].kind == RW_LASTPRIVATE;
     if (nlast) {
-        rw_buf_printf(b, "if (__mploop_hi_%u == __mploop_n_%u) {\n", id, id);
+        /* k reaches the trip count only when the last iteration ran (a
+         * cancelled chunk stops short of its end) */
+        rw_buf_printf(b, "if (__mploop_k_%u == __mploop_n_%u) {\n", id, id);
         for (unsigned i = 0; i < p->nvars; i++)
             if (p->vars[i].kind == RW_LASTPRIVATE)
                 store_in_area(b, L, p, i, 0);
@@ -777,7 +781,7 @@ static void gen_epilogue(struct gen *g, struct rw_buf *b)
         rw_buf_puts(b, "}\n");
     }
     if (nlast) {
-        rw_buf_printf(b, "if (__mploop_n_%u > 0) {\n", id);
+        rw_buf_printf(b, "if (mploop_last_ran(%s)) {\n", L);
         for (unsigned i = 0; i < p->nvars; i++)
             if (p->vars[i].kind == RW_LASTPRIVATE) {
                 char *off = area_offset(p, i, 0);

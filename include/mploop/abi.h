@@ -28,7 +28,7 @@
 #include "../mploop.h"
 
 /* Version of the loop ABI: what mploop_params.abi must hold. */
-#define MPLOOP_ABI_VERSION 2
+#define MPLOOP_ABI_VERSION 3
 
 #ifdef __cplusplus
 extern "C" {
@@ -109,6 +109,8 @@ typedef struct mploop_params {
 typedef struct mploop_loop {
     volatile mploop_u64 *mploop__cur; /* where this process publishes its iteration */
     void *mploop__impl;             /* runtime state (in runtime-owned memory) */
+    volatile int *mploop__stop;     /* nonzero once the loop is cancelled
+                                     * (mploop_cancel): no iteration starts */
 } mploop_loop;
 
 /* --- Inline helpers: computed by the generated code itself --------------- */
@@ -218,11 +220,17 @@ static __inline__ int mploop_trip_mul(mploop_u64 *total, mploop_u64 n, int statu
     return MPLOOP_TRIP_OK;
 }
 
-/* mploop_at - both: publish the iteration index being run (for failure
- * reports). */
-static __inline__ void mploop_at(mploop_loop *L, mploop_u64 k)
+/* mploop_at - both: before iteration k starts.  Returns nonzero when the
+ * loop was cancelled (mploop_cancel): the iteration must not run, and the
+ * generated code leaves its chunk.  Otherwise publishes k as the iteration
+ * being run (for failure reports and the loop report) and returns 0: one
+ * load and a branch predicted not taken, for loops that never cancel. */
+static __inline__ int mploop_at(mploop_loop *L, mploop_u64 k)
 {
+    if (__builtin_expect(*L->mploop__stop != 0, 0))
+        return 1;
     *L->mploop__cur = k;
+    return 0;
 }
 
 /* --- Entry points, grouped by the runtime file that defines them ----------
@@ -265,8 +273,15 @@ int mploop_next(mploop_loop *L, mploop_u64 *lo, mploop_u64 *hi);
 /* Both: this participant's slot of p->result_bytes for reduction partials. */
 void *mploop_partial(mploop_loop *L);
 
-/* Both, and parent after the join: the p->last_bytes lastprivate area. */
+/* Both, and parent after the join: the p->last_bytes lastprivate area.  A
+ * participant calls it only once the sequentially last iteration ran, and
+ * the call records that it did. */
 void *mploop_last(mploop_loop *L);
+
+/* Parent, after a successful join: nonzero when the sequentially last
+ * iteration ran (always, for a loop that was not cancelled and has
+ * iterations), so that the lastprivate area holds its values. */
+int mploop_last_ran(mploop_loop *L);
 
 /* Both: end of the participant.  A worker flushes its output, ships its
  * writes to the parent and exits (never returns); in-process, returns. */

@@ -10,8 +10,8 @@
 // RUN: sh -c '%t size 2>&1; echo status=$?' | FileCheck %s --check-prefixes=SIZE,FAILED
 // RUN: %t right | FileCheck %s --check-prefix=RIGHT
 //
-// VERSION: mploop: error: abi.c:7: this loop was rewritten for mploop's loop ABI 1 ([[BYTES:[0-9]+]]-byte parameters), but the runtime linked in implements ABI 2 ([[BYTES]] bytes); rewrite and recompile this file with the mploop that provides the runtime (mploop-cc does both){{$}}
-// SIZE: mploop: error: abi.c:7: this loop was rewritten for mploop's loop ABI 2 ([[SMALL:[0-9]+]]-byte parameters), but the runtime linked in implements ABI 2 ({{[0-9]+}} bytes); rewrite and recompile this file with the mploop that provides the runtime (mploop-cc does both){{$}}
+// VERSION: mploop: error: abi.c:7: this loop was rewritten for mploop's loop ABI 1 ([[BYTES:[0-9]+]]-byte parameters), but the runtime linked in implements ABI 3 ([[BYTES]] bytes); rewrite and recompile this file with the mploop that provides the runtime (mploop-cc does both){{$}}
+// SIZE: mploop: error: abi.c:7: this loop was rewritten for mploop's loop ABI 3 ([[SMALL:[0-9]+]]-byte parameters), but the runtime linked in implements ABI 3 ({{[0-9]+}} bytes); rewrite and recompile this file with the mploop that provides the runtime (mploop-cc does both){{$}}
 // FAILED-NOT: began
 // FAILED: status=1{{$}}
 // RIGHT: began 3 iterations

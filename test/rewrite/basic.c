@@ -31,7 +31,7 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: mploop_i64 __mploop_st_1 = 1;
 // CHECK-NEXT: mploop_u64 __mploop_n_1;
 // CHECK-NEXT: mploop_params __mploop_p_1 = {0};
-// CHECK-NEXT: __mploop_p_1.abi = 2; __mploop_p_1.size = sizeof __mploop_p_1;
+// CHECK-NEXT: __mploop_p_1.abi = 3; __mploop_p_1.size = sizeof __mploop_p_1;
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_count((mploop_wide)__mploop_lb_1, (mploop_wide)__mploop_ub_1,
 // CHECK-NEXT:         (mploop_wide)__mploop_st_1, MPLOOP_LT, ((__typeof__(__mploop_lb_1 + __mploop_ub_1))__mploop_lb_1 < (__typeof__(__mploop_lb_1 + __mploop_ub_1))__mploop_ub_1), &__mploop_n_1);
 // CHECK-NEXT: __mploop_p_1.trip = __mploop_n_1;
@@ -55,14 +55,14 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
 // CHECK-NEXT: while (mploop_next(&__mploop_L_1, &__mploop_lo_1, &__mploop_hi_1)) {
 // CHECK-NEXT: for (__mploop_k_1 = __mploop_lo_1; __mploop_k_1 < __mploop_hi_1; __mploop_k_1++) {
-// CHECK-NEXT: mploop_at(&__mploop_L_1, __mploop_k_1);
+// CHECK-NEXT: if (mploop_at(&__mploop_L_1, __mploop_k_1)) break;
 // CHECK-NEXT: __attribute__((__unused__)) int i = (int)((mploop_u64)__mploop_lb_1 + __mploop_k_1 * (mploop_u64)__mploop_st_1);
 // CHECK-NEXT: #line 12 "{{.*}}basic.c"
 // CHECK-NEXT: {{^                              {$}}
 // CHECK-NEXT: {{^    t = a\[i\]; x = t; sum \+= t;$}}
 // CHECK-NEXT: {{^}$}}
 // CHECK-NEXT: {{^}$}}
-// CHECK-NEXT: if (__mploop_hi_1 == __mploop_n_1) {
+// CHECK-NEXT: if (__mploop_k_1 == __mploop_n_1) {
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_last(&__mploop_L_1) + 0, &x, sizeof(x));
 // CHECK-NEXT: }
 // CHECK-NEXT: }
@@ -79,7 +79,7 @@ for (int i = 0; i < n; i++) {
 // CHECK-NEXT: __builtin_memcpy(&__mploop_r0_1, (const char *)mploop_part(&__mploop_L_1, __mploop_w_1) + 0, sizeof(sum));
 // CHECK-NEXT: sum = (__typeof__(sum))(sum + __mploop_r0_1);
 // CHECK-NEXT: }
-// CHECK-NEXT: if (__mploop_n_1 > 0) {
+// CHECK-NEXT: if (mploop_last_ran(&__mploop_L_1)) {
 // CHECK-NEXT: __builtin_memcpy(&x, (char *)mploop_last(&__mploop_L_1) + 0, sizeof(x));
 // CHECK-NEXT: }
 // CHECK-NEXT: }

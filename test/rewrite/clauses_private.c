@@ -34,7 +34,7 @@ void f(int *a, int n)
 // CHECK-NEXT: __typeof__(both) __mploop_s5_1; __builtin_memcpy(&__mploop_s5_1, &both, sizeof(both));
 // CHECK-NEXT: __typeof__(name) __mploop_s6_1; __builtin_memcpy(&__mploop_s6_1, &name, sizeof(name));
 // CHECK-NEXT: mploop_u64 __mploop_lo_1, __mploop_hi_1, __mploop_k_1;
-// CHECK: if (__mploop_hi_1 == __mploop_n_1) {
+// CHECK: if (__mploop_k_1 == __mploop_n_1) {
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_last(&__mploop_L_1) + 0, &last, sizeof(last));
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_last(&__mploop_L_1) + sizeof(last), &g_last, sizeof(g_last));
 // CHECK-NEXT: __builtin_memcpy((char *)mploop_last(&__mploop_L_1) + sizeof(last) + sizeof(g_last), &both, sizeof(both));
@@ -50,7 +50,7 @@ void f(int *a, int n)
 // CHECK-NEXT: mploop_end(&__mploop_L_1);
 // CHECK-NEXT: }
 // CHECK-NEXT: if (mploop_join(&__mploop_L_1) == 0) {
-// CHECK-NEXT: if (__mploop_n_1 > 0) {
+// CHECK-NEXT: if (mploop_last_ran(&__mploop_L_1)) {
 // CHECK-NEXT: __builtin_memcpy(&last, (char *)mploop_last(&__mploop_L_1) + 0, sizeof(last));
 // CHECK-NEXT: __builtin_memcpy(&g_last, (char *)mploop_last(&__mploop_L_1) + sizeof(last), sizeof(g_last));
 // CHECK-NEXT: __builtin_memcpy(&both, (char *)mploop_last(&__mploop_L_1) + sizeof(last) + sizeof(g_last), sizeof(both));

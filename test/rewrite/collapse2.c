@@ -27,7 +27,7 @@ void f(double *m, int rows, int cols)
 // CHECK-NEXT: mploop_i64 __mploop_st2_1 = -(2);
 // CHECK-NEXT: mploop_u64 __mploop_n_1 = 1, __mploop_c1_1 = 0, __mploop_c2_1 = 0;
 // CHECK-NEXT: mploop_params __mploop_p_1 = {0};
-// CHECK-NEXT: __mploop_p_1.abi = 2; __mploop_p_1.size = sizeof __mploop_p_1;
+// CHECK-NEXT: __mploop_p_1.abi = 3; __mploop_p_1.size = sizeof __mploop_p_1;
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_count((mploop_wide)__mploop_lb_1, (mploop_wide)__mploop_ub_1,
 // CHECK-NEXT: MPLOOP_LT, {{.*}}, &__mploop_c1_1);
 // CHECK-NEXT: __mploop_p_1.status = mploop_trip_mul(&__mploop_n_1, __mploop_c1_1, __mploop_p_1.status);
@@ -39,7 +39,7 @@ void f(double *m, int rows, int cols)
 // CHECK-NEXT: __mploop_p_1.trip = __mploop_n_1;
 // CHECK: if (mploop_start(&__mploop_L_1)) {
 // CHECK-NEXT: __typeof__(j) __mploop_s0_1; __builtin_memcpy(&__mploop_s0_1, &j, sizeof(j));
-// CHECK: mploop_at(&__mploop_L_1, __mploop_k_1);
+// CHECK: if (mploop_at(&__mploop_L_1, __mploop_k_1)) break;
 // CHECK-NEXT: mploop_u64 __mploop_q_1 = __mploop_k_1;
 // CHECK-NEXT: j = (__typeof__(j))((mploop_u64)__mploop_lb2_1 + (__mploop_q_1 % __mploop_c2_1) * (mploop_u64)__mploop_st2_1);
 // CHECK-NEXT: __mploop_q_1 /= __mploop_c2_1;
