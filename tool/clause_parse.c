@@ -106,8 +106,8 @@ static void add_var(struct rw_pragma *p, const struct rw_ptext *pt, const struct
                                                 .kind = kind, .op = op };
 }
 
-/* Parse the array section `[lo:len]` of a reduction variable, whose `[` is
- * token lb, into v (NULL: the variable was refused already).  Returns the
+/* Parse the array section `[lo:len]` or `[:len]` of a reduction variable,
+ * whose `[` is token lb, into v (NULL: the variable was refused already).  Returns the
  * position after the `]`, or 0 after reporting an error. */
 static size_t parse_section(struct rw_var *v, const struct rw_ptext *pt, const struct rw_tok *lb,
                             size_t end)
@@ -137,8 +137,8 @@ static size_t parse_section(struct rw_var *v, const struct rw_ptext *pt, const s
     size_t close = t.off;
     struct rw_tok first, last;
     rw_ptext_next(pt, lb->off + lb->len, &first);
-    if (!colon || first.off == colon) {
-        rw_error(rw_ptext_off(pt, colon ? colon : close),
+    if (!colon) {
+        rw_error(rw_ptext_off(pt, close),
                  "expected 'lower-bound:length' in the array section of a 'reduction' clause");
         return 0;
     }
@@ -155,7 +155,8 @@ static size_t parse_section(struct rw_var *v, const struct rw_ptext *pt, const s
         return 0;
     }
     if (v) {
-        v->sec_lo = expr_text(pt, lb->off + lb->len, colon);
+        /* `[:len]`: the lower bound left out is 0, as in OpenMP */
+        v->sec_lo = first.off == colon ? rw_xstrdup("0") : expr_text(pt, lb->off + lb->len, colon);
         v->sec_len = expr_text(pt, colon + 1, close);
         v->sec_off = rw_ptext_off(pt, lb->off);
     }

@@ -1,5 +1,6 @@
 // The syntax of array sections in reduction clauses: one section of the
-// first dimension, `[lower-bound:length]`, both given; a variable reduced
+// first dimension, `[lower-bound:length]` or `[:length]` (from 0), the
+// length given; a variable reduced
 // with a section is still one variable, refused in a second clause.
 // A conditional expression's ':' is not the section's.
 //
@@ -21,7 +22,7 @@ void f(int *p, int n, int lo)
 // CHECK: reduction_section_syntax.c:[[@LINE-1]]:41: error: expected a length after ':' in the array section
     for (int i = 0; i < n; i++) hist[i % 4]++;
 #pragma mploop for reduction(+: hist[:4])
-// CHECK: reduction_section_syntax.c:[[@LINE-1]]:38: error: expected 'lower-bound:length' in the array section of a 'reduction' clause
+// (the lower bound left out is 0, as in OpenMP: no error)
     for (int i = 0; i < n; i++) hist[i % 4]++;
 #pragma mploop for reduction(+: hist[lo])
 // CHECK: reduction_section_syntax.c:[[@LINE-1]]:40: error: expected 'lower-bound:length' in the array section of a 'reduction' clause
