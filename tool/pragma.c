@@ -66,6 +66,31 @@ static struct rw_pragma *new_pragma(struct rw_pragma **v, unsigned *n)
     return p;
 }
 
+/* Parse the directive of pragma p, whose word after `mploop` is token w of
+ * pt (q: the position after it): `for` and its clauses, `declare
+ * reduction`, `critical`, `atomic`; anything else is reported, at eol when
+ * the pragma ends there ("expected 'for' after <after>"). */
+static void parse_directive(struct rw_pragma *p, const struct rw_ptext *pt, struct rw_tok *w,
+                            size_t q, size_t eol, const char *after)
+{
+    if (rw_tok_is(pt->s, w, "declare")) {
+        p->not_for = 1;
+        p->directive = RW_DIR_DECLARE;
+        rw_parse_declare(p, pt, q);
+    } else if (rw_tok_is(pt->s, w, "critical") || rw_tok_is(pt->s, w, "atomic")) {
+        rw_parse_coop(p, pt, w, q);
+    } else if (!rw_tok_is(pt->s, w, "for")) {
+        p->not_for = 1;
+        if (w->kind == RW_T_EOL)
+            rw_error(eol, "expected 'for' after %s", after);
+        else
+            rw_error(rw_ptext_off(pt, w->off), "unknown directive '#pragma mploop %.*s' "
+                     "(expected 'for', 'critical' or 'atomic')", (int)w->len, pt->s + w->off);
+    } else {
+        rw_parse_clauses(p, pt, q);
+    }
+}
+
 /* Handle `_Pragma ( "..." )` starting at identifier t; returns the position
  * after it, and appends a pragma when the string starts with `mploop`. */
 static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t pos,
@@ -107,22 +132,7 @@ static size_t do_Pragma(const struct rw_src *src, const struct rw_tok *t, size_t
     p->end = p3;
     p->off = t->off;
     q = rw_ptext_next(&pt, q, &w);
-    if (rw_tok_is(pt.s, &w, "declare")) {
-        p->not_for = 1;
-        p->directive = RW_DIR_DECLARE;
-        rw_parse_declare(p, &pt, q);
-    } else if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
-        rw_parse_coop(p, &pt, &w, q);
-    } else if (!rw_tok_is(pt.s, &w, "for")) {
-        p->not_for = 1;
-        if (w.kind == RW_T_EOL)
-            rw_error(rw_ptext_off(&pt, q), "expected 'for' after 'mploop'");
-        else
-            rw_error(rw_ptext_off(&pt, w.off), "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
-                     (int)w.len, pt.s + w.off);
-    } else {
-        rw_parse_clauses(p, &pt, q);
-    }
+    parse_directive(p, &pt, &w, q, rw_ptext_off(&pt, q), "'mploop'");
     rw_lex(src->buf, src->len, p3, 0, &p->next);
     /* the strings stay alive: expressions were copied out */
     free(s);
@@ -200,22 +210,7 @@ void rw_find_pragmas(const struct rw_src *src, struct rw_pragma **out, unsigned 
         p->end = t.off + t.len;
         p->off = t.off;
         q = rw_ptext_next(&pt, q, &w);
-        if (rw_tok_is(pt.s, &w, "declare")) {
-            p->not_for = 1;
-            p->directive = RW_DIR_DECLARE;
-            rw_parse_declare(p, &pt, q);
-        } else if (rw_tok_is(pt.s, &w, "critical") || rw_tok_is(pt.s, &w, "atomic")) {
-            rw_parse_coop(p, &pt, &w, q);
-        } else if (!rw_tok_is(pt.s, &w, "for")) {
-            p->not_for = 1;
-            if (w.kind == RW_T_EOL)
-                rw_error(w.off, "expected 'for' after '#pragma mploop'");
-            else
-                rw_error(w.off, "unknown directive '#pragma mploop %.*s' (expected 'for', 'critical' or 'atomic')",
-                         (int)w.len, buf + w.off);
-        } else {
-            rw_parse_clauses(p, &pt, q);
-        }
+        parse_directive(p, &pt, &w, q, w.off, "'#pragma mploop'");
         next_after_directives(src, &sk, pos, &p->next);
     }
     free(sk.start);
