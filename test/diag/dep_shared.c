@@ -62,6 +62,19 @@ void f(long *p, struct stats *q, mploop_lock *l, mploop_sem *sem, int n)
 // CHECK: dep_shared.c:[[@LINE-5]]:13: note: 'q->sum' is guarded by a lock here
 }
 
+void h(double *acc, mploop_lock *l, int n)
+{
+#pragma mploop for
+    for (int i = 0; i < n; i++) {
+        if (!mploop_lock_try(l)) {
+            acc[0] += i;
+            mploop_lock_release(l);
+        }
+    }
+// CHECK: dep_shared.c:[[@LINE-6]]:5: warning: {{.*}}: 'acc[0]' is accessed under a lock or semaphore (line [[@LINE-4]]) and must be memory from mploop_shared_alloc{{.*}} [-Wmploop-unverified]
+// CHECK: dep_shared.c:[[@LINE-5]]:13: note: 'acc[0]' is guarded by a lock here
+}
+
 #ifdef BAD
 void g(long *p, mploop_lock *l, mploop_lock *l2, int n, int c)
 {
