@@ -67,6 +67,8 @@ struct md {
     unsigned nloop;      /* may exceed RW_ACC_LOOPS */
     unsigned cond;       /* conditions around the walk */
     int jumps;           /* the body has continue, break or goto */
+    struct rw_guard *guards; /* regions a lock or semaphore guards */
+    unsigned nguards;
 };
 
 static void visit(struct md *m, CXCursor c);
@@ -170,14 +172,18 @@ static int is_address(CXCursor c)
     return rw_is_data_pointer(c) || kind_is_array(type_kind(c));
 }
 
-/* Whether c is a pointer to a stdio stream (never one of the program's arrays). */
+/* Whether c is a pointer to a stdio stream or to an mploop lock, semaphore
+ * or queue (never one of the program's arrays: the objects live in the
+ * runtime's shared memory). */
 static int is_stream(CXCursor c)
 {
     if (!rw_is_data_pointer(c))
         return 0;
     char *s = rw_type_spelling(clang_getCanonicalType(
         clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(c)))));
-    int r = strstr(s, "_IO_FILE") != NULL || !strcmp(s, "FILE");
+    int r = strstr(s, "_IO_FILE") != NULL || !strcmp(s, "FILE") ||
+            !strcmp(s, "struct mploop_lock") || !strcmp(s, "struct mploop_sem") ||
+            !strcmp(s, "struct mploop_queue");
     free(s);
     return r;
 }
@@ -509,6 +515,7 @@ static void record(struct md *m, struct path *p, int mode, CXCursor c, CXType ty
     a->name = rw_xstrdup(p->name ? p->name : r->name);
     a->where = rw_xstrdup(bs(&p->where));
     a->off = off_of(m, c);
+    a->guarded = rw_guards_cover(m->guards, m->nguards, a->off);
     a->end = a->off;
     size_t s0, e0;
     if (rw_extent(m->src, c, &s0, &e0) && e0 > a->off)
@@ -1102,7 +1109,9 @@ void rw_collect_accesses(const struct rw_src *src, const struct rw_loop *l,
     memset(out, 0, sizeof *out);
     struct md m = { .src = src, .l = l, .start = l->lv[0].for_off, .end = l->end, .out = out };
     clang_visitChildren(l->body, jump_visit, &m.jumps);
+    m.nguards = rw_guards_find(src, l->body, &m.guards, &out->coop);
     visit(&m, l->body);
+    free(m.guards);
     for (unsigned i = 0; i < m.nal; i++)
         path_free(&m.al[i].base);
     free(m.al);

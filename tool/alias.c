@@ -27,6 +27,11 @@
  *     the file's own functions are followed into their bodies, and a few
  *     C library functions are known to keep nothing.
  *
+ * The same walk, where only how the origin is set counts, tells a local
+ * pointer whose every value comes from mploop_shared_alloc: memory every
+ * worker sees at once, whose accesses the workers order themselves (they
+ * are no loop-carried dependence to depend.c).
+ *
  * The walk gives each expression a context for the pointer value (or, for
  * an lvalue, the address) it yields: used where it goes nowhere (a
  * subscript's base, a comparison, a condition, a call that keeps nothing),
@@ -45,6 +50,8 @@ struct fam {
     CXCursor *v;         /* the origin first, then the pointers it flows into */
     unsigned n;
     int pointer_origin;  /* the origin is a pointer from allocation calls */
+    int (*allocates)(CXCursor); /* whether a call gives the origin a value */
+    int set_only;        /* only how the origin is set matters: values may escape */
     int bad;             /* a value escapes, or the origin is set otherwise */
     int grew;            /* a pointer joined during this pass */
 };
@@ -235,11 +242,22 @@ static CXCursor strip_casts(CXCursor e)
 }
 
 /* Whether d is the pointer origin of f and e (its new value) is not a call
- * that allocates a block. */
+ * that allocates a block of f's kind. */
 static int bad_origin_value(const struct fam *f, CXCursor d, CXCursor e)
 {
     return f->pointer_origin && clang_equalCursors(d, f->origin) &&
-           (clang_Cursor_isNull(e) || !rw_allocates(strip_casts(e)));
+           (clang_Cursor_isNull(e) || !f->allocates(strip_casts(e)));
+}
+
+/* Whether c is a call of mploop_shared_alloc. */
+static int shared_allocates(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return 0;
+    char *name = rw_spelling(clang_getCursorReferenced(c));
+    int r = !strcmp(name, "mploop_shared_alloc");
+    free(name);
+    return r;
 }
 
 /* The C library functions that keep none of their pointer arguments;
@@ -345,7 +363,7 @@ static void walk(struct rw_alias *al, struct fam *f, CXCursor c, enum ctx ctx, C
             f->v = rw_xrealloc(f->v, (f->n + 1) * sizeof *f->v);
             f->v[f->n++] = dest;
             f->grew = 1;
-        } else if (ctx == ESC) {
+        } else if (ctx == ESC && !f->set_only) {
             f->bad = 1;
         }
         return;
@@ -527,7 +545,8 @@ static int param_kept(struct rw_alias *al, CXCursor fn, unsigned arg, unsigned d
     al->calls = rw_xrealloc(al->calls, (al->ncalls + 1) * sizeof *al->calls);
     unsigned at = al->ncalls++;
     al->calls[at] = (struct callee){ fn, arg, 0 };
-    struct fam f = { .origin = p, .v = rw_xmalloc(sizeof *f.v), .n = 1 };
+    struct fam f = { .origin = p, .v = rw_xmalloc(sizeof *f.v), .n = 1,
+                     .allocates = rw_allocates };
     f.v[0] = p;
     int priv = family_private(al, &f, fn, depth);
     free(f.v);
@@ -544,7 +563,7 @@ static const CXCursor *private_family(struct rw_alias *al, CXCursor d, unsigned 
             *n = al->obj[i].nfam;
             return al->obj[i].priv ? al->obj[i].fam : NULL;
         }
-    struct fam f = { .origin = d };
+    struct fam f = { .origin = d, .allocates = rw_allocates };
     CXCursor scope = clang_getNullCursor();
     enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(d)).kind;
     if (clang_getCursorKind(d) == CXCursor_VarDecl &&
@@ -625,4 +644,25 @@ int rw_alias_apart(struct rw_alias *al, const struct rw_root *r, const struct rw
     if (!al->src->no_strict_aliasing && types_apart(r, o))
         return 1;
     return private_apart(al, r, o) || private_apart(al, o, r);
+}
+
+/* Whether every access of root r reaches memory from mploop_shared_alloc
+ * (see rewriter.h): the walk of the private objects, where only how the
+ * pointer is set counts. */
+int rw_alias_shared_block(struct rw_alias *al, const struct rw_root *r)
+{
+    for (unsigned i = 0; i < r->n; i++)
+        if (r->v[i].loaded)
+            return 0;
+    CXCursor d = r->decl;
+    if (clang_Cursor_isNull(al->func) || !local_pointer(d) ||
+        clang_getCursorKind(clang_getCursorSemanticParent(d)) != CXCursor_FunctionDecl ||
+        clang_isVolatileQualifiedType(clang_getCursorType(d)))
+        return 0;
+    struct fam f = { .origin = d, .v = rw_xmalloc(sizeof *f.v), .n = 1, .pointer_origin = 1,
+                     .allocates = shared_allocates, .set_only = 1 };
+    f.v[0] = d;
+    int shared = family_private(al, &f, al->func, 0);
+    free(f.v);
+    return shared;
 }

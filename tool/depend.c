@@ -920,6 +920,35 @@ static char *root_blocker(const struct rw_root *r, size_t *off, char **note)
     return NULL;
 }
 
+/* Test write w against access x (both of root r) when neither is guarded
+ * by a lock (guard.c); otherwise a dependence between them is ordered by
+ * the lock if r is shared memory, which the rewriter cannot verify: a
+ * doubt, when the test finds the accesses may meet. */
+static void guarded_pair(struct an *an, struct res *s, const struct rw_root *r,
+                         const struct rw_access *w, const struct rw_access *x)
+{
+    if (!w->guarded && !x->guarded) {
+        test_pair(an, s, r, w, x);
+        return;
+    }
+    struct rw_analysis tmp;
+    memset(&tmp, 0, sizeof tmp);
+    struct res t = { &tmp, 0, 0, 0, 0 };
+    test_pair(an, &t, r, w, x);
+    int meet = t.have_block || t.have_anti || t.have_maybe;
+    rw_analysis_free(&tmp);
+    if (!meet)
+        return;
+    const struct rw_access *g = w->guarded ? w : x;
+    const char *text = g->text ? g->text : g->name;
+    unsigned line, col;
+    rw_linecol(an->src, g->off, &line, &col);
+    doubt(s, 0, rw_xasprintf("'%s' is accessed under a lock or semaphore (line %u) and must be memory from "
+                             "mploop_shared_alloc: the lock orders nothing else, the workers' "
+                             "writes to other memory are merged after the loop", text, line),
+          g->off, rw_xasprintf("'%s' is guarded by a lock here", text));
+}
+
 /* Whether root r is left out: not shared with the other iterations (an
  * array or struct declared in the body, or named in a private-like
  * clause), or scratch space of every iteration, which -Wmploop-scratch
@@ -989,8 +1018,9 @@ static void analyse(struct an *an, const struct rw_accesses *acc, int assume_no_
     }
     for (unsigned i = 0; i < acc->nr; i++) {
         const struct rw_root *r = &acc->r[i];
-        if (!r->written || private_root(an, r) || (shared_only && !r->shared))
-            continue;
+        if (!r->written || private_root(an, r) || (shared_only && !r->shared) ||
+            rw_alias_shared_block(an->alias, r))
+            continue; /* (memory from mploop_shared_alloc: the workers synchronize) */
         a->written = 1;
         a->same_text &= same_text(r);
         size_t off;
@@ -999,14 +1029,19 @@ static void analyse(struct an *an, const struct rw_accesses *acc, int assume_no_
             doubt(&s, 0, why, off, note);
             continue;
         }
+        int had_block = s.have_block;
         for (unsigned j = 0; j < r->n; j++) {
             const struct rw_access *w = &r->v[j];
             if (!(w->mode & RW_ACC_WRITE))
                 continue;
             for (unsigned k = 0; k < r->n; k++)
                 if (!(k < j && (r->v[k].mode & RW_ACC_WRITE)))
-                    test_pair(an, &s, r, w, &r->v[k]);
+                    guarded_pair(an, &s, r, w, &r->v[k]);
         }
+        if (s.have_block && !had_block && acc->coop && rw_is_data_pointer(r->decl) &&
+            (clang_getCursorKind(r->decl) == CXCursor_ParmDecl ||
+             clang_Cursor_hasVarDeclGlobalStorage(r->decl)))
+            a->coop_hint = 1; /* the dependence reported is this root's */
         /* other roots that may be the same memory */
         for (unsigned q = 0; q < acc->nr; q++) {
             const struct rw_root *o = &acc->r[q];
@@ -1176,6 +1211,10 @@ int rw_report_deps(const struct rw_src *src, const struct rw_loop *l, const stru
                        kind_name(a->dep.kind), s);
         free(s);
         rw_dep_notes(src, l, &a->dep);
+        if (a->coop_hint)
+            rw_note(at, "if this memory comes from mploop_shared_alloc and the iterations "
+                    "synchronize, guard the update with '#pragma mploop critical' or an "
+                    "mploop_lock");
         return -1;
     }
     if (a->verdict == RW_VERDICT_UNKNOWN && rw_warning_enabled("mploop-unverified")) {

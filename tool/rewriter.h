@@ -613,6 +613,7 @@ struct rw_access {
     int loaded;          /* reached through a pointer loaded from memory
                           * (rows[i][k], s.p[i]): which block is not known */
     int cond;            /* a condition or a jump may skip it */
+    int guarded;         /* between a lock's acquire and release (guard.c) */
     char *via;           /* the callee, for a pointer loaded from memory and
                           * passed to a call (subs NULL: any element) */
     CXCursor loop[RW_ACC_LOOPS]; /* for loops of the body around it, outermost first */
@@ -643,6 +644,8 @@ struct rw_accesses {
     unsigned nr;
     char *unknown;       /* text of the first write through an unknown form */
     size_t unknown_off;
+    int coop;            /* the body calls mploop_lock_, mploop_sem_ or
+                          * mploop_queue_ functions */
 };
 
 /* Walk the body of loop l (analysed) and collect its accesses to memory in
@@ -658,6 +661,22 @@ int rw_is_data_pointer(CXCursor c);
  * calloc, aligned_alloc, strdup, strndup). */
 int rw_allocates(CXCursor c);
 
+/* ---- guard.c ----------------------------------------------------------- */
+
+/* A region of a loop body a lock or semaphore guards: [start, end). */
+struct rw_guard {
+    size_t start, end;
+};
+/* The regions of loop body body between mploop_lock_acquire (or an if on a
+ * successful mploop_lock_try) and mploop_lock_release, or mploop_sem_wait
+ * and mploop_sem_post, on the same object: straight-line statements of one
+ * block; their number, *out (heap).  *coop: whether the body calls any
+ * mploop_lock_, mploop_sem_ or mploop_queue_ function. */
+unsigned rw_guards_find(const struct rw_src *src, CXCursor body, struct rw_guard **out,
+                        int *coop);
+/* Whether off lies in one of the n regions g. */
+int rw_guards_cover(const struct rw_guard *g, unsigned n, size_t off);
+
 /* ---- alias.c ----------------------------------------------------------- */
 
 /* What tells two roots of a loop's accesses apart beyond their
@@ -670,6 +689,11 @@ struct rw_alias *rw_alias_new(const struct rw_src *src, CXCursor func);
 void rw_alias_free(struct rw_alias *al);
 /* Whether roots r and o reach different memory by those rules. */
 int rw_alias_apart(struct rw_alias *al, const struct rw_root *r, const struct rw_root *o);
+/* Whether every access of root r reaches memory from mploop_shared_alloc:
+ * r is a local pointer of the function whose every assignment (its
+ * initializer included) is a call of it, and no access goes through a
+ * pointer loaded from memory. */
+int rw_alias_shared_block(struct rw_alias *al, const struct rw_root *r);
 
 /* ---- depend.c ---------------------------------------------------------- */
 
@@ -712,6 +736,9 @@ struct rw_analysis {
                            * may point into the same memory */
     char *why_note;       /* UNKNOWN: a note at why_off, or NULL (heap) */
     int written;          /* the loop writes an array or block it shares */
+    int coop_hint;        /* BLOCKED through a pointer parameter or global in
+                           * a body that calls mploop_lock_, mploop_sem_ or
+                           * mploop_queue_ functions */
     int same_text;        /* every such array is accessed only at the
                            * subscript text of its writes */
     struct rw_analysis *shared; /* the same analysis over the roots that can
