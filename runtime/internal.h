@@ -27,6 +27,9 @@
  *   linux_signal.c  terminating signals sent to the parent during a loop
  *   threads.c     the lock that lets one thread's loop run on workers at a
  *                 time
+ *   shared.c, lock.c, sem.c, queue.c  what cooperating workers share
+ *                 (mploop_shared_alloc, locks, semaphores, queues), on
+ *                 window.c: the shared window they live in (window.h)
  *   arch.h, spin.h  inline assembly; the spinlocks
  *
  * Internal non-static names start with mploop__.  Errors are negative errno

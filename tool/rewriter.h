@@ -27,6 +27,7 @@
  *   scratch.c       arrays used as scratch space by every iteration
  *   coop.c          `#pragma mploop critical` and `atomic`, and the body's
  *                   references to shared() variables redirected
+ *   guard.c         the parts of a body a lock or semaphore guards
  *   access.c        the accesses to memory of a loop body (roots, subscripts)
  *   alias.c         which roots reach different memory (types, private objects)
  *   depend.c        loop-carried dependences through memory (dep.c's tests)
