@@ -433,6 +433,26 @@ int mploop__window_free(void *p)
 
 /* ---- objects -------------------------------------------------------------- */
 
+/* Both, under the window's lock: a free entry of the table, from where the
+ * last search ended, made an object of kind (id, creator set); NULL when
+ * the table is full. */
+static struct mploop__win_obj *obj_claim(struct win_head *h, int kind, uintptr_t creator)
+{
+    for (unsigned k = 0; k < MPLOOP__WIN_OBJ_MAX; k++) {
+        unsigned i = (h->next_obj + k) % MPLOOP__WIN_OBJ_MAX;
+        if (h->obj[i].kind == 0) {
+            struct mploop__win_obj *o = &h->obj[i];
+            memset(o, 0, sizeof *o);
+            o->kind = kind;
+            o->id = i + 1;
+            o->creator = creator;
+            h->next_obj = i + 1;
+            return o;
+        }
+    }
+    return NULL;
+}
+
 /* Both: see window.h. */
 struct mploop__win_obj *mploop__window_obj_new(int kind, uintptr_t creator)
 {
@@ -441,20 +461,8 @@ struct mploop__win_obj *mploop__window_obj_new(int kind, uintptr_t creator)
         errno = ENOMEM;
         return NULL;
     }
-    struct mploop__win_obj *o = NULL;
     win_lock();
-    for (unsigned k = 0; k < MPLOOP__WIN_OBJ_MAX; k++) {
-        unsigned i = (h->next_obj + k) % MPLOOP__WIN_OBJ_MAX;
-        if (h->obj[i].kind == 0) {
-            o = &h->obj[i];
-            memset(o, 0, sizeof *o);
-            o->kind = kind;
-            o->id = i + 1;
-            o->creator = creator;
-            h->next_obj = i + 1;
-            break;
-        }
-    }
+    struct mploop__win_obj *o = obj_claim(h, kind, creator);
     win_unlock();
     if (!o)
         errno = ENOMEM;
@@ -482,6 +490,19 @@ struct mploop__win_obj *mploop__window_obj_check(const void *p, int kind)
     return o->kind == kind ? o : NULL;
 }
 
+/* Both, under the window's lock: the critical section named name (len
+ * bytes), or NULL. */
+static struct mploop__win_obj *obj_named(struct win_head *h, const char *name, size_t len)
+{
+    for (unsigned i = 0; i < MPLOOP__WIN_OBJ_MAX; i++) {
+        struct mploop__win_obj *e = &h->obj[i];
+        if (e->kind == MPLOOP__OBJ_CRITICAL && e->data && e->aux == len &&
+            memcmp((char *)h + e->data, name, len) == 0)
+            return e;
+    }
+    return NULL;
+}
+
 /* Both: see window.h.  Names are compared under the allocator's lock, so
  * that two processes asking for a new name at once make one lock. */
 struct mploop__win_obj *mploop__window_critical(const char *name, uintptr_t creator)
@@ -493,17 +514,9 @@ struct mploop__win_obj *mploop__window_critical(const char *name, uintptr_t crea
     }
     size_t len = strlen(name);
     win_lock();
-    struct mploop__win_obj *o = NULL, *empty = NULL;
-    for (unsigned i = 0; i < MPLOOP__WIN_OBJ_MAX && !o; i++) {
-        struct mploop__win_obj *e = &h->obj[i];
-        if (e->kind == MPLOOP__OBJ_CRITICAL && e->data && e->aux == len &&
-            memcmp((char *)h + e->data, name, len) == 0)
-            o = e;
-        else if (e->kind == 0 && !empty)
-            empty = e;
-    }
+    struct mploop__win_obj *o = obj_named(h, name, len);
     win_unlock();
-    if (o || !empty)
+    if (o)
         return o;
     /* A new name: its copy in the window, then the entry, both under the
      * lock again (another process may have made it meanwhile). */
@@ -512,25 +525,12 @@ struct mploop__win_obj *mploop__window_critical(const char *name, uintptr_t crea
         return NULL;
     memcpy(copy, name, len + 1);
     win_lock();
-    for (unsigned i = 0; i < MPLOOP__WIN_OBJ_MAX && !o; i++) {
-        struct mploop__win_obj *e = &h->obj[i];
-        if (e->kind == MPLOOP__OBJ_CRITICAL && e->data && e->aux == len &&
-            memcmp((char *)h + e->data, name, len) == 0)
-            o = e;
-    }
     int made = 0;
-    if (!o) {
-        for (unsigned i = 0; i < MPLOOP__WIN_OBJ_MAX && !o; i++)
-            if (h->obj[i].kind == 0) {
-                o = &h->obj[i];
-                memset(o, 0, sizeof *o);
-                o->kind = MPLOOP__OBJ_CRITICAL;
-                o->id = i + 1;
-                o->creator = creator;
-                o->data = (uint64_t)((uintptr_t)copy - (uintptr_t)h);
-                o->aux = len;
-                made = 1;
-            }
+    o = obj_named(h, name, len);
+    if (!o && (o = obj_claim(h, MPLOOP__OBJ_CRITICAL, creator)) != NULL) {
+        o->data = (uint64_t)((uintptr_t)copy - (uintptr_t)h);
+        o->aux = len;
+        made = 1;
     }
     win_unlock();
     if (!made)
