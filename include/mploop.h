@@ -81,6 +81,9 @@ typedef struct mploop_error {
     const char *message;     /* MPLOOP_ERROR_FAIL: the message; otherwise a
                               * description such as "killed by SIGSEGV
                               * (Segmentation fault)" */
+    int stage;               /* a pipeline: the failing stage (0 for the
+                              * first), `iteration` and `index` the item
+                              * (0 for the first); -1 for a loop */
 } mploop_error;
 
 /* The last failure of a loop the calling thread ran, or NULL when none has
@@ -191,6 +194,68 @@ int mploop_worker_num(void);
  * the loop.  1 in a loop that runs in-process and outside loop bodies.  As
  * OpenMP's omp_get_num_threads. */
 int mploop_num_workers(void);
+
+/* --- Pipelines -------------------------------------------------------------
+ * See docs/pipeline.md.  A pipeline is a chain of stages that items flow
+ * through, like oneTBB's parallel_pipeline: the first stage produces the
+ * items, each later stage takes the item the stage before it made and makes
+ * the next one.  Stages run in worker processes, items move between them
+ * by value through rings in shared memory, and at most max_tokens items
+ * are in flight at once, so the memory a pipeline uses does not grow with
+ * its input.  Its writes to the program's memory are merged at the end as
+ * a loop's are; its failures are reported and handled as a loop's
+ * (MPLOOP_ON_ERROR, MPLOOP_TIMEOUT, MPLOOP_REPORT). */
+
+/* Kinds of stage.  A serial stage runs one item at a time, always in the
+ * same worker (its writes to the program's memory need no lock); a serial
+ * in-order stage also takes the items in the order the first stage made
+ * them; a parallel stage runs items at once on every worker.  The first
+ * stage is serial in order whatever kind it is given, except parallel,
+ * which it cannot be. */
+#define MPLOOP_STAGE_SERIAL_IN_ORDER 0
+#define MPLOOP_STAGE_SERIAL 1
+#define MPLOOP_STAGE_PARALLEL 2
+
+/* What a stage function returns: 0 hands its item (*out) on to the next
+ * stage; MPLOOP_DROP drops the item (no later stage sees it); MPLOOP_STOP,
+ * from the first stage only, means there are no more items (its *out is
+ * not used).  Any other value fails the pipeline. */
+#define MPLOOP_STOP 1
+#define MPLOOP_DROP 2
+
+/* A stage: in is the item the stage before made (NULL for the first
+ * stage), out the item this stage makes (out_item_size bytes, NULL when
+ * that is 0), ctx the pointer given to mploop_pipeline_stage.  A payload
+ * too big for an item goes in mploop_shared_alloc memory, the item
+ * carrying the pointer. */
+typedef int (*mploop_stage_fn)(const void *in, void *out, void *ctx);
+
+typedef struct mploop_pipeline mploop_pipeline;
+
+/* A pipeline with at most max_tokens items in flight (0: four per
+ * worker), no stages yet; NULL with errno ENOMEM when out of memory.
+ * Reports name the line of the call (the macro below). */
+mploop_pipeline *mploop_pipeline_create(__SIZE_TYPE__ max_tokens);
+/* Add a stage after the others: 0, EINVAL for an unknown kind, a NULL fn,
+ * a parallel first stage, more than 32 stages or a pipeline that is
+ * running, ENOMEM. */
+int mploop_pipeline_stage(mploop_pipeline *pl, int kind, mploop_stage_fn fn, void *ctx,
+                          __SIZE_TYPE__ out_item_size);
+/* Run the pipeline to the end on `workers` worker processes (0: as many as
+ * loops get, MPLOOP_WORKERS or the CPUs; 1, or a pipeline run from a loop
+ * body, runs in-process: every item through every stage in turn).  Returns
+ * 0 when every item went through; EINVAL without stages; under
+ * MPLOOP_ON_ERROR=return -1 after a failure (reported, memory as before,
+ * mploop_last_error tells what failed).  A pipeline can run again. */
+int mploop_pipeline_run(mploop_pipeline *pl, unsigned workers);
+/* Free the pipeline (NULL is fine). */
+void mploop_pipeline_destroy(mploop_pipeline *pl);
+
+/* The same, recording where the pipeline was made, for reports. */
+mploop_pipeline *mploop_pipeline_create_at(__SIZE_TYPE__ max_tokens, const char *file,
+                                           unsigned line);
+#define mploop_pipeline_create(max_tokens)                                                    \
+    mploop_pipeline_create_at((max_tokens), __FILE__, __LINE__)
 
 #ifdef __cplusplus
 }

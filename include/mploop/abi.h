@@ -73,8 +73,10 @@ enum mploop_site_flags {
     MPLOOP_SITE_VAR_SIGNED = 1u << 0,  /* loop variable is a signed integer */
     MPLOOP_SITE_VAR_POINTER = 1u << 1, /* loop variable is a pointer */
     MPLOOP_SITE_SNAPSHOT = 1u << 2,    /* loop asks for snapshot mode */
-    MPLOOP_SITE_COLLAPSED = 1u << 3    /* collapse(n > 1): reports give the
+    MPLOOP_SITE_COLLAPSED = 1u << 3,   /* collapse(n > 1): reports give the
                                         * iteration index, not `var = value` */
+    MPLOOP_SITE_PIPELINE = 1u << 4     /* a pipeline (mploop_pipe_begin):
+                                        * reports name a stage and an item */
 };
 
 /* One annotated loop in the source: static, read-only, one per pragma. */
@@ -440,6 +442,49 @@ static void __attribute__((__constructor__, __unused__)) mploop__module_here(voi
         mploop_module((const void *)&mploop__module_here, MPLOOP__MODULE_FLAGS);
 }
 #endif
+
+/* --- Pipelines (runtime/pipeline.c) ---------------------------------------
+ * `#pragma mploop pipeline` and mploop_pipeline_run run a pipeline as one
+ * execution of a loop: mploop_pipe_begin instead of mploop_begin, then
+ * mploop_frame and mploop_local as for a loop, mploop_start, and in every
+ * participant (mploop_start nonzero) a loop over mploop_pipe_next that runs
+ * the stage it names, then mploop_end; the parent calls mploop_pipe_join
+ * and mploop_pipe_done (docs/generated-code.md). */
+
+/* One stage, in a static array of the generated code. */
+typedef struct mploop_stage_spec {
+    int kind;              /* MPLOOP_STAGE_* */
+    unsigned line;         /* the stage's line in the source, 0: unknown */
+    mploop_u64 out_size;   /* bytes of the item it hands to the next stage */
+} mploop_stage_spec;
+
+/* Most stages of a pipeline. */
+#define MPLOOP_PIPE_MAX_STAGES 32
+
+/* Parent: prepare one run of the pipeline at `site` (flag
+ * MPLOOP_SITE_PIPELINE) of the n stages, at most `tokens` items in flight
+ * (0: four per worker).  p gives abi, size, cond and the workers clause;
+ * its other fields are unused.  Reports and ends the program for an ABI
+ * mismatch or invalid stages, as mploop_begin does. */
+void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_params *p,
+                       const mploop_stage_spec *stages, unsigned n, mploop_u64 tokens);
+
+/* Both, in a participant: finish the step mploop_pipe_next handed out
+ * last, which returned `status` (0: pass the item on, MPLOOP_DROP,
+ * MPLOOP_STOP from stage 0; ignored on the first call), and take the next:
+ * its stage in *stage, the stage's input item in *in (NULL for stage 0)
+ * and its output item in *out (NULL when out_size is 0).  Returns 0 when
+ * the participant has nothing more to do; then call mploop_end.  Blocks
+ * while other participants hold every item it could take. */
+int mploop_pipe_next(mploop_loop *L, int status, unsigned *stage, const void **in,
+                     void **out);
+
+/* Parent: mploop_join for a pipeline, which also records its stages'
+ * figures for MPLOOP_REPORT. */
+int mploop_pipe_join(mploop_loop *L);
+
+/* Parent: mploop_done for a pipeline.  Always called last. */
+void mploop_pipe_done(mploop_loop *L);
 
 /* --- Named critical sections (runtime/lock.c) ----------------------------
  * `#pragma mploop critical [(name)]` becomes a call to mploop_critical_enter
