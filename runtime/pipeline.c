@@ -307,7 +307,7 @@ static void pipe_hand(struct pipe_ctl *c, mploop_loop *L, struct pipe_part *pp, 
     pp->token = t;
     pp->item = item;
     *stage = k;
-    *in = k ? pipe_buffer(c, t, k & 1) : NULL;
+    *in = k && c->stage[k - 1].out_size ? pipe_buffer(c, t, k & 1) : NULL;
     *out = c->stage[k].out_size ? pipe_buffer(c, t, (k + 1) & 1) : NULL;
     *L->mploop__cur = item * c->stages + k;
     pp->t0 = mploop__os_now_ns();
