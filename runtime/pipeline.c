@@ -484,9 +484,10 @@ void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_par
         tokens = (uint64_t)PIPE_TOKENS_PER_WORKER * workers;
     if (tokens > PIPE_MAX_TOKENS)
         tokens = PIPE_MAX_TOKENS;
-    /* The loop's iterations are its participants, each taking one. */
+    /* The loop's iterations are its participants, each taking one (at
+     * least two, so that one worker runs in-process as "one worker"). */
     mploop_params q = *p;
-    q.trip = workers;
+    q.trip = workers < 2 ? 2 : workers;
     q.schedule = MPLOOP_SCHED_STATIC;
     q.has_chunk = 1;
     q.chunk = 1;

@@ -5,7 +5,10 @@
 // - create(0) picks the tokens; one stage alone works (it makes items and
 //   nothing else sees them); items of size 0 pass no buffer;
 // - a pipeline runs again after a run, and a pipeline run inside a loop
-//   body runs in-process there, giving the same results.
+//   body runs in-process there, giving the same results;
+// - payloads too big for an item travel in mploop_shared_alloc blocks that
+//   the first stage allocates, a parallel stage fills and the last one
+//   checks and frees, in any worker.
 //
 // RUN: %mploop-cc -O2 %s -o %t
 // RUN: env MPLOOP_WORKERS=2 %t | FileCheck %s
@@ -17,6 +20,7 @@
 // CHECK-NEXT: empty items: 0, 10 items, out NULL and in NULL: yes
 // CHECK-NEXT: again: 0, 0, sums 45 45
 // CHECK-NEXT: in loop bodies: 0 1 4 9 16 25 36 49
+// CHECK-NEXT: shared payloads: 0, 64 blocks of 1 MB, filled and freed: yes
 
 #include <errno.h>
 #include <mploop.h>
@@ -102,6 +106,40 @@ static long square_by_pipeline(long n)
     return last;
 }
 
+/* Payloads of 1 MB in shared memory, the item carrying the pointer. */
+#define BLOCK (1 << 20)
+static long blocks, blocks_ok;
+static int big_make(const void *in, void *out, void *ctx)
+{
+    (void)in;
+    (void)ctx;
+    if (blocks == 64)
+        return MPLOOP_STOP;
+    unsigned char *p = mploop_shared_alloc(BLOCK);
+    if (!p)
+        mploop_fail("no shared memory");
+    p[0] = (unsigned char)blocks++;
+    *(unsigned char **)out = p;
+    return 0;
+}
+static int big_fill(const void *in, void *out, void *ctx)
+{
+    (void)ctx;
+    unsigned char *p = *(unsigned char *const *)in;
+    memset(p + 1, p[0], BLOCK - 1);
+    *(unsigned char **)out = p;
+    return 0;
+}
+static int big_check(const void *in, void *out, void *ctx)
+{
+    (void)out;
+    (void)ctx;
+    unsigned char *p = *(unsigned char *const *)in;
+    blocks_ok += p[BLOCK - 1] == p[0] && p[BLOCK / 2] == p[0];
+    mploop_shared_free(p);
+    return 0;
+}
+
 int main(void)
 {
     mploop_pipeline *pl = mploop_pipeline_create(0);
@@ -152,5 +190,14 @@ int main(void)
     for (int i = 0; i < 8; i++)
         printf(" %ld", squares[i]);
     printf("\n");
+
+    pl = mploop_pipeline_create(4);
+    mploop_pipeline_stage(pl, MPLOOP_STAGE_SERIAL_IN_ORDER, big_make, NULL, sizeof(void *));
+    mploop_pipeline_stage(pl, MPLOOP_STAGE_PARALLEL, big_fill, NULL, sizeof(void *));
+    mploop_pipeline_stage(pl, MPLOOP_STAGE_SERIAL, big_check, NULL, 0);
+    rc = mploop_pipeline_run(pl, 0);
+    printf("shared payloads: %d, %ld blocks of 1 MB, filled and freed: %s\n", rc, blocks,
+           blocks_ok == 64 ? "yes" : "NO");
+    mploop_pipeline_destroy(pl);
     return 0;
 }

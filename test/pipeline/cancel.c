@@ -10,10 +10,15 @@
 // RUN: env MPLOOP_WORKERS=2 %t | FileCheck %s
 // RUN: env MPLOOP_WORKERS=3 MPLOOP_TEAM=fork %t | FileCheck %s
 // RUN: env MPLOOP_WORKERS=3 MPLOOP_CHECK=1 %t | FileCheck %s
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_VERBOSE=1 %t 2>&1 >/dev/null | FileCheck %s --check-prefix=VERBOSE
+// RUN: env MPLOOP_WORKERS=1 MPLOOP_VERBOSE=1 %t 2>&1 >/dev/null | FileCheck %s --check-prefix=VERBOSE1
 //
 // CHECK: run 0: cancelled 1, written 0..{{[0-9]+}} without gaps: yes, from 41 to 45 items: yes
 // HERE-SAME: (41)
 // CHECK-NEXT: again 0: cancelled 0, written 0..199 without gaps: yes
+// VERBOSE: mploop: {{.*}}cancel.c:[[#LINE:]]: pipeline on 2 workers
+// VERBOSE-NEXT: mploop: {{.*}}cancel.c:[[#LINE]]: pipeline on 2 workers
+// VERBOSE1: mploop: {{.*}}cancel.c:{{[0-9]+}}: pipeline in-process (one worker)
 
 #include <mploop.h>
 #include <stdio.h>
