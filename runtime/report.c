@@ -203,6 +203,16 @@ static void report_iteration_as(char *buf, size_t *len, const mploop_site *site,
         report_append(buf, len, " before its first iteration");
         return;
     }
+    if (site->flags & MPLOOP_SITE_PIPELINE) {
+        /* A pipeline's step: item * stages + stage; lb holds the stages'
+         * kinds, two bits each (pipeline.c). */
+        static const char *const kinds[] = { "serial in order", "serial", "parallel", "?" };
+        uint64_t n = step > 0 ? (uint64_t)step : 1, stage = k % n;
+        const char *how = strcmp(lead, " at iteration") == 0 ? " in " : lead[0] == ' ' ? " " : "";
+        report_append(buf, len, "%sstage %" PRIu64 " (%s), item %" PRIu64, how, stage,
+                      kinds[((uint64_t)lb >> (2 * stage)) & 3], k / n);
+        return;
+    }
     uint64_t v = (uint64_t)lb + k * (uint64_t)step;
     if (site->flags & (MPLOOP_SITE_VAR_POINTER | MPLOOP_SITE_COLLAPSED))
         report_append(buf, len, "%s %" PRIu64, lead, k);
@@ -324,10 +334,13 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
      * cannot hold an array). */
     char lead[REPORT_LINE];
     const char *what = fi->note;
+    if ((site->flags & MPLOOP_SITE_PIPELINE) && fi->pipe_note)
+        what = fi->pipe_note;
     if (what && fi->note_names_worker) {
         snprintf(lead, sizeof lead, what, f->worker, (int)f->pid);
         what = has_worker ? lead : NULL;
-    } else if (f->kind == MPLOOP__FAIL_RACE && report_array.name[0] &&
+    } else if (f->kind == MPLOOP__FAIL_RACE && !(site->flags & MPLOOP_SITE_PIPELINE) &&
+               report_array.name[0] &&
                report_array.addr == f->addr) {
         snprintf(lead, sizeof lead, "iterations of a parallel loop must not write the same "
                  "memory; if '%s' is scratch space that each iteration fills before using it, "
