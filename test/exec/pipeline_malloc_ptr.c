@@ -13,7 +13,7 @@
 // RUN: FileCheck %s < %t.err1
 // RUN: not grep after %t.out1
 //
-// CHECK: pointer 'row' carried from stage 0 to stage 1 points to 0x{{[0-9a-f]+}}, outside mploop_shared_alloc memory: the next stage runs in another process; allocate what it points to with mploop_shared_alloc, or carry the data by value (an array or a struct)
+// CHECK: mploop: error: {{.*}}pipeline_malloc_ptr.c:[[#@LINE+9]]: stage 0 (serial in order), item 0 failed: pointer 'row' carried from stage 0 to stage 1 points to 0x{{[0-9a-f]+}}, outside mploop_shared_alloc memory: the next stage runs in another process; allocate what it points to with mploop_shared_alloc, or carry the data by value (an array or a struct)
 
 #include <stdio.h>
 #include <stdlib.h>

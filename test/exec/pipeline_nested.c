@@ -6,6 +6,10 @@
 //
 // RUN: env MPLOOP_TEST_WORKERS="1 2 4" %exec-check %s %t
 // RUN: FileCheck %s < %t.expected
+// In the workers the pipeline runs in-process, once per row:
+// RUN: env MPLOOP_WORKERS=3 MPLOOP_VERBOSE=2 %t.par > %t.v2.out 2> %t.v2.log
+// RUN: cmp %t.expected %t.v2.out
+// RUN: grep 'in-process (nested)' %t.v2.log | FileCheck %s --check-prefix=NESTED --implicit-check-not=mploop:
 //
 // CHECK: row 0: 48 291
 // CHECK-NEXT: row 0: 0 sum 12222
@@ -19,6 +23,7 @@ static long table[8][64];
 static __attribute__((noinline)) long fill_row(int r, int len, int verbose)
 {
     long sum = 0;
+    // NESTED-COUNT-7: mploop: {{.*}}pipeline_nested.c:[[@LINE+2]]: {{.*}}in-process (nested)
 #pragma mploop pipeline
     for (int c = 0; c < len; c++) {
         long v = (long)r * 1000 + c * 3;
