@@ -79,9 +79,12 @@ config.substitutions.append(('%cmake', q(config.mploop_cmake)))
 config.substitutions.append(('%cc', q(cc)))
 
 # Optional tools some tests need.
-for tool in ('make', 'pkg-config', 'gnuplot'):
+for tool in ('make', 'pkg-config', 'gnuplot', 'gzip'):
     if shutil.which(tool, path=config.environment['PATH']):
         config.available_features.add(tool)
+# The examples that need zlib were built (CMake found it).
+if getattr(config, 'mploop_examples_zlib', '').upper() in ('1', 'ON', 'TRUE', 'YES'):
+    config.available_features.add('zlib')
 
 # A per-test time limit when lit can enforce one (it needs psutil), so that a
 # hung test fails instead of stopping the run.
