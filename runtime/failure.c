@@ -33,6 +33,8 @@ static const struct mploop__fail_info fail_rows[] = {
         .shape = MPLOOP__SHAPE_WORKER, .iteration = 1,
         .note = "the loop body crashed in that iteration",
         .pipe_note = "the stage crashed on that item",
+        .pipe_stops = "the program ends by the same signal (run the pipeline on one worker, "
+                      "MPLOOP_WORKERS=1 or mploop_pipeline_run(pl, 1), to debug it in-process)",
         .stops = "the program ends by the same signal (set MPLOOP_ON_ERROR=serial or "
                  "MPLOOP_WORKERS=1 to run the loop in-process, e.g. under a debugger)",
         .exit = MPLOOP__EXIT_SIGNAL, .error_kind = MPLOOP_ERROR_SIGNAL,

@@ -610,6 +610,7 @@ struct mploop__fail_info {
     const char *note;      /* what the failure means, opening the note under
                             * the report (NULL: no note of its own) */
     const char *pipe_note; /* the same for a pipeline, when it differs */
+    const char *pipe_stops; /* stops, for a pipeline, when it differs */
     int note_names_worker; /* note is a format of (worker, pid), left out
                             * when no worker is concerned */
     int note_next_apart;   /* the note stands alone, and what happens next
@@ -838,7 +839,8 @@ struct mploop__stage_figures {
 /* Parent, after mploop_begin: the execution is a pipeline's, whose state
  * (kept for pipeline.c) is `state`: its workers' output goes to `rings`
  * rings, the frontier of its output is what mploop__loop_claimed says, it
- * draws no progress line, and an in-process failure names the step. */
+ * draws no progress line, an in-process failure names the step, and
+ * MPLOOP_ON_ERROR=serial ends the program as exit does. */
 void mploop__loop_pipeline(mploop_loop *L, unsigned rings, void *state);
 /* Both: the state given to mploop__loop_pipeline. */
 void *mploop__loop_state(mploop_loop *L);
@@ -899,6 +901,9 @@ void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi);
  * none of them before it), unless stages seek or write at positions many
  * times per item. */
 uint64_t mploop__output_steps_ahead(unsigned stages);
+/* Worker: bytes the workers logged that the parent has not written to
+ * their destinations yet (0 when this worker's output is not captured). */
+uint64_t mploop__output_held(void);
 /* Worker of a pipeline (rings: its tokens; pipeline.c), before a stage
  * runs step v (item * stages + stage) of the item in token `ring`: log the
  * step that ended, and log what this one writes to that ring. */

@@ -1246,6 +1246,10 @@ void mploop__loop_pipeline(mploop_loop *L, unsigned rings, void *state)
     st->pipe = 1;
     st->pipe_rings = rings;
     st->extra = state;
+    /* A failed pipeline is not run again in-process: its first stage read
+     * input (a file, a pipe) that a second run would not see again. */
+    if (st->policy == MPLOOP__ON_ERROR_SERIAL)
+        st->policy = MPLOOP__ON_ERROR_EXIT;
     /* Its workers publish steps (item * stages + stage), not participant
      * numbers: any value but UINT64_MAX is one. */
     if (st->team)

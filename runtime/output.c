@@ -108,6 +108,7 @@ struct out_ring {
     unsigned writer;   /* atomic: the worker running the chunk in progress */
     int64_t mark[OUT_DESTS]; /* a pipeline's: where the writer's files stood
                         * when the step in progress began */
+    uint64_t held;     /* atomic: bytes of its records not replayed yet */
     uint64_t tail __attribute__((aligned(64))); /* atomic: records consumed */
     int tail_word;     /* futex word bumped with tail */
     int waiting;       /* the writer sleeps on tail_word */
@@ -338,6 +339,7 @@ int mploop__output_plan(unsigned n, unsigned rings, int mode, int hold,
         struct out_ring *g = &out.rings[r];
         g->cur_lo = rings ? UINT64_MAX : 0;
         g->writer = r < n ? r : 0;
+        g->held = 0;
         g->head = 0;
         g->tail = 0;
         g->waiting = 0;
@@ -502,6 +504,19 @@ static int out_ring_ready(unsigned r, uint64_t *lo)
     return 0;
 }
 
+/* Both: the bytes record rec brings to its destination. */
+static uint64_t out_rec_bytes(const struct out_rec *rec)
+{
+    switch (rec->op & OUT_OP) {
+    case OUT_RUN:
+        return rec->b > rec->a ? (uint64_t)(rec->b - rec->a) : 0;
+    case OUT_PWRITE:
+        return rec->c > 0 ? (uint64_t)rec->c : 0;
+    default:
+        return 0;
+    }
+}
+
 /* Parent: replay ring r's oldest chunk (complete) and consume it. */
 static void out_replay_chunk(unsigned r)
 {
@@ -513,6 +528,7 @@ static void out_replay_chunk(unsigned r)
         unsigned w = (unsigned)(rec.op >> OUT_WORKER_SHIFT);
         if (w < out.n)
             out_replay(&rec, w);
+        __atomic_sub_fetch(&g->held, out_rec_bytes(&rec), __ATOMIC_RELAXED);
         if (rec.op & OUT_LAST)
             break;
     }
@@ -696,6 +712,7 @@ static void out_push(unsigned r, struct out_rec rec)
         mploop__os_futex_wait_ns(&g->tail_word, word, OUT_FULL_NAP_NS);
     }
     g->rec[head % OUT_RING] = rec;
+    __atomic_add_fetch(&g->held, out_rec_bytes(&rec), __ATOMIC_RELAXED);
     __atomic_store_n(&g->head, head + 1, __ATOMIC_RELEASE);
     ow.logged = 1;
 }
@@ -810,6 +827,16 @@ uint64_t mploop__output_steps_ahead(unsigned stages)
     uint64_t per_item = (uint64_t)(stages ? stages : 1) * (OUT_DESTS + 2);
     uint64_t n = OUT_RING / per_item;
     return n ? n : 1;
+}
+
+/* Worker: see internal.h. */
+uint64_t mploop__output_held(void)
+{
+    uint64_t held = 0;
+    if (ow.on)
+        for (unsigned r = 0; r < out.nrings; r++)
+            held += __atomic_load_n(&out.rings[r].held, __ATOMIC_RELAXED);
+    return held;
 }
 
 /* Worker: see internal.h. */

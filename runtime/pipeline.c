@@ -57,6 +57,10 @@
 /* A serial stage with work, whose own participant has not taken it after
  * this long, is taken over by another. */
 #define PIPE_ADOPT_NS 50000000u
+/* The first stage makes no item while the workers' output waiting to be
+ * written out (to a slow pipe, say) is this large: a sequential program
+ * would be blocked in write by then. */
+#define PIPE_OUTPUT_HELD_MAX (16u << 20)
 /* Tokens per worker when the program gives none. */
 #define PIPE_TOKENS_PER_WORKER 4u
 /* Most tokens (each has an output ring of its own while the workers'
@@ -187,13 +191,15 @@ static void pipe_bubbles(struct pipe_ctl *c, unsigned k)
     }
 }
 
-/* Both, holding the lock: may the first stage make an item?  Not when it
- * would be `ahead` items past the oldest one still in the pipeline: the
- * output of the items that overtook that one waits in the tokens' rings
- * until it is done, and must fit there. */
+/* Both, holding the lock: may the first stage make an item?  Not while
+ * the workers' output waiting to be written out is PIPE_OUTPUT_HELD_MAX
+ * (it would grow with the input when the output goes to a slow reader),
+ * nor when it would be `ahead` items past the oldest one still in the
+ * pipeline: the output of the items that overtook that one waits in the
+ * tokens' rings until it is done, and must fit there. */
 static int pipe_may_make(struct pipe_ctl *c)
 {
-    if (c->input_done || c->nfree == 0)
+    if (c->input_done || c->nfree == 0 || mploop__output_held() >= PIPE_OUTPUT_HELD_MAX)
         return 0;
     if (c->made - c->oldest < c->ahead)
         return 1;

@@ -11,12 +11,14 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
+#include "spin.h"
 
 /* A pipeline: its stages, made and run by the parent. */
 struct mploop_pipeline {
-    mploop_site site;        /* where it was made (mploop_pipeline_create) */
+    const mploop_site *site; /* where it was made (mploop_pipeline_create) */
     uint64_t tokens;
     unsigned n;
     int running;
@@ -25,16 +27,47 @@ struct mploop_pipeline {
     void *ctx[MPLOOP_PIPE_MAX_STAGES];
 };
 
+/* The sites of the pipelines made so far, one per file and line: the loop
+ * report and the adaptation keep a site's address until the program ends,
+ * after its pipelines are destroyed. */
+struct api_site {
+    mploop_site site;
+    struct api_site *next;
+};
+static struct api_site *api_sites MPLOOP__STATE;
+static volatile int api_sites_lock MPLOOP__STATE;
+
+/* Parent: the site of pipelines made at file:line; NULL when out of
+ * memory. */
+static const mploop_site *api_site(const char *file, unsigned line)
+{
+    mploop__spin_lock_pid(&api_sites_lock);
+    struct api_site *s = api_sites;
+    while (s && !(s->site.line == line && strcmp(s->site.file, file) == 0))
+        s = s->next;
+    if (!s && (s = calloc(1, sizeof *s))) {
+        s->site.file = file;
+        s->site.line = line;
+        s->site.var = "";
+        s->site.flags = MPLOOP_SITE_PIPELINE;
+        s->next = api_sites;
+        api_sites = s;
+    }
+    mploop__spin_unlock(&api_sites_lock);
+    return s ? &s->site : NULL;
+}
+
 /* Parent: see mploop.h. */
 mploop_pipeline *mploop_pipeline_create_at(size_t max_tokens, const char *file, unsigned line)
 {
     mploop_pipeline *pl = calloc(1, sizeof *pl);
     if (!pl)
         return NULL;
-    pl->site.file = file ? file : "(pipeline)";
-    pl->site.line = line;
-    pl->site.var = "";
-    pl->site.flags = MPLOOP_SITE_PIPELINE;
+    pl->site = api_site(file ? file : "(pipeline)", line);
+    if (!pl->site) {
+        free(pl);
+        return NULL;
+    }
     pl->tokens = max_tokens;
     return pl;
 }
@@ -82,7 +115,7 @@ int mploop_pipeline_run(mploop_pipeline *pl, unsigned workers)
     p.has_workers = workers > 0;
     p.workers = (long)workers;
     pl->running = 1;
-    mploop_pipe_begin(&L, &pl->site, &p, pl->spec, pl->n, pl->tokens);
+    mploop_pipe_begin(&L, pl->site, &p, pl->spec, pl->n, pl->tokens);
     mploop_frame(&L, __builtin_frame_address(0));
     if (mploop_start(&L)) {
         int status = 0;

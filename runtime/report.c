@@ -318,7 +318,8 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
             report_iteration(buf, &len, site, lb, step, f->iter);
         break;
     case MPLOOP__SHAPE_LOOP:
-        report_append(buf, &len, "loop %s", text);
+        report_append(buf, &len, "%s %s", site->flags & MPLOOP_SITE_PIPELINE ? "pipeline" : "loop",
+                      text);
         if (has_worker) {
             report_append(buf, &len, "; worker %u (pid %d) was still running", f->worker,
                           (int)f->pid);
@@ -346,8 +347,11 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
      * cannot hold an array). */
     char lead[REPORT_LINE];
     const char *what = fi->note;
+    const char *stops = fi->stops;
     if ((site->flags & MPLOOP_SITE_PIPELINE) && fi->pipe_note)
         what = fi->pipe_note;
+    if ((site->flags & MPLOOP_SITE_PIPELINE) && fi->pipe_stops)
+        stops = fi->pipe_stops;
     if (what && fi->note_names_worker) {
         snprintf(lead, sizeof lead, what, f->worker, (int)f->pid);
         what = has_worker ? lead : NULL;
@@ -361,7 +365,7 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
         what = lead;
     }
     if (what && !fi->note_next_apart)
-        mploop__note("%s; %s%s", what, next ? next : fi->stops,
+        mploop__note("%s; %s%s", what, next ? next : stops,
                      fi->note_tail ? fi->note_tail : "");
     else {
         if (what)

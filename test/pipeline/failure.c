@@ -7,7 +7,8 @@
 // the item.  A stage returning a value a stage may not return fails the
 // pipeline; so do two items of a parallel stage writing different values
 // to one variable (a race).  MPLOOP_TIMEOUT and SIGINT end a pipeline whose
-// stage hangs.
+// stage hangs.  MPLOOP_ON_ERROR=serial does not run a failed pipeline again
+// (its first stage consumed input): the program stops, as under exit.
 //
 // RUN: %mploop-cc -O2 %s -o %t
 // RUN: env MPLOOP_WORKERS=2 python3 %S/../fail/Inputs/alone.py --timeout 30 -- %t segv 0 13 2>&1 | FileCheck %s --check-prefix=SEGV0
@@ -18,6 +19,7 @@
 // RUN: env MPLOOP_WORKERS=2 python3 %S/../fail/Inputs/alone.py --timeout 30 -- %t fail 3 5 2>&1 | FileCheck %s --check-prefix=FAIL3
 // RUN: env MPLOOP_WORKERS=1 python3 %S/../fail/Inputs/alone.py --timeout 30 -- %t fail 2 8 2>&1 | FileCheck %s --check-prefix=FAILIN
 // RUN: env MPLOOP_WORKERS=2 MPLOOP_ON_ERROR=return %t segv 1 13 2>&1 | FileCheck %s --check-prefix=RET
+// RUN: env MPLOOP_WORKERS=2 MPLOOP_ON_ERROR=serial python3 %S/../fail/Inputs/alone.py --timeout 30 -- %t fail 1 21 2>&1 | FileCheck %s --check-prefix=SERIAL
 // RUN: env MPLOOP_WORKERS=3 MPLOOP_ON_ERROR=return %t fail 2 30 2>&1 | FileCheck %s --check-prefix=RETFAIL
 // RUN: env MPLOOP_WORKERS=2 python3 %S/../fail/Inputs/alone.py --timeout 30 -- %t bad 1 9 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: env MPLOOP_WORKERS=2 python3 %S/../fail/Inputs/alone.py --timeout 30 -- %t stop 2 9 2>&1 | FileCheck %s --check-prefix=STOP
@@ -26,7 +28,7 @@
 // RUN: env MPLOOP_WORKERS=3 %S/../fail/Inputs/kill-at.sh INT program %t | FileCheck %s --check-prefix=INT
 //
 // SEGV0: mploop: error: {{.*}}failure.c:{{[0-9]+}}: worker {{[0-9]}} (pid {{[0-9]+}}) killed by SIGSEGV (Segmentation fault) in stage 0 (serial in order), item 13
-// SEGV0-NEXT: mploop: note: the stage crashed on that item; the program ends by the same signal
+// SEGV0-NEXT: mploop: note: the stage crashed on that item; the program ends by the same signal (run the pipeline on one worker, MPLOOP_WORKERS=1 or mploop_pipeline_run(pl, 1), to debug it in-process)
 // SEGV0: status=139
 // SEGV0-NEXT: none-left
 // SEGV1: killed by SIGSEGV (Segmentation fault) in stage 1 (parallel), item 13
@@ -49,6 +51,11 @@
 // RET: killed by SIGSEGV (Segmentation fault) in stage 1 (parallel), item 13
 // RET-NEXT: note: the stage crashed on that item; the program continues after the loop with memory as before it (MPLOOP_ON_ERROR=return)
 // RET: run -1: kind 1 (signal 11), stage 1, item 13; written 0, total 0, made 0
+// SERIAL: stage 1 (parallel), item 21 failed: no good: item 21
+// SERIAL-NEXT: mploop: note: mploop_fail was called in worker {{[0-9]}} (pid {{[0-9]+}}); the program stops
+// SERIAL-NOT: mploop:
+// SERIAL: status=1
+// SERIAL-NEXT: none-left
 // RETFAIL: run -1: kind 3 (signal 0), stage 2, item 30; written 0, total 0, made 0
 // BAD: stage 1 (parallel), item 9 failed: the stage returned 7; a stage returns 0 (pass the item on), MPLOOP_DROP, or (the first stage) MPLOOP_STOP
 // BAD: status=1
@@ -56,7 +63,7 @@
 // RACE: data race: workers wrote different values to address
 // RACE: note: a pipeline's stages and a parallel stage's items must not write the same memory
 // RACE: status=1
-// TIMEOUT: loop did not finish within MPLOOP_TIMEOUT (1000 ms); worker {{[0-9]}} (pid {{[0-9]+}}) was still running, in stage 1 (parallel), item 17
+// TIMEOUT: pipeline did not finish within MPLOOP_TIMEOUT (1000 ms); worker {{[0-9]}} (pid {{[0-9]+}}) was still running, in stage 1 (parallel), item 17
 // TIMEOUT: status=1
 // TIMEOUT-NEXT: none-left
 // INT-NOT: mploop:
