@@ -896,6 +896,12 @@ void mploop__output_worker_begin(unsigned w);
 /* Worker, before running the chunk [lo, hi) of ring (its static share, or
  * its own slot for claimed chunks): log the chunk that ended. */
 void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi);
+/* Both: how many items of a pipeline of `stages` stages may be made
+ * beyond the oldest one still in it: a token's ring then has room for the
+ * records of every item that can overtake that one (the parent replays
+ * none of them before it), unless stages seek or write at positions many
+ * times per item. */
+uint64_t mploop__output_steps_ahead(unsigned stages);
 /* Worker of a pipeline (rings: its tokens; pipeline.c), before a stage
  * runs step v (item * stages + stage) of the item in token `ring`: log the
  * step that ended, and log what this one writes to that ring. */

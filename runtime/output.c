@@ -803,6 +803,15 @@ void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi)
     __atomic_store_n(&out.rings[ring].cur_lo, lo, __ATOMIC_RELEASE);
 }
 
+/* Both: see internal.h.  A step logs a run per destination and the
+ * record that ends it, two more per seek or positioned write. */
+uint64_t mploop__output_steps_ahead(unsigned stages)
+{
+    uint64_t per_item = (uint64_t)(stages ? stages : 1) * (OUT_DESTS + 2);
+    uint64_t n = OUT_RING / per_item;
+    return n ? n : 1;
+}
+
 /* Worker: see internal.h. */
 void mploop__output_step(unsigned ring, uint64_t v)
 {

@@ -83,6 +83,7 @@ struct pipe_token {
     uint64_t item;
     unsigned stage;         /* the stage it waits for or runs */
     int dropped;
+    int busy;               /* an item holds it */
 };
 
 /* What one participant is doing (an entry per participant). */
@@ -102,6 +103,8 @@ struct pipe_ctl {
     uint64_t item_bytes;    /* an item buffer, rounded to 16 */
     uint64_t made;          /* items the first stage made */
     uint64_t left;          /* items that left the pipeline */
+    uint64_t oldest;        /* no item below it is in the pipeline */
+    uint64_t ahead;         /* items made at most beyond the oldest one */
     int input_done;         /* the first stage stopped (or the run was cancelled) */
     unsigned nfree;
     uint32_t *free_tokens;
@@ -138,6 +141,7 @@ static void pipe_changed(struct pipe_ctl *c)
 /* Both, holding the lock: token t is free again. */
 static void pipe_free_token(struct pipe_ctl *c, unsigned t)
 {
+    c->tok[t].busy = 0;
     c->free_tokens[c->nfree++] = t;
     mploop__output_ring_at(t, UINT64_MAX);
 }
@@ -184,6 +188,23 @@ static void pipe_bubbles(struct pipe_ctl *c, unsigned k)
     }
 }
 
+/* Both, holding the lock: may the first stage make an item?  Not when it
+ * would be `ahead` items past the oldest one still in the pipeline: the
+ * output of the items that overtook that one waits in the tokens' rings
+ * until it is done, and must fit there. */
+static int pipe_may_make(struct pipe_ctl *c)
+{
+    if (c->input_done || c->nfree == 0)
+        return 0;
+    if (c->made - c->oldest < c->ahead)
+        return 1;
+    c->oldest = c->made;
+    for (unsigned t = 0; t < c->tokens; t++)
+        if (c->tok[t].busy && c->tok[t].item < c->oldest)
+            c->oldest = c->tok[t].item;
+    return c->made - c->oldest < c->ahead;
+}
+
 /* Both, holding the lock: may participant p take serial stage s, whose
  * participant it is not, with work waiting? */
 static int pipe_may_adopt(struct pipe_stage *s, unsigned p, uint64_t now)
@@ -214,7 +235,7 @@ static int pipe_take(struct pipe_ctl *c, mploop_loop *L, unsigned p, unsigned *k
         uint32_t *slot = NULL;
         int ready;
         if (i == 0)
-            ready = !c->input_done && c->nfree > 0;
+            ready = pipe_may_make(c);
         else if (s->kind == MPLOOP_STAGE_SERIAL_IN_ORDER)
             ready = *(slot = &s->queue[s->next % c->tokens]) != 0;
         else
@@ -232,7 +253,7 @@ static int pipe_take(struct pipe_ctl *c, mploop_loop *L, unsigned p, unsigned *k
         *k = i;
         if (i == 0) {
             *t = c->free_tokens[--c->nfree];
-            c->tok[*t] = (struct pipe_token){ c->made, 0, 0 };
+            c->tok[*t] = (struct pipe_token){ c->made, 0, 0, 1 };
             mploop__output_ring_at(*t, c->made * c->stages);
         } else if (slot) {
             *t = *slot - 1;
@@ -308,7 +329,7 @@ static void pipe_hand(struct pipe_ctl *c, mploop_loop *L, struct pipe_part *pp, 
     pp->token = t;
     pp->item = item;
     *stage = k;
-    *in = k ? pipe_buffer(c, t, k & 1) : NULL;
+    *in = k && c->stage[k - 1].out_size ? pipe_buffer(c, t, k & 1) : NULL;
     *out = c->stage[k].out_size ? pipe_buffer(c, t, (k + 1) & 1) : NULL;
     *L->mploop__cur = item * c->stages + k;
     pp->t0 = mploop__os_now_ns();
@@ -451,6 +472,7 @@ static struct pipe_ctl *pipe_ctl_new(const mploop_stage_spec *stages, unsigned n
     c->tokens = tokens;
     c->parts = parts;
     c->item_bytes = item;
+    c->ahead = mploop__output_steps_ahead(n);
     unsigned serial = 0;
     for (unsigned k = 0; k < n; k++) {
         struct pipe_stage *s = &c->stage[k];
@@ -485,9 +507,10 @@ void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_par
         tokens = (uint64_t)PIPE_TOKENS_PER_WORKER * workers;
     if (tokens > PIPE_MAX_TOKENS)
         tokens = PIPE_MAX_TOKENS;
-    /* The loop's iterations are its participants, each taking one. */
+    /* The loop's iterations are its participants, each taking one (at
+     * least two, so that one worker runs in-process as "one worker"). */
     mploop_params q = *p;
-    q.trip = workers;
+    q.trip = workers < 2 ? 2 : workers;
     q.schedule = MPLOOP_SCHED_STATIC;
     q.has_chunk = 1;
     q.chunk = 1;

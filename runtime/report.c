@@ -107,7 +107,8 @@ void mploop__text_put(char *buf, size_t n, size_t *len, const char *fmt, ...)
 }
 
 /* Both: `mploop: FILE:LINE: TRIP iterations on N workers, schedule KIND`
- * with `,CHUNK` after the kind when the schedule has a chunk size. */
+ * with `,CHUNK` after the kind when the schedule has a chunk size;
+ * `... pipeline on N workers` for a pipeline. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                             const struct mploop__sched *s)
 {
@@ -115,6 +116,12 @@ void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
     const char *kind = s->kind >= 0 && s->kind <= 3 ? kinds[s->kind] : "static";
     char buf[REPORT_LINE];
     size_t len = 0;
+    if (site->flags & MPLOOP_SITE_PIPELINE) {
+        report_append(buf, &len, "mploop: %s:%u: pipeline on %u workers", site->file,
+                      site->line, n);
+        report_flush(buf, len);
+        return;
+    }
     report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations on %u workers, schedule %s",
                   site->file, site->line, trip, n, kind);
     if (s->chunk)
@@ -181,13 +188,18 @@ void mploop__verbose_threads(const mploop_site *site, int waited, uint64_t wait_
     report_flush(buf, len);
 }
 
-/* Both: `mploop: FILE:LINE: TRIP iterations in-process (REASON)`. */
+/* Both: `mploop: FILE:LINE: TRIP iterations in-process (REASON)`, or
+ * `... pipeline in-process (REASON)`. */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason)
 {
     char buf[REPORT_LINE];
     size_t len = 0;
-    report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations in-process (%s)", site->file,
-                  site->line, trip, reason);
+    if (site->flags & MPLOOP_SITE_PIPELINE)
+        report_append(buf, &len, "mploop: %s:%u: pipeline in-process (%s)", site->file,
+                      site->line, reason);
+    else
+        report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations in-process (%s)",
+                      site->file, site->line, trip, reason);
     report_flush(buf, len);
 }
 
