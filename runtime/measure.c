@@ -443,6 +443,8 @@ static unsigned measure_stage_cells(const struct measure_rows *rows, unsigned i,
                                     union mploop__cell *cells)
 {
     const struct measure_site *s = &rows->sum[i];
+    if (!(s->flags & MPLOOP_SITE_PIPELINE))
+        return 0; /* "(other loops)" may hold pipelines beyond the sites */
     int b = measure_bottleneck(s);
     for (unsigned k = 0; k < s->stages; k++) {
         const struct measure_stage *st = &s->stage[k];
