@@ -121,6 +121,10 @@ void mploop_fail_code(int code, const char *fmt, ...)
  * fine). */
 void *mploop_shared_alloc(__SIZE_TYPE__ size);
 void mploop_shared_free(void *p);
+/* Nonzero when p points into the memory mploop_shared_alloc hands out
+ * (a live block or not); the code a pipeline's pragma generates checks
+ * with it the pointers its items carry. */
+int mploop_shared_owns(const void *p);
 
 /* Locks (Python's multiprocessing.Lock): one holder at a time among the
  * parent and all workers.  acquire blocks; try returns EBUSY when the lock

@@ -33,3 +33,9 @@ void mploop_shared_free(void *p)
         mploop_fail("mploop_shared_free(%p): not a block of mploop_shared_alloc (never "
                     "allocated there, or freed already)", p);
 }
+
+/* Both: see mploop.h. */
+int mploop_shared_owns(const void *p)
+{
+    return mploop__window_owns(p);
+}

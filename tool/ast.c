@@ -436,3 +436,17 @@ enum rw_op rw_operator(const struct rw_src *src, CXCursor c)
 }
 
 #endif
+
+/* The label statement goto statement c jumps to, or a null cursor (see
+ * rewriter.h). */
+CXCursor rw_goto_label(CXCursor c)
+{
+    CXCursor label = clang_getCursorReferenced(c);
+    if (clang_Cursor_isNull(label) || clang_getCursorKind(label) != CXCursor_LabelStmt) {
+        CXCursor *kids;
+        unsigned n = rw_children(c, &kids);
+        label = n ? clang_getCursorReferenced(kids[0]) : clang_getNullCursor();
+        free(kids);
+    }
+    return label;
+}

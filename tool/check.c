@@ -444,14 +444,7 @@ static void visit(struct chk *k, CXCursor c)
         refuse(k, c, "computed 'goto' is not allowed in the body of a parallel loop");
         break;
     case CXCursor_GotoStmt: {
-        CXCursor label = clang_getCursorReferenced(c);
-        if (clang_Cursor_isNull(label) || clang_getCursorKind(label) != CXCursor_LabelStmt) {
-            CXCursor *kids;
-            unsigned n = rw_children(c, &kids);
-            if (n)
-                label = clang_getCursorReferenced(kids[0]);
-            free(kids);
-        }
+        CXCursor label = rw_goto_label(c);
         size_t off;
         if (clang_Cursor_isNull(label) ||
             !rw_loc_off(k->src, clang_getCursorLocation(label), &off) ||

@@ -362,9 +362,9 @@ static int is_array(CXCursor c)
 }
 
 /* The mploop_local calls for loop l: innermost declaration of each name,
- * read-only scalars left out (is_readonly_scalar); an array's name is
- * passed with `[]` after it. */
-static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L)
+ * read-only scalars left out (is_readonly_scalar) unless all is nonzero;
+ * an array's name is passed with `[]` after it. */
+static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L, int all)
 {
     unsigned n = l->site.nvisible;
     char **names = rw_xmalloc((n + 1) * sizeof *names);
@@ -391,7 +391,7 @@ static void emit_locals(struct rw_buf *b, const struct rw_loop *l, const char *L
             taken[i] = 1; /* unknown: register everything */
     for (unsigned i = 0; i < n; i++) {
         if (keep[i] && is_local_to_register(l, l->site.visible[i]) &&
-            !is_readonly_scalar(l->site.visible[i], taken[i])) {
+            (all || !is_readonly_scalar(l->site.visible[i], taken[i]))) {
             /* an array parameter is a pointer: sizeof on its name would warn */
             if (rw_is_array_param(l->site.visible[i]))
                 rw_buf_printf(b, "mploop_local(%s, (void *)&%s, sizeof(__typeof__(%s)), \"%s\");\n",
@@ -461,11 +461,18 @@ static void emit_integer_check(struct rw_buf *b, const void *gv, const char *wha
                                const char *expr)
 {
     const struct gen *g = gv;
+    rw_emit_integer_check(g->src, b, g->file, g->l->pragma->off, what, expr);
+}
+
+/* The compile-time integer check of a clause expression (see rewriter.h). */
+void rw_emit_integer_check(const struct rw_src *src, struct rw_buf *b, const char *file,
+                           size_t at, const char *what, const char *expr)
+{
     char *text = rw_escaped_path(expr);
     unsigned line, col;
-    rw_linecol(g->src, g->l->pragma->off, &line, &col);
+    rw_linecol(src, at, &line, &col);
     rw_buf_printf(b, "_Static_assert(MPLOOP_IS_INTEGER(%s), \"mploop: %s:%u: %s must be an "
-                  "integer expression, not %s\");\n", expr, g->file, line, what, text);
+                  "integer expression, not %s\");\n", expr, file, line, what, text);
     free(text);
 }
 
@@ -524,6 +531,21 @@ static void emit_shared_reset(struct rw_buf *b, const struct rw_loop *l)
                       "sizeof(%s));\n", l->id, l->id, l->id, i, l->id, v->name, v->cast, i,
                       l->id, v->cast, v->name, v->szarg);
     }
+}
+
+/* The num_workers and if clauses into the parameters (see rewriter.h). */
+void rw_emit_workers_cond(const struct rw_src *src, struct rw_buf *b, const char *file,
+                          const struct rw_pragma *p, unsigned id)
+{
+    if (p->workers) {
+        rw_emit_integer_check(src, b, file, p->off, "num_workers", p->workers);
+        rw_buf_printf(b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
+                      id, id, p->workers);
+    }
+    if (p->cond)
+        rw_buf_printf(b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
+    else
+        rw_buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
 }
 
 /* The prologue up to mploop_start: the site, bounds, trip count, parameters,
@@ -635,15 +657,7 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
         rw_buf_printf(b, "__mploop_p_%u.has_chunk = 1; __mploop_p_%u.chunk = (long)(%s);\n", id,
                       id, p->chunk);
     }
-    if (p->workers) {
-        emit_integer_check(b, g, "num_workers", p->workers);
-        rw_buf_printf(b, "__mploop_p_%u.has_workers = 1; __mploop_p_%u.workers = (long)(%s);\n",
-                      id, id, p->workers);
-    }
-    if (p->cond)
-        rw_buf_printf(b, "__mploop_p_%u.cond = ((%s)) != 0;\n", id, p->cond);
-    else
-        rw_buf_printf(b, "__mploop_p_%u.cond = 1;\n", id);
+    rw_emit_workers_cond(src, b, file, p, id);
     {
         rw_red_bounds(b, l, emit_integer_check, g);
         char *rb = area_offset(p, p->nvars, 1), *lbs = area_offset(p, p->nvars, 0);
@@ -654,8 +668,15 @@ static void gen_setup(struct gen *g, struct rw_buf *b)
     }
     emit_shared_in(b, l);
     rw_buf_printf(b, "mploop_begin(%s, &__mploop_site_%u, &__mploop_p_%u);\n", L, id, id);
+    rw_emit_frame(src, b, l, L, 0);
+}
+
+/* The frame, locals and statics handed to the runtime (see rewriter.h). */
+void rw_emit_frame(const struct rw_src *src, struct rw_buf *b, const struct rw_loop *l,
+                   const char *L, int all_locals)
+{
     rw_buf_printf(b, "mploop_frame(%s, __builtin_frame_address(0));\n", L);
-    emit_locals(b, l, L);
+    emit_locals(b, l, L, all_locals);
     emit_statics(src, b, l, L);
 }
 
@@ -917,8 +938,9 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
     free(helpers);
     rw_coop_emit(src, e);
     for (unsigned i = 0; i < np; i++) {
-        if (p[i].directive == RW_DIR_CRITICAL || p[i].directive == RW_DIR_ATOMIC)
-            continue; /* rw_coop_emit's */
+        if (p[i].directive == RW_DIR_CRITICAL || p[i].directive == RW_DIR_ATOMIC ||
+            (p[i].directive == RW_DIR_STAGE && p[i].stage_owned))
+            continue; /* rw_coop_emit's, rw_pipe_emit's */
         struct rw_buf b = { 0 };
         for (size_t k = p[i].start; k < p[i].end; k++)
             if (src->buf[k] == '\n')
@@ -949,7 +971,10 @@ void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
                             rw_xasprintf("__attribute__((__noinline__)) "));
             }
         }
-        emit_loop(src, file, l, e);
+        if (l->pipe)
+            rw_pipe_emit(src, file, l, e);
+        else
+            emit_loop(src, file, l, e);
         resync(src, file, l->end, e, ends, &ne);
     }
     free(file);

@@ -209,9 +209,10 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
     rw_match_loops(src, p, np, sites, &globals, &nglobals);
     rw_declare_resolve(src);
     rw_coop_find(src, p, np);
-    unsigned nloops = 0; /* loops are numbered 1, 2, ... among the `for` pragmas */
+    /* loops are numbered 1, 2, ... among the `for` and `pipeline` pragmas */
+    unsigned nloops = 0;
     for (unsigned i = 0; i < np; i++) {
-        if (p[i].directive == RW_DIR_FOR)
+        if (p[i].directive == RW_DIR_FOR || p[i].directive == RW_DIR_PIPELINE)
             nloops++;
         if (clang_Cursor_isNull(sites[i].for_stmt))
             continue;
@@ -220,6 +221,11 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
         l->pragma = &p[i];
         l->site = sites[i];
         l->id = nloops;
+        if (p[i].directive == RW_DIR_PIPELINE) {
+            if (rw_pipe_analyse(src, l, p, np) == 0)
+                p[i].loop = l;
+            continue;
+        }
         if (rw_analyse_loop(src, l) || rw_check_clauses(src, l, globals, nglobals) ||
             rw_check_body(src, l))
             continue;
@@ -232,6 +238,7 @@ static int rewrite(struct rw_src *src, char **out, size_t *outlen, int remarks, 
         rw_analysis_free(&an);
     }
     rw_coop_check(src, p, np);
+    rw_pipe_check_stages(p, np);
     if (rw_error_count())
         return -1;
     struct rw_edits e = { 0 };

@@ -1,5 +1,6 @@
 /*
- * pragma.c - finding `#pragma mploop for` and `_Pragma("mploop for ...")`.
+ * pragma.c - finding `#pragma mploop for` and `_Pragma("mploop for ...")`
+ * (and the other mploop directives).
  *
  * The AST has no cursor for an unknown pragma, so the pragmas are found by
  * lexing the main file's bytes (lex.c): comments and string literals are
@@ -68,7 +69,7 @@ static struct rw_pragma *new_pragma(struct rw_pragma **v, unsigned *n)
 
 /* Parse the directive of pragma p, whose word after `mploop` is token w of
  * pt (q: the position after it): `for` and its clauses, `declare
- * reduction`, `critical`, `atomic`; anything else is reported, at eol when
+ * reduction`, `critical`, `atomic`, `pipeline`, `stage`; anything else is reported, at eol when
  * the pragma ends there ("expected 'for' after <after>"). */
 static void parse_directive(struct rw_pragma *p, const struct rw_ptext *pt, struct rw_tok *w,
                             size_t q, size_t eol, const char *after)
@@ -79,13 +80,16 @@ static void parse_directive(struct rw_pragma *p, const struct rw_ptext *pt, stru
         rw_parse_declare(p, pt, q);
     } else if (rw_tok_is(pt->s, w, "critical") || rw_tok_is(pt->s, w, "atomic")) {
         rw_parse_coop(p, pt, w, q);
+    } else if (rw_tok_is(pt->s, w, "pipeline") || rw_tok_is(pt->s, w, "stage")) {
+        rw_parse_pipeline(p, pt, w, q);
     } else if (!rw_tok_is(pt->s, w, "for")) {
         p->not_for = 1;
         if (w->kind == RW_T_EOL)
             rw_error(eol, "expected 'for' after %s", after);
         else
             rw_error(rw_ptext_off(pt, w->off), "unknown directive '#pragma mploop %.*s' "
-                     "(expected 'for', 'critical' or 'atomic')", (int)w->len, pt->s + w->off);
+                     "(expected 'for', 'pipeline', 'stage', 'critical' or 'atomic')",
+                     (int)w->len, pt->s + w->off);
     } else {
         rw_parse_clauses(p, pt, q);
     }

@@ -34,6 +34,8 @@
  *   dep.c           the dependence tests' arithmetic (dep.h, no libclang)
  *   mode.c          which write mode a loop needs (direct or snapshot)
  *   emit.c          the generated code, as edits
+ *   pipeline.c      `#pragma mploop pipeline` and `stage`: the stages, the
+ *                   variables carried between them, the generated code
  *   reduce.c        the generated code of reductions (array reductions'
  *                   private copies)
  *   edit.c          an offset-sorted edit list applied to the input buffer
@@ -304,10 +306,15 @@ struct rw_pragma {
     char *crit_name;     /* critical: the name, "" when unnamed */
     int atomic;          /* atomic: enum rw_atomic_kind */
     size_t stmt_start, stmt_end; /* the statement it applies to (coop.c) */
+    /* `#pragma mploop pipeline` (workers and cond above) and `stage`: */
+    char *tokens;        /* pipeline: tokens expression or NULL */
+    int stage_kind;      /* stage: MPLOOP_STAGE_* */
+    int stage_owned;     /* stage: a pipeline's body holds it (pipeline.c) */
 };
 
 /* What a `#pragma mploop` directive is. */
-enum rw_directive { RW_DIR_FOR, RW_DIR_CRITICAL, RW_DIR_ATOMIC, RW_DIR_DECLARE };
+enum rw_directive { RW_DIR_FOR, RW_DIR_CRITICAL, RW_DIR_ATOMIC, RW_DIR_DECLARE,
+                    RW_DIR_PIPELINE, RW_DIR_STAGE };
 /* The clause of `#pragma mploop atomic` (update without one). */
 enum rw_atomic_kind { RW_ATOMIC_UPDATE, RW_ATOMIC_READ, RW_ATOMIC_WRITE, RW_ATOMIC_CAPTURE };
 
@@ -421,6 +428,9 @@ enum rw_op {
 enum rw_op rw_operator(const struct rw_src *src, CXCursor c);
 /* How op is written ("<=", "++", ...); "" for RW_OP_NONE, "?" for RW_OP_OTHER. */
 const char *rw_op_spelling(enum rw_op op);
+/* The label statement that goto statement c jumps to (libclang gives it
+ * through the statement or its label reference), or a null cursor. */
+CXCursor rw_goto_label(CXCursor c);
 /* Text of buf[start, end) as a new string. */
 char *rw_text(const struct rw_src *src, size_t start, size_t end);
 /* Whether clang evaluates expression c (null allowed) to an integer,
@@ -431,16 +441,16 @@ int rw_int_const(CXCursor c, long long *v);
 
 /* Everything known about the place of one annotated loop. */
 struct rw_loop_site {
-    CXCursor for_stmt;
+    CXCursor for_stmt;      /* a pipeline's while statement too */
     CXCursor func;          /* enclosing function definition */
     CXCursor *visible;      /* variables in scope at the loop, innermost last */
     unsigned nvisible;
     unsigned depth;         /* number of enclosing annotated loops */
 };
 
-/* Match each pragma with the for statement written right after it and record
- * the variables in scope there; refuse pragmas not followed by a for loop
- * and `_Pragma` hidden in macros.  Global variables are collected in
+/* Match each pragma with the for statement written right after it (a
+ * pipeline's: a for or while statement) and record the variables in scope
+ * there; refuse pragmas not followed by a for loop and `_Pragma` hidden in macros.  Global variables are collected in
  * *globals (declared anywhere in the translation unit, in order). */
 void rw_match_loops(const struct rw_src *src, struct rw_pragma *p, unsigned n,
                     struct rw_loop_site *sites, CXCursor **globals,
@@ -479,6 +489,8 @@ struct rw_loop {
     int auto_snapshot;       /* mode.c found that the loop needs snapshot mode */
     int profiled;            /* mploop --profile wrapped it (profile.c): the
                               * epilogue adds its trip count to its frame */
+    struct rw_pipe *pipe;    /* `#pragma mploop pipeline`: its stages
+                              * (pipeline.c); nlv is 0 */
 };
 
 /* Analyse the loop nest of a matched pragma (canonical form, collapse);
@@ -918,10 +930,49 @@ char *rw_escaped_path(const char *path);
 /* Append to b a `#line` (after a newline) and the padding that put the
  * text at offset off of src back on its line and column. */
 void rw_line_marker(const struct rw_src *src, struct rw_buf *b, const char *file, size_t off);
+/* The runtime calls that hand loop l's frame over, after mploop_begin or
+ * mploop_pipe_begin: mploop_frame, mploop_local for the enclosing
+ * function's variables (with all_locals also the read-only scalars, which a
+ * pipeline's stages may write) and mploop_static.  L is `&__mploop_L_N`. */
+void rw_emit_frame(const struct rw_src *src, struct rw_buf *b, const struct rw_loop *l,
+                   const char *L, int all_locals);
+/* The parameters' num_workers (after its integer check) and if clauses of
+ * pragma p, for loop or pipeline number id. */
+void rw_emit_workers_cond(const struct rw_src *src, struct rw_buf *b, const char *file,
+                          const struct rw_pragma *p, unsigned id);
+/* A compile-time check that expression expr (what, for the message) of
+ * the pragma at offset at has an integer type. */
+void rw_emit_integer_check(const struct rw_src *src, struct rw_buf *b, const char *file,
+                           size_t at, const char *what, const char *expr);
 /* Add the edits for every loop (and the file header, noinline markers, the
  * blanked pragmas). */
 void rw_emit(const struct rw_src *src, struct rw_pragma *p, unsigned np,
              struct rw_edits *e);
+
+/* ---- pipeline.c -------------------------------------------------------- */
+
+/* `#pragma mploop pipeline [num_workers(N)] [tokens(N)] [if(c)]` before a
+ * for or while loop whose body `#pragma mploop stage [serial [unordered] |
+ * parallel]` splits into stages (docs/generated-code.md, "Pipelines"). */
+
+struct rw_pipe;
+
+/* Parse the rest of a `pipeline` or `stage` directive whose word is token
+ * w of pt (pos just after it) into p, reporting syntax errors. */
+void rw_parse_pipeline(struct rw_pragma *p, const struct rw_ptext *pt, const struct rw_tok *w,
+                       size_t pos);
+/* Analyse pipeline l (matched by rw_match_loops; p[0..np) every pragma of
+ * the file): the header, its stages, the variables carried between them,
+ * the jumps out of a stage.  Returns 0, or -1 after reporting errors. */
+int rw_pipe_analyse(const struct rw_src *src, struct rw_loop *l, struct rw_pragma *p,
+                    unsigned np);
+/* Report every `stage` directive of p[0..np) that no pipeline's body holds
+ * (after every pipeline was analysed); returns 0 or -1. */
+int rw_pipe_check_stages(const struct rw_pragma *p, unsigned np);
+/* Add the edits of pipeline l (analysed): the header, the stage
+ * directives and the end of the body.  file is escaped. */
+void rw_pipe_emit(const struct rw_src *src, const char *file, struct rw_loop *l,
+                  struct rw_edits *e);
 
 /* ---- reduce.c ---------------------------------------------------------- */
 

@@ -68,15 +68,20 @@ static void walk(struct walk *w, CXCursor c)
         push_var(w, c);
         return;
     }
-    if (k == CXCursor_ForStmt) {
+    if (k == CXCursor_ForStmt || k == CXCursor_WhileStmt) {
         size_t off;
         int i = rw_loc_off(w->src, clang_getRangeStart(clang_getCursorExtent(c)), &off)
                     ? pragma_at(w, off) : -1;
+        /* a pipeline's loop may be a while loop too */
+        if (i >= 0 && k == CXCursor_WhileStmt && w->p[i].directive != RW_DIR_PIPELINE)
+            i = -1;
         if (i >= 0) {
             struct rw_pragma *p = &w->p[i];
-            if (!rw_tok_is(w->src->buf, &p->next, "for")) {
-                rw_error(p->next.off, "the for loop after '#pragma mploop for' is produced by a "
-                                           "macro; write the for statement out");
+            int pipe = p->directive == RW_DIR_PIPELINE;
+            if (!rw_tok_is(w->src->buf, &p->next, k == CXCursor_ForStmt ? "for" : "while")) {
+                rw_error(p->next.off, "the %s loop after '#pragma mploop %s' is produced by a "
+                         "macro; write the %s statement out", k == CXCursor_ForStmt ? "for" : "while",
+                         pipe ? "pipeline" : "for", k == CXCursor_ForStmt ? "for" : "while");
                 p->reported = 1;
             } else {
                 struct rw_loop_site *s = &w->sites[i];
@@ -210,7 +215,10 @@ void rw_match_loops(const struct rw_src *src, struct rw_pragma *p, unsigned n,
     for (unsigned i = 0; i < n; i++) {
         if (!clang_Cursor_isNull(sites[i].for_stmt) || p[i].not_for || p[i].reported)
             continue;
-        if (p[i].next.kind == RW_T_EOF)
+        if (p[i].directive == RW_DIR_PIPELINE)
+            rw_error(p[i].next.kind == RW_T_EOF ? p[i].start : p[i].next.off,
+                     "'#pragma mploop pipeline' must be followed by a for or while loop");
+        else if (p[i].next.kind == RW_T_EOF)
             rw_error(p[i].start, "'#pragma mploop for' must be followed by a for loop");
         else if (rw_tok_is(src->buf, &p[i].next, "for"))
             rw_error(p[i].next.off, "'#pragma mploop for' must be followed by a for loop "

@@ -4,7 +4,7 @@
 // RUN: not %mploop %s 2>&1 | FileCheck --implicit-check-not=error: %s
 
 #pragma mploop parallel
-// CHECK: pragma_unknown.c:[[@LINE-1]]:16: error: unknown directive '#pragma mploop parallel' (expected 'for', 'critical' or 'atomic')
+// CHECK: pragma_unknown.c:[[@LINE-1]]:16: error: unknown directive '#pragma mploop parallel' (expected 'for', 'pipeline', 'stage', 'critical' or 'atomic')
 #pragma mploop
 // CHECK: pragma_unknown.c:[[@LINE-1]]:15: error: expected 'for' after '#pragma mploop'
   #  pragma   mploop   barrier
