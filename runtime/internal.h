@@ -857,6 +857,9 @@ void mploop__loop_claimed(mploop_loop *L, uint64_t v);
 /* Parent, after the join: the workers that ran L (1 in-process), and the
  * time since mploop_start in *wall_ns. */
 unsigned mploop__loop_ran_on(mploop_loop *L, uint64_t *wall_ns);
+/* Both: 1 when L's execution is measured for the loop report
+ * (MPLOOP_REPORT), as its figures then are. */
+int mploop__loop_measured(mploop_loop *L);
 
 /* Parent, before forking or waking n workers: list the descriptors to
  * capture and give each worker empty files and an empty ring (a pipeline:
@@ -1328,6 +1331,12 @@ void mploop__measure_inprocess(const mploop_site *site, uint64_t trip, uint64_t 
  * or failed); the workers' slots say what each ran and used. */
 void mploop__measure_forked(const mploop_site *site, const struct mploop__team *t,
                             const struct mploop__run *r);
+/* Both (a worker for pipelines nested in its body), after the join of a
+ * measured pipeline execution of site (succeeded or failed): its nstages
+ * stages did fig[k], on `workers` participants (1 in-process), in wall_ns
+ * from its start.  Added to the site's record, as loop figures are. */
+void mploop__measure_pipeline(const mploop_site *site, const struct mploop__stage_figures *fig,
+                              unsigned nstages, unsigned workers, uint64_t wall_ns);
 
 /* ---- progress.c: the progress line (MPLOOP_PROGRESS) --------------------
  * One line on standard error, redrawn in place, for the forked loop the

@@ -1299,6 +1299,12 @@ unsigned mploop__loop_ran_on(mploop_loop *L, uint64_t *wall_ns)
     return st->reason ? 1u : st->team->forked;
 }
 
+/* Both: see internal.h. */
+int mploop__loop_measured(mploop_loop *L)
+{
+    return ((struct loop_state *)L->mploop__impl)->measure;
+}
+
 /* Parent, after a successful join: the number of participants whose
  * partials are combined: the forked workers, or 1 in-process. */
 unsigned mploop_parts(mploop_loop *L)

@@ -121,6 +121,7 @@ struct pipe_ctl {
 /* A pipeline execution: what the parent set up, read-only afterwards (the
  * state that changes is in the control block). */
 struct pipe {
+    const mploop_site *site;
     struct pipe_ctl *ctl;
     unsigned stages, tokens;
 };
@@ -540,6 +541,7 @@ void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_par
                       mploop__os_errno_text(-errno));
         exit(EXIT_FAILURE);
     }
+    pl->site = site;
     pl->ctl = c;
     pl->stages = n;
     pl->tokens = (unsigned)tokens;
@@ -547,10 +549,23 @@ void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_par
     mploop__loop_pipeline(L, pl->tokens, pl);
 }
 
-/* Parent: see mploop/abi.h. */
+/* Parent: see mploop/abi.h.  Under MPLOOP_REPORT the stages' figures,
+ * which the participants left in the control block, go to the report
+ * (whether the join succeeded or failed: a failure that ends the program
+ * does not come back here). */
 int mploop_pipe_join(mploop_loop *L)
 {
-    return mploop_join(L);
+    int rc = mploop_join(L);
+    if (mploop__loop_measured(L)) {
+        struct pipe *pl = mploop__loop_state(L);
+        struct mploop__stage_figures fig[MPLOOP_PIPE_MAX_STAGES];
+        uint64_t wall;
+        unsigned workers = mploop__loop_ran_on(L, &wall);
+        for (unsigned k = 0; k < pl->stages; k++)
+            fig[k] = pl->ctl->stage[k].fig;
+        mploop__measure_pipeline(pl->site, fig, pl->stages, workers, wall);
+    }
+    return rc;
 }
 
 /* Parent: see mploop/abi.h. */

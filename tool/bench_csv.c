@@ -111,6 +111,9 @@ int rw_bench_read_report(const char *path, struct rw_bench_row **rows, size_t *n
             *why = "a column mploop-bench needs is missing";
             return -EINVAL;
         }
+    /* A pipeline's stages have rows of their own (kind "stage") after the
+     * pipeline's, which has its wall time: they are no loops to time. */
+    int kind = column(&header, "kind");
     while (*p) {
         struct record rec;
         int bad = 0;
@@ -130,6 +133,8 @@ int rw_bench_read_report(const char *path, struct rw_bench_row **rows, size_t *n
             *why = "a figure is not a number";
             return -EINVAL;
         }
+        if (kind >= 0 && strcmp(rec.f.v[kind], "stage") == 0)
+            continue;
         *rows = rw_xrealloc(*rows, (*n + 1) * sizeof **rows);
         (*rows)[(*n)++] = row;
     }
