@@ -236,17 +236,18 @@ typedef struct mploop_pipeline mploop_pipeline;
  * worker), no stages yet; NULL with errno ENOMEM when out of memory.
  * Reports name the line of the call (the macro below). */
 mploop_pipeline *mploop_pipeline_create(__SIZE_TYPE__ max_tokens);
-/* Add a stage after the others: 0, EINVAL for an unknown kind, a NULL fn,
- * a parallel first stage, more than 32 stages or a pipeline that is
- * running, ENOMEM. */
+/* Add a stage after the others: 0, or EINVAL for an unknown kind, a NULL
+ * fn, a parallel first stage, more than 32 stages or a pipeline that is
+ * running. */
 int mploop_pipeline_stage(mploop_pipeline *pl, int kind, mploop_stage_fn fn, void *ctx,
                           __SIZE_TYPE__ out_item_size);
 /* Run the pipeline to the end on `workers` worker processes (0: as many as
  * loops get, MPLOOP_WORKERS or the CPUs; 1, or a pipeline run from a loop
  * body, runs in-process: every item through every stage in turn).  Returns
- * 0 when every item went through; EINVAL without stages; under
- * MPLOOP_ON_ERROR=return -1 after a failure (reported, memory as before,
- * mploop_last_error tells what failed).  A pipeline can run again. */
+ * 0 when every item went through; EINVAL without stages; EBUSY from one of
+ * its own stages; under MPLOOP_ON_ERROR=return -1 after a failure
+ * (reported, memory as before, mploop_last_error tells what failed).  A
+ * pipeline can run again. */
 int mploop_pipeline_run(mploop_pipeline *pl, unsigned workers);
 /* Free the pipeline (NULL is fine). */
 void mploop_pipeline_destroy(mploop_pipeline *pl);

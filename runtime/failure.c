@@ -32,6 +32,7 @@ static const struct mploop__fail_info fail_rows[] = {
         .text = "killed by %s (%s)", .args = MPLOOP__ARGS_SIGNAL,
         .shape = MPLOOP__SHAPE_WORKER, .iteration = 1,
         .note = "the loop body crashed in that iteration",
+        .pipe_note = "the stage crashed on that item",
         .stops = "the program ends by the same signal (set MPLOOP_ON_ERROR=serial or "
                  "MPLOOP_WORKERS=1 to run the loop in-process, e.g. under a debugger)",
         .exit = MPLOOP__EXIT_SIGNAL, .error_kind = MPLOOP_ERROR_SIGNAL,
@@ -41,6 +42,7 @@ static const struct mploop__fail_info fail_rows[] = {
         .text_zero = "exited with status 0 before the end of the loop",
         .shape = MPLOOP__SHAPE_WORKER, .iteration = 1,
         .note = "the loop body ended its process in that iteration",
+        .pipe_note = "the stage ended its process on that item",
         .stops = "the program ends with the same status",
         .exit = MPLOOP__EXIT_AS_WORKER, .error_kind = MPLOOP_ERROR_EXIT,
     },
@@ -92,6 +94,9 @@ static const struct mploop__fail_info fail_rows[] = {
         .shape = MPLOOP__SHAPE_PLAIN,
         .note = "iterations of a parallel loop must not write the same memory; use a "
                 "reduction clause for accumulators, or make the writes disjoint",
+        .pipe_note = "a pipeline's stages and a parallel stage's items must not write the "
+                     "same memory; update shared state from one serial stage, or make the "
+                     "writes disjoint",
         .note_next_apart = 1,
         .exit = MPLOOP__EXIT_FAILURE, .error_kind = MPLOOP_ERROR_RACE,
     },

@@ -30,6 +30,8 @@
  *   shared.c, lock.c, sem.c, queue.c  what cooperating workers share
  *                 (mploop_shared_alloc, locks, semaphores, queues), on
  *                 window.c: the shared window they live in (window.h)
+ *   pipeline.c    pipelines: items through chained stages, run as one
+ *                 execution of a loop (pipeline_api.c: mploop_pipeline_*)
  *   arch.h, spin.h  inline assembly; the spinlocks
  *
  * Internal non-static names start with mploop__.  Errors are negative errno
@@ -607,6 +609,7 @@ struct mploop__fail_info {
     int iteration;         /* the report line appends the iteration */
     const char *note;      /* what the failure means, opening the note under
                             * the report (NULL: no note of its own) */
+    const char *pipe_note; /* the same for a pipeline, when it differs */
     int note_names_worker; /* note is a format of (worker, pid), left out
                             * when no worker is concerned */
     int note_next_apart;   /* the note stands alone, and what happens next
@@ -821,14 +824,48 @@ void mploop__loop_exit(int status);
  * it begins, logs each chunk when the next one begins, and puts them back
  * when its part ends. */
 
+/* ---- loop.c, for constructs run as one execution of a loop (pipeline.c) -- */
+
+/* What one stage of a pipeline did in one run (MPLOOP_REPORT). */
+struct mploop__stage_figures {
+    int kind;            /* MPLOOP_STAGE_* */
+    unsigned line;       /* its line, 0: unknown */
+    uint64_t items;      /* items it ran (not counting a first stage's MPLOOP_STOP) */
+    uint64_t dropped;    /* of those, the ones it dropped */
+    uint64_t busy_ns;    /* time in its function, summed over workers */
+};
+
+/* Parent, after mploop_begin: the execution is a pipeline's, whose state
+ * (kept for pipeline.c) is `state`: its workers' output goes to `rings`
+ * rings, the frontier of its output is what mploop__loop_claimed says, it
+ * draws no progress line, and an in-process failure names the step. */
+void mploop__loop_pipeline(mploop_loop *L, unsigned rings, void *state);
+/* Both: the state given to mploop__loop_pipeline. */
+void *mploop__loop_state(mploop_loop *L);
+/* Both: 1 in a forked worker of L, with its participant index in *w and
+ * the participants planned in *n; 0 when this process runs L in-process
+ * (alone: nested, one worker, the sequential run of MPLOOP_CHECK=verify). */
+int mploop__loop_worker(mploop_loop *L, unsigned *w, unsigned *n);
+/* Worker: when L failed in another worker at an iteration at or below v,
+ * stop this worker now (never returns); else return. */
+void mploop__loop_stop_if_failed(mploop_loop *L, uint64_t v);
+/* Worker: no iteration below v is handed out any more (the parent replays
+ * output up to there, as for a claiming schedule). */
+void mploop__loop_claimed(mploop_loop *L, uint64_t v);
+/* Parent, after the join: the workers that ran L (1 in-process), and the
+ * time since mploop_start in *wall_ns. */
+unsigned mploop__loop_ran_on(mploop_loop *L, uint64_t *wall_ns);
+
 /* Parent, before forking or waking n workers: list the descriptors to
- * capture and give each worker empty files and an empty ring, for `mode`
+ * capture and give each worker empty files and an empty ring (a pipeline:
+ * `rings` rings, one per token, else 0), for `mode`
  * (enum mploop__output_mode); hold: replay nothing before
  * mploop__output_finish (a failed loop will be run again); wl: the
  * descriptors open for writing when already listed (wl->n >= 0).  Returns 0 (the
  * capture is active when there is something to capture) or -errno (it is
  * not). */
-int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfds *wl);
+int mploop__output_plan(unsigned n, unsigned rings, int mode, int hold,
+                        const struct mploop__wfds *wl);
 /* Parent: bumped whenever the capture opened a descriptor (workers forked
  * before lack it). */
 unsigned mploop__output_generation(void);
@@ -856,6 +893,16 @@ void mploop__output_worker_begin(unsigned w);
 /* Worker, before running the chunk [lo, hi) of ring (its static share, or
  * its own slot for claimed chunks): log the chunk that ended. */
 void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi);
+/* Worker of a pipeline (rings: its tokens; pipeline.c), before a stage
+ * runs step v (item * stages + stage) of the item in token `ring`: log the
+ * step that ended, and log what this one writes to that ring. */
+void mploop__output_step(unsigned ring, uint64_t v);
+/* Worker of a pipeline, when the step ended: log it now, before its ring
+ * moves on. */
+void mploop__output_step_end(void);
+/* Worker of a pipeline: the lowest step ring `ring` may still log is v
+ * (UINT64_MAX: none until an item takes its token again). */
+void mploop__output_ring_at(unsigned ring, uint64_t v);
 /* Worker, when the body ends the program at iteration iter: log the chunk
  * so far as ending there. */
 void mploop__output_worker_exit(uint64_t iter);

@@ -29,10 +29,17 @@ void mploop__last_error_record(const mploop_site *site, int64_t lb, int64_t step
     e->file = site->file;
     e->line = site->line;
     e->var = site->var;
+    e->stage = -1;
     if (f->iter != UINT64_MAX) {
         e->has_iteration = 1;
         e->index = f->iter;
-        if (site->flags & (MPLOOP_SITE_VAR_POINTER | MPLOOP_SITE_COLLAPSED)) {
+        if (site->flags & MPLOOP_SITE_PIPELINE) {
+            /* A pipeline's step: item * stages + stage (step: stages). */
+            e->iteration_is_index = 1;
+            e->stage = (int)(f->iter % (uint64_t)step);
+            e->index = f->iter / (uint64_t)step;
+            e->iteration = (mploop_i64)e->index;
+        } else if (site->flags & (MPLOOP_SITE_VAR_POINTER | MPLOOP_SITE_COLLAPSED)) {
             e->iteration_is_index = 1;
             e->iteration = (mploop_i64)f->iter;
         } else {

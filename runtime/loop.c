@@ -94,6 +94,9 @@ struct loop_state {
     volatile int stop;          /* cancel word when in-process (mploop_cancel) */
     int last_ran;               /* in-process: the last iteration ran */
     struct mploop__body body;   /* this thread runs the loop's body (cancel.c) */
+    int pipe;                   /* a pipeline's execution (pipeline.c) */
+    unsigned pipe_rings;        /* its output rings: one per token */
+    void *extra;                /* pipeline.c's state of it */
     char area[2 * LOOP_INLINE_AREA] __attribute__((aligned(16)));
 };
 
@@ -605,7 +608,7 @@ static void loop_tick(void *arg)
 {
     const struct loop_state *st = arg;
     if (st->pump) {
-        uint64_t claimed = st->sched.kind == MPLOOP_SCHED_STATIC
+        uint64_t claimed = st->sched.kind == MPLOOP_SCHED_STATIC && !st->pipe
                                ? UINT64_MAX
                                : __atomic_load_n(&st->team->ctl->next, __ATOMIC_ACQUIRE);
         mploop__output_pump(claimed);
@@ -637,7 +640,9 @@ static int loop_finish(struct loop_state *st, const struct mploop__env *env,
                        struct mploop__failure *f, unsigned *others)
 {
     int capture = mploop__output_active();
-    int progress = mploop__progress_begin(st->site, st->trip, st->started_ns, env->progress);
+    /* A pipeline's participants are not iterations: no progress line. */
+    int progress = !st->pipe &&
+                   mploop__progress_begin(st->site, st->trip, st->started_ns, env->progress);
     st->pump = capture && st->policy != MPLOOP__ON_ERROR_SERIAL;
     struct mploop__wait o = {
         .grace_ms = env->grace_ms,
@@ -829,7 +834,8 @@ int mploop_start(mploop_loop *L)
                   (mploop__team_crew_exists() ||
                    loop_fds_free(&fd_limit) >= LOOP_TEAM_FDS + 2 * st->n);
     const char *volatile why = persist ? mploop__team_crew_ready(t, &wl) : NULL;
-    rc = mploop__output_plan(st->n, env->output, st->policy == MPLOOP__ON_ERROR_SERIAL, &wl);
+    rc = mploop__output_plan(st->n, st->pipe_rings, env->output,
+                             st->policy == MPLOOP__ON_ERROR_SERIAL, &wl);
     if (rc < 0)
         loop_output_unordered(st->site, rc);
     if (persist) {
@@ -1208,7 +1214,7 @@ __attribute__((noreturn)) static void loop_fail(int code, const char *fmt, va_li
         mploop__error(NULL, "mploop_fail called outside a parallel loop: %s", msg);
         exit(loop_user_status(code));
     }
-    f.iter = st->cur < st->trip ? st->cur : UINT64_MAX;
+    f.iter = st->cur < st->trip || (st->pipe && st->cur != UINT64_MAX) ? st->cur : UINT64_MAX;
     fflush(NULL);
     mploop__report_failure(st->site, st->lb, st->step, &f, 0, MPLOOP__ON_ERROR_EXIT);
     mploop__last_error_record(st->site, st->lb, st->step, &f, 0);
@@ -1229,6 +1235,64 @@ void mploop_fail_code(int code, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     loop_fail(code, fmt, ap);
+}
+
+/* ---- for constructs run as a loop (pipeline.c) ---------------------------- */
+
+/* Parent, after mploop_begin: see internal.h. */
+void mploop__loop_pipeline(mploop_loop *L, unsigned rings, void *state)
+{
+    struct loop_state *st = L->mploop__impl;
+    st->pipe = 1;
+    st->pipe_rings = rings;
+    st->extra = state;
+    /* Its workers publish steps (item * stages + stage), not participant
+     * numbers: any value but UINT64_MAX is one. */
+    if (st->team)
+        st->team->trip = UINT64_MAX - 1;
+}
+
+/* Both: see internal.h. */
+void *mploop__loop_state(mploop_loop *L)
+{
+    return ((struct loop_state *)L->mploop__impl)->extra;
+}
+
+/* Both: see internal.h. */
+int mploop__loop_worker(mploop_loop *L, unsigned *w, unsigned *n)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (!loop_is_my_worker(st))
+        return 0;
+    *w = loop_me.w;
+    *n = st->n;
+    return 1;
+}
+
+/* Worker: see internal.h. */
+void mploop__loop_stop_if_failed(mploop_loop *L, uint64_t v)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (loop_is_my_worker(st) && mploop__team_cancelled(st->team, v)) {
+        mploop__output_worker_end();
+        mploop__team_worker_cancel(st->team, loop_me.w);
+    }
+}
+
+/* Worker: see internal.h. */
+void mploop__loop_claimed(mploop_loop *L, uint64_t v)
+{
+    struct loop_state *st = L->mploop__impl;
+    if (loop_is_my_worker(st))
+        __atomic_store_n(&st->team->ctl->next, v, __ATOMIC_RELEASE);
+}
+
+/* Parent, after the join: see internal.h. */
+unsigned mploop__loop_ran_on(mploop_loop *L, uint64_t *wall_ns)
+{
+    struct loop_state *st = L->mploop__impl;
+    *wall_ns = mploop__os_now_ns() - st->started_ns;
+    return st->reason ? 1u : st->team->forked;
 }
 
 /* Parent, after a successful join: the number of participants whose

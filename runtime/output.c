@@ -106,6 +106,8 @@ struct out_ring {
                         * UINT64_MAX when the slot has no more chunks */
     uint64_t head;     /* atomic: records written */
     unsigned writer;   /* atomic: the worker running the chunk in progress */
+    int64_t mark[OUT_DESTS]; /* a pipeline's: where the writer's files stood
+                        * when the step in progress began */
     uint64_t tail __attribute__((aligned(64))); /* atomic: records consumed */
     int tail_word;     /* futex word bumped with tail */
     int waiting;       /* the writer sleeps on tail_word */
@@ -124,6 +126,20 @@ struct out_dest {
     int64_t cursor;    /* positioned: the sequential offset while replaying */
 };
 
+/* Runs of a worker file replayed past its prefix, at most. */
+#define OUT_EXTENTS 64
+
+/* Parent: how much of a worker file was replayed: the prefix replayed
+ * whole, and runs replayed beyond it.  A loop's runs come in the order the
+ * worker wrote them, each starting where the prefix ends; a pipeline's
+ * steps of one worker come from the rings of several tokens, and may be
+ * replayed out of that order.  Only the prefix is given back. */
+struct out_extent {
+    uint64_t prefix;
+    unsigned n;
+    struct { uint64_t a, b; } run[OUT_EXTENTS];
+};
+
 /* Parent: what it keeps per planned worker slot (the slots of a loop lie
  * together, so that a loop writes few pages of the runtime's state, which
  * a persistent team copies into its workers). */
@@ -139,16 +155,20 @@ struct out_slot {
                                     * data offset after the last record
                                     * replayed */
     uint64_t punched[OUT_DESTS];   /* stream: bytes given back */
-    uint64_t log_done, log_punched; /* log bytes replayed, given back */
+    struct out_extent ext[OUT_DESTS]; /* stream: what was replayed */
+    uint64_t log_punched;          /* log bytes given back */
+    struct out_extent log_ext;     /* log bytes replayed */
 };
 
 /* Parent: the capture of the current loop, and the descriptors kept from
  * loop to loop (workers forked for an earlier loop hold them too). */
 static struct {
     int active;                  /* the current loop's workers capture */
+    int pipe;                    /* a pipeline's: a ring per token */
     int mode;                    /* enum mploop__output_mode */
     int hold;                    /* replay nothing until the loop succeeded */
     unsigned n;                  /* planned slots */
+    unsigned nrings;             /* rings in use: n, or a pipeline's tokens */
     unsigned ndest;
     struct out_dest dest[OUT_DESTS];
     struct out_ring *rings;      /* `rings_n` rings, shared */
@@ -252,11 +272,13 @@ static void out_group(const struct mploop__wfds *wl)
 }
 
 /* Parent: see internal.h. */
-int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfds *wl)
+int mploop__output_plan(unsigned n, unsigned rings, int mode, int hold,
+                        const struct mploop__wfds *wl)
 {
     out.active = 0;
     if (n == 0 || n > MPLOOP__MAX_WORKERS)
         return 0;
+    unsigned nrings = rings ? rings : n;
     struct mploop__wfds own;
     if (!wl || wl->n < 0) {
         int rc = mploop__procstate_writable(&own);
@@ -267,7 +289,7 @@ int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfd
     out_group(wl);
     if (out.ndest == 0)
         return 0;
-    int rc = out_rings(n);
+    int rc = out_rings(nrings);
     int any_positioned = 0;
     for (unsigned k = 0; k < out.ndest; k++)
         any_positioned |= out.dest[k].positioned;
@@ -297,22 +319,32 @@ int mploop__output_plan(unsigned n, int mode, int hold, const struct mploop__wfd
             }
             out.slot[w].done[k] = (uint64_t)at;
             out.slot[w].punched[k] = 0;
+            out.slot[w].ext[k].prefix = 0;
+            out.slot[w].ext[k].n = 0;
         }
         if (any_positioned && out.slot[w].used[OUT_DESTS]) {
             if (ftruncate(out.slot[w].log, 0) != 0 || lseek(out.slot[w].log, 0, SEEK_SET) < 0)
                 return -errno;
             out.slot[w].used[OUT_DESTS] = 0;
         }
-        out.slot[w].log_done = 0;
+        out.slot[w].log_ext.prefix = 0;
+        out.slot[w].log_ext.n = 0;
         out.slot[w].log_punched = 0;
-        struct out_ring *r = &out.rings[w];
-        r->cur_lo = 0;
-        r->writer = w;
-        r->head = 0;
-        r->tail = 0;
-        r->waiting = 0;
+    }
+    /* A loop's ring r is slot r's, in progress from the start; a
+     * pipeline's rings belong to its tokens, idle until an item takes one
+     * (pipeline.c moves them on). */
+    for (unsigned r = 0; r < nrings; r++) {
+        struct out_ring *g = &out.rings[r];
+        g->cur_lo = rings ? UINT64_MAX : 0;
+        g->writer = r < n ? r : 0;
+        g->head = 0;
+        g->tail = 0;
+        g->waiting = 0;
     }
     out.n = n;
+    out.nrings = nrings;
+    out.pipe = rings != 0;
     out.mode = mode;
     out.hold = hold;
     out.active = 1;
@@ -341,7 +373,7 @@ int mploop__output_active(void)
 void mploop__output_orphan(unsigned slot, uint64_t lo)
 {
     uint64_t zero = 0;
-    if (out.active && slot < out.n)
+    if (out.active && slot < out.nrings)
         __atomic_compare_exchange_n(&out.rings[slot].cur_lo, &zero, lo, 0, __ATOMIC_ACQ_REL,
                                     __ATOMIC_RELAXED);
 }
@@ -354,7 +386,7 @@ void mploop__output_orphan(unsigned slot, uint64_t lo)
 static uint64_t out_frontier(uint64_t claimed)
 {
     uint64_t f = claimed;
-    for (unsigned r = 0; r < out.n; r++) {
+    for (unsigned r = 0; r < out.nrings; r++) {
         uint64_t lo = __atomic_load_n(&out.rings[r].cur_lo, __ATOMIC_ACQUIRE);
         if (lo < f)
             f = lo;
@@ -373,6 +405,32 @@ static void out_give_back(int fd, uint64_t *punched, uint64_t done)
     }
 }
 
+/* Parent: the bytes [a, b) of a worker file were replayed; returns how
+ * many of its first bytes have been, all of them (the runs beyond that
+ * wait for the ones before them; when too many wait, the prefix stops
+ * there and nothing more of the file is given back until the next loop). */
+static uint64_t out_extent_add(struct out_extent *e, uint64_t a, uint64_t b)
+{
+    if (a > e->prefix) {
+        if (e->n < OUT_EXTENTS)
+            e->run[e->n++] = (__typeof__(e->run[0])){ a, b };
+        return e->prefix;
+    }
+    if (b > e->prefix)
+        e->prefix = b;
+    for (unsigned i = 0; i < e->n;) {
+        if (e->run[i].a <= e->prefix) {
+            if (e->run[i].b > e->prefix)
+                e->prefix = e->run[i].b;
+            e->run[i] = e->run[--e->n];
+            i = 0;
+        } else {
+            i++;
+        }
+    }
+    return e->prefix;
+}
+
 /* Parent: replay one record of slot r's ring (written by the worker that
  * ran the chunk: data and log files of slot w). */
 static void out_replay(const struct out_rec *rec, unsigned w)
@@ -389,14 +447,15 @@ static void out_replay(const struct out_rec *rec, unsigned w)
         if (!d->positioned) {
             mploop__os_copy(out.slot[w].data[k], (uint64_t)rec->a, real, -1, (uint64_t)(rec->b - rec->a));
             out.slot[w].done[k] = (uint64_t)rec->b;
-            out_give_back(out.slot[w].data[k], &out.slot[w].punched[k], out.slot[w].done[k]);
+            out_give_back(out.slot[w].data[k], &out.slot[w].punched[k],
+                          out_extent_add(&out.slot[w].ext[k], (uint64_t)rec->a, (uint64_t)rec->b));
         } else {
             mploop__os_copy(out.slot[w].log, (uint64_t)rec->a, real, d->cursor,
                             (uint64_t)(rec->b - rec->a));
             d->cursor += rec->b - rec->a;
             out.slot[w].done[k] += (uint64_t)(rec->b - rec->a);
-            out.slot[w].log_done = (uint64_t)rec->b;
-            out_give_back(out.slot[w].log, &out.slot[w].log_punched, out.slot[w].log_done);
+            out_give_back(out.slot[w].log, &out.slot[w].log_punched,
+                          out_extent_add(&out.slot[w].log_ext, (uint64_t)rec->a, (uint64_t)rec->b));
         }
         return;
     case OUT_SEEK:
@@ -415,8 +474,9 @@ static void out_replay(const struct out_rec *rec, unsigned w)
     case OUT_PWRITE:
         if (rec->c > 0) {
             mploop__os_copy(out.slot[w].log, (uint64_t)rec->b, real, rec->a, (uint64_t)rec->c);
-            out.slot[w].log_done = (uint64_t)(rec->b + rec->c);
-            out_give_back(out.slot[w].log, &out.slot[w].log_punched, out.slot[w].log_done);
+            out_give_back(out.slot[w].log, &out.slot[w].log_punched,
+                          out_extent_add(&out.slot[w].log_ext, (uint64_t)rec->b,
+                                         (uint64_t)(rec->b + rec->c)));
         }
         return;
     default:
@@ -501,7 +561,7 @@ static void out_drain_due(uint64_t upto)
     for (;;) {
         unsigned best = UINT32_MAX;
         uint64_t best_lo = UINT64_MAX, lo;
-        for (unsigned r = 0; r < out.n; r++)
+        for (unsigned r = 0; r < out.nrings; r++)
             if (out_ring_ready(r, &lo) && lo <= upto && lo < best_lo) {
                 best = r;
                 best_lo = lo;
@@ -538,7 +598,7 @@ static void out_close(int ok)
     /* After a loop whose workers logged nothing (and ended it), their
      * files are as the plan left them; otherwise any may hold bytes. */
     int touched = !ok;
-    for (unsigned r = 0; r < out.n && !touched; r++)
+    for (unsigned r = 0; r < out.nrings && !touched; r++)
         touched = __atomic_load_n(&out.rings[r].head, __ATOMIC_ACQUIRE) != 0;
     for (unsigned w = 0; w < out.n && touched; w++)
         memset(out.slot[w].used, 1, sizeof out.slot[w].used);
@@ -578,6 +638,11 @@ static void out_replay_partial(unsigned r, unsigned w)
         }
     for (unsigned k = 0; k < out.ndest; k++) {
         struct out_dest *d = &out.dest[k];
+        /* A pipeline's worker files hold other steps' bytes before the
+         * failed one's, replayed or not: its own start where the step
+         * began. */
+        if (out.pipe)
+            out.slot[w].done[k] = (uint64_t)g->mark[k];
         int64_t end = out_run_end(w, k);
         if (end < 0 || (uint64_t)end <= out.slot[w].done[k])
             continue;
@@ -603,7 +668,7 @@ void mploop__output_failed(int replay, unsigned worker, uint64_t iter)
         out_drain_due(iter < due ? iter : due);
         /* The failed worker's chunk, when it is the next one due. */
         if (worker < out.n && iter != UINT64_MAX)
-            for (unsigned r = 0; r < out.n; r++) {
+            for (unsigned r = 0; r < out.nrings; r++) {
                 uint64_t lo = __atomic_load_n(&out.rings[r].cur_lo, __ATOMIC_ACQUIRE);
                 if (lo <= iter && lo == due &&
                     __atomic_load_n(&out.rings[r].writer, __ATOMIC_ACQUIRE) == worker) {
@@ -695,8 +760,8 @@ void mploop__output_worker_begin(unsigned w)
         return;
     memset(ow.dest_of, 0, sizeof ow.dest_of);
     ow.w = w;
-    ow.own = w;
-    ow.ring = w;
+    ow.own = out.nrings == out.n ? w : UINT32_MAX; /* a pipeline's: none */
+    ow.ring = ow.own;
     ow.open = 0;
     ow.logpos = 0;
     for (unsigned k = 0; k < out.ndest; k++) {
@@ -720,13 +785,13 @@ void mploop__output_worker_begin(unsigned w)
 /* Worker: see internal.h. */
 void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi)
 {
-    if (!ow.on || ring >= out.n)
+    if (!ow.on || ring >= out.nrings)
         return;
     out_close_chunk(0);
     if (ring != ow.ring) {
         /* An adopted share is finished when the worker moves on; its own
          * ring stays in progress while it may still claim chunks. */
-        if (ow.ring != ow.own)
+        if (ow.ring != ow.own && ow.ring < out.nrings)
             __atomic_store_n(&out.rings[ow.ring].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
         ow.ring = ring;
     }
@@ -736,6 +801,36 @@ void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi)
     ow.logged = 0;
     __atomic_store_n(&out.rings[ring].writer, ow.w, __ATOMIC_RELEASE);
     __atomic_store_n(&out.rings[ring].cur_lo, lo, __ATOMIC_RELEASE);
+}
+
+/* Worker: see internal.h. */
+void mploop__output_step(unsigned ring, uint64_t v)
+{
+    if (!ow.on || ring >= out.nrings)
+        return;
+    out_close_chunk(0);
+    ow.ring = ring;
+    ow.lo = v;
+    ow.hi = v + 1;
+    ow.open = 1;
+    ow.logged = 0;
+    for (unsigned k = 0; k < out.ndest; k++)
+        out.rings[ring].mark[k] = ow.mark[k];
+    __atomic_store_n(&out.rings[ring].writer, ow.w, __ATOMIC_RELEASE);
+}
+
+/* Worker: see internal.h. */
+void mploop__output_step_end(void)
+{
+    if (ow.on)
+        out_close_chunk(0);
+}
+
+/* Worker: see internal.h. */
+void mploop__output_ring_at(unsigned ring, uint64_t v)
+{
+    if (ow.on && ring < out.nrings)
+        __atomic_store_n(&out.rings[ring].cur_lo, v, __ATOMIC_RELEASE);
 }
 
 /* Worker: see internal.h. */
@@ -753,8 +848,10 @@ void mploop__output_worker_end(void)
     if (!ow.on)
         return;
     out_close_chunk(0);
-    __atomic_store_n(&out.rings[ow.own].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
-    __atomic_store_n(&out.rings[ow.ring].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
+    if (ow.own < out.nrings) {
+        __atomic_store_n(&out.rings[ow.own].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
+        __atomic_store_n(&out.rings[ow.ring].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
+    }
     for (unsigned k = 0; k < out.ndest; k++) {
         const struct out_dest *d = &out.dest[k];
         for (unsigned i = 0; i < d->nfd; i++)

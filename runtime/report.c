@@ -107,7 +107,8 @@ void mploop__text_put(char *buf, size_t n, size_t *len, const char *fmt, ...)
 }
 
 /* Both: `mploop: FILE:LINE: TRIP iterations on N workers, schedule KIND`
- * with `,CHUNK` after the kind when the schedule has a chunk size. */
+ * with `,CHUNK` after the kind when the schedule has a chunk size;
+ * `... pipeline on N workers` for a pipeline. */
 void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
                             const struct mploop__sched *s)
 {
@@ -115,6 +116,12 @@ void mploop__verbose_forked(const mploop_site *site, uint64_t trip, unsigned n,
     const char *kind = s->kind >= 0 && s->kind <= 3 ? kinds[s->kind] : "static";
     char buf[REPORT_LINE];
     size_t len = 0;
+    if (site->flags & MPLOOP_SITE_PIPELINE) {
+        report_append(buf, &len, "mploop: %s:%u: pipeline on %u workers", site->file,
+                      site->line, n);
+        report_flush(buf, len);
+        return;
+    }
     report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations on %u workers, schedule %s",
                   site->file, site->line, trip, n, kind);
     if (s->chunk)
@@ -181,13 +188,18 @@ void mploop__verbose_threads(const mploop_site *site, int waited, uint64_t wait_
     report_flush(buf, len);
 }
 
-/* Both: `mploop: FILE:LINE: TRIP iterations in-process (REASON)`. */
+/* Both: `mploop: FILE:LINE: TRIP iterations in-process (REASON)`, or
+ * `... pipeline in-process (REASON)`. */
 void mploop__verbose_inprocess(const mploop_site *site, uint64_t trip, const char *reason)
 {
     char buf[REPORT_LINE];
     size_t len = 0;
-    report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations in-process (%s)", site->file,
-                  site->line, trip, reason);
+    if (site->flags & MPLOOP_SITE_PIPELINE)
+        report_append(buf, &len, "mploop: %s:%u: pipeline in-process (%s)", site->file,
+                      site->line, reason);
+    else
+        report_append(buf, &len, "mploop: %s:%u: %" PRIu64 " iterations in-process (%s)",
+                      site->file, site->line, trip, reason);
     report_flush(buf, len);
 }
 
@@ -201,6 +213,16 @@ static void report_iteration_as(char *buf, size_t *len, const mploop_site *site,
 {
     if (k == UINT64_MAX) {
         report_append(buf, len, " before its first iteration");
+        return;
+    }
+    if (site->flags & MPLOOP_SITE_PIPELINE) {
+        /* A pipeline's step: item * stages + stage; lb holds the stages'
+         * kinds, two bits each (pipeline.c). */
+        static const char *const kinds[] = { "serial in order", "serial", "parallel", "?" };
+        uint64_t n = step > 0 ? (uint64_t)step : 1, stage = k % n;
+        const char *how = strcmp(lead, " at iteration") == 0 ? " in " : lead[0] == ' ' ? " " : "";
+        report_append(buf, len, "%sstage %" PRIu64 " (%s), item %" PRIu64, how, stage,
+                      kinds[((uint64_t)lb >> (2 * stage)) & 3], k / n);
         return;
     }
     uint64_t v = (uint64_t)lb + k * (uint64_t)step;
@@ -324,10 +346,13 @@ void mploop__report_failure(const mploop_site *site, int64_t lb, int64_t step,
      * cannot hold an array). */
     char lead[REPORT_LINE];
     const char *what = fi->note;
+    if ((site->flags & MPLOOP_SITE_PIPELINE) && fi->pipe_note)
+        what = fi->pipe_note;
     if (what && fi->note_names_worker) {
         snprintf(lead, sizeof lead, what, f->worker, (int)f->pid);
         what = has_worker ? lead : NULL;
-    } else if (f->kind == MPLOOP__FAIL_RACE && report_array.name[0] &&
+    } else if (f->kind == MPLOOP__FAIL_RACE && !(site->flags & MPLOOP_SITE_PIPELINE) &&
+               report_array.name[0] &&
                report_array.addr == f->addr) {
         snprintf(lead, sizeof lead, "iterations of a parallel loop must not write the same "
                  "memory; if '%s' is scratch space that each iteration fills before using it, "

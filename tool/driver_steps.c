@@ -194,8 +194,8 @@ int rw_compile_to_object(struct rw_driver *d, size_t k)
  * library gets libmploop.so (with a RUNPATH to it): every library of a
  * process then shares that one runtime.  A program gets the whole of
  * libmploop.a (mploop_begin pulls in every file with a public name but
- * the profiler's and those of cooperating workers, which are named here,
- * even into a program without loops) and exports the runtime's public names
+ * the profiler's and those of cooperating workers and pipelines, which are
+ * named here, even into a program without loops) and exports the runtime's public names
  * (the malloc family and the mploop_ entry points), so that the libraries
  * it loads later bind to its runtime rather than bring their own. */
 static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
@@ -212,10 +212,12 @@ static void push_runtime(const struct rw_driver *d, struct rw_strvec *cmd)
         rw_sv_push(cmd, "-Wl,--undefined=mploop_begin");
         /* the profiler's file, which no loop needs (runtime/profile.c) */
         rw_sv_push(cmd, "-Wl,--undefined=mploop_prof_begin");
-        /* the files of cooperating workers, which no loop calls
-         * (runtime/shared.c, lock.c, sem.c, queue.c) */
+        /* the files of cooperating workers and of pipelines, which no
+         * loop calls (runtime/shared.c, lock.c, sem.c, queue.c;
+         * pipeline_api.c, which pulls in pipeline.c) */
         static const char *const coop[] = { "mploop_shared_alloc", "mploop_lock_create",
-                                            "mploop_sem_create", "mploop_queue_create" };
+                                            "mploop_sem_create", "mploop_queue_create",
+                                            "mploop_pipeline_run" };
         for (size_t i = 0; i < sizeof coop / sizeof *coop; i++)
             rw_sv_push(cmd, rw_xasprintf("-Wl,--undefined=%s", coop[i]));
         rw_sv_push(cmd, rw_xasprintf("-Wl,--dynamic-list=%s", dynlist));
