@@ -33,7 +33,7 @@ void bench_die(const char *fmt, ...)
 /* Print the usage and exit with status 2. */
 static void usage(void)
 {
-    fprintf(stderr, "usage: %s [-b BLOCK_KIB] [-w WORKERS] [-t TOKENS] [-i INLINE_MAX] IN OUT\n",
+    fprintf(stderr, "usage: %s [-b BLOCK_KIB] [-w WORKERS] [-t TOKENS] [-i INLINE_MAX] [-r] IN OUT\n",
             prog);
     exit(2);
 }
@@ -57,13 +57,15 @@ void bench_parse(int argc, char **argv, struct bench_opts *o)
     o->workers = 2;
     o->tokens = 0;
     o->inline_max = 16 << 10;
+    o->rdwr = 0;
     int c;
-    while ((c = getopt(argc, argv, "b:w:t:i:")) != -1) {
+    while ((c = getopt(argc, argv, "b:w:t:i:r")) != -1) {
         switch (c) {
         case 'b': o->block = positive(optarg) << 10; break;
         case 'w': o->workers = (unsigned)positive(optarg); break;
         case 't': o->tokens = positive(optarg); break;
         case 'i': o->inline_max = strcmp(optarg, "0") ? positive(optarg) : 0; break;
+        case 'r': o->rdwr = 1; break;
         default: usage();
         }
     }
@@ -83,9 +85,9 @@ int bench_open_in(const char *path)
     return fd;
 }
 
-int bench_open_out(const char *path)
+int bench_open_out(const char *path, int rdwr)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = open(path, (rdwr ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         bench_die("cannot create %s: %s", path, strerror(errno));
     return fd;

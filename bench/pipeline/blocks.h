@@ -8,7 +8,7 @@
  * a 4-byte little-endian encoded size, a 4-byte original size, the encoded
  * bytes.  All variants write the same file.  Usage of every variant:
  *
- *     VARIANT [-b BLOCK_KIB] [-w WORKERS] [-t TOKENS] [-i INLINE_MAX] IN OUT
+ *     VARIANT [-b BLOCK_KIB] [-w WORKERS] [-t TOKENS] [-i INLINE_MAX] [-r] IN OUT
  *
  * and each prints one line on standard output:
  *
@@ -35,6 +35,8 @@ struct bench_opts {
     unsigned workers;   /* -w (default 2) */
     size_t tokens;      /* -t: items in flight, or blocks per batch (default 4 per worker) */
     size_t inline_max;  /* -i: largest block carried inside a pipeline item (default 16 KiB) */
+    int rdwr;           /* -r: open OUT read-write (mploop then leaves the workers' writes to it
+                         * alone instead of capturing and replaying them in order) */
 };
 
 /* Parse the command line into *o; prints the usage and exits with status 2
@@ -42,9 +44,9 @@ struct bench_opts {
 void bench_parse(int argc, char **argv, struct bench_opts *o);
 
 /* Open the input for reading and the output for writing (created,
- * truncated); exit with a message on failure. */
+ * truncated; read-write when rdwr); exit with a message on failure. */
 int bench_open_in(const char *path);
-int bench_open_out(const char *path);
+int bench_open_out(const char *path, int rdwr);
 
 /* Read up to n bytes at offset off of fd into buf; returns the bytes read
  * (fewer than n only at the end of the file).  Exits on an error. */

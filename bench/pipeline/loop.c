@@ -16,7 +16,7 @@ int main(int argc, char **argv)
     struct bench_opts o;
     bench_parse(argc, argv, &o);
     double t0 = bench_now();
-    int in = bench_open_in(o.in), out = bench_open_out(o.out);
+    int in = bench_open_in(o.in), out = bench_open_out(o.out, o.rdwr);
     size_t batch = o.tokens, fsize = bench_frame_size(o.block);
     unsigned char *blocks = malloc(batch * o.block), *frames = malloc(batch * fsize);
     size_t *len = malloc(batch * sizeof *len), *flen = malloc(batch * sizeof *flen);

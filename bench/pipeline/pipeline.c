@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     double t0 = bench_now();
     struct pipe p = {
         .in_fd = bench_open_in(o.in),
-        .out_fd = bench_open_out(o.out),
+        .out_fd = bench_open_out(o.out, o.rdwr),
         .block = o.block,
         .frame = bench_frame_size(o.block),
         .nslots = o.tokens,

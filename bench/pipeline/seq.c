@@ -13,7 +13,7 @@ int main(int argc, char **argv)
     struct bench_opts o;
     bench_parse(argc, argv, &o);
     double t0 = bench_now();
-    int in = bench_open_in(o.in), out = bench_open_out(o.out);
+    int in = bench_open_in(o.in), out = bench_open_out(o.out, o.rdwr);
     unsigned char *buf = malloc(o.block), *frame = malloc(bench_frame_size(o.block));
     if (!buf || !frame)
         bench_die("out of memory");

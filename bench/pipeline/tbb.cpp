@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     bench_opts o;
     bench_parse(argc, argv, &o);
     double t0 = bench_now();
-    int in = bench_open_in(o.in), out = bench_open_out(o.out);
+    int in = bench_open_in(o.in), out = bench_open_out(o.out, o.rdwr);
     size_t fsize = bench_frame_size(o.block), nslots = o.tokens;
     std::vector<unsigned char> mem(nslots * (o.block + fsize));
     std::vector<item> slots(nslots);
