@@ -42,6 +42,9 @@
  * steps, and its ring's frontier is the step its item runs next (none while
  * it is free); the first stage's participant publishes the first item not
  * made yet (mploop__loop_claimed), below which every new item's steps lie.
+ * The first stage waits while much output waits to be written out (a slow
+ * reader) and while it is far ahead of the oldest item in the pipeline
+ * (whose overtakers' records must fit the rings): memory stays bounded.
  */
 #define _GNU_SOURCE
 #include <errno.h>
