@@ -844,10 +844,10 @@ struct mploop__stage_figures {
 void mploop__loop_pipeline(mploop_loop *L, unsigned rings, void *state);
 /* Both: the state given to mploop__loop_pipeline. */
 void *mploop__loop_state(mploop_loop *L);
-/* Both: 1 in a forked worker of L, with its participant index in *w and
- * the participants planned in *n; 0 when this process runs L in-process
- * (alone: nested, one worker, the sequential run of MPLOOP_CHECK=verify). */
-int mploop__loop_worker(mploop_loop *L, unsigned *w, unsigned *n);
+/* Both: 1 in a forked worker of L, with its participant index in *w; 0
+ * when this process runs L in-process (alone: nested, one worker, the
+ * sequential run of MPLOOP_CHECK=verify). */
+int mploop__loop_worker(mploop_loop *L, unsigned *w);
 /* Worker: when L failed in another worker at an iteration at or below v,
  * stop this worker now (never returns); else return. */
 void mploop__loop_stop_if_failed(mploop_loop *L, uint64_t v);

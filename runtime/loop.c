@@ -999,6 +999,16 @@ static uint64_t loop_chunk_ran(uint64_t cur, uint64_t lo, uint64_t len)
     return cur >= lo && cur - lo < len ? cur - lo + 1 : 0;
 }
 
+/* Worker of st: when the loop failed in another worker at an iteration at
+ * or below v, stop now (its output logged; never returns). */
+static void loop_stop_if_failed(struct loop_state *st, uint64_t v)
+{
+    if (mploop__team_cancelled(st->team, v)) {
+        mploop__output_worker_end();
+        mploop__team_worker_cancel(st->team, loop_me.w);
+    }
+}
+
 /* Both: the next chunk [*lo, *hi) of iteration indices for this
  * participant; 0 when it has none left (also once the loop was cancelled).  In-process the whole loop is one
  * chunk. */
@@ -1035,10 +1045,7 @@ int mploop_next(mploop_loop *L, uint64_t *lo, uint64_t *hi)
             got = loop_next_claim(st, lo, hi);
         }
         /* A failed loop stops its workers at the chunks after the failure. */
-        if (mploop__team_cancelled(st->team, got ? *lo : 0)) {
-            mploop__output_worker_end();
-            mploop__team_worker_cancel(st->team, loop_me.w);
-        }
+        loop_stop_if_failed(st, got ? *lo : 0);
         if (got) {
             mploop__output_chunk(ring, *lo, *hi);
             loop_me.pending = *hi - *lo;
@@ -1263,13 +1270,12 @@ void *mploop__loop_state(mploop_loop *L)
 }
 
 /* Both: see internal.h. */
-int mploop__loop_worker(mploop_loop *L, unsigned *w, unsigned *n)
+int mploop__loop_worker(mploop_loop *L, unsigned *w)
 {
     struct loop_state *st = L->mploop__impl;
     if (!loop_is_my_worker(st))
         return 0;
     *w = loop_me.w;
-    *n = st->n;
     return 1;
 }
 
@@ -1277,10 +1283,8 @@ int mploop__loop_worker(mploop_loop *L, unsigned *w, unsigned *n)
 void mploop__loop_stop_if_failed(mploop_loop *L, uint64_t v)
 {
     struct loop_state *st = L->mploop__impl;
-    if (loop_is_my_worker(st) && mploop__team_cancelled(st->team, v)) {
-        mploop__output_worker_end();
-        mploop__team_worker_cancel(st->team, loop_me.w);
-    }
+    if (loop_is_my_worker(st))
+        loop_stop_if_failed(st, v);
 }
 
 /* Worker: see internal.h. */

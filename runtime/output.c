@@ -799,24 +799,29 @@ void mploop__output_worker_begin(unsigned w)
     ow.on = 1;
 }
 
+/* Worker: the chunk [lo, hi) of ring `ring` is in progress: what it writes
+ * is logged there, by this worker. */
+static void out_open(unsigned ring, uint64_t lo, uint64_t hi)
+{
+    ow.ring = ring;
+    ow.lo = lo;
+    ow.hi = hi;
+    ow.open = 1;
+    ow.logged = 0;
+    __atomic_store_n(&out.rings[ring].writer, ow.w, __ATOMIC_RELEASE);
+}
+
 /* Worker: see internal.h. */
 void mploop__output_chunk(unsigned ring, uint64_t lo, uint64_t hi)
 {
     if (!ow.on || ring >= out.nrings)
         return;
     out_close_chunk(0);
-    if (ring != ow.ring) {
-        /* An adopted share is finished when the worker moves on; its own
-         * ring stays in progress while it may still claim chunks. */
-        if (ow.ring != ow.own && ow.ring < out.nrings)
-            __atomic_store_n(&out.rings[ow.ring].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
-        ow.ring = ring;
-    }
-    ow.lo = lo;
-    ow.hi = hi;
-    ow.open = 1;
-    ow.logged = 0;
-    __atomic_store_n(&out.rings[ring].writer, ow.w, __ATOMIC_RELEASE);
+    /* An adopted share is finished when the worker moves on; its own ring
+     * stays in progress while it may still claim chunks. */
+    if (ring != ow.ring && ow.ring != ow.own && ow.ring < out.nrings)
+        __atomic_store_n(&out.rings[ow.ring].cur_lo, UINT64_MAX, __ATOMIC_RELEASE);
+    out_open(ring, lo, hi);
     __atomic_store_n(&out.rings[ring].cur_lo, lo, __ATOMIC_RELEASE);
 }
 
@@ -845,14 +850,9 @@ void mploop__output_step(unsigned ring, uint64_t v)
     if (!ow.on || ring >= out.nrings)
         return;
     out_close_chunk(0);
-    ow.ring = ring;
-    ow.lo = v;
-    ow.hi = v + 1;
-    ow.open = 1;
-    ow.logged = 0;
     for (unsigned k = 0; k < out.ndest; k++)
         out.rings[ring].mark[k] = ow.mark[k];
-    __atomic_store_n(&out.rings[ring].writer, ow.w, __ATOMIC_RELEASE);
+    out_open(ring, v, v + 1);
 }
 
 /* Worker: see internal.h. */

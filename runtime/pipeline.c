@@ -106,7 +106,7 @@ struct pipe_ctl {
     int lock;               /* futex lock (window.c) */
     int epoch;              /* futex word: bumped at every change */
     int sleepers;
-    unsigned stages, tokens, parts;
+    unsigned stages, tokens;
     uint64_t item_bytes;    /* an item buffer, rounded to 16 */
     uint64_t made;          /* items the first stage made */
     uint64_t left;          /* items that left the pipeline */
@@ -126,7 +126,6 @@ struct pipe_ctl {
 struct pipe {
     const mploop_site *site;
     struct pipe_ctl *ctl;
-    unsigned stages, tokens;
 };
 
 /* ---- the control block ----------------------------------------------------- */
@@ -284,25 +283,33 @@ static int pipe_take(struct pipe_ctl *c, mploop_loop *L, unsigned p, unsigned *k
     return 0;
 }
 
+/* Both: stage k's figures count a step of ns that returned status (the
+ * first stage's MPLOOP_STOP made no item). */
+static void pipe_count(struct pipe_stage *s, unsigned k, int status, uint64_t ns)
+{
+    s->fig.busy_ns += ns;
+    if (k == 0 && status == MPLOOP_STOP)
+        return;
+    s->fig.items++;
+    if (status == MPLOOP_DROP)
+        s->fig.dropped++;
+}
+
 /* Both, holding the lock: participant p's step ended with `status`. */
 static void pipe_finish(struct pipe_ctl *c, mploop_loop *L, struct pipe_part *pp, int status,
                         uint64_t ns)
 {
     unsigned k = pp->stage, t = pp->token;
     struct pipe_stage *s = &c->stage[k];
-    s->fig.busy_ns += ns;
+    pipe_count(s, k, status, ns);
     s->busy = 0;
     if (k == 0 && status == MPLOOP_STOP) {
         c->input_done = 1;
         pipe_free_token(c, t);
         return;
     }
-    s->fig.items++;
-    if (status == MPLOOP_DROP)
-        s->fig.dropped++;
     if (k == 0) {
         c->made++;
-        s->next = c->made;
         mploop__loop_claimed(L, c->made * c->stages);
     } else if (s->kind == MPLOOP_STAGE_SERIAL_IN_ORDER) {
         s->next++;
@@ -354,14 +361,10 @@ static int pipe_next_here(struct pipe_ctl *c, mploop_loop *L, int status, unsign
     uint64_t item = 0;
     if (pp->have) {
         pipe_check_status(pp->stage, status);
-        struct pipe_stage *s = &c->stage[pp->stage];
-        s->fig.busy_ns += mploop__os_now_ns() - pp->t0;
+        pipe_count(&c->stage[pp->stage], pp->stage, status, mploop__os_now_ns() - pp->t0);
         pp->have = 0;
         if (pp->stage == 0 && status == MPLOOP_STOP)
             return 0;
-        s->fig.items++;
-        if (status == MPLOOP_DROP)
-            s->fig.dropped++;
         item = pp->item;
         if (status == 0 && pp->stage + 1 < c->stages)
             k = pp->stage + 1;
@@ -379,8 +382,8 @@ int mploop_pipe_next(mploop_loop *L, int status, unsigned *stage, const void **i
 {
     struct pipe *pl = mploop__loop_state(L);
     struct pipe_ctl *c = pl->ctl;
-    unsigned p, n;
-    if (!mploop__loop_worker(L, &p, &n))
+    unsigned p;
+    if (!mploop__loop_worker(L, &p))
         return pipe_next_here(c, L, status, stage, in, out);
     struct pipe_part *pp = &c->part[p];
     if (pp->have) {
@@ -455,7 +458,8 @@ static void pipe_check(const mploop_site *site, const mploop_stage_spec *stages,
 }
 
 /* Parent: the control block for the stages, `tokens` tokens and `parts`
- * participants, in the window; NULL when it cannot be had. */
+ * participants (over which the serial stages are spread), in the window;
+ * NULL when it cannot be had. */
 static struct pipe_ctl *pipe_ctl_new(const mploop_stage_spec *stages, unsigned n,
                                      unsigned tokens, unsigned parts)
 {
@@ -479,7 +483,6 @@ static struct pipe_ctl *pipe_ctl_new(const mploop_stage_spec *stages, unsigned n
     char *at = (char *)c + head;
     c->stages = n;
     c->tokens = tokens;
-    c->parts = parts;
     c->item_bytes = item;
     c->ahead = mploop__output_steps_ahead(n);
     unsigned serial = 0;
@@ -529,13 +532,6 @@ void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_par
     }
     q.result_bytes = 0;
     q.last_bytes = 0;
-    /* For the reports: a step is item * n + stage, and the kinds are two
-     * bits per stage (report.c). */
-    uint64_t kinds = 0;
-    for (unsigned k = 0; k < n; k++)
-        kinds |= (uint64_t)(k == 0 ? MPLOOP_STAGE_SERIAL_IN_ORDER : stages[k].kind) << (2 * k);
-    q.lb = (int64_t)kinds;
-    q.step = n;
     struct pipe *pl = malloc(sizeof *pl);
     struct pipe_ctl *c = pl ? pipe_ctl_new(stages, n, (unsigned)tokens, workers) : NULL;
     if (!c) {
@@ -546,10 +542,15 @@ void mploop_pipe_begin(mploop_loop *L, const mploop_site *site, const mploop_par
     }
     pl->site = site;
     pl->ctl = c;
-    pl->stages = n;
-    pl->tokens = (unsigned)tokens;
+    /* For the reports: a step is item * n + stage, and the kinds are two
+     * bits per stage (report.c). */
+    uint64_t kinds = 0;
+    for (unsigned k = 0; k < n; k++)
+        kinds |= (uint64_t)c->stage[k].kind << (2 * k);
+    q.lb = (int64_t)kinds;
+    q.step = n;
     mploop_begin(L, site, &q);
-    mploop__loop_pipeline(L, pl->tokens, pl);
+    mploop__loop_pipeline(L, c->tokens, pl);
 }
 
 /* Parent: see mploop/abi.h.  Under MPLOOP_REPORT the stages' figures,
@@ -564,9 +565,9 @@ int mploop_pipe_join(mploop_loop *L)
         struct mploop__stage_figures fig[MPLOOP_PIPE_MAX_STAGES];
         uint64_t wall;
         unsigned workers = mploop__loop_ran_on(L, &wall);
-        for (unsigned k = 0; k < pl->stages; k++)
+        for (unsigned k = 0; k < pl->ctl->stages; k++)
             fig[k] = pl->ctl->stage[k].fig;
-        mploop__measure_pipeline(pl->site, fig, pl->stages, workers, wall);
+        mploop__measure_pipeline(pl->site, fig, pl->ctl->stages, workers, wall);
     }
     return rc;
 }

@@ -9,6 +9,7 @@
  * came from.  What the names refer to is checked later, in clause_check.c,
  * once the loop's scope is known.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,6 +337,23 @@ static void parse_clause(struct rw_pragma *p, const struct rw_ptext *pt,
     free(cname);
 }
 
+/* See rewriter.h. */
+size_t rw_ptext_args(const struct rw_ptext *pt, size_t pos, const struct rw_tok *lp,
+                     struct rw_tok *rp)
+{
+    for (int depth = 1;;) {
+        pos = rw_ptext_next(pt, pos, rp);
+        if (rp->kind == RW_T_EOL || rp->kind == RW_T_EOF) {
+            rw_error(rw_ptext_off(pt, lp->off), "missing ')' after clause arguments");
+            return SIZE_MAX;
+        }
+        if (is(pt, rp, "("))
+            depth++;
+        else if (is(pt, rp, ")") && --depth == 0)
+            return pos;
+    }
+}
+
 /* Parse the clauses of pragma p from pos (just after `for`) to the end of
  * the text. */
 void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos)
@@ -411,19 +429,9 @@ void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos
             free(cname);
             return;
         }
-        int depth = 1;
         size_t a = pos;
-        for (;;) {
-            pos = rw_ptext_next(pt, pos, &t);
-            if (t.kind == RW_T_EOL || t.kind == RW_T_EOF) {
-                rw_error(rw_ptext_off(pt, lp.off), "missing ')' after clause arguments");
-                return;
-            }
-            if (is(pt, &t, "("))
-                depth++;
-            else if (is(pt, &t, ")") && --depth == 0)
-                break;
-        }
+        if ((pos = rw_ptext_args(pt, pos, &lp, &t)) == SIZE_MAX)
+            return;
         parse_clause(p, pt, &name, a, t.off, seen);
     }
 }

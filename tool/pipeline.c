@@ -137,19 +137,9 @@ static void parse_pipeline_clauses(struct rw_pragma *p, const struct rw_ptext *p
             return;
         }
         size_t a = pos;
-        int depth = 1;
         struct rw_tok c;
-        for (;;) {
-            pos = rw_ptext_next(pt, pos, &c);
-            if (c.kind == RW_T_EOL || c.kind == RW_T_EOF) {
-                rw_error(rw_ptext_off(pt, lp.off), "missing ')' after clause arguments");
-                return;
-            }
-            if (rw_tok_is(pt->s, &c, "("))
-                depth++;
-            else if (rw_tok_is(pt->s, &c, ")") && --depth == 0)
-                break;
-        }
+        if ((pos = rw_ptext_args(pt, pos, &lp, &c)) == SIZE_MAX)
+            return;
         char **slot = which == 0 ? &p->workers : which == 1 ? &p->tokens : &p->cond;
         char *text = rw_ptext_text(pt, a, c.off);
         if (*slot) {

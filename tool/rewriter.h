@@ -343,6 +343,11 @@ size_t rw_ptext_off(const struct rw_ptext *pt, size_t o);
 /* Lex the token of pt at or after pos in directive mode (rw_lex); returns
  * the position after it. */
 size_t rw_ptext_next(const struct rw_ptext *pt, size_t pos, struct rw_tok *t);
+/* The arguments of a clause whose '(' is lp and ends before pos: find the
+ * matching ')', store its token in *rp and return the position after it;
+ * SIZE_MAX after reporting "missing ')'" when the text ends first. */
+size_t rw_ptext_args(const struct rw_ptext *pt, size_t pos, const struct rw_tok *lp,
+                     struct rw_tok *rp);
 /* Parse the clauses of p from offset pos of pt (just after `for`) to the
  * end of the text, storing them in p and reporting syntax errors. */
 void rw_parse_clauses(struct rw_pragma *p, const struct rw_ptext *pt, size_t pos);
